@@ -1,0 +1,281 @@
+import { sql } from 'drizzle-orm'
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
+
+/*
+ * The whole product's data model. Times are stored as UTC milliseconds and
+ * formatted in Asia/Jakarta only when rendered (lib/dates.ts).
+ * Full-text search (articles_fts) and the triggers that keep denormalised
+ * columns in step live in a hand-written migration: drizzle-kit does not model them.
+ */
+
+const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' })
+const nowMs = sql`(cast(unixepoch('subsecond') * 1000 as integer))`
+const createdAt = () => timestamp('created_at').notNull().default(nowMs)
+
+export const ROLES = ['contributor', 'reporter', 'editor', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ARTICLE_STATUSES = [
+  'draft',
+  'submitted',
+  'scheduled',
+  'published',
+  'unpublished',
+  'retracted',
+] as const
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
+
+export const NOTE_KINDS = ['correction', 'update', 'right_of_reply'] as const
+export type NoteKind = (typeof NOTE_KINDS)[number]
+
+export const PAGE_STATUSES = ['draft', 'published'] as const
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey(),
+    // Null for imported authors who have not been invited yet.
+    email: text('email'),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    bio: text('bio').notNull().default(''),
+    avatarMediaId: integer('avatar_media_id').references((): AnySQLiteColumn => media.id, {
+      onDelete: 'set null',
+    }),
+    role: text('role', { enum: ROLES }).notNull().default('contributor'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at'),
+    lastLoginAt: timestamp('last_login_at'),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`), uniqueIndex('users_slug_unique').on(t.slug)],
+)
+
+export const media = sqliteTable(
+  'media',
+  {
+    id: integer('id').primaryKey(),
+    // Storage key under DATA_DIR/uploads, without width or extension: "2026/11/ab12cd".
+    storageKey: text('storage_key').notNull(),
+    originalName: text('original_name').notNull().default(''),
+    mime: text('mime').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    // JSON array of the widths written for this image, e.g. [320,480,640,960,1200].
+    variants: text('variants', { mode: 'json' }).$type<number[]>().notNull(),
+    alt: text('alt').notNull().default(''),
+    caption: text('caption').notNull().default(''),
+    uploadedBy: integer('uploaded_by').references((): AnySQLiteColumn => users.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('media_storage_key_unique').on(t.storageKey), index('media_created_idx').on(t.createdAt)],
+)
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey(),
+    title: text('title').notNull(),
+    // Unique across the site; the URL is /{yyyy}/{mm}/{slug} with yyyy/mm from pathMonth.
+    slug: text('slug').notNull(),
+    // "2021/08": fixed at first publication (or taken from an imported legacy URL), so that
+    // re-dating an article or a timezone edge never moves its URL.
+    pathMonth: text('path_month'),
+    dateline: text('dateline').notNull().default(''),
+    excerpt: text('excerpt').notNull().default(''),
+    bodyHtml: text('body_html').notNull().default(''),
+    featuredMediaId: integer('featured_media_id').references(() => media.id, { onDelete: 'set null' }),
+    // An image kept at its original address (imports); used when featuredMediaId is null.
+    featuredImageUrl: text('featured_image_url'),
+    featuredCaption: text('featured_caption').notNull().default(''),
+    featuredAlt: text('featured_alt').notNull().default(''),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    editorId: integer('editor_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    // For scheduled articles: the time they go live.
+    publishedAt: timestamp('published_at'),
+    // The public "Diperbarui" time: set by a note or a substantive edit, not by every save.
+    updatedAt: timestamp('updated_at'),
+    isSponsored: integer('is_sponsored', { mode: 'boolean' }).notNull().default(false),
+    sponsorName: text('sponsor_name').notNull().default(''),
+    seoTitle: text('seo_title').notNull().default(''),
+    seoDescription: text('seo_description').notNull().default(''),
+    retractedAt: timestamp('retracted_at'),
+    retractionReason: text('retraction_reason').notNull().default(''),
+    createdAt: createdAt(),
+    savedAt: timestamp('saved_at').notNull().default(nowMs),
+    savedBy: integer('saved_by').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('articles_slug_unique').on(t.slug),
+    // Home, month/year archives, daily index, feeds, previous/next.
+    index('articles_status_published_idx').on(t.status, t.publishedAt, t.id),
+    // Author pages.
+    index('articles_author_status_published_idx').on(t.authorId, t.status, t.publishedAt, t.id),
+    // Newsroom desk: latest saved first.
+    index('articles_saved_idx').on(t.savedAt),
+  ],
+)
+
+export const labels = sqliteTable(
+  'labels',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at'),
+  },
+  (t) => [uniqueIndex('labels_slug_unique').on(t.slug), index('labels_name_idx').on(t.name)],
+)
+
+export const articleLabels = sqliteTable(
+  'article_labels',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    labelId: integer('label_id')
+      .notNull()
+      .references(() => labels.id, { onDelete: 'cascade' }),
+    // Order of the labels on the article; the first is its section.
+    position: integer('position').notNull().default(0),
+    // Copy of articles.published_at while the article is public, else null. Kept in step by
+    // triggers, so a label archive pages through one index without touching articles.
+    publishedAt: timestamp('published_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.labelId] }),
+    index('article_labels_archive_idx').on(t.labelId, t.publishedAt, t.articleId),
+  ],
+)
+
+export const articleNotes = sqliteTable(
+  'article_notes',
+  {
+    id: integer('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: NOTE_KINDS }).notNull(),
+    body: text('body').notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_notes_article_idx').on(t.articleId, t.createdAt)],
+)
+
+export const articleRevisions = sqliteTable(
+  'article_revisions',
+  {
+    id: integer('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    excerpt: text('excerpt').notNull().default(''),
+    bodyHtml: text('body_html').notNull(),
+    // The remaining editable fields at that version (labels, image, SEO…), as JSON.
+    snapshot: text('snapshot', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_revisions_article_idx').on(t.articleId, t.version)],
+)
+
+export const pages = sqliteTable(
+  'pages',
+  {
+    id: integer('id').primaryKey(),
+    title: text('title').notNull(),
+    slug: text('slug').notNull(),
+    bodyHtml: text('body_html').notNull().default(''),
+    status: text('status', { enum: PAGE_STATUSES }).notNull().default('draft'),
+    seoDescription: text('seo_description').notNull().default(''),
+    publishedAt: timestamp('published_at'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at'),
+  },
+  (t) => [uniqueIndex('pages_slug_unique').on(t.slug)],
+)
+
+export const contactMessages = sqliteTable(
+  'contact_messages',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    message: text('message').notNull(),
+    // A salted hash, never the raw address: enough to spot abuse, not to track readers.
+    ipHash: text('ip_hash').notNull().default(''),
+    createdAt: createdAt(),
+    handledAt: timestamp('handled_at'),
+    handledBy: integer('handled_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('contact_messages_created_idx').on(t.handledAt, t.createdAt)],
+)
+
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    key: text('key').notNull(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.key] })],
+)
+
+export const redirects = sqliteTable(
+  'redirects',
+  {
+    id: integer('id').primaryKey(),
+    // Path only, lower-cased where the source scheme is case-insensitive.
+    fromPath: text('from_path').notNull(),
+    toPath: text('to_path').notNull(),
+    code: integer('code').notNull().default(301),
+    reason: text('reason').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('redirects_from_unique').on(t.fromPath), index('redirects_to_idx').on(t.toPath)],
+)
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: timestamp('updated_at').notNull().default(nowMs),
+})
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey(),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id'),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('audit_log_created_idx').on(t.createdAt),
+    index('audit_log_entity_idx').on(t.entity, t.entityId, t.createdAt),
+  ],
+)

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { addDays, formatDateTime, jakartaRange, parseIsoDay, toIsoDay, toPathMonth } from './dates'
+
+describe('dates in Asia/Jakarta', () => {
+  it('formats a UTC instant as the Indonesian long form in WIB', () => {
+    expect(formatDateTime(new Date('2021-08-06T07:05:00Z'))).toBe('Jumat, 6 Agustus 2021 14.05 WIB')
+  })
+
+  it('puts an instant late on the UTC day into the next Jakarta day and month', () => {
+    const d = new Date('2023-08-31T22:30:00Z')
+    expect(toIsoDay(d)).toBe('2023-09-01')
+    expect(toPathMonth(d)).toBe('2023/09')
+  })
+
+  it('bounds a Jakarta day by UTC instants seven hours earlier', () => {
+    const { start, end } = jakartaRange(2021, 8, 6)
+    expect(start.toISOString()).toBe('2021-08-05T17:00:00.000Z')
+    expect(end.toISOString()).toBe('2021-08-06T17:00:00.000Z')
+    expect(jakartaRange(2021, 12).end.toISOString()).toBe('2021-12-31T17:00:00.000Z')
+    expect(jakartaRange(2021).start.toISOString()).toBe('2020-12-31T17:00:00.000Z')
+  })
+
+  it('accepts only real calendar days', () => {
+    expect(parseIsoDay('2021-08-06')).toEqual({ year: 2021, month: 8, day: 6 })
+    expect(parseIsoDay('2021-02-30')).toBeNull()
+    expect(parseIsoDay('2021-8-6')).toBeNull()
+    expect(parseIsoDay("2021-08-06' OR 1=1")).toBeNull()
+    expect(addDays('2021-03-01', -1)).toBe('2021-02-28')
+  })
+})

@@ -1,0 +1,53 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The only reader of process.env. Parsed once; bad values stop the process at start-up
+ * with every offending key listed.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_PATH: z.string().trim().min(1).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SITE_URL: z.url().optional(),
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+})
+
+export type Env = {
+  nodeEnv: 'development' | 'production' | 'test'
+  dataDir: string
+  databasePath: string
+  uploadsDir: string
+  port: number
+  siteUrl: string
+  seedDemo: boolean
+}
+
+let parsed: Env | undefined
+
+export function getEnv(): Env {
+  if (parsed) return parsed
+  const result = schema.safeParse(process.env)
+  if (!result.success) {
+    const keys = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Invalid environment: ${keys}`)
+  }
+  const e = result.data
+  const dataDir = path.resolve(e.DATA_DIR)
+  parsed = {
+    nodeEnv: e.NODE_ENV,
+    dataDir,
+    databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, 'warta.db')),
+    uploadsDir: path.join(dataDir, 'uploads'),
+    port: e.PORT,
+    siteUrl: (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    seedDemo: e.SEED_DEMO === '1',
+  }
+  return parsed
+}
+
+/** True while `next build` runs: nothing may open the database then (see db/index.ts). */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === 'phase-production-build'
+}

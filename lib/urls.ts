@@ -1,0 +1,62 @@
+/** Builders for every public URL, so that no page spells a path by hand. */
+
+export function articlePath(a: { slug: string; pathMonth: string | null }): string {
+  // A draft has no URL month yet; its preview lives in the newsroom.
+  return a.pathMonth ? `/${a.pathMonth}/${a.slug}` : `/${a.slug}`
+}
+
+export function labelPath(slug: string, page = 1): string {
+  return page > 1 ? `/label/${slug}?page=${page}` : `/label/${slug}`
+}
+
+export function authorPath(slug: string, page = 1): string {
+  return page > 1 ? `/penulis/${slug}?page=${page}` : `/penulis/${slug}`
+}
+
+export function monthArchivePath(year: number, month: number, page = 1): string {
+  const base = `/${year}/${String(month).padStart(2, '0')}`
+  return page > 1 ? `${base}?page=${page}` : base
+}
+
+export function yearArchivePath(year: number, page = 1): string {
+  return page > 1 ? `/${year}?page=${page}` : `/${year}`
+}
+
+export function indexPath(isoDay?: string): string {
+  return isoDay ? `/indeks?tanggal=${isoDay}` : '/indeks'
+}
+
+export function searchPath(q?: string): string {
+  return q ? `/cari?q=${encodeURIComponent(q)}` : '/cari'
+}
+
+export function pagePath(slug: string): string {
+  return `/p/${slug}`
+}
+
+export function mediaPath(storageKey: string, width: number): string {
+  return `/media/${storageKey}-${width}.webp`
+}
+
+/** Absolute URL on the configured site, for share links, canonical URLs and feeds. */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`
+}
+
+/**
+ * Slug from any title: lower-case ASCII letters, digits and single hyphens,
+ * diacritics folded ("Pemilu Kepala Daerah: Siapa?" → "pemilu-kepala-daerah-siapa").
+ */
+export function slugify(input: string, maxLength = 80): string {
+  const slug = input
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' dan ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  if (slug.length <= maxLength) return slug || 'tanpa-judul'
+  const cut = slug.slice(0, maxLength)
+  const lastHyphen = cut.lastIndexOf('-')
+  return (lastHyphen > maxLength / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, '')
+}

@@ -1,0 +1,46 @@
+import type { NextConfig } from 'next'
+
+/**
+ * Public pages are cached whole with `'use cache'` (docs/decisions/002-page-cache.md).
+ * A cached page cannot read `searchParams`, and a page without params would be
+ * prerendered at build time from the build machine's database. So every public URL
+ * that carries a query string or has no params is rewritten onto a params route here.
+ */
+const pageParam = [{ type: 'query' as const, key: 'page', value: '(?<page>[0-9]{1,6})' }]
+
+const nextConfig: NextConfig = {
+  cacheComponents: true,
+  partialPrefetching: true,
+  poweredByHeader: false,
+  serverExternalPackages: ['better-sqlite3', 'sharp'],
+  images: {
+    loader: 'custom',
+    loaderFile: './lib/image-loader.ts',
+    // Widths that the media pipeline writes for every image (lib/media/sizes.ts).
+    deviceSizes: [320, 480, 640, 960, 1200],
+    imageSizes: [],
+  },
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: '/', destination: '/beranda/terbaru' },
+        { source: '/label/:slug', has: pageParam, destination: '/label/:slug/hal/:page' },
+        { source: '/label/:slug', destination: '/label/:slug/hal/1' },
+        { source: '/penulis/:slug', has: pageParam, destination: '/penulis/:slug/hal/:page' },
+        { source: '/penulis/:slug', destination: '/penulis/:slug/hal/1' },
+        { source: '/:year(\\d{4})/:month(\\d{2})', has: pageParam, destination: '/arsip/:year/:month/hal/:page' },
+        { source: '/:year(\\d{4})/:month(\\d{2})', destination: '/arsip/:year/:month/hal/1' },
+        { source: '/:year(\\d{4})', has: pageParam, destination: '/arsip/:year/semua/hal/:page' },
+        { source: '/:year(\\d{4})', destination: '/arsip/:year/semua/hal/1' },
+        {
+          source: '/indeks',
+          has: [{ type: 'query', key: 'tanggal', value: '(?<date>\\d{4}-\\d{2}-\\d{2})' }],
+          destination: '/indeks/:date',
+        },
+        { source: '/indeks', destination: '/indeks/hari-ini' },
+      ],
+    }
+  },
+}
+
+export default nextConfig

@@ -1,0 +1,17 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll } from 'vitest'
+
+// Each test file gets its own copy of the migrated template, set before anything opens
+// the database: db/index.ts reads DATABASE_PATH lazily on first use.
+const dir = path.resolve('.tmp/vitest')
+const file = path.join(dir, `test-${process.pid}-${crypto.randomUUID()}.db`)
+fs.copyFileSync(path.join(dir, 'template.db'), file)
+process.env.DATABASE_PATH = file
+process.env.DATA_DIR = path.join(dir, `data-${path.basename(file, '.db')}`)
+
+afterAll(() => {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+  fs.rmSync(process.env.DATA_DIR!, { recursive: true, force: true })
+})
