@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, formatDateTime, jakartaRange, parseIsoDay, toIsoDay, toPathMonth } from './dates'
+import { addDays, formatDateTime, formatIsoDay, jakartaRange, parseIsoDay, toIsoDay, toPathMonth } from './dates'
 
 describe('dates in Asia/Jakarta', () => {
   it('formats a UTC instant as the Indonesian long form in WIB', () => {
@@ -26,5 +26,12 @@ describe('dates in Asia/Jakarta', () => {
     expect(parseIsoDay('2021-8-6')).toBeNull()
     expect(parseIsoDay("2021-08-06' OR 1=1")).toBeNull()
     expect(addDays('2021-03-01', -1)).toBe('2021-02-28')
+  })
+})
+
+describe('formatIsoDay', () => {
+  it('names the Jakarta calendar day itself', () => {
+    expect(formatIsoDay('2021-08-06')).toBe('Jumat, 6 Agustus 2021')
+    expect(formatIsoDay('2024-01-01')).toBe('Senin, 1 Januari 2024')
   })
 })

@@ -105,3 +105,11 @@ export function addDays(isoDay: string, days: number): string {
   const d = new Date(Date.UTC(p.year, p.month - 1, p.day + days))
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
 }
+
+/** "2021-08-06" → "Jumat, 6 Agustus 2021". */
+export function formatIsoDay(isoDay: string): string {
+  const p = parseIsoDay(isoDay)
+  if (!p) throw new Error(`Not an ISO day: ${isoDay}`)
+  // Noon in Jakarta: safely inside the day whatever the offset arithmetic.
+  return formatLongDate(new Date(Date.UTC(p.year, p.month - 1, p.day, 5)))
+}

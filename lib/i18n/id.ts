@@ -14,6 +14,7 @@ export const id = {
     searchPlaceholder: 'Cari berita…',
     index: 'Indeks',
     footerNav: 'Tautan redaksi',
+    footerPages: { redaksi: 'Redaksi', pedoman: 'Pedoman Media Siber', kontak: 'Kontak' },
     copyright: (year: number, name: string) => `© ${year} ${name}. Hak cipta dilindungi.`,
   },
   home: {
@@ -77,7 +78,7 @@ export const id = {
     count: (n: number) => `${n} hasil`,
     empty: 'Tidak ada berita yang cocok. Coba kata kunci lain.',
     prompt: 'Ketik kata kunci untuk mencari berita.',
-    tooShort: 'Kata kunci terlalu pendek.',
+    tooShort: 'Masukkan setidaknya satu kata untuk dicari.',
     more: 'Hasil berikutnya',
   },
   contact: {
@@ -92,9 +93,13 @@ export const id = {
     errors: {
       nameRequired: 'Nama wajib diisi.',
       nameTooLong: 'Nama paling banyak 100 karakter.',
+      emailRequired: 'Email wajib diisi.',
       emailInvalid: 'Alamat email tidak valid.',
+      emailTooLong: 'Alamat email paling banyak 254 karakter.',
+      messageRequired: 'Pesan wajib diisi.',
       messageTooShort: 'Pesan terlalu pendek (minimal 10 karakter).',
       messageTooLong: 'Pesan paling banyak 5.000 karakter.',
+      honeypotFilled: 'Kolom ini harus dikosongkan.',
       rateLimited: 'Terlalu banyak pesan dari jaringan Anda. Silakan coba lagi dalam satu jam.',
       form: 'Periksa kembali isian yang ditandai.',
     },

@@ -1,0 +1,65 @@
+import type { Metadata } from 'next'
+import { cacheLife, cacheTag } from 'next/cache'
+import { notFound } from 'next/navigation'
+import { ArchiveView } from '@/components/site/archive-view'
+import { getSiteChrome } from '@/components/site/site-data'
+import { SiteShell } from '@/components/site/site-shell'
+import { listArticlesPublishedBetween } from '@/db/queries/articles'
+import { TAGS } from '@/lib/cache-tags'
+import { jakartaRange, monthName } from '@/lib/dates'
+import { t } from '@/lib/i18n/id'
+import { parseMonth, parsePageParam, parseYear, PLACEHOLDER } from '@/lib/route-params'
+import { monthArchivePath, yearArchivePath } from '@/lib/urls'
+
+// /{yyyy}/{mm} and /{yyyy} (month "semua"), with ?page=N, arrive here through rewrites in
+// next.config.ts; /arsip/... itself is not a public URL scheme (canonical links say so).
+const WHOLE_YEAR = 'semua'
+
+export function generateStaticParams() {
+  return [{ year: PLACEHOLDER, month: WHOLE_YEAR, page: '1' }]
+}
+
+function parse(p: { year: string; month: string; page: string }) {
+  const year = parseYear(p.year)
+  const page = parsePageParam(p.page)
+  const month = p.month === WHOLE_YEAR ? undefined : parseMonth(p.month)
+  if (!year || !page || month === null) return null
+  const title = month ? t.archive.month(monthName(month), year) : t.archive.year(year)
+  const hrefFor = (n: number) => (month ? monthArchivePath(year, month, n) : yearArchivePath(year, n))
+  return { year, month, page, title, hrefFor }
+}
+
+export async function generateMetadata({ params }: PageProps<'/arsip/[year]/[month]/hal/[page]'>): Promise<Metadata> {
+  'use cache'
+  cacheLife('max')
+  const p = await params
+  if (p.year === PLACEHOLDER) return {}
+  const a = parse(p)
+  if (!a) return {}
+  cacheTag(TAGS.site)
+  const chrome = await getSiteChrome()
+  return {
+    title: `${a.title}${a.page > 1 ? ` — ${t.archive.pageOf(a.page)}` : ''} | ${chrome.siteName}`,
+    description: a.title,
+    alternates: { canonical: a.hrefFor(a.page) },
+  }
+}
+
+export default async function DateArchivePage({ params }: PageProps<'/arsip/[year]/[month]/hal/[page]'>) {
+  'use cache'
+  cacheLife('max')
+  const p = await params
+  if (p.year === PLACEHOLDER) return null
+  const a = parse(p)
+  if (!a) notFound()
+  const { start, end } = jakartaRange(a.year, a.month)
+  const result = listArticlesPublishedBetween(start, end, a.page)
+  // A month or year without stories, or a page past the last, is not a page.
+  if (result.items.length === 0) notFound()
+  cacheTag(TAGS.site, TAGS.latest, ...result.items.map((c) => TAGS.article(c.id)))
+  return (
+    <SiteShell>
+      <ArchiveView title={a.title} result={result} hrefFor={a.hrefFor} />
+    </SiteShell>
+  )
+}

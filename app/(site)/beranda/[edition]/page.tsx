@@ -1,0 +1,115 @@
+import type { Metadata } from 'next'
+import { cacheLife, cacheTag } from 'next/cache'
+import { notFound } from 'next/navigation'
+import { CardList, CompactCard, LeadCard } from '@/components/site/article-card'
+import { getSiteChrome } from '@/components/site/site-data'
+import { SectionHeading } from '@/components/site/section-heading'
+import { SiteShell } from '@/components/site/site-shell'
+import { listLatestArticles, listLatestArticlesByLabel } from '@/db/queries/articles'
+import { TAGS } from '@/lib/cache-tags'
+import { jakartaParts } from '@/lib/dates'
+import { t } from '@/lib/i18n/id'
+import { PLACEHOLDER } from '@/lib/route-params'
+import { indexPath, labelPath, monthArchivePath } from '@/lib/urls'
+
+// "/" is rewritten here (next.config.ts): a params route is cached per request path and
+// never prerendered from the build machine's database.
+const EDITION = 'terbaru'
+
+export function generateStaticParams() {
+  return [{ edition: PLACEHOLDER }]
+}
+
+export async function generateMetadata({ params }: PageProps<'/beranda/[edition]'>): Promise<Metadata> {
+  'use cache'
+  cacheTag(TAGS.site)
+  cacheLife('max')
+  const { edition } = await params
+  if (edition !== EDITION) return {}
+  const chrome = await getSiteChrome()
+  return {
+    title: `${chrome.siteName} — ${chrome.tagline}`,
+    description: chrome.tagline,
+    alternates: { canonical: '/' },
+  }
+}
+
+export default async function HomePage({ params }: PageProps<'/beranda/[edition]'>) {
+  'use cache'
+  cacheLife('max')
+  const { edition } = await params
+  if (edition === PLACEHOLDER) return null
+  if (edition !== EDITION) notFound()
+  cacheTag(TAGS.site, TAGS.latest)
+
+  const chrome = await getSiteChrome()
+  const latest = listLatestArticles(13)
+  const lead = latest.find((a) => a.image && !a.isSponsored) ?? latest[0]
+  const rest = latest.filter((a) => a !== lead).slice(0, 12)
+  const shownIds = latest.map((a) => a.id)
+  const blocks = chrome.navLabels.map((label) => {
+    cacheTag(TAGS.label(label.id))
+    return { label, cards: listLatestArticlesByLabel(label.id, 8).filter((c) => !shownIds.includes(c.id)).slice(0, 4) }
+  })
+  const olderFrom = jakartaParts((rest.at(-1) ?? lead)?.publishedAt ?? new Date())
+
+  return (
+    <SiteShell>
+      <h1 className="sr-only">{chrome.siteName}</h1>
+      {!lead ? (
+        <p className="py-12 text-center text-lg">{t.home.empty}</p>
+      ) : (
+        <>
+          <section aria-labelledby="berita-utama">
+            <h2 id="berita-utama" className="sr-only">
+              {t.home.lead}
+            </h2>
+            <LeadCard card={lead} />
+          </section>
+          <div className="mt-10 grid gap-10 lg:grid-cols-3">
+            <section aria-labelledby="berita-terkini" className="lg:col-span-2">
+              <SectionHeading id="berita-terkini">{t.home.latest}</SectionHeading>
+              <CardList cards={rest} />
+              <p className="mt-6 flex flex-wrap gap-4">
+                <a href={indexPath()} className="font-semibold text-brand-700 underline underline-offset-4 dark:text-brand-300">
+                  {t.home.allIndex}
+                </a>
+                <a
+                  href={monthArchivePath(olderFrom.year, olderFrom.month)}
+                  className="font-semibold text-brand-700 underline underline-offset-4 dark:text-brand-300"
+                >
+                  {t.home.olderStories}
+                </a>
+              </p>
+            </section>
+            <div className="space-y-10">
+              {blocks
+                .filter((b) => b.cards.length > 0)
+                .map(({ label, cards }) => (
+                  <section key={label.id} aria-labelledby={`blok-${label.slug}`}>
+                    <SectionHeading id={`blok-${label.slug}`}>
+                      <a href={labelPath(label.slug)} className="hover:underline">
+                        {label.name}
+                      </a>
+                    </SectionHeading>
+                    <div className="divide-y divide-neutral-200 dark:divide-neutral-800">
+                      {cards.map((card) => (
+                        <CompactCard key={card.id} card={card} />
+                      ))}
+                    </div>
+                    <a
+                      href={labelPath(label.slug)}
+                      className="mt-2 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 underline underline-offset-4 dark:text-brand-300"
+                    >
+                      {t.home.more}
+                      <span className="sr-only">: {label.name}</span>
+                    </a>
+                  </section>
+                ))}
+            </div>
+          </div>
+        </>
+      )}
+    </SiteShell>
+  )
+}

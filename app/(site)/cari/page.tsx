@@ -1,0 +1,112 @@
+import type { Metadata } from 'next'
+import { Suspense } from 'react'
+import { AdvertorialBadge } from '@/components/site/advertorial-badge'
+import { MinimalShell } from '@/components/site/minimal-shell'
+import { Pagination } from '@/components/site/pagination'
+import { SiteShell } from '@/components/site/site-shell'
+import { buildMatchQuery, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, searchArticles } from '@/db/queries/search'
+import { formatDateTime } from '@/lib/dates'
+import { t } from '@/lib/i18n/id'
+import { parsePageParam } from '@/lib/route-params'
+import { articlePath, searchPath } from '@/lib/urls'
+
+// Search results depend on the query string, so this page renders per request (the one
+// public page that does); everything else about it is cheap: one FTS5 query.
+export const metadata: Metadata = {
+  title: t.search.title,
+  robots: { index: false, follow: true },
+}
+
+const MAX_QUERY = 200
+
+function first(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? ''
+}
+
+async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari'>['searchParams'] }) {
+  const sp = await searchParams
+  const q = first(sp.q).normalize('NFKC').trim().slice(0, MAX_QUERY)
+  const page = parsePageParam(first(sp.page)) ?? 1
+  const searchable = q !== '' && buildMatchQuery(q) !== null
+  const results = searchable ? searchArticles(q, page) : null
+
+  return (
+    <SiteShell>
+      <div className="mx-auto max-w-3xl">
+        <h1 className="mb-4 border-b-2 border-brand-700 pb-3 font-serif text-3xl font-bold dark:border-brand-300">
+          {q ? t.search.resultsFor(q) : t.search.title}
+        </h1>
+        <form method="get" action={searchPath()} role="search" className="mb-6 flex gap-2">
+          <label htmlFor="cari-q" className="sr-only">
+            {t.search.label}
+          </label>
+          <input
+            id="cari-q"
+            type="search"
+            name="q"
+            defaultValue={q}
+            maxLength={MAX_QUERY}
+            className="min-h-11 w-full rounded-md border border-neutral-400 bg-white px-3 text-base text-neutral-900 dark:border-neutral-600 dark:bg-neutral-900 dark:text-neutral-100"
+          />
+          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
+            {t.search.submit}
+          </button>
+        </form>
+        {!results ? (
+          <p>{q ? t.search.tooShort : t.search.prompt}</p>
+        ) : results.items.length === 0 ? (
+          <p role="status">{t.search.empty}</p>
+        ) : (
+          <>
+            <p role="status" className="mb-2 text-sm text-neutral-700 dark:text-neutral-300">
+              {t.search.count(results.total)}
+            </p>
+            <ol className="divide-y divide-neutral-200 dark:divide-neutral-800">
+              {results.items.map((item) => (
+                <li key={item.id} className="py-4">
+                  <article>
+                    {item.isSponsored ? <AdvertorialBadge /> : null}
+                    <h2 className="font-serif text-lg leading-snug font-bold">
+                      <a href={articlePath(item)} className="hover:underline">
+                        {item.title}
+                      </a>
+                    </h2>
+                    <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
+                      {item.authorName} · <time dateTime={item.publishedAt.toISOString()}>{formatDateTime(item.publishedAt)}</time>
+                    </p>
+                    <p className="mt-2">
+                      {item.snippet.map((segment, i) =>
+                        segment.hit ? (
+                          <mark key={i} className="bg-amber-200 text-neutral-900">
+                            {segment.text}
+                          </mark>
+                        ) : (
+                          <span key={i}>{segment.text}</span>
+                        ),
+                      )}
+                    </p>
+                  </article>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+        {results ? (
+          <Pagination
+            page={page}
+            hasNext={page < MAX_SEARCH_PAGE && page * SEARCH_PAGE_SIZE < results.total}
+            hrefFor={(n) => `${searchPath(q)}${n > 1 ? `&page=${n}` : ''}`}
+          />
+        ) : null}
+      </div>
+    </SiteShell>
+  )
+}
+
+export default function SearchPage({ searchParams }: PageProps<'/cari'>) {
+  return (
+    <Suspense fallback={<MinimalShell />}>
+      <SearchResults searchParams={searchParams} />
+    </Suspense>
+  )
+}

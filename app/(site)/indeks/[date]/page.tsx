@@ -1,0 +1,116 @@
+import type { Metadata } from 'next'
+import { cacheLife, cacheTag } from 'next/cache'
+import { notFound } from 'next/navigation'
+import { CompactCard } from '@/components/site/article-card'
+import { getSiteChrome } from '@/components/site/site-data'
+import { SiteShell } from '@/components/site/site-shell'
+import { getEarliestPublishedAtFrom, getLatestPublishedAtBefore, listArticlesPublishedBetween } from '@/db/queries/articles'
+import { TAGS } from '@/lib/cache-tags'
+import { formatIsoDay, jakartaRange, parseIsoDay, toIsoDay } from '@/lib/dates'
+import { t } from '@/lib/i18n/id'
+import { PLACEHOLDER } from '@/lib/route-params'
+import { indexPath } from '@/lib/urls'
+
+// /indeks?tanggal=YYYY-MM-DD is rewritten to /indeks/YYYY-MM-DD, and /indeks to /indeks/hari-ini
+// (next.config.ts). "Today" is cached briefly so it rolls over at midnight WIB on its own.
+const TODAY = 'hari-ini'
+const MAX_PER_DAY = 500
+
+export function generateStaticParams() {
+  return [{ date: PLACEHOLDER }]
+}
+
+function resolveDay(date: string): string | null {
+  if (date === TODAY) return toIsoDay(new Date())
+  return parseIsoDay(date) ? date : null
+}
+
+export async function generateMetadata({ params }: PageProps<'/indeks/[date]'>): Promise<Metadata> {
+  'use cache'
+  const { date } = await params
+  if (date === PLACEHOLDER) return {}
+  if (date === TODAY) cacheLife('minutes')
+  else cacheLife('max')
+  cacheTag(TAGS.site)
+  const day = resolveDay(date)
+  if (!day) return {}
+  const chrome = await getSiteChrome()
+  return {
+    title: `${t.indeks.title} ${formatIsoDay(day)} | ${chrome.siteName}`,
+    alternates: { canonical: date === TODAY ? indexPath() : indexPath(day) },
+  }
+}
+
+export default async function DailyIndexPage({ params }: PageProps<'/indeks/[date]'>) {
+  'use cache'
+  const { date } = await params
+  if (date === PLACEHOLDER) return null
+  if (date === TODAY) cacheLife('minutes')
+  else cacheLife('max')
+  const day = resolveDay(date)
+  if (!day) notFound()
+  cacheTag(TAGS.site, TAGS.latest)
+
+  const p = parseIsoDay(day)!
+  const { start, end } = jakartaRange(p.year, p.month, p.day)
+  const { items } = listArticlesPublishedBetween(start, end, 1, MAX_PER_DAY)
+  const before = getLatestPublishedAtBefore(start)
+  const after = getEarliestPublishedAtFrom(end)
+  const dayName = formatIsoDay(day)
+
+  return (
+    <SiteShell>
+      <div className="mx-auto max-w-3xl">
+        <header className="mb-4 border-b-2 border-brand-700 pb-3 dark:border-brand-300">
+          <h1 className="font-serif text-3xl font-bold">{t.indeks.title}</h1>
+          <p className="mt-1 text-lg">{dayName}</p>
+        </header>
+        <form method="get" action={indexPath()} className="mb-6 flex flex-wrap items-end gap-3">
+          <div className="flex flex-col">
+            <label htmlFor="tanggal" className="text-sm font-semibold">
+              {t.indeks.pickDate}
+            </label>
+            <input
+              id="tanggal"
+              type="date"
+              name="tanggal"
+              defaultValue={day}
+              min="1990-01-01"
+              max="2100-12-31"
+              required
+              className="min-h-11 rounded-md border border-neutral-400 bg-white px-3 text-neutral-900 dark:border-neutral-600 dark:bg-neutral-900 dark:text-neutral-100"
+            />
+          </div>
+          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
+            {t.indeks.show}
+          </button>
+        </form>
+        {items.length === 0 ? (
+          <p className="py-6">{t.indeks.empty}</p>
+        ) : (
+          <ol className="divide-y divide-neutral-200 dark:divide-neutral-800">
+            {items.map((card) => (
+              <li key={card.id}>
+                <CompactCard card={card} heading="h2" />
+              </li>
+            ))}
+          </ol>
+        )}
+        <nav aria-label={t.archive.pagination} className="mt-8 flex justify-between gap-4">
+          {before ? (
+            <a href={indexPath(toIsoDay(before))} className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4">
+              ← {t.indeks.previousDay}
+            </a>
+          ) : (
+            <span />
+          )}
+          {after ? (
+            <a href={indexPath(toIsoDay(after))} className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4">
+              {t.indeks.nextDay} →
+            </a>
+          ) : null}
+        </nav>
+      </div>
+    </SiteShell>
+  )
+}

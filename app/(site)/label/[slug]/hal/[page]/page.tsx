@@ -1,0 +1,65 @@
+import type { Metadata } from 'next'
+import { cacheLife, cacheTag } from 'next/cache'
+import { notFound } from 'next/navigation'
+import { ArchiveView } from '@/components/site/archive-view'
+import { getSiteChrome } from '@/components/site/site-data'
+import { SiteShell } from '@/components/site/site-shell'
+import { listArticlesByLabel } from '@/db/queries/articles'
+import { getLabelBySlug } from '@/db/queries/labels'
+import { TAGS } from '@/lib/cache-tags'
+import { t } from '@/lib/i18n/id'
+import { isSlug, parsePageParam, PLACEHOLDER } from '@/lib/route-params'
+import { labelPath } from '@/lib/urls'
+
+// Reached as /label/{slug} and /label/{slug}?page=N through rewrites in next.config.ts.
+export function generateStaticParams() {
+  return [{ slug: PLACEHOLDER, page: '1' }]
+}
+
+function load(slug: string, pageParam: string) {
+  const page = parsePageParam(pageParam)
+  if (!page || !isSlug(slug)) return null
+  const label = getLabelBySlug(slug)
+  if (!label) return null
+  const result = listArticlesByLabel(label.id, page)
+  // Past the last page is not a page.
+  if (page > 1 && result.items.length === 0) return null
+  return { label, result }
+}
+
+export async function generateMetadata({ params }: PageProps<'/label/[slug]/hal/[page]'>): Promise<Metadata> {
+  'use cache'
+  cacheLife('max')
+  const { slug, page } = await params
+  if (slug === PLACEHOLDER) return {}
+  const label = isSlug(slug) ? getLabelBySlug(slug) : null
+  const n = parsePageParam(page)
+  if (!label || !n) return {}
+  cacheTag(TAGS.site, TAGS.label(label.id))
+  const chrome = await getSiteChrome()
+  return {
+    title: `${label.name}${n > 1 ? ` — ${t.archive.pageOf(n)}` : ''} | ${chrome.siteName}`,
+    description: label.description || t.archive.label(label.name),
+    alternates: { canonical: labelPath(label.slug, n) },
+  }
+}
+
+export default async function LabelArchivePage({ params }: PageProps<'/label/[slug]/hal/[page]'>) {
+  'use cache'
+  cacheLife('max')
+  const { slug, page } = await params
+  if (slug === PLACEHOLDER) return null
+  const data = load(slug, page)
+  if (!data) notFound()
+  cacheTag(TAGS.site, TAGS.label(data.label.id), ...data.result.items.map((c) => TAGS.article(c.id)))
+  return (
+    <SiteShell>
+      <ArchiveView
+        title={data.label.name}
+        intro={data.label.description ? <p>{data.label.description}</p> : null}
+        result={data.result}
+        hrefFor={(n) => labelPath(data.label.slug, n)}
+      />
+    </SiteShell>
+  )
+}

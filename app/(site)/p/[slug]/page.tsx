@@ -1,0 +1,61 @@
+import type { Metadata } from 'next'
+import { cacheLife, cacheTag } from 'next/cache'
+import { notFound } from 'next/navigation'
+import { ContactForm } from '@/components/site/contact-form'
+import { getSiteChrome } from '@/components/site/site-data'
+import { SiteShell } from '@/components/site/site-shell'
+import { getPublishedPage } from '@/db/queries/pages'
+import { TAGS } from '@/lib/cache-tags'
+import { getEnv } from '@/lib/env'
+import { sanitizeArticleHtml } from '@/lib/html/sanitize'
+import { isSlug, PLACEHOLDER } from '@/lib/route-params'
+import { pagePath } from '@/lib/urls'
+
+/** The static page that carries the reader contact form below its text. */
+const CONTACT_PAGE = 'kontak'
+
+export function generateStaticParams() {
+  return [{ slug: PLACEHOLDER }]
+}
+
+export async function generateMetadata({ params }: PageProps<'/p/[slug]'>): Promise<Metadata> {
+  'use cache'
+  cacheLife('max')
+  const { slug } = await params
+  if (slug === PLACEHOLDER || !isSlug(slug)) return {}
+  cacheTag(TAGS.site, TAGS.page(slug))
+  const page = getPublishedPage(slug)
+  if (!page) return {}
+  const chrome = await getSiteChrome()
+  return {
+    title: `${page.title} | ${chrome.siteName}`,
+    description: page.seoDescription || undefined,
+    alternates: { canonical: pagePath(page.slug) },
+  }
+}
+
+export default async function StaticPage({ params }: PageProps<'/p/[slug]'>) {
+  'use cache'
+  cacheLife('max')
+  const { slug } = await params
+  if (slug === PLACEHOLDER) return null
+  const page = isSlug(slug) ? getPublishedPage(slug) : null
+  if (!page) notFound()
+  cacheTag(TAGS.site, TAGS.page(slug))
+  return (
+    <SiteShell>
+      <article className="mx-auto max-w-3xl">
+        <h1 className="mb-6 border-b-2 border-brand-700 pb-3 font-serif text-3xl font-bold dark:border-brand-300">{page.title}</h1>
+        <div
+          className="prose prose-lg prose-neutral dark:prose-invert prose-a:text-brand-700 dark:prose-a:text-brand-300 max-w-none"
+          dangerouslySetInnerHTML={{ __html: sanitizeArticleHtml(page.bodyHtml, { siteUrl: getEnv().siteUrl }) }}
+        />
+        {page.slug === CONTACT_PAGE ? (
+          <div className="mt-10">
+            <ContactForm />
+          </div>
+        ) : null}
+      </article>
+    </SiteShell>
+  )
+}

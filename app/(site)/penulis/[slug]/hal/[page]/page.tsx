@@ -1,0 +1,64 @@
+import type { Metadata } from 'next'
+import { cacheLife, cacheTag } from 'next/cache'
+import { notFound } from 'next/navigation'
+import { ArchiveView } from '@/components/site/archive-view'
+import { getSiteChrome } from '@/components/site/site-data'
+import { SiteShell } from '@/components/site/site-shell'
+import { listArticlesByAuthor } from '@/db/queries/articles'
+import { getAuthorBySlug } from '@/db/queries/users'
+import { TAGS } from '@/lib/cache-tags'
+import { t } from '@/lib/i18n/id'
+import { isSlug, parsePageParam, PLACEHOLDER } from '@/lib/route-params'
+import { authorPath } from '@/lib/urls'
+
+// Reached as /penulis/{slug} and /penulis/{slug}?page=N through rewrites in next.config.ts.
+export function generateStaticParams() {
+  return [{ slug: PLACEHOLDER, page: '1' }]
+}
+
+function load(slug: string, pageParam: string) {
+  const page = parsePageParam(pageParam)
+  if (!page || !isSlug(slug)) return null
+  const author = getAuthorBySlug(slug)
+  if (!author) return null
+  const result = listArticlesByAuthor(author.id, page)
+  if (page > 1 && result.items.length === 0) return null
+  return { author, result }
+}
+
+export async function generateMetadata({ params }: PageProps<'/penulis/[slug]/hal/[page]'>): Promise<Metadata> {
+  'use cache'
+  cacheLife('max')
+  const { slug, page } = await params
+  if (slug === PLACEHOLDER) return {}
+  const author = isSlug(slug) ? getAuthorBySlug(slug) : null
+  const n = parsePageParam(page)
+  if (!author || !n) return {}
+  cacheTag(TAGS.site, TAGS.author(author.id))
+  const chrome = await getSiteChrome()
+  return {
+    title: `${author.name}${n > 1 ? ` — ${t.archive.pageOf(n)}` : ''} | ${chrome.siteName}`,
+    description: author.bio || t.archive.author(author.name),
+    alternates: { canonical: authorPath(author.slug, n) },
+  }
+}
+
+export default async function AuthorPage({ params }: PageProps<'/penulis/[slug]/hal/[page]'>) {
+  'use cache'
+  cacheLife('max')
+  const { slug, page } = await params
+  if (slug === PLACEHOLDER) return null
+  const data = load(slug, page)
+  if (!data) notFound()
+  cacheTag(TAGS.site, TAGS.author(data.author.id), ...data.result.items.map((c) => TAGS.article(c.id)))
+  return (
+    <SiteShell>
+      <ArchiveView
+        title={data.author.name}
+        intro={data.author.bio ? <p>{data.author.bio}</p> : null}
+        result={data.result}
+        hrefFor={(n) => authorPath(data.author.slug, n)}
+      />
+    </SiteShell>
+  )
+}

@@ -1,0 +1,61 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import sharp from 'sharp'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getEnv } from '@/lib/env'
+import { storeImage } from '@/lib/media/process'
+import { GET } from './route'
+
+const get = (segments: string[], headers: Record<string, string> = {}) =>
+  GET(new Request(`http://localhost/media/${segments.join('/')}`, { headers }), {
+    params: Promise.resolve({ path: segments }),
+  })
+
+let key: string
+
+beforeAll(async () => {
+  const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#3a7' } }).png().toBuffer()
+  key = (await storeImage(png, {})).storageKey
+  // A file beside the uploads folder that a traversal would try to reach.
+  fs.writeFileSync(path.join(getEnv().dataDir, 'secret.txt'), 'secret')
+})
+
+describe('GET /media/[...path]', () => {
+  it('streams a variant as immutable WebP with an ETag', async () => {
+    const res = await get(`${key}-640.webp`.split('/'))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/webp')
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(res.headers.get('etag')).toMatch(/^"[0-9a-z]+-[0-9a-z]+"$/)
+    const body = Buffer.from(await res.arrayBuffer())
+    expect(body).toEqual(fs.readFileSync(path.join(getEnv().uploadsDir, `${key}-640.webp`)))
+    expect(res.headers.get('content-length')).toBe(String(body.length))
+  })
+
+  it('answers 304 when If-None-Match names the current ETag', async () => {
+    const first = await get(`${key}-320.webp`.split('/'))
+    const etag = first.headers.get('etag')!
+    const res = await get(`${key}-320.webp`.split('/'), { 'if-none-match': etag })
+    expect(res.status).toBe(304)
+    expect(res.headers.get('etag')).toBe(etag)
+    expect(await res.text()).toBe('')
+  })
+
+  it('answers HEAD with the headers only', async () => {
+    const segments = `${key}-960.webp`.split('/')
+    const res = await GET(new Request(`http://localhost/media/${segments.join('/')}`, { method: 'HEAD' }), {
+      params: Promise.resolve({ path: segments }),
+    })
+    expect(res.status).toBe(200)
+    expect(Number(res.headers.get('content-length'))).toBeGreaterThan(0)
+    expect(res.body).toBeNull()
+  })
+
+  it('answers 404 for a missing variant and for any other path', async () => {
+    expect((await get(['2020', '01', '0123456789abcdef-640.webp'])).status).toBe(404)
+    expect((await get(`${key}-641.webp`.split('/'))).status).toBe(404)
+    expect((await get(['..', 'secret.txt'])).status).toBe(404)
+    expect((await get(['..', '..', 'warta.db'])).status).toBe(404)
+    expect((await get([...key.split('/').slice(0, 2), '..', '..', '..', 'secret.txt'])).status).toBe(404)
+  })
+})

@@ -1,0 +1,25 @@
+'use client'
+
+import { useState } from 'react'
+
+/** The one piece of client code on an article page: copies the link, falls back to selecting it. */
+export function CopyLinkButton({ url, label, copiedLabel }: { url: string; label: string; copiedLabel: string }) {
+  const [copied, setCopied] = useState(false)
+  return (
+    <button
+      type="button"
+      className="inline-flex min-h-11 items-center rounded-md border border-neutral-400 px-3 text-sm font-semibold hover:bg-neutral-100 dark:border-neutral-600 dark:hover:bg-neutral-800"
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(url)
+          setCopied(true)
+          setTimeout(() => setCopied(false), 2500)
+        } catch {
+          window.prompt(label, url)
+        }
+      }}
+    >
+      <span aria-live="polite">{copied ? copiedLabel : label}</span>
+    </button>
+  )
+}

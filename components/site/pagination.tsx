@@ -1,0 +1,37 @@
+import { t } from '@/lib/i18n/id'
+
+/** Newer/older links for an archive page; `hrefFor(n)` builds the canonical URL of page n. */
+export function Pagination({
+  page,
+  hasNext,
+  hrefFor,
+}: {
+  page: number
+  hasNext: boolean
+  hrefFor: (page: number) => string
+}) {
+  if (page <= 1 && !hasNext) return null
+  const link =
+    'inline-flex min-h-11 items-center rounded-md border border-neutral-400 px-4 font-semibold hover:bg-neutral-100 dark:border-neutral-600 dark:hover:bg-neutral-800'
+  return (
+    <nav aria-label={t.archive.pagination} className="mt-8 flex items-center justify-between gap-4">
+      {page > 1 ? (
+        <a href={hrefFor(page - 1)} rel="prev" className={link}>
+          ← {t.archive.newer}
+        </a>
+      ) : (
+        <span />
+      )}
+      <span className="text-sm text-neutral-700 dark:text-neutral-300" aria-current="page">
+        {t.archive.pageOf(page)}
+      </span>
+      {hasNext ? (
+        <a href={hrefFor(page + 1)} rel="next" className={link}>
+          {t.archive.older} →
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  )
+}

@@ -1,0 +1,133 @@
+import type { ReactNode } from 'react'
+import { jakartaParts } from '@/lib/dates'
+import { t } from '@/lib/i18n/id'
+import { indexPath, labelPath, pagePath, searchPath } from '@/lib/urls'
+import { getSiteChrome } from './site-data'
+
+/** Header, navigation and footer around every public page. Works without JavaScript. */
+export async function SiteShell({ children }: { children: ReactNode }) {
+  const chrome = await getSiteChrome()
+  return (
+    <>
+      <a
+        href="#konten"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-3 focus:text-neutral-900 focus:shadow-lg"
+      >
+        {t.site.skipToContent}
+      </a>
+      <SiteHeader siteName={chrome.siteName} tagline={chrome.tagline} nav={chrome.navLabels} />
+      <main id="konten" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none">
+        {children}
+      </main>
+      <SiteFooter siteName={chrome.siteName} tagline={chrome.tagline} />
+    </>
+  )
+}
+
+function SiteHeader({
+  siteName,
+  tagline,
+  nav,
+}: {
+  siteName: string
+  tagline: string
+  nav: Array<{ id: number; name: string; slug: string }>
+}) {
+  return (
+    <header className="border-b border-neutral-200 dark:border-neutral-800">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4">
+        <a href="/" className="group flex flex-col leading-tight">
+          <span className="font-serif text-3xl font-bold tracking-tight text-brand-700 group-hover:underline dark:text-brand-300">
+            {siteName}
+          </span>
+          <span className="text-sm text-neutral-600 dark:text-neutral-400">{tagline}</span>
+        </a>
+        <form action={searchPath()} method="get" role="search" className="flex w-full gap-2 sm:w-auto">
+          <label htmlFor="cari-header" className="sr-only">
+            {t.search.label}
+          </label>
+          <input
+            id="cari-header"
+            type="search"
+            name="q"
+            maxLength={200}
+            placeholder={t.site.searchPlaceholder}
+            className="min-h-11 w-full rounded-md border border-neutral-400 bg-white px-3 text-base text-neutral-900 placeholder:text-neutral-500 dark:border-neutral-600 dark:bg-neutral-900 dark:text-neutral-100 sm:w-64"
+          />
+          <button
+            type="submit"
+            className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800"
+          >
+            {t.site.search}
+          </button>
+        </form>
+      </div>
+      <nav aria-label={t.site.mainNav} className="border-t border-neutral-200 dark:border-neutral-800">
+        <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm font-semibold whitespace-nowrap">
+          <li>
+            <a href="/" className="inline-flex min-h-11 items-center px-3 hover:text-brand-700 dark:hover:text-brand-300">
+              {t.site.home}
+            </a>
+          </li>
+          {nav.map((label) => (
+            <li key={label.id}>
+              <a
+                href={labelPath(label.slug)}
+                className="inline-flex min-h-11 items-center px-3 hover:text-brand-700 dark:hover:text-brand-300"
+              >
+                {label.name}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a
+              href={indexPath()}
+              className="inline-flex min-h-11 items-center px-3 hover:text-brand-700 dark:hover:text-brand-300"
+            >
+              {t.site.index}
+            </a>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  )
+}
+
+const FOOTER_PAGES = [
+  { slug: 'redaksi', name: t.site.footerPages.redaksi },
+  { slug: 'pedoman-media-siber', name: t.site.footerPages.pedoman },
+  { slug: 'kontak', name: t.site.footerPages.kontak },
+] as const
+
+function SiteFooter({ siteName, tagline }: { siteName: string; tagline: string }) {
+  const year = jakartaParts(new Date()).year
+  return (
+    <footer className="mt-12 border-t border-neutral-200 bg-neutral-50 dark:border-neutral-800 dark:bg-neutral-900">
+      <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 sm:flex-row sm:items-start sm:justify-between">
+        <div>
+          <p className="font-serif text-xl font-bold text-brand-700 dark:text-brand-300">{siteName}</p>
+          <p className="text-sm text-neutral-700 dark:text-neutral-300">{tagline}</p>
+        </div>
+        <nav aria-label={t.site.footerNav}>
+          <ul className="flex flex-wrap gap-x-2 text-sm">
+            {FOOTER_PAGES.map((p) => (
+              <li key={p.slug}>
+                <a href={pagePath(p.slug)} className="inline-flex min-h-11 items-center px-2 underline-offset-4 hover:underline">
+                  {p.name}
+                </a>
+              </li>
+            ))}
+            <li>
+              <a href={indexPath()} className="inline-flex min-h-11 items-center px-2 underline-offset-4 hover:underline">
+                {t.indeks.title}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+      <p className="mx-auto max-w-6xl px-4 pb-8 text-xs text-neutral-600 dark:text-neutral-400">
+        {t.site.copyright(year, siteName)}
+      </p>
+    </footer>
+  )
+}

@@ -1,0 +1,377 @@
+import 'server-only'
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, ne, notInArray, or } from 'drizzle-orm'
+import { getDb } from '@/db'
+import { articleLabels, articleNotes, articles, labels, media, users, type NoteKind } from '@/db/schema'
+
+/** Stories per archive page (label, author, month, year). */
+export const PAGE_SIZE = 20
+/** Deepest archive page we answer; past it a page is 404 like any other page past the end. */
+export const MAX_PAGE = 10_000
+
+export type ArticleImage =
+  | { kind: 'media'; storageKey: string; width: number; height: number; alt: string }
+  | { kind: 'url'; url: string; alt: string }
+
+export type ArticleCard = {
+  id: number
+  title: string
+  slug: string
+  pathMonth: string
+  excerpt: string
+  publishedAt: Date
+  isSponsored: boolean
+  sponsorName: string
+  authorName: string
+  authorSlug: string
+  image: ArticleImage | null
+  section: { name: string; slug: string } | null
+}
+
+export type Page<T> = { items: T[]; page: number; hasNext: boolean }
+
+const isPublic = eq(articles.status, 'published')
+
+/**
+ * Turns ordered article ids into cards in three indexed queries. List queries first find
+ * ids on a narrow index (so an archive's page 500 skips index entries, never article rows),
+ * then hydrate only the 20 rows they show.
+ */
+function hydrateCards(ids: number[]): ArticleCard[] {
+  if (ids.length === 0) return []
+  const db = getDb()
+  const rows = db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      slug: articles.slug,
+      pathMonth: articles.pathMonth,
+      excerpt: articles.excerpt,
+      publishedAt: articles.publishedAt,
+      isSponsored: articles.isSponsored,
+      sponsorName: articles.sponsorName,
+      featuredImageUrl: articles.featuredImageUrl,
+      featuredAlt: articles.featuredAlt,
+      authorName: users.name,
+      authorSlug: users.slug,
+      mediaKey: media.storageKey,
+      mediaWidth: media.width,
+      mediaHeight: media.height,
+      mediaAlt: media.alt,
+    })
+    .from(articles)
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(media, eq(media.id, articles.featuredMediaId))
+    .where(and(inArray(articles.id, ids), isPublic))
+    .all()
+  const sections = db
+    .select({ articleId: articleLabels.articleId, name: labels.name, slug: labels.slug })
+    .from(articleLabels)
+    .innerJoin(labels, eq(labels.id, articleLabels.labelId))
+    .where(and(inArray(articleLabels.articleId, ids), eq(articleLabels.position, 0)))
+    .all()
+  const sectionOf = new Map(sections.map((s) => [s.articleId, { name: s.name, slug: s.slug }]))
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.flatMap((id) => {
+    const r = byId.get(id)
+    if (!r || !r.publishedAt || !r.pathMonth) return []
+    return [
+      {
+        id: r.id,
+        title: r.title,
+        slug: r.slug,
+        pathMonth: r.pathMonth,
+        excerpt: r.excerpt,
+        publishedAt: r.publishedAt,
+        isSponsored: r.isSponsored,
+        sponsorName: r.sponsorName,
+        authorName: r.authorName,
+        authorSlug: r.authorSlug,
+        image: toImage(r),
+        section: sectionOf.get(r.id) ?? null,
+      },
+    ]
+  })
+}
+
+function toImage(r: {
+  mediaKey: string | null
+  mediaWidth: number | null
+  mediaHeight: number | null
+  mediaAlt: string | null
+  featuredImageUrl: string | null
+  featuredAlt: string
+}): ArticleImage | null {
+  if (r.mediaKey && r.mediaWidth && r.mediaHeight) {
+    return {
+      kind: 'media',
+      storageKey: r.mediaKey,
+      width: r.mediaWidth,
+      height: r.mediaHeight,
+      alt: r.featuredAlt || r.mediaAlt || '',
+    }
+  }
+  if (r.featuredImageUrl) return { kind: 'url', url: r.featuredImageUrl, alt: r.featuredAlt }
+  return null
+}
+
+/** `ids` holds one more than a page, so the caller learns whether another page follows. */
+function pageOf(ids: number[], page: number, pageSize = PAGE_SIZE): Page<ArticleCard> {
+  return { items: hydrateCards(ids.slice(0, pageSize)), page, hasNext: ids.length > pageSize }
+}
+
+function offsetFor(page: number, pageSize = PAGE_SIZE): number {
+  return (Math.min(Math.max(1, Math.trunc(page)), MAX_PAGE) - 1) * pageSize
+}
+
+/** The newest public stories, for the homepage. */
+export function listLatestArticles(limit: number, excludeIds: number[] = []): ArticleCard[] {
+  const ids = getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(excludeIds.length ? and(isPublic, notInArray(articles.id, excludeIds)) : isPublic)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+    .all()
+    .map((r) => r.id)
+  return hydrateCards(ids)
+}
+
+/** The newest public stories of one label (homepage blocks). */
+export function listLatestArticlesByLabel(labelId: number, limit: number): ArticleCard[] {
+  return listArticlesByLabel(labelId, 1, limit).items
+}
+
+/** A label archive page, newest first, 20 per page. Reads only article_labels' archive index to page. */
+export function listArticlesByLabel(labelId: number, page: number, pageSize = PAGE_SIZE): Page<ArticleCard> {
+  const ids = getDb()
+    .select({ id: articleLabels.articleId })
+    .from(articleLabels)
+    .where(and(eq(articleLabels.labelId, labelId), isNotNull(articleLabels.publishedAt)))
+    .orderBy(desc(articleLabels.publishedAt), desc(articleLabels.articleId))
+    .limit(pageSize + 1)
+    .offset(offsetFor(page, pageSize))
+    .all()
+    .map((r) => r.id)
+  return pageOf(ids, page, pageSize)
+}
+
+/** An author page, newest first. */
+export function listArticlesByAuthor(authorId: number, page: number): Page<ArticleCard> {
+  const ids = getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.authorId, authorId), isPublic))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(PAGE_SIZE + 1)
+    .offset(offsetFor(page))
+    .all()
+    .map((r) => r.id)
+  return pageOf(ids, page)
+}
+
+/** Month and year archives, and the daily index: public stories published in [start, end). */
+export function listArticlesPublishedBetween(start: Date, end: Date, page: number, pageSize = PAGE_SIZE): Page<ArticleCard> {
+  const ids = getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(isPublic, gte(articles.publishedAt, start), lt(articles.publishedAt, end)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(pageSize + 1)
+    .offset(offsetFor(page, pageSize))
+    .all()
+    .map((r) => r.id)
+  return pageOf(ids, page, pageSize)
+}
+
+/** The publication day of the newest public story before `before`, for the daily index's "previous day". */
+export function getLatestPublishedAtBefore(before: Date): Date | null {
+  const row = getDb()
+    .select({ publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(and(isPublic, lt(articles.publishedAt, before)))
+    .orderBy(desc(articles.publishedAt))
+    .limit(1)
+    .get()
+  return row?.publishedAt ?? null
+}
+
+/** The publication time of the oldest public story at or after `after`, for "next day". */
+export function getEarliestPublishedAtFrom(after: Date): Date | null {
+  const row = getDb()
+    .select({ publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(and(isPublic, gte(articles.publishedAt, after)))
+    .orderBy(asc(articles.publishedAt))
+    .limit(1)
+    .get()
+  return row?.publishedAt ?? null
+}
+
+export type ArticleNote = { id: number; kind: NoteKind; body: string; createdAt: Date }
+
+export type PublicArticle = {
+  id: number
+  title: string
+  slug: string
+  pathMonth: string
+  dateline: string
+  excerpt: string
+  bodyHtml: string
+  image: ArticleImage | null
+  featuredCaption: string
+  publishedAt: Date
+  updatedAt: Date | null
+  isSponsored: boolean
+  sponsorName: string
+  seoTitle: string
+  seoDescription: string
+  author: { id: number; name: string; slug: string }
+  editor: { name: string; slug: string } | null
+  labels: Array<{ id: number; name: string; slug: string }>
+  notes: ArticleNote[]
+}
+
+/** One published article by its URL (/{yyyy}/{mm}/{slug}), or null. */
+export function getPublishedArticle(pathMonth: string, slug: string): PublicArticle | null {
+  const db = getDb()
+  const row = db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      slug: articles.slug,
+      pathMonth: articles.pathMonth,
+      dateline: articles.dateline,
+      excerpt: articles.excerpt,
+      bodyHtml: articles.bodyHtml,
+      featuredImageUrl: articles.featuredImageUrl,
+      featuredAlt: articles.featuredAlt,
+      featuredCaption: articles.featuredCaption,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      isSponsored: articles.isSponsored,
+      sponsorName: articles.sponsorName,
+      seoTitle: articles.seoTitle,
+      seoDescription: articles.seoDescription,
+      editorId: articles.editorId,
+      authorId: users.id,
+      authorName: users.name,
+      authorSlug: users.slug,
+      mediaKey: media.storageKey,
+      mediaWidth: media.width,
+      mediaHeight: media.height,
+      mediaAlt: media.alt,
+    })
+    .from(articles)
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(media, eq(media.id, articles.featuredMediaId))
+    .where(and(eq(articles.slug, slug), eq(articles.pathMonth, pathMonth), isPublic))
+    .get()
+  if (!row || !row.publishedAt || !row.pathMonth) return null
+
+  const editor = row.editorId
+    ? (db.select({ name: users.name, slug: users.slug }).from(users).where(eq(users.id, row.editorId)).get() ?? null)
+    : null
+  const articleLabelRows = db
+    .select({ id: labels.id, name: labels.name, slug: labels.slug })
+    .from(articleLabels)
+    .innerJoin(labels, eq(labels.id, articleLabels.labelId))
+    .where(eq(articleLabels.articleId, row.id))
+    .orderBy(asc(articleLabels.position), asc(labels.name))
+    .all()
+  const notes = db
+    .select({ id: articleNotes.id, kind: articleNotes.kind, body: articleNotes.body, createdAt: articleNotes.createdAt })
+    .from(articleNotes)
+    .where(eq(articleNotes.articleId, row.id))
+    .orderBy(asc(articleNotes.createdAt))
+    .all()
+
+  return {
+    id: row.id,
+    title: row.title,
+    slug: row.slug,
+    pathMonth: row.pathMonth,
+    dateline: row.dateline,
+    excerpt: row.excerpt,
+    bodyHtml: row.bodyHtml,
+    image: toImage(row),
+    featuredCaption: row.featuredCaption,
+    publishedAt: row.publishedAt,
+    updatedAt: row.updatedAt,
+    isSponsored: row.isSponsored,
+    sponsorName: row.sponsorName,
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    author: { id: row.authorId, name: row.authorName, slug: row.authorSlug },
+    editor,
+    labels: articleLabelRows,
+    notes,
+  }
+}
+
+/**
+ * Stories that share labels with an article, most shared labels first, then newest.
+ * Looks at the newest 50 public stories of each label, through the archive index.
+ */
+export function listRelatedArticles(articleId: number, labelIds: number[], limit = 4): ArticleCard[] {
+  if (labelIds.length === 0) return []
+  const db = getDb()
+  const candidates = new Map<number, { shared: number; publishedAt: number }>()
+  for (const labelId of labelIds) {
+    const rows = db
+      .select({ id: articleLabels.articleId, publishedAt: articleLabels.publishedAt })
+      .from(articleLabels)
+      .where(
+        and(eq(articleLabels.labelId, labelId), isNotNull(articleLabels.publishedAt), ne(articleLabels.articleId, articleId)),
+      )
+      .orderBy(desc(articleLabels.publishedAt), desc(articleLabels.articleId))
+      .limit(50)
+      .all()
+    for (const r of rows) {
+      const c = candidates.get(r.id)
+      if (c) c.shared += 1
+      else candidates.set(r.id, { shared: 1, publishedAt: r.publishedAt?.getTime() ?? 0 })
+    }
+  }
+  const ids = [...candidates.entries()]
+    .sort((a, b) => b[1].shared - a[1].shared || b[1].publishedAt - a[1].publishedAt || b[0] - a[0])
+    .slice(0, limit)
+    .map(([id]) => id)
+  return hydrateCards(ids)
+}
+
+/** The public stories published just before and just after an article. */
+export function getAdjacentArticles(
+  articleId: number,
+  publishedAt: Date,
+): { previous: ArticleCard | null; next: ArticleCard | null } {
+  const db = getDb()
+  const older = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(
+      and(
+        isPublic,
+        or(lt(articles.publishedAt, publishedAt), and(eq(articles.publishedAt, publishedAt), lt(articles.id, articleId))),
+      ),
+    )
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(1)
+    .get()
+  const newer = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(
+      and(
+        isPublic,
+        or(gt(articles.publishedAt, publishedAt), and(eq(articles.publishedAt, publishedAt), gt(articles.id, articleId))),
+      ),
+    )
+    .orderBy(asc(articles.publishedAt), asc(articles.id))
+    .limit(1)
+    .get()
+  const cards = hydrateCards([older?.id, newer?.id].filter((id): id is number => id !== undefined))
+  return {
+    previous: cards.find((c) => c.id === older?.id) ?? null,
+    next: cards.find((c) => c.id === newer?.id) ?? null,
+  }
+}

@@ -1,0 +1,20 @@
+import 'server-only'
+import { eq, inArray } from 'drizzle-orm'
+import { getDb } from '@/db'
+import { labels } from '@/db/schema'
+
+export type PublicLabel = { id: number; name: string; slug: string; description: string }
+
+const publicColumns = { id: labels.id, name: labels.name, slug: labels.slug, description: labels.description }
+
+export function getLabelBySlug(slug: string): PublicLabel | null {
+  return getDb().select(publicColumns).from(labels).where(eq(labels.slug, slug)).get() ?? null
+}
+
+/** Labels in the order of `ids` (settings keep the newsroom's chosen order); unknown ids are dropped. */
+export function listLabelsByIds(ids: number[]): PublicLabel[] {
+  if (ids.length === 0) return []
+  const rows = getDb().select(publicColumns).from(labels).where(inArray(labels.id, ids)).all()
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { consumeRateLimit } from './rate-limits'
+
+const HOUR = 60 * 60 * 1000
+const at = (ms: number) => new Date(Date.UTC(2024, 0, 1) + ms)
+
+describe('consumeRateLimit', () => {
+  it('allows up to the limit in a window and refuses the next with the time left', () => {
+    for (let i = 0; i < 5; i++) {
+      expect(consumeRateLimit('contact', 'limit-reached', 5, HOUR, at(i * 1000))).toEqual({
+        allowed: true,
+        retryAfterMs: 0,
+      })
+    }
+    expect(consumeRateLimit('contact', 'limit-reached', 5, HOUR, at(10 * 60_000))).toEqual({
+      allowed: false,
+      retryAfterMs: 50 * 60_000,
+    })
+    // Refused attempts do not push the window further out.
+    expect(consumeRateLimit('contact', 'limit-reached', 5, HOUR, at(HOUR - 1))).toEqual({
+      allowed: false,
+      retryAfterMs: 1,
+    })
+  })
+
+  it('starts a new window once the old one has ended', () => {
+    for (let i = 0; i < 3; i++) consumeRateLimit('contact', 'rollover', 3, HOUR, at(0))
+    expect(consumeRateLimit('contact', 'rollover', 3, HOUR, at(HOUR - 1)).allowed).toBe(false)
+    // The window is [start, start + windowMs): its end belongs to the next one.
+    expect(consumeRateLimit('contact', 'rollover', 3, HOUR, at(HOUR))).toEqual({ allowed: true, retryAfterMs: 0 })
+    expect(consumeRateLimit('contact', 'rollover', 3, HOUR, at(HOUR + 1)).allowed).toBe(true)
+    expect(consumeRateLimit('contact', 'rollover', 3, HOUR, at(HOUR + 2)).allowed).toBe(true)
+    expect(consumeRateLimit('contact', 'rollover', 3, HOUR, at(HOUR + 3))).toEqual({
+      allowed: false,
+      retryAfterMs: HOUR - 3,
+    })
+  })
+
+  it('counts keys and buckets independently', () => {
+    expect(consumeRateLimit('contact', 'key-a', 1, HOUR, at(0)).allowed).toBe(true)
+    expect(consumeRateLimit('contact', 'key-a', 1, HOUR, at(1)).allowed).toBe(false)
+    expect(consumeRateLimit('contact', 'key-b', 1, HOUR, at(2)).allowed).toBe(true)
+    expect(consumeRateLimit('login', 'key-a', 1, HOUR, at(3)).allowed).toBe(true)
+  })
+
+  it('allows exactly one attempt with a limit of one', () => {
+    expect(consumeRateLimit('single', 'k', 1, 1000, at(0)).allowed).toBe(true)
+    expect(consumeRateLimit('single', 'k', 1, 1000, at(999))).toEqual({ allowed: false, retryAfterMs: 1 })
+  })
+
+  it('restarts the window when the clock has moved backwards', () => {
+    consumeRateLimit('contact', 'clock', 1, HOUR, at(HOUR))
+    expect(consumeRateLimit('contact', 'clock', 1, HOUR, at(HOUR + 1)).allowed).toBe(false)
+    expect(consumeRateLimit('contact', 'clock', 1, HOUR, at(0))).toEqual({ allowed: true, retryAfterMs: 0 })
+  })
+
+  it('uses the current time by default', () => {
+    expect(consumeRateLimit('default-now', 'k', 1, HOUR).allowed).toBe(true)
+    const refused = consumeRateLimit('default-now', 'k', 1, HOUR)
+    expect(refused.allowed).toBe(false)
+    expect(refused.retryAfterMs).toBeGreaterThan(HOUR - 60_000)
+    expect(refused.retryAfterMs).toBeLessThanOrEqual(HOUR)
+  })
+
+  it('rejects nonsensical limits and windows', () => {
+    expect(() => consumeRateLimit('contact', 'bad', 0, HOUR)).toThrow(RangeError)
+    expect(() => consumeRateLimit('contact', 'bad', 1.5, HOUR)).toThrow(RangeError)
+    expect(() => consumeRateLimit('contact', 'bad', 5, 0)).toThrow(RangeError)
+    expect(() => consumeRateLimit('contact', 'bad', 5, HOUR, new Date(Number.NaN))).toThrow(RangeError)
+  })
+})

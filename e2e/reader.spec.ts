@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test'
+
+test.describe('a reader on a phone', () => {
+  test('walks from the homepage through an archive, an article, its author, search and the contact form', async ({ page }) => {
+    const home = await page.goto('/')
+    expect(home?.status()).toBe(200)
+    await expect(page.locator('html')).toHaveAttribute('lang', 'id')
+    await expect(page.getByRole('heading', { name: 'Berita terkini' })).toBeVisible()
+
+    // A label archive from the main navigation, then its second page.
+    const nav = page.getByRole('navigation', { name: 'Navigasi utama' })
+    const labelLinks = nav.getByRole('link').filter({ hasNotText: /^(Beranda|Indeks)$/ })
+    expect(await labelLinks.count()).toBeGreaterThan(2)
+    let paginated = false
+    for (const href of await labelLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')!))) {
+      await page.goto(href)
+      const older = page.getByRole('navigation', { name: 'Navigasi halaman' }).getByRole('link', { name: /Lebih lama/ })
+      if ((await older.count()) === 0) continue
+      await older.click()
+      await expect(page).toHaveURL(/\?page=2$/)
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Halaman 2')
+      paginated = true
+      break
+    }
+    expect(paginated, 'some featured label has a second page').toBe(true)
+
+    // An article from that archive page.
+    const firstStory = page.getByRole('main').getByRole('article').first().getByRole('heading').getByRole('link')
+    const title = (await firstStory.textContent())!.trim()
+    await firstStory.click()
+    await expect(page).toHaveURL(/\/\d{4}\/\d{2}\/[a-z0-9-]+$/)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+    await expect(page.getByRole('link', { name: 'Bagikan ke WhatsApp' })).toHaveAttribute('href', /^https:\/\/wa\.me\/\?text=/)
+    await expect(page.getByRole('button', { name: 'Salin tautan' })).toBeVisible()
+
+    // Its author page.
+    const byline = page.locator('a[rel="author"]').first()
+    const author = (await byline.textContent())!.trim()
+    await byline.click()
+    await expect(page).toHaveURL(/\/penulis\/[a-z0-9-]+$/)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(author)
+    await expect(page.getByRole('main').getByRole('article').first()).toBeVisible()
+
+    // Search: a normal query finds the story we read; hostile input is just a query.
+    const word = title.split(/\s+/).find((w) => w.length >= 5)!.replace(/[^\p{L}\p{N}]/gu, '')
+    const search = page.getByRole('search').first()
+    await search.getByRole('searchbox').fill(word)
+    await search.getByRole('button', { name: 'Cari' }).click()
+    await expect(page).toHaveURL(/\/cari\?q=/)
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(word)
+    await expect(page.locator('main mark').first()).toBeVisible()
+
+    for (const hostile of ['"', 'AND(', 'NEAR/', '*', "'; DROP TABLE articles; --", 'x'.repeat(2000)]) {
+      const res = await page.goto(`/cari?q=${encodeURIComponent(hostile)}`)
+      expect(res?.status(), hostile.slice(0, 20)).toBe(200)
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    }
+
+    // Contact form: an invalid submission shows every error, a valid one is confirmed.
+    await page.goto('/p/kontak')
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Kirim pesan' }) })
+    await form.getByLabel('Nama').fill('')
+    await form.getByLabel('Email').fill('bukan-email')
+    await form.getByLabel('Pesan').fill('pendek')
+    await form.getByRole('button', { name: 'Kirim pesan' }).click()
+    await expect(form.getByText('Nama wajib diisi.')).toBeVisible()
+    await expect(form.getByText('Alamat email tidak valid.')).toBeVisible()
+    await expect(form.getByText(/Pesan terlalu pendek/)).toBeVisible()
+    await expect(form.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true')
+
+    await form.getByLabel('Nama').fill('Rina Pembaca')
+    await form.getByLabel('Email').fill('rina@pembaca.example')
+    await form.getByLabel('Pesan').fill('Jalan di depan sekolah kami rusak parah sejak bulan lalu, mohon diliput.')
+    await form.getByRole('button', { name: 'Kirim pesan' }).click()
+    await expect(page.getByText(/Pesan Anda sudah kami terima/)).toBeVisible()
+  })
+
+  test('unknown articles, labels and pages answer 404 with the site around them', async ({ page }) => {
+    for (const path of ['/2021/08/berita-yang-tidak-ada', '/label/label-yang-tidak-ada', '/penulis/tidak-ada', '/p/tidak-ada', '/tidak/ada/sama/sekali', '/label/x?page=2']) {
+      const res = await page.goto(path)
+      expect(res?.status(), path).toBe(404)
+      await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible()
+    }
+  })
+
+  test('a page past the end of an archive is 404', async ({ page }) => {
+    await page.goto('/')
+    const href = await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link').nth(1).getAttribute('href')
+    expect((await page.goto(`${href}?page=9999`))?.status()).toBe(404)
+  })
+
+  test('the daily index picks a day without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto('/indeks')
+    await expect(page.getByRole('heading', { level: 1, name: 'Indeks Berita' })).toBeVisible()
+    await page.getByRole('link', { name: /Hari sebelumnya/ }).click()
+    await expect(page).toHaveURL(/\/indeks\?tanggal=\d{4}-\d{2}-\d{2}$/)
+    const day = new URL(page.url()).searchParams.get('tanggal')!
+    await page.getByLabel('Pilih tanggal').fill(day)
+    await page.getByRole('button', { name: 'Tampilkan' }).click()
+    await expect(page).toHaveURL(`/indeks?tanggal=${day}`)
+    await expect(page.getByRole('main').getByRole('article').first()).toBeVisible()
+    await context.close()
+  })
+})

@@ -1,0 +1,72 @@
+import sanitizeHtml from 'sanitize-html'
+
+/** Hosts whose players may be embedded in an article body (iframes from anywhere else are dropped). */
+export const EMBED_HOSTS = [
+  'www.youtube.com',
+  'www.youtube-nocookie.com',
+  'player.vimeo.com',
+  'www.instagram.com',
+  'platform.twitter.com',
+  'www.facebook.com',
+] as const
+
+const baseOptions: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'mark', 'small',
+    'a', 'ul', 'ol', 'li', 'blockquote', 'figure', 'figcaption', 'img', 'hr',
+    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'iframe', 'code', 'pre', 'span', 'div',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel', 'target'],
+    img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
+    iframe: ['src', 'title', 'width', 'height', 'allow', 'allowfullscreen', 'loading'],
+    th: ['colspan', 'rowspan', 'scope'],
+    td: ['colspan', 'rowspan'],
+    ol: ['start', 'reversed'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['http', 'https'], iframe: ['https'] },
+  allowProtocolRelative: false,
+  allowedIframeHostnames: [...EMBED_HOSTS],
+  disallowedTagsMode: 'discard',
+  // Drop the contents of these entirely rather than keeping their text.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'svg', 'math'],
+}
+
+function isExternal(href: string, siteHost: string | null): boolean {
+  try {
+    const url = new URL(href)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== siteHost
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Allow-list sanitizer for article and page bodies. Runs when a body is saved and again
+ * when it is rendered, where it also marks outbound links: rel="sponsored" on advertorials,
+ * rel="noopener" on links that open a new tab.
+ */
+export function sanitizeArticleHtml(html: string, opts: { sponsored?: boolean; siteUrl?: string } = {}): string {
+  const siteHost = opts.siteUrl ? new URL(opts.siteUrl).host : null
+  return sanitizeHtml(html, {
+    ...baseOptions,
+    transformTags: {
+      a: (tagName, attribs) => {
+        const rel = new Set((attribs.rel ?? '').split(/\s+/).filter((r) => ['nofollow', 'noopener', 'noreferrer', 'sponsored', 'ugc'].includes(r)))
+        const href = attribs.href ?? ''
+        if (opts.sponsored && isExternal(href, siteHost)) rel.add('sponsored')
+        if (attribs.target === '_blank') {
+          rel.add('noopener')
+        }
+        const out: Record<string, string> = { ...attribs }
+        if (attribs.target && attribs.target !== '_blank') delete out.target
+        if (rel.size) out.rel = [...rel].join(' ')
+        else delete out.rel
+        return { tagName, attribs: out }
+      },
+      iframe: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
+      img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
+    },
+  })
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import imageLoader, { mediaSrc } from './image-loader'
+
+const key = '2026/01/0123456789abcdef'
+
+describe('image loader', () => {
+  it('points a stored image at the smallest variant at least as wide as asked', () => {
+    const src = mediaSrc(key)
+    expect(src).toBe('/media/2026/01/0123456789abcdef')
+    expect(imageLoader({ src, width: 320 })).toBe(`/media/${key}-320.webp`)
+    expect(imageLoader({ src, width: 500, quality: 75 })).toBe(`/media/${key}-640.webp`)
+    expect(imageLoader({ src, width: 1200 })).toBe(`/media/${key}-1200.webp`)
+    expect(imageLoader({ src, width: 3840 })).toBe(`/media/${key}-1200.webp`)
+  })
+
+  it('re-points a src that already names a variant', () => {
+    expect(imageLoader({ src: `/media/${key}-320.webp`, width: 960 })).toBe(`/media/${key}-960.webp`)
+  })
+
+  it('leaves absolute URLs unchanged', () => {
+    const url = 'https://blogger.googleusercontent.com/img/a/photo.jpg'
+    expect(imageLoader({ src: url, width: 640 })).toBe(url)
+    expect(imageLoader({ src: 'http://example.com/x.png', width: 320 })).toBe('http://example.com/x.png')
+  })
+})
