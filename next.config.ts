@@ -12,6 +12,11 @@ const nextConfig: NextConfig = {
   cacheComponents: true,
   partialPrefetching: true,
   poweredByHeader: false,
+  // Pages generated at run time stay in memory only: a page cache on disk would outlive the
+  // database it was made from (a fresh database must never show another's pages), and junk
+  // URLs' 404s must not fill the disk. Bounded LRU; see ADR 002.
+  experimental: { isrFlushToDisk: false },
+  cacheMaxMemorySize: 128 * 1024 * 1024,
   serverExternalPackages: ['better-sqlite3', 'sharp'],
   images: {
     loader: 'custom',

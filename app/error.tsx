@@ -21,7 +21,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         </a>
       </div>
       {error.digest ? (
-        <p className="mt-6 text-sm text-neutral-700 dark:text-neutral-300">
+        <p className="mt-6 text-sm text-muted">
           {t.errors.reference}: <code>{error.digest}</code>
         </p>
       ) : null}

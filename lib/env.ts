@@ -34,12 +34,13 @@ export function getEnv(): Env {
     throw new Error(`Invalid environment: ${keys}`)
   }
   const e = result.data
-  const dataDir = path.resolve(e.DATA_DIR)
+  // turbopackIgnore: these are run-time locations, not files to trace into the build output.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR)
   parsed = {
     nodeEnv: e.NODE_ENV,
     dataDir,
-    databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, 'warta.db')),
-    uploadsDir: path.join(dataDir, 'uploads'),
+    databasePath: path.resolve(/*turbopackIgnore: true*/ e.DATABASE_PATH ?? path.join(dataDir, 'warta.db')),
+    uploadsDir: path.join(/*turbopackIgnore: true*/ dataDir, 'uploads'),
     port: e.PORT,
     siteUrl: (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     seedDemo: e.SEED_DEMO === '1',

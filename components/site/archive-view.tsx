@@ -18,12 +18,12 @@ export function ArchiveView({
 }) {
   return (
     <div className="mx-auto max-w-3xl">
-      <header className="mb-4 border-b-2 border-brand-700 pb-3 dark:border-brand-300">
+      <header className="mb-4 border-b-2 border-accent pb-3">
         <h1 className="font-serif text-3xl font-bold">
           {title}
-          {result.page > 1 ? <span className="text-neutral-700 dark:text-neutral-300"> — {t.archive.pageOf(result.page)}</span> : null}
+          {result.page > 1 ? <span className="text-muted"> — {t.archive.pageOf(result.page)}</span> : null}
         </h1>
-        {intro ? <div className="mt-2 text-neutral-700 dark:text-neutral-300">{intro}</div> : null}
+        {intro ? <div className="mt-2 text-muted">{intro}</div> : null}
       </header>
       {result.items.length === 0 ? (
         <p className="py-8">{t.archive.empty}</p>

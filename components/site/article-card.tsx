@@ -8,7 +8,7 @@ type HeadingLevel = 'h2' | 'h3'
 
 function Meta({ card }: { card: Card }) {
   return (
-    <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
+    <p className="mt-1 text-sm text-muted">
       <time dateTime={card.publishedAt.toISOString()}>{formatDateTime(card.publishedAt)}</time>
     </p>
   )
@@ -20,7 +20,7 @@ function Kicker({ card }: { card: Card }) {
   return (
     <a
       href={labelPath(card.section.slug)}
-      className="text-xs font-bold tracking-wide text-brand-700 uppercase hover:underline dark:text-brand-300"
+      className="text-xs font-bold tracking-wide text-accent uppercase hover:underline"
     >
       {card.section.name}
     </a>
@@ -44,7 +44,7 @@ export function LeadCard({ card }: { card: Card }) {
           </a>
         </h2>
         <Meta card={card} />
-        {card.excerpt ? <p className="mt-3 text-lg text-neutral-800 dark:text-neutral-200">{card.excerpt}</p> : null}
+        {card.excerpt ? <p className="mt-3 text-lg text-ink">{card.excerpt}</p> : null}
       </div>
     </article>
   )
@@ -72,7 +72,7 @@ export function ListCard({
         </Heading>
         <Meta card={card} />
         {showExcerpt && card.excerpt ? (
-          <p className="mt-2 line-clamp-3 text-neutral-800 dark:text-neutral-200">{card.excerpt}</p>
+          <p className="mt-2 line-clamp-3 text-ink">{card.excerpt}</p>
         ) : null}
       </div>
       {card.image ? (
@@ -103,7 +103,7 @@ export function CompactCard({ card, heading = 'h3' }: { card: Card; heading?: He
 /** A divided list of ListCards. */
 export function CardList({ cards, heading, showExcerpt }: { cards: Card[]; heading?: HeadingLevel; showExcerpt?: boolean }) {
   return (
-    <div className="divide-y divide-neutral-200 dark:divide-neutral-800">
+    <div className="divide-y divide-line">
       {cards.map((card) => (
         <ListCard key={card.id} card={card} heading={heading} showExcerpt={showExcerpt} />
       ))}

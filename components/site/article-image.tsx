@@ -14,7 +14,7 @@ type Props = {
 export function ArticleImage({ image, sizes, eager = false, className = '' }: Props) {
   const src = image.kind === 'media' ? `/media/${image.storageKey}` : image.url
   return (
-    <div className={`relative aspect-[16/9] overflow-hidden bg-neutral-200 dark:bg-neutral-800 ${className}`}>
+    <div className={`relative aspect-[16/9] overflow-hidden bg-subtle ${className}`}>
       <Image
         src={src}
         alt={image.alt}

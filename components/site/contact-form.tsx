@@ -11,12 +11,12 @@ const EMPTY: ContactValues = { name: '', email: '', message: '' }
 const LIMITS = { name: 100, email: 254, message: 5000 }
 
 const fieldClass =
-  'block min-h-11 w-full rounded-md border border-neutral-400 bg-white px-3 py-2 text-base text-neutral-900 dark:border-neutral-600 dark:bg-neutral-900 dark:text-neutral-100 aria-[invalid=true]:border-2 aria-[invalid=true]:border-brand-700 dark:aria-[invalid=true]:border-brand-300'
+  'block min-h-11 w-full rounded-md border border-edge bg-field px-3 py-2 text-base text-ink aria-[invalid=true]:border-2 aria-[invalid=true]:border-accent'
 
 const statusClass = {
-  sent: 'rounded-md border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900 dark:bg-green-950 dark:text-green-100',
+  sent: 'rounded-md border-l-4 border-green-700 bg-ok px-4 py-3 text-ok-ink',
   refused:
-    'rounded-md border-l-4 border-brand-700 bg-brand-50 px-4 py-3 text-brand-800 dark:bg-neutral-900 dark:text-brand-300',
+    'rounded-md border-l-4 border-brand-700 bg-alert px-4 py-3 text-accent',
 }
 
 /**
@@ -141,7 +141,7 @@ function Field({
       </label>
       {children({ id, 'aria-invalid': invalid, 'aria-describedby': invalid ? errorId : undefined })}
       {invalid ? (
-        <ul id={errorId} className="mt-1 text-sm font-semibold text-brand-700 dark:text-brand-300">
+        <ul id={errorId} className="mt-1 text-sm font-semibold text-accent">
           {errors!.map((message) => (
             <li key={message}>{message}</li>
           ))}

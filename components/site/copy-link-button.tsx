@@ -8,7 +8,7 @@ export function CopyLinkButton({ url, label, copiedLabel }: { url: string; label
   return (
     <button
       type="button"
-      className="inline-flex min-h-11 items-center rounded-md border border-neutral-400 px-3 text-sm font-semibold hover:bg-neutral-100 dark:border-neutral-600 dark:hover:bg-neutral-800"
+      className="inline-flex min-h-11 items-center rounded-md border border-edge px-3 text-sm font-semibold hover:bg-subtle"
       onClick={async () => {
         try {
           await navigator.clipboard.writeText(url)

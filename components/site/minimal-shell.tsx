@@ -8,9 +8,9 @@ import { t } from '@/lib/i18n/id'
 export function MinimalShell({ children }: { children?: ReactNode }) {
   return (
     <>
-      <header className="border-b border-neutral-200 dark:border-neutral-800">
+      <header className="border-b border-line">
         <div className="mx-auto max-w-6xl px-4 py-4">
-          <a href="/" className="font-serif text-3xl font-bold tracking-tight text-brand-700 dark:text-brand-300">
+          <a href="/" className="font-serif text-3xl font-bold tracking-tight text-accent">
             {t.site.defaultName}
           </a>
         </div>

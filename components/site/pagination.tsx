@@ -12,7 +12,7 @@ export function Pagination({
 }) {
   if (page <= 1 && !hasNext) return null
   const link =
-    'inline-flex min-h-11 items-center rounded-md border border-neutral-400 px-4 font-semibold hover:bg-neutral-100 dark:border-neutral-600 dark:hover:bg-neutral-800'
+    'inline-flex min-h-11 items-center rounded-md border border-edge px-4 font-semibold hover:bg-subtle'
   return (
     <nav aria-label={t.archive.pagination} className="mt-8 flex items-center justify-between gap-4">
       {page > 1 ? (
@@ -22,7 +22,7 @@ export function Pagination({
       ) : (
         <span />
       )}
-      <span className="text-sm text-neutral-700 dark:text-neutral-300" aria-current="page">
+      <span className="text-sm text-muted" aria-current="page">
         {t.archive.pageOf(page)}
       </span>
       {hasNext ? (

@@ -24,7 +24,7 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
               target="_blank"
               rel="noopener noreferrer nofollow"
               aria-label={l.label}
-              className="inline-flex min-h-11 items-center rounded-md border border-neutral-400 px-3 text-sm font-semibold hover:bg-neutral-100 dark:border-neutral-600 dark:hover:bg-neutral-800"
+              className="inline-flex min-h-11 items-center rounded-md border border-edge px-3 text-sm font-semibold hover:bg-subtle"
             >
               {l.name}
             </a>

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react'
-import { jakartaParts } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
 import { indexPath, labelPath, pagePath, searchPath } from '@/lib/urls'
 import { getSiteChrome } from './site-data'
@@ -19,7 +18,7 @@ export async function SiteShell({ children }: { children: ReactNode }) {
       <main id="konten" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none">
         {children}
       </main>
-      <SiteFooter siteName={chrome.siteName} tagline={chrome.tagline} />
+      <SiteFooter siteName={chrome.siteName} tagline={chrome.tagline} year={chrome.year} />
     </>
   )
 }
@@ -34,13 +33,13 @@ function SiteHeader({
   nav: Array<{ id: number; name: string; slug: string }>
 }) {
   return (
-    <header className="border-b border-neutral-200 dark:border-neutral-800">
+    <header className="border-b border-line">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4">
         <a href="/" className="group flex flex-col leading-tight">
-          <span className="font-serif text-3xl font-bold tracking-tight text-brand-700 group-hover:underline dark:text-brand-300">
+          <span className="font-serif text-3xl font-bold tracking-tight text-accent group-hover:underline">
             {siteName}
           </span>
-          <span className="text-sm text-neutral-600 dark:text-neutral-400">{tagline}</span>
+          <span className="text-sm text-muted">{tagline}</span>
         </a>
         <form action={searchPath()} method="get" role="search" className="flex w-full gap-2 sm:w-auto">
           <label htmlFor="cari-header" className="sr-only">
@@ -52,7 +51,7 @@ function SiteHeader({
             name="q"
             maxLength={200}
             placeholder={t.site.searchPlaceholder}
-            className="min-h-11 w-full rounded-md border border-neutral-400 bg-white px-3 text-base text-neutral-900 placeholder:text-neutral-500 dark:border-neutral-600 dark:bg-neutral-900 dark:text-neutral-100 sm:w-64"
+            className="min-h-11 w-full rounded-md border border-edge bg-field px-3 text-base text-ink placeholder:text-neutral-500 sm:w-64"
           />
           <button
             type="submit"
@@ -62,10 +61,10 @@ function SiteHeader({
           </button>
         </form>
       </div>
-      <nav aria-label={t.site.mainNav} className="border-t border-neutral-200 dark:border-neutral-800">
+      <nav aria-label={t.site.mainNav} className="border-t border-line">
         <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm font-semibold whitespace-nowrap">
           <li>
-            <a href="/" className="inline-flex min-h-11 items-center px-3 hover:text-brand-700 dark:hover:text-brand-300">
+            <a href="/" className="inline-flex min-h-11 items-center px-3 hover:text-accent">
               {t.site.home}
             </a>
           </li>
@@ -73,7 +72,7 @@ function SiteHeader({
             <li key={label.id}>
               <a
                 href={labelPath(label.slug)}
-                className="inline-flex min-h-11 items-center px-3 hover:text-brand-700 dark:hover:text-brand-300"
+                className="inline-flex min-h-11 items-center px-3 hover:text-accent"
               >
                 {label.name}
               </a>
@@ -82,7 +81,7 @@ function SiteHeader({
           <li>
             <a
               href={indexPath()}
-              className="inline-flex min-h-11 items-center px-3 hover:text-brand-700 dark:hover:text-brand-300"
+              className="inline-flex min-h-11 items-center px-3 hover:text-accent"
             >
               {t.site.index}
             </a>
@@ -99,14 +98,13 @@ const FOOTER_PAGES = [
   { slug: 'kontak', name: t.site.footerPages.kontak },
 ] as const
 
-function SiteFooter({ siteName, tagline }: { siteName: string; tagline: string }) {
-  const year = jakartaParts(new Date()).year
+function SiteFooter({ siteName, tagline, year }: { siteName: string; tagline: string; year: number }) {
   return (
-    <footer className="mt-12 border-t border-neutral-200 bg-neutral-50 dark:border-neutral-800 dark:bg-neutral-900">
+    <footer className="mt-12 border-t border-line bg-subtle">
       <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 sm:flex-row sm:items-start sm:justify-between">
         <div>
-          <p className="font-serif text-xl font-bold text-brand-700 dark:text-brand-300">{siteName}</p>
-          <p className="text-sm text-neutral-700 dark:text-neutral-300">{tagline}</p>
+          <p className="font-serif text-xl font-bold text-accent">{siteName}</p>
+          <p className="text-sm text-muted">{tagline}</p>
         </div>
         <nav aria-label={t.site.footerNav}>
           <ul className="flex flex-wrap gap-x-2 text-sm">
@@ -125,7 +123,7 @@ function SiteFooter({ siteName, tagline }: { siteName: string; tagline: string }
           </ul>
         </nav>
       </div>
-      <p className="mx-auto max-w-6xl px-4 pb-8 text-xs text-neutral-600 dark:text-neutral-400">
+      <p className="mx-auto max-w-6xl px-4 pb-8 text-xs text-muted">
         {t.site.copyright(year, siteName)}
       </p>
     </footer>

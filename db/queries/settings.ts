@@ -25,6 +25,14 @@ export type SiteSettings = {
   social: Record<string, string>
 }
 
+export const DEFAULT_SITE_SETTINGS: SiteSettings = {
+  siteName: t.site.defaultName,
+  tagline: t.site.defaultTagline,
+  logoMediaId: null,
+  featuredLabelIds: [],
+  social: {},
+}
+
 export function getSiteSettings(): SiteSettings {
   const rows = getDb().select({ key: settings.key, value: settings.value }).from(settings).all()
   const raw = new Map(rows.map((r) => [r.key, r.value]))

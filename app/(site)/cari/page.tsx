@@ -33,7 +33,7 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari'
   return (
     <SiteShell>
       <div className="mx-auto max-w-3xl">
-        <h1 className="mb-4 border-b-2 border-brand-700 pb-3 font-serif text-3xl font-bold dark:border-brand-300">
+        <h1 className="mb-4 border-b-2 border-accent pb-3 font-serif text-3xl font-bold">
           {q ? t.search.resultsFor(q) : t.search.title}
         </h1>
         <form method="get" action={searchPath()} role="search" className="mb-6 flex gap-2">
@@ -46,7 +46,7 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari'
             name="q"
             defaultValue={q}
             maxLength={MAX_QUERY}
-            className="min-h-11 w-full rounded-md border border-neutral-400 bg-white px-3 text-base text-neutral-900 dark:border-neutral-600 dark:bg-neutral-900 dark:text-neutral-100"
+            className="min-h-11 w-full rounded-md border border-edge bg-field px-3 text-base text-ink"
           />
           <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
             {t.search.submit}
@@ -58,10 +58,10 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari'
           <p role="status">{t.search.empty}</p>
         ) : (
           <>
-            <p role="status" className="mb-2 text-sm text-neutral-700 dark:text-neutral-300">
+            <p role="status" className="mb-2 text-sm text-muted">
               {t.search.count(results.total)}
             </p>
-            <ol className="divide-y divide-neutral-200 dark:divide-neutral-800">
+            <ol className="divide-y divide-line">
               {results.items.map((item) => (
                 <li key={item.id} className="py-4">
                   <article>
@@ -71,7 +71,7 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari'
                         {item.title}
                       </a>
                     </h2>
-                    <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
+                    <p className="mt-1 text-sm text-muted">
                       {item.authorName} · <time dateTime={item.publishedAt.toISOString()}>{formatDateTime(item.publishedAt)}</time>
                     </p>
                     <p className="mt-2">

@@ -16,6 +16,10 @@ import { indexPath, labelPath, monthArchivePath } from '@/lib/urls'
 // never prerendered from the build machine's database.
 const EDITION = 'terbaru'
 
+// Whole page generated before the response starts: a miss answers a real 404, and
+// the result is served as static output until a tag revalidates it (ADR 002).
+export const ensureStatic = 'navigation'
+
 export function generateStaticParams() {
   return [{ edition: PLACEHOLDER }]
 }
@@ -71,12 +75,12 @@ export default async function HomePage({ params }: PageProps<'/beranda/[edition]
               <SectionHeading id="berita-terkini">{t.home.latest}</SectionHeading>
               <CardList cards={rest} />
               <p className="mt-6 flex flex-wrap gap-4">
-                <a href={indexPath()} className="font-semibold text-brand-700 underline underline-offset-4 dark:text-brand-300">
+                <a href={indexPath()} className="font-semibold text-accent underline underline-offset-4">
                   {t.home.allIndex}
                 </a>
                 <a
                   href={monthArchivePath(olderFrom.year, olderFrom.month)}
-                  className="font-semibold text-brand-700 underline underline-offset-4 dark:text-brand-300"
+                  className="font-semibold text-accent underline underline-offset-4"
                 >
                   {t.home.olderStories}
                 </a>
@@ -92,14 +96,14 @@ export default async function HomePage({ params }: PageProps<'/beranda/[edition]
                         {label.name}
                       </a>
                     </SectionHeading>
-                    <div className="divide-y divide-neutral-200 dark:divide-neutral-800">
+                    <div className="divide-y divide-line">
                       {cards.map((card) => (
                         <CompactCard key={card.id} card={card} />
                       ))}
                     </div>
                     <a
                       href={labelPath(label.slug)}
-                      className="mt-2 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 underline underline-offset-4 dark:text-brand-300"
+                      className="mt-2 inline-flex min-h-11 items-center text-sm font-semibold text-accent underline underline-offset-4"
                     >
                       {t.home.more}
                       <span className="sr-only">: {label.name}</span>

@@ -16,6 +16,10 @@ import { indexPath } from '@/lib/urls'
 const TODAY = 'hari-ini'
 const MAX_PER_DAY = 500
 
+// Whole page generated before the response starts: a miss answers a real 404, and
+// the result is served as static output until a tag revalidates it (ADR 002).
+export const ensureStatic = 'navigation'
+
 export function generateStaticParams() {
   return [{ date: PLACEHOLDER }]
 }
@@ -61,7 +65,7 @@ export default async function DailyIndexPage({ params }: PageProps<'/indeks/[dat
   return (
     <SiteShell>
       <div className="mx-auto max-w-3xl">
-        <header className="mb-4 border-b-2 border-brand-700 pb-3 dark:border-brand-300">
+        <header className="mb-4 border-b-2 border-accent pb-3">
           <h1 className="font-serif text-3xl font-bold">{t.indeks.title}</h1>
           <p className="mt-1 text-lg">{dayName}</p>
         </header>
@@ -78,7 +82,7 @@ export default async function DailyIndexPage({ params }: PageProps<'/indeks/[dat
               min="1990-01-01"
               max="2100-12-31"
               required
-              className="min-h-11 rounded-md border border-neutral-400 bg-white px-3 text-neutral-900 dark:border-neutral-600 dark:bg-neutral-900 dark:text-neutral-100"
+              className="min-h-11 rounded-md border border-edge bg-field px-3 text-ink"
             />
           </div>
           <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
@@ -88,7 +92,7 @@ export default async function DailyIndexPage({ params }: PageProps<'/indeks/[dat
         {items.length === 0 ? (
           <p className="py-6">{t.indeks.empty}</p>
         ) : (
-          <ol className="divide-y divide-neutral-200 dark:divide-neutral-800">
+          <ol className="divide-y divide-line">
             {items.map((card) => (
               <li key={card.id}>
                 <CompactCard card={card} heading="h2" />

@@ -14,6 +14,10 @@ import { pagePath } from '@/lib/urls'
 /** The static page that carries the reader contact form below its text. */
 const CONTACT_PAGE = 'kontak'
 
+// Whole page generated before the response starts: a miss answers a real 404, and
+// the result is served as static output until a tag revalidates it (ADR 002).
+export const ensureStatic = 'navigation'
+
 export function generateStaticParams() {
   return [{ slug: PLACEHOLDER }]
 }
@@ -45,9 +49,9 @@ export default async function StaticPage({ params }: PageProps<'/p/[slug]'>) {
   return (
     <SiteShell>
       <article className="mx-auto max-w-3xl">
-        <h1 className="mb-6 border-b-2 border-brand-700 pb-3 font-serif text-3xl font-bold dark:border-brand-300">{page.title}</h1>
+        <h1 className="mb-6 border-b-2 border-accent pb-3 font-serif text-3xl font-bold">{page.title}</h1>
         <div
-          className="prose prose-lg prose-neutral dark:prose-invert prose-a:text-brand-700 dark:prose-a:text-brand-300 max-w-none"
+          className="prose prose-lg prose-neutral dark:prose-invert prose-a:text-accent max-w-none"
           dangerouslySetInnerHTML={{ __html: sanitizeArticleHtml(page.bodyHtml, { siteUrl: getEnv().siteUrl }) }}
         />
         {page.slug === CONTACT_PAGE ? (

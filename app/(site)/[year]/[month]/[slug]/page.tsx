@@ -20,6 +20,10 @@ import { absoluteUrl, articlePath, authorPath, labelPath } from '@/lib/urls'
 
 type Params = { year: string; month: string; slug: string }
 
+// Whole page generated before the response starts: a miss answers a real 404, and
+// the result is served as static output until a tag revalidates it (ADR 002).
+export const ensureStatic = 'navigation'
+
 export function generateStaticParams(): Params[] {
   return [{ year: PLACEHOLDER, month: PLACEHOLDER, slug: PLACEHOLDER }]
 }
@@ -79,24 +83,24 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
             ) : article.labels[0] ? (
               <a
                 href={labelPath(article.labels[0].slug)}
-                className="text-sm font-bold tracking-wide text-brand-700 uppercase hover:underline dark:text-brand-300"
+                className="text-sm font-bold tracking-wide text-accent uppercase hover:underline"
               >
                 {article.labels[0].name}
               </a>
             ) : null}
             <h1 className="mt-2 font-serif text-3xl leading-tight font-bold md:text-4xl">{article.title}</h1>
             {article.excerpt ? (
-              <p className="mt-3 text-lg text-neutral-700 dark:text-neutral-300">{article.excerpt}</p>
+              <p className="mt-3 text-lg text-muted">{article.excerpt}</p>
             ) : null}
-            <div className="mt-4 space-y-1 border-y border-neutral-200 py-3 text-sm dark:border-neutral-800">
+            <div className="mt-4 space-y-1 border-y border-line py-3 text-sm">
               <p>
                 {t.article.by}{' '}
                 <a href={authorPath(article.author.slug)} rel="author" className="font-semibold underline-offset-4 hover:underline">
                   {article.author.name}
                 </a>
-                {article.dateline ? <span className="text-neutral-700 dark:text-neutral-300"> · {article.dateline}</span> : null}
+                {article.dateline ? <span className="text-muted"> · {article.dateline}</span> : null}
               </p>
-              <p className="text-neutral-700 dark:text-neutral-300">
+              <p className="text-muted">
                 {t.article.published}{' '}
                 <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
                 {article.updatedAt && article.updatedAt > article.publishedAt ? (
@@ -114,24 +118,24 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
             <figure className="my-6">
               <ArticleImage image={article.image} sizes="(min-width: 768px) 768px, 100vw" eager />
               {article.featuredCaption ? (
-                <figcaption className="mt-2 text-sm text-neutral-700 dark:text-neutral-300">{article.featuredCaption}</figcaption>
+                <figcaption className="mt-2 text-sm text-muted">{article.featuredCaption}</figcaption>
               ) : null}
             </figure>
           ) : null}
 
           {article.isSponsored && article.sponsorName ? (
-            <p className="my-4 rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+            <p className="my-4 rounded-md bg-note p-3 text-sm text-note-ink">
               {t.article.sponsoredBy(article.sponsorName)}
             </p>
           ) : null}
 
           <div
-            className="prose prose-lg prose-neutral dark:prose-invert prose-a:text-brand-700 dark:prose-a:text-brand-300 max-w-none font-serif"
+            className="prose prose-lg prose-neutral dark:prose-invert prose-a:text-accent max-w-none font-serif"
             dangerouslySetInnerHTML={{ __html: body }}
           />
 
           {article.notes.length > 0 ? (
-            <aside aria-labelledby="catatan-redaksi" className="mt-8 rounded-md border border-neutral-300 p-4 dark:border-neutral-700">
+            <aside aria-labelledby="catatan-redaksi" className="mt-8 rounded-md border border-edge p-4">
               <h2 id="catatan-redaksi" className="text-sm font-bold tracking-wide uppercase">
                 {t.article.notes}
               </h2>
@@ -140,7 +144,7 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
                   <li key={note.id}>
                     <p className="text-sm">
                       <strong>{t.article.noteKinds[note.kind]}</strong>{' '}
-                      <time dateTime={note.createdAt.toISOString()} className="text-neutral-700 dark:text-neutral-300">
+                      <time dateTime={note.createdAt.toISOString()} className="text-muted">
                         ({formatDateTime(note.createdAt)})
                       </time>
                     </p>
@@ -152,7 +156,7 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
           ) : null}
 
           <footer className="mt-8 space-y-4">
-            <p className="text-sm text-neutral-700 dark:text-neutral-300">
+            <p className="text-sm text-muted">
               {t.article.writer}: {article.author.name}
               {article.editor ? (
                 <>
@@ -168,7 +172,7 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
                     <li key={label.id}>
                       <a
                         href={labelPath(label.slug)}
-                        className="inline-flex min-h-11 items-center rounded-full bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 dark:bg-neutral-800 dark:hover:bg-neutral-700"
+                        className="inline-flex min-h-11 items-center rounded-full bg-subtle px-4 text-sm font-semibold hover:underline"
                       >
                         {label.name}
                       </a>

@@ -12,6 +12,10 @@ import { isSlug, parsePageParam, PLACEHOLDER } from '@/lib/route-params'
 import { labelPath } from '@/lib/urls'
 
 // Reached as /label/{slug} and /label/{slug}?page=N through rewrites in next.config.ts.
+// Whole page generated before the response starts: a miss answers a real 404, and
+// the result is served as static output until a tag revalidates it (ADR 002).
+export const ensureStatic = 'navigation'
+
 export function generateStaticParams() {
   return [{ slug: PLACEHOLDER, page: '1' }]
 }

@@ -15,6 +15,10 @@ import { monthArchivePath, yearArchivePath } from '@/lib/urls'
 // next.config.ts; /arsip/... itself is not a public URL scheme (canonical links say so).
 const WHOLE_YEAR = 'semua'
 
+// Whole page generated before the response starts: a miss answers a real 404, and
+// the result is served as static output until a tag revalidates it (ADR 002).
+export const ensureStatic = 'navigation'
+
 export function generateStaticParams() {
   return [{ year: PLACEHOLDER, month: WHOLE_YEAR, page: '1' }]
 }

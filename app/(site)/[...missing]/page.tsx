@@ -1,0 +1,17 @@
+import { notFound } from 'next/navigation'
+import { PLACEHOLDER } from '@/lib/route-params'
+
+// Every URL no other route matches lands here, so its 404 is rendered at run time with the
+// site's real name and navigation instead of the build-time default (see app/not-found.tsx).
+export const ensureStatic = 'navigation'
+
+export function generateStaticParams() {
+  return [{ missing: [PLACEHOLDER] }]
+}
+
+export default async function MissingPage({ params }: PageProps<'/[...missing]'>) {
+  'use cache'
+  const { missing } = await params
+  if (missing.length === 1 && missing[0] === PLACEHOLDER) return null
+  notFound()
+}
