@@ -4,6 +4,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { getEnv } = await import('./lib/env')
+  // next-auth 4 reads NEXTAUTH_URL itself; SITE_URL is our one setting for the public address.
+  process.env.NEXTAUTH_URL ??= getEnv().siteUrl
   const { getDb } = await import('./db')
   const { migrateDatabase } = await import('./db/migrate')
   migrateDatabase(getDb())

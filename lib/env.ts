@@ -12,6 +12,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z.url().optional(),
   SEED_DEMO: z.enum(['0', '1']).default('1'),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
 })
 
 export type Env = {
@@ -22,6 +23,8 @@ export type Env = {
   port: number
   siteUrl: string
   seedDemo: boolean
+  /** Set only when NEXTAUTH_SECRET is given; otherwise a secret is generated into DATA_DIR. */
+  authSecret: string | undefined
 }
 
 let parsed: Env | undefined
@@ -44,6 +47,7 @@ export function getEnv(): Env {
     port: e.PORT,
     siteUrl: (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     seedDemo: e.SEED_DEMO === '1',
+    authSecret: e.NEXTAUTH_SECRET,
   }
   return parsed
 }

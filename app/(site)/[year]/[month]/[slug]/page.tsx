@@ -61,8 +61,10 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
   const related = listRelatedArticles(article.id, labelIds, 4)
   const { previous, next } = getAdjacentArticles(article.id, article.publishedAt)
   // Tag with every list this page shows, so a change to any story on it refreshes it.
+  // `latest` too: previous/next follow the global order, which any publish changes.
   cacheTag(
     TAGS.site,
+    TAGS.latest,
     TAGS.article(article.id),
     TAGS.author(article.author.id),
     ...labelIds.map(TAGS.label),

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next'
+import { type ReactNode, Suspense } from 'react'
+import { AdminShell } from '@/components/admin/admin-shell'
+import { currentStaff } from '@/lib/auth/session'
+import { t } from '@/lib/i18n/id'
+
+export const metadata: Metadata = {
+  title: { default: t.admin.title, template: `%s · ${t.admin.title}` },
+  robots: { index: false, follow: false },
+}
+
+// The layout only dresses the page; every page and action checks access itself (lib/auth).
+async function Frame({ children }: { children: ReactNode }) {
+  const staff = await currentStaff()
+  if (!staff) return <main className="mx-auto max-w-md px-4 py-12">{children}</main>
+  return <AdminShell staff={staff}>{children}</AdminShell>
+}
+
+export default function AdminLayout({ children }: { children: ReactNode }) {
+  return (
+    <Suspense fallback={<p className="p-6">{t.admin.common.loading}</p>}>
+      <Frame>{children}</Frame>
+    </Suspense>
+  )
+}

@@ -1,0 +1,38 @@
+'use client'
+
+import { signIn } from 'next-auth/react'
+import { useState } from 'react'
+import { t } from '@/lib/i18n/id'
+import { FormStatus, primaryButtonClass, TextInput } from './field'
+
+export function SignInForm({ callbackUrl, failed }: { callbackUrl: string; failed: boolean }) {
+  const [pending, setPending] = useState(false)
+  const [error, setError] = useState(failed)
+  return (
+    <form
+      method="post"
+      className="space-y-4"
+      onSubmit={async (e) => {
+        e.preventDefault()
+        const fd = new FormData(e.currentTarget)
+        setPending(true)
+        setError(false)
+        const res = await signIn('credentials', {
+          email: String(fd.get('email') ?? ''),
+          password: String(fd.get('password') ?? ''),
+          redirect: false,
+        })
+        setPending(false)
+        if (res?.ok && !res.error) window.location.assign(callbackUrl)
+        else setError(true)
+      }}
+    >
+      <FormStatus result={error ? { ok: false, message: t.admin.auth.failed } : null} />
+      <TextInput name="email" label={t.admin.auth.email} type="email" autoComplete="username" required />
+      <TextInput name="password" label={t.admin.auth.password} type="password" autoComplete="current-password" required />
+      <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
+        {pending ? t.admin.auth.signingIn : t.admin.auth.signIn}
+      </button>
+    </form>
+  )
+}

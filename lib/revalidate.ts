@@ -1,0 +1,23 @@
+import 'server-only'
+import { updateTag } from 'next/cache'
+import { TAGS } from '@/lib/cache-tags'
+
+/** What an article shows up on: itself, the date-ordered lists, its author, its labels. */
+export type ArticleFootprint = { id: number; authorId: number; labelIds: number[] }
+
+export function articleTags(a: ArticleFootprint): string[] {
+  return [TAGS.latest, TAGS.article(a.id), TAGS.author(a.authorId), ...a.labelIds.map(TAGS.label)]
+}
+
+/**
+ * For server actions: expire every public page that showed the article before the change or
+ * shows it after (old labels and author included), so the next request renders fresh.
+ */
+export function revalidateArticle(before: ArticleFootprint | null, after: ArticleFootprint | null): void {
+  refreshTags([...(before ? articleTags(before) : []), ...(after ? articleTags(after) : [])])
+}
+
+/** updateTag each tag once. Only valid inside a server action. */
+export function refreshTags(tags: Iterable<string>): void {
+  for (const tag of new Set(tags)) updateTag(tag)
+}
