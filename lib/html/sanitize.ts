@@ -33,6 +33,11 @@ const baseOptions: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'svg', 'math'],
 }
 
+// Absolute http(s), mail and phone links, root-relative paths and in-page anchors; nothing that a
+// browser could read as another scheme once quotes or whitespace are played with.
+const SAFE_HREF = /^(https?:\/\/|mailto:|tel:|\/(?!\/)|#)/i
+const SAFE_SRC = /^(https?:\/\/|\/(?!\/))/i
+
 function isExternal(href: string, siteHost: string | null): boolean {
   try {
     const url = new URL(href)
@@ -51,6 +56,7 @@ export function sanitizeArticleHtml(html: string, opts: { sponsored?: boolean; s
   const siteHost = opts.siteUrl ? new URL(opts.siteUrl).host : null
   return sanitizeHtml(html, {
     ...baseOptions,
+    exclusiveFilter: (frame) => frame.tag === 'img' && !SAFE_SRC.test(frame.attribs.src ?? ''),
     transformTags: {
       a: (tagName, attribs) => {
         const rel = new Set((attribs.rel ?? '').split(/\s+/).filter((r) => ['nofollow', 'noopener', 'noreferrer', 'sponsored', 'ugc'].includes(r)))
@@ -60,6 +66,7 @@ export function sanitizeArticleHtml(html: string, opts: { sponsored?: boolean; s
           rel.add('noopener')
         }
         const out: Record<string, string> = { ...attribs }
+        if (!SAFE_HREF.test(href)) delete out.href
         if (attribs.target && attribs.target !== '_blank') delete out.target
         if (rel.size) out.rel = [...rel].join(' ')
         else delete out.rel
