@@ -97,12 +97,12 @@ export function adminAction<S extends z.ZodType, R extends Owned | undefined = u
       throw error
     }
   }
-  registeredActions.set(spec.name, spec.permission)
+  registeredActions.set(action, { name: spec.name, permission: spec.permission })
   return action
 }
 
-/** Every action built with adminAction, by name → permission: the authorization-matrix test reads it. */
-export const registeredActions = new Map<string, Permission>()
+/** Every action built with adminAction → its name and permission: the authorization-matrix test reads it. */
+export const registeredActions = new Map<(...args: never[]) => unknown, { name: string; permission: Permission }>()
 
 function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest
