@@ -1,51 +1,69 @@
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
-// The suite runs against a production build (`npm start` builds when needed) on a
-// throwaway data folder, with the system Chromium: Playwright never downloads a browser.
-const port = Number(process.env.E2E_PORT ?? 3100)
-const dataDir = path.resolve('.tmp/e2e-data')
-const baseURL = `http://localhost:${port}`
+// The suite runs against a production build (`npm start` builds when needed) on throwaway
+// data folders, with the system Chromium: Playwright never downloads a browser.
+// Two servers: one with the demo content for reader tests, one that starts empty so the
+// newsroom tests can go through first-run setup.
+const readerPort = Number(process.env.E2E_PORT ?? 3100)
+const newsroomPort = readerPort + 1
+
+function server(port: number, dataDir: string, seedDemo: boolean) {
+  const baseURL = `http://localhost:${port}`
+  return {
+    command: `rm -rf "${dataDir}" && npm start`,
+    url: `${baseURL}/favicon.svg`,
+    timeout: 15 * 60_000,
+    reuseExistingServer: false,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    env: {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      SITE_URL: baseURL,
+      SEED_DEMO: seedDemo ? '1' : '0',
+      NODE_ENV: 'production',
+      // The newsroom tests wait for a scheduled article; check every two seconds.
+      SCHEDULER_INTERVAL_MS: '2000',
+    },
+  }
+}
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+}
 
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  timeout: 90_000,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  use: {
-    baseURL,
-    trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
-  },
+  use: { trace: 'retain-on-failure', launchOptions: chromium },
   projects: [
-    { name: 'mobile', use: { ...devices['Pixel 7'], browserName: 'chromium' } },
-  ],
-  webServer: {
-    command: `rm -rf "${dataDir}" && npm start`,
-    url: `${baseURL}/`,
-    timeout: 15 * 60_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      SITE_URL: baseURL,
-      SEED_DEMO: '1',
-      NODE_ENV: 'production',
+    {
+      name: 'reader',
+      testIgnore: /newsroom.*\.spec\.ts/,
+      use: { ...devices['Pixel 7'], baseURL: `http://localhost:${readerPort}` },
     },
-  },
+    {
+      name: 'newsroom',
+      testMatch: /newsroom.*\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${newsroomPort}` },
+    },
+  ],
+  webServer: [
+    server(readerPort, path.resolve('.tmp/e2e-reader'), true),
+    server(newsroomPort, path.resolve('.tmp/e2e-newsroom'), false),
+  ],
 })

@@ -38,17 +38,43 @@ function buildIsCurrent(): boolean {
   return BUILD_INPUTS.every((p) => newestMtime(path.join(root, p)) <= builtAt)
 }
 
+/**
+ * Two servers started at once from one checkout (the e2e suite does) must not both build
+ * into .next: the second waits for the first, then finds the build current.
+ */
+async function withBuildLock(fn: () => void): Promise<void> {
+  const lock = path.join(root, '.next-build.lock')
+  const staleMs = 20 * 60_000
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' })
+      break
+    } catch {
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
+      if (age > staleMs) fs.rmSync(lock, { force: true })
+      else await new Promise((r) => setTimeout(r, 500))
+    }
+  }
+  try {
+    fn()
+  } finally {
+    fs.rmSync(lock, { force: true })
+  }
+}
+
 async function main() {
   const env = getEnv()
 
-  if (!buildIsCurrent()) {
+  await withBuildLock(() => {
+    if (buildIsCurrent()) return
     console.log('Building Warta (first start or changed sources; this takes a minute or two)…')
-    const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit' })
-    if (result.status !== 0) {
-      console.error('The build failed; see the messages above.')
-      process.exit(result.status ?? 1)
-    }
-  }
+    const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
+      stdio: 'inherit',
+      // Nothing may need the network; the build's telemetry would only try and fail.
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1' },
+    })
+    if (result.status !== 0) throw new Error('The build failed; see the messages above.')
+  })
 
   const db = openDatabase(env.databasePath)
   migrateDatabase(db)
