@@ -93,7 +93,8 @@ function hydrateCards(ids: number[]): ArticleCard[] {
   })
 }
 
-function toImage(r: {
+/** The image to show for an article: its media row, else an imported URL. Shared with the desk preview. */
+export function toImage(r: {
   mediaKey: string | null
   mediaWidth: number | null
   mediaHeight: number | null
