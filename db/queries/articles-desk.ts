@@ -922,3 +922,14 @@ export function publishDueArticles(now = new Date()): ArticleFootprint[] {
     { behavior: 'immediate' },
   )
 }
+
+/** Who owns an article and where it stands: what an action's authorization needs, nothing more. */
+export function getArticleRef(id: number): { id: number; authorId: number; status: ArticleStatus; version: number } | null {
+  return (
+    getDb()
+      .select({ id: articles.id, authorId: articles.authorId, status: articles.status, version: articles.version })
+      .from(articles)
+      .where(eq(articles.id, id))
+      .get() ?? null
+  )
+}
