@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
+import { connection } from 'next/server'
 import { SignInForm } from '@/components/admin/sign-in-form'
 import { countUsers } from '@/db/queries/users'
 import { currentStaff } from '@/lib/auth/session'
@@ -8,6 +9,8 @@ import { t } from '@/lib/i18n/id'
 export const metadata: Metadata = { title: t.admin.auth.signIn }
 
 export default async function SignInPage({ searchParams }: PageProps<'/admin/masuk'>) {
+  // Per request: the user count must not be read (or baked in) at build time.
+  await connection()
   if (countUsers() === 0) redirect('/admin/setup')
   if (await currentStaff()) redirect('/admin')
   const sp = await searchParams
