@@ -1,0 +1,199 @@
+'use client'
+
+import { Extension } from '@tiptap/core'
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react'
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react'
+import { cleanPastedHtml } from '@/lib/html/clean-pasted'
+import { embedHtml, parseEmbedUrl } from '@/lib/html/embeds'
+import { t } from '@/lib/i18n/id'
+import { mediaPath } from '@/lib/urls'
+import { editorExtensions } from './extensions'
+import { type MediaItem, MediaPicker } from './media-picker'
+
+const w = t.admin.articles.toolbar
+
+/** The width of the stored variant used inside article bodies (lib/media/sizes.ts). */
+const BODY_IMAGE_WIDTH = 960
+
+function promptLink(editor: Editor) {
+  const previous = (editor.getAttributes('link').href as string | undefined) ?? ''
+  const input = window.prompt(w.linkPrompt, previous)
+  if (input === null) return
+  const href = input.trim()
+  if (!href) {
+    editor.chain().focus().extendMarkRange('link').unsetLink().run()
+    return
+  }
+  if (!/^(https?:\/\/|mailto:|tel:|\/)/i.test(href)) {
+    window.alert(w.linkInvalid)
+    return
+  }
+  editor.chain().focus().extendMarkRange('link').setLink({ href }).run()
+}
+
+function promptEmbed(editor: Editor) {
+  const input = window.prompt(w.embedPrompt)
+  if (input === null || !input.trim()) return
+  const embed = parseEmbedUrl(input)
+  if (!embed) {
+    window.alert(w.embedInvalid)
+    return
+  }
+  if (embed.kind === 'youtube') editor.chain().focus().insertEmbed({ src: embed.src, title: w.youtubeTitle }).run()
+  else editor.chain().focus().insertContent(embedHtml(embed, w)).run()
+}
+
+/** Ctrl/Cmd+K for links, next to TipTap's own shortcuts (bold, italic, headings, lists, quote). */
+const LinkShortcut = Extension.create({
+  name: 'linkShortcut',
+  addKeyboardShortcuts() {
+    return {
+      'Mod-k': () => {
+        promptLink(this.editor)
+        return true
+      },
+    }
+  },
+})
+
+type ToolbarButton = {
+  key: string
+  label: string
+  text: string
+  run: (editor: Editor) => void
+  isActive?: (editor: Editor) => boolean
+}
+
+const BUTTONS: ToolbarButton[] = [
+  { key: 'p', label: w.paragraph, text: '¶', run: (e) => e.chain().focus().setParagraph().run(), isActive: (e) => e.isActive('paragraph') },
+  { key: 'h2', label: w.h2, text: 'H2', run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), isActive: (e) => e.isActive('heading', { level: 2 }) },
+  { key: 'h3', label: w.h3, text: 'H3', run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), isActive: (e) => e.isActive('heading', { level: 3 }) },
+  { key: 'bold', label: w.bold, text: 'B', run: (e) => e.chain().focus().toggleBold().run(), isActive: (e) => e.isActive('bold') },
+  { key: 'italic', label: w.italic, text: 'I', run: (e) => e.chain().focus().toggleItalic().run(), isActive: (e) => e.isActive('italic') },
+  { key: 'link', label: w.link, text: '🔗', run: promptLink, isActive: (e) => e.isActive('link') },
+  { key: 'bullet', label: w.bulletList, text: '•', run: (e) => e.chain().focus().toggleBulletList().run(), isActive: (e) => e.isActive('bulletList') },
+  { key: 'ordered', label: w.orderedList, text: '1.', run: (e) => e.chain().focus().toggleOrderedList().run(), isActive: (e) => e.isActive('orderedList') },
+  { key: 'quote', label: w.quote, text: '❝', run: (e) => e.chain().focus().toggleBlockquote().run(), isActive: (e) => e.isActive('blockquote') },
+  { key: 'embed', label: w.embed, text: '▶', run: promptEmbed },
+  { key: 'undo', label: w.undo, text: '↶', run: (e) => e.chain().focus().undo().run() },
+  { key: 'redo', label: w.redo, text: '↷', run: (e) => e.chain().focus().redo().run() },
+]
+
+/**
+ * The body editor (TipTap): a toolbar with named buttons (one tab stop; arrow keys move
+ * between buttons), the usual shortcuts, Word/Docs paste clean-up, images from the media
+ * library with captions, and embeds by URL. It writes its HTML into a hidden input named
+ * `name`, so the surrounding form posts it; the server cleans and sanitizes it again.
+ */
+export function RichTextEditor({
+  name,
+  labelId,
+  initialHtml,
+  onChange,
+}: {
+  name: string
+  /** id of the visible label element; the editable area is labelled by it. */
+  labelId: string
+  initialHtml: string
+  onChange?: () => void
+}) {
+  const [html, setHtml] = useState(initialHtml)
+  const [pickerOpen, setPickerOpen] = useState(false)
+  const [focusIndex, setFocusIndex] = useState(0)
+  const toolbarRef = useRef<HTMLDivElement>(null)
+  const extensions = useMemo(() => [...editorExtensions(), LinkShortcut], [])
+
+  const editor = useEditor({
+    extensions,
+    content: initialHtml,
+    // Rendered on the server as an empty shell; the editor mounts in the browser.
+    immediatelyRender: false,
+    editorProps: {
+      attributes: {
+        'aria-labelledby': labelId,
+        'aria-multiline': 'true',
+        role: 'textbox',
+        'aria-describedby': `${labelId}-shortcuts`,
+        class:
+          'prose prose-neutral dark:prose-invert max-w-none min-h-72 rounded-b-md border border-edge bg-field px-3 py-2 font-serif text-base focus:outline-none focus-visible:outline-3 focus-visible:outline-accent',
+      },
+      transformPastedHTML: cleanPastedHtml,
+    },
+    onUpdate: ({ editor: e }) => {
+      setHtml(e.getHTML())
+      onChange?.()
+    },
+  })
+
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => (e ? Object.fromEntries(BUTTONS.map((b) => [b.key, b.isActive?.(e) ?? false])) : {}),
+  })
+
+  const allButtons: ToolbarButton[] = [
+    ...BUTTONS.slice(0, 9),
+    { key: 'image', label: w.image, text: '🖼', run: () => setPickerOpen(true) },
+    ...BUTTONS.slice(9),
+  ]
+
+  function onToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const keys: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }
+    let next: number | null = null
+    if (event.key in keys) next = (focusIndex + keys[event.key]! + allButtons.length) % allButtons.length
+    else if (event.key === 'Home') next = 0
+    else if (event.key === 'End') next = allButtons.length - 1
+    if (next === null) return
+    event.preventDefault()
+    setFocusIndex(next)
+    toolbarRef.current?.querySelectorAll<HTMLButtonElement>('button')[next]?.focus()
+  }
+
+  function insertImage(item: MediaItem) {
+    setPickerOpen(false)
+    editor
+      ?.chain()
+      .focus()
+      .insertFigure({ src: mediaPath(item.storageKey, BODY_IMAGE_WIDTH), alt: item.alt, caption: item.caption })
+      .run()
+  }
+
+  return (
+    <div>
+      <div
+        ref={toolbarRef}
+        role="toolbar"
+        aria-label={w.label}
+        aria-controls={`${labelId}-area`}
+        onKeyDown={onToolbarKeyDown}
+        className="sticky top-0 z-10 flex flex-wrap gap-1 rounded-t-md border border-b-0 border-edge bg-subtle p-1"
+      >
+        {allButtons.map((b, i) => (
+          <button
+            key={b.key}
+            type="button"
+            aria-label={b.label}
+            title={b.label}
+            aria-pressed={b.isActive ? Boolean(active?.[b.key]) : undefined}
+            tabIndex={i === focusIndex ? 0 : -1}
+            disabled={!editor}
+            onClick={() => {
+              setFocusIndex(i)
+              if (editor) b.run(editor)
+            }}
+            className="min-h-11 min-w-11 rounded px-2 font-semibold hover:bg-paper aria-pressed:bg-brand-700 aria-pressed:text-white disabled:opacity-50"
+          >
+            <span aria-hidden="true">{b.text}</span>
+          </button>
+        ))}
+      </div>
+      <div id={`${labelId}-area`}>
+        <EditorContent editor={editor} />
+      </div>
+      <p id={`${labelId}-shortcuts`} className="mt-1 text-xs text-muted">
+        {w.shortcuts}
+      </p>
+      <input type="hidden" name={name} value={html} />
+      {pickerOpen ? <MediaPicker onPick={insertImage} onClose={() => setPickerOpen(false)} /> : null}
+    </div>
+  )
+}
