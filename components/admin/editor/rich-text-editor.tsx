@@ -56,10 +56,31 @@ const LinkShortcut = Extension.create({
   },
 })
 
+// Stroke icons drawn inline: emoji glyphs are missing from many Android and Linux fonts.
+const ICONS: Record<string, string> = {
+  link: 'M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1',
+  bullet: 'M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01',
+  ordered: 'M10 6h10M10 12h10M10 18h10M4 4v4M3 8h2M3 14h2l-2 3h2',
+  quote: 'M7 7H4v5h3l-1 4M17 7h-3v5h3l-1 4',
+  image: 'M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15 9h.01',
+  embed: 'M3 6h18v12H3zM10 9l5 3-5 3z',
+  undo: 'M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3',
+  redo: 'M15 14l5-5-5-5M20 9H9a5 5 0 0 0 0 10h3',
+}
+
+function Icon({ name }: { name: string }) {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="mx-auto">
+      <path d={ICONS[name]} />
+    </svg>
+  )
+}
+
 type ToolbarButton = {
   key: string
   label: string
   text: string
+  icon?: string
   run: (editor: Editor) => void
   isActive?: (editor: Editor) => boolean
 }
@@ -70,13 +91,13 @@ const BUTTONS: ToolbarButton[] = [
   { key: 'h3', label: w.h3, text: 'H3', run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), isActive: (e) => e.isActive('heading', { level: 3 }) },
   { key: 'bold', label: w.bold, text: 'B', run: (e) => e.chain().focus().toggleBold().run(), isActive: (e) => e.isActive('bold') },
   { key: 'italic', label: w.italic, text: 'I', run: (e) => e.chain().focus().toggleItalic().run(), isActive: (e) => e.isActive('italic') },
-  { key: 'link', label: w.link, text: '🔗', run: promptLink, isActive: (e) => e.isActive('link') },
-  { key: 'bullet', label: w.bulletList, text: '•', run: (e) => e.chain().focus().toggleBulletList().run(), isActive: (e) => e.isActive('bulletList') },
-  { key: 'ordered', label: w.orderedList, text: '1.', run: (e) => e.chain().focus().toggleOrderedList().run(), isActive: (e) => e.isActive('orderedList') },
-  { key: 'quote', label: w.quote, text: '❝', run: (e) => e.chain().focus().toggleBlockquote().run(), isActive: (e) => e.isActive('blockquote') },
-  { key: 'embed', label: w.embed, text: '▶', run: promptEmbed },
-  { key: 'undo', label: w.undo, text: '↶', run: (e) => e.chain().focus().undo().run() },
-  { key: 'redo', label: w.redo, text: '↷', run: (e) => e.chain().focus().redo().run() },
+  { key: 'link', label: w.link, text: '', icon: 'link', run: promptLink, isActive: (e) => e.isActive('link') },
+  { key: 'bullet', label: w.bulletList, text: '', icon: 'bullet', run: (e) => e.chain().focus().toggleBulletList().run(), isActive: (e) => e.isActive('bulletList') },
+  { key: 'ordered', label: w.orderedList, text: '', icon: 'ordered', run: (e) => e.chain().focus().toggleOrderedList().run(), isActive: (e) => e.isActive('orderedList') },
+  { key: 'quote', label: w.quote, text: '', icon: 'quote', run: (e) => e.chain().focus().toggleBlockquote().run(), isActive: (e) => e.isActive('blockquote') },
+  { key: 'embed', label: w.embed, text: '', icon: 'embed', run: promptEmbed },
+  { key: 'undo', label: w.undo, text: '', icon: 'undo', run: (e) => e.chain().focus().undo().run() },
+  { key: 'redo', label: w.redo, text: '', icon: 'redo', run: (e) => e.chain().focus().redo().run() },
 ]
 
 /**
@@ -132,7 +153,7 @@ export function RichTextEditor({
 
   const allButtons: ToolbarButton[] = [
     ...BUTTONS.slice(0, 9),
-    { key: 'image', label: w.image, text: '🖼', run: () => setPickerOpen(true) },
+    { key: 'image', label: w.image, text: '', icon: 'image', run: () => setPickerOpen(true) },
     ...BUTTONS.slice(9),
   ]
 
@@ -182,7 +203,7 @@ export function RichTextEditor({
             }}
             className="min-h-11 min-w-11 rounded px-2 font-semibold hover:bg-paper aria-pressed:bg-brand-700 aria-pressed:text-white disabled:opacity-50"
           >
-            <span aria-hidden="true">{b.text}</span>
+            {b.icon ? <Icon name={b.icon} /> : <span aria-hidden="true" className={b.key === 'italic' ? 'font-serif italic' : undefined}>{b.text}</span>}
           </button>
         ))}
       </div>
