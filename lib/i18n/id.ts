@@ -340,8 +340,8 @@ export const id = {
       toolbar: {
         label: 'Alat penyunting',
         paragraph: 'Paragraf biasa',
-        h2: 'Subjudul (H2)',
-        h3: 'Sub-subjudul (H3)',
+        h2: 'Subjudul H2',
+        h3: 'Sub-subjudul H3',
         bold: 'Tebal',
         italic: 'Miring',
         link: 'Tautan',
