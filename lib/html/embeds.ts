@@ -67,7 +67,7 @@ export type EmbedWords = { youtubeTitle: string; instagramLink: string; xLink: s
 /** The safe markup stored in the body for an embed. */
 export function embedHtml(embed: Embed, words: EmbedWords): string {
   if (embed.kind === 'youtube') {
-    return `<figure><iframe src="${escapeAttr(embed.src)}" title="${escapeAttr(words.youtubeTitle)}" width="560" height="315" allow="encrypted-media; picture-in-picture; fullscreen" allowfullscreen="true" loading="lazy"></iframe></figure>`
+    return `<figure><iframe src="${escapeAttr(embed.src)}" title="${escapeAttr(words.youtubeTitle)}" width="560" height="315" allow="encrypted-media; picture-in-picture" allowfullscreen="true" loading="lazy"></iframe></figure>`
   }
   const text = embed.kind === 'instagram' ? words.instagramLink : words.xLink
   return `<blockquote><p><a href="${escapeAttr(embed.url)}">${escapeText(text)}</a></p></blockquote>`

@@ -57,7 +57,11 @@ export const Figure = Node.create({
       insertFigure:
         ({ src, alt, caption }) =>
         ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs: { src, alt }, content: caption ? [{ type: 'text', text: caption }] : [] }),
+          // A paragraph after it, so the writer keeps typing below instead of replacing it.
+          commands.insertContent([
+            { type: this.name, attrs: { src, alt }, content: caption ? [{ type: 'text', text: caption }] : [] },
+            { type: 'paragraph' },
+          ]),
     }
   },
 })
@@ -102,7 +106,7 @@ export const Embed = Node.create({
         mergeAttributes(HTMLAttributes, {
           width: '560',
           height: '315',
-          allow: 'encrypted-media; picture-in-picture; fullscreen',
+          allow: 'encrypted-media; picture-in-picture',
           allowfullscreen: 'true',
           loading: 'lazy',
         }),
@@ -115,7 +119,7 @@ export const Embed = Node.create({
       insertEmbed:
         (attrs) =>
         ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs }),
+          commands.insertContent([{ type: this.name, attrs }, { type: 'paragraph' }]),
     }
   },
 })

@@ -40,7 +40,8 @@ function promptEmbed(editor: Editor) {
     return
   }
   if (embed.kind === 'youtube') editor.chain().focus().insertEmbed({ src: embed.src, title: w.youtubeTitle }).run()
-  else editor.chain().focus().insertContent(embedHtml(embed, w)).run()
+  // A paragraph after the quote, so typing continues below it rather than inside it.
+  else editor.chain().focus().insertContent(`${embedHtml(embed, w)}<p></p>`).run()
 }
 
 /** Ctrl/Cmd+K for links, next to TipTap's own shortcuts (bold, italic, headings, lists, quote). */
@@ -196,6 +197,7 @@ export function RichTextEditor({
             title={b.label}
             aria-pressed={b.isActive ? Boolean(active?.[b.key]) : undefined}
             tabIndex={i === focusIndex ? 0 : -1}
+            onFocus={() => setFocusIndex(i)}
             disabled={!editor}
             onClick={() => {
               setFocusIndex(i)
