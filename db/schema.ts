@@ -127,8 +127,10 @@ export const articles = sqliteTable(
     index('articles_status_published_idx').on(t.status, t.publishedAt, t.id),
     // Author pages.
     index('articles_author_status_published_idx').on(t.authorId, t.status, t.publishedAt, t.id),
-    // Newsroom desk: latest saved first.
+    // Newsroom desk: latest saved first, overall, per status (review queue) and per author.
     index('articles_saved_idx').on(t.savedAt),
+    index('articles_status_saved_idx').on(t.status, t.savedAt),
+    index('articles_author_saved_idx').on(t.authorId, t.savedAt),
   ],
 )
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, formatDateTime, formatIsoDay, jakartaRange, parseIsoDay, toIsoDay, toPathMonth } from './dates'
+import {
+  addDays,
+  formatDateTime,
+  formatIsoDay,
+  jakartaRange,
+  parseIsoDay,
+  parseJakartaLocal,
+  toIsoDay,
+  toJakartaLocalInput,
+  toPathMonth,
+} from './dates'
 
 describe('dates in Asia/Jakarta', () => {
   it('formats a UTC instant as the Indonesian long form in WIB', () => {
@@ -33,5 +43,15 @@ describe('formatIsoDay', () => {
   it('names the Jakarta calendar day itself', () => {
     expect(formatIsoDay('2021-08-06')).toBe('Jumat, 6 Agustus 2021')
     expect(formatIsoDay('2024-01-01')).toBe('Senin, 1 Januari 2024')
+  })
+
+  it('reads a datetime-local value as Jakarta wall time and writes it back', () => {
+    const d = parseJakartaLocal('2026-12-01T06:30')
+    expect(d?.toISOString()).toBe('2026-11-30T23:30:00.000Z')
+    expect(toJakartaLocalInput(d!)).toBe('2026-12-01T06:30')
+    expect(parseJakartaLocal('2026-12-01T06:30:15')?.toISOString()).toBe('2026-11-30T23:30:15.000Z')
+    for (const bad of ['', '2026-12-01', '2026-02-30T10:00', '2026-12-01T24:00', '2026-12-01 10:00', '2026-12-01T10:00Z']) {
+      expect(parseJakartaLocal(bad), bad).toBeNull()
+    }
   })
 })

@@ -113,3 +113,22 @@ export function formatIsoDay(isoDay: string): string {
   // Noon in Jakarta: safely inside the day whatever the offset arithmetic.
   return formatLongDate(new Date(Date.UTC(p.year, p.month - 1, p.day, 5)))
 }
+
+/**
+ * A `datetime-local` value ("2026-12-01T14:30", seconds optional) read as Asia/Jakarta wall
+ * time, whatever the server's or browser's zone; null when it is not a real date and time.
+ */
+export function parseJakartaLocal(value: string): Date | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value)
+  if (!m) return null
+  const day = parseIsoDay(m[1]!)
+  const [hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)]
+  if (!day || hour > 23 || minute > 59 || second > 59) return null
+  return new Date(Date.UTC(day.year, day.month - 1, day.day, hour, minute, second) - JAKARTA_OFFSET_MS)
+}
+
+/** An instant as a `datetime-local` value in Asia/Jakarta ("2026-12-01T14:30"). */
+export function toJakartaLocalInput(date: Date): string {
+  const p = jakartaParts(date)
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`
+}

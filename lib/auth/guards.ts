@@ -1,5 +1,6 @@
 import 'server-only'
 import { notFound, redirect } from 'next/navigation'
+import { connection } from 'next/server'
 import type { z } from 'zod'
 import type { Staff } from '@/db/queries/users'
 import { t } from '@/lib/i18n/id'
@@ -14,6 +15,9 @@ export const SIGN_IN_PATH = '/admin/masuk'
  * the permission get a 404 (the page does not exist for them).
  */
 export async function requireStaff(permission: Permission = 'desk:view', record?: Owned): Promise<Staff> {
+  // Per request, never in a prerender: next-auth draws a random CSRF token for signed-out
+  // visitors, which cacheComponents refuses while prerendering (also in runtime prefetches).
+  await connection()
   try {
     return await authorize(permission, record)
   } catch (error) {

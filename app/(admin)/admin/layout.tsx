@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { connection } from 'next/server'
 import { type ReactNode, Suspense } from 'react'
 import { AdminShell } from '@/components/admin/admin-shell'
 import { currentStaff } from '@/lib/auth/session'
@@ -11,6 +12,9 @@ export const metadata: Metadata = {
 
 // The layout only dresses the page; every page and action checks access itself (lib/auth).
 async function Frame({ children }: { children: ReactNode }) {
+  // Per request: next-auth draws a random CSRF token for signed-out visitors, which
+  // cacheComponents refuses while prerendering.
+  await connection()
   const staff = await currentStaff()
   if (!staff) return <main className="mx-auto max-w-md px-4 py-12">{children}</main>
   return <AdminShell staff={staff}>{children}</AdminShell>

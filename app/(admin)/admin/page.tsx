@@ -6,7 +6,7 @@ import { canRole } from '@/lib/auth/policy'
 import { t } from '@/lib/i18n/id'
 
 export default async function DeskPage() {
-  // Per request, never at build: the build may not read the database.
+  // Per request: the user count must not be read (or baked in) at build time.
   await connection()
   if (countUsers() === 0) redirect('/admin/setup')
   const staff = await requireStaff('desk:view')

@@ -9,6 +9,7 @@ import { t } from '@/lib/i18n/id'
 export const metadata: Metadata = { title: t.admin.auth.signIn }
 
 export default async function SignInPage({ searchParams }: PageProps<'/admin/masuk'>) {
+  // Per request: the user count must not be read (or baked in) at build time.
   await connection()
   if (countUsers() === 0) redirect('/admin/setup')
   if (await currentStaff()) redirect('/admin')

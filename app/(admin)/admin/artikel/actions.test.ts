@@ -1,0 +1,185 @@
+import { eq } from 'drizzle-orm'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { getDb } from '@/db'
+import { articles, users } from '@/db/schema'
+import { getArticleForEdit } from '@/db/queries/articles-desk'
+import { registeredActions } from '@/lib/auth/guards'
+import { policy } from '@/lib/auth/policy'
+import { TAGS } from '@/lib/cache-tags'
+import { t } from '@/lib/i18n/id'
+import { createArticle, createLabel, createUser } from '@/tests/factories'
+
+// The session is whatever the test says; the users row behind it is real.
+let sessionUserId: number | null = null
+vi.mock('next-auth', () => ({
+  getServerSession: async () => (sessionUserId ? { user: { id: String(sessionUserId) } } : null),
+}))
+const updateTag = vi.fn()
+vi.mock('next/cache', () => ({ updateTag: (tag: string) => updateTag(tag) }))
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw Object.assign(new Error('NEXT_REDIRECT'), { digest: `NEXT_REDIRECT;replace;${url};307;` })
+  },
+  notFound: () => {
+    throw Object.assign(new Error('NEXT_HTTP_ERROR_FALLBACK;404'), { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' })
+  },
+}))
+
+const actions = await import('./actions')
+
+function articleForm(a: { id: number; version: number; title?: string }, extra: Record<string, string> = {}): FormData {
+  const fd = new FormData()
+  const fields = { id: String(a.id), version: String(a.version), title: a.title ?? 'Judul', bodyHtml: '<p>Isi baru.</p>', ...extra }
+  for (const [k, v] of Object.entries(fields)) fd.set(k, v)
+  return fd
+}
+
+const signIn = (u: { id: number } | null) => {
+  sessionUserId = u?.id ?? null
+}
+
+const row = (id: number) => getDb().select().from(articles).where(eq(articles.id, id)).get()!
+
+describe('article actions refuse forged requests', () => {
+  let reporter: { id: number }
+  let otherReporter: { id: number }
+  let contributor: { id: number }
+  let editor: { id: number }
+
+  beforeEach(() => {
+    updateTag.mockClear()
+    reporter = createUser({ role: 'reporter' })
+    otherReporter = createUser({ role: 'reporter' })
+    contributor = createUser({ role: 'contributor' })
+    editor = createUser({ role: 'editor' })
+  })
+
+  it('refuses an anonymous client and writes nothing', async () => {
+    const a = createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null })
+    signIn(null)
+    for (const action of [actions.saveArticleContent, actions.publishArticle, actions.submitArticle]) {
+      expect(await action(null, articleForm(a))).toEqual({ ok: false, message: t.admin.errors.signedOut })
+    }
+    expect(await actions.unpublishArticle(null, { id: a.id, version: a.version })).toMatchObject({ ok: false, message: t.admin.errors.signedOut })
+    expect(row(a.id)).toMatchObject({ version: a.version, title: a.title, status: 'draft' })
+    expect(updateTag).not.toHaveBeenCalled()
+  })
+
+  it('refuses a deactivated user whose session cookie is still valid', async () => {
+    const gone = createUser({ role: 'editor' })
+    const a = createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null })
+    getDb().update(users).set({ active: false }).where(eq(users.id, gone.id)).run()
+    signIn(gone)
+    expect(await actions.publishArticle(null, articleForm(a))).toEqual({ ok: false, message: t.admin.errors.signedOut })
+    expect(row(a.id).status).toBe('draft')
+  })
+
+  it('lets a contributor save and submit their own draft, but never publish or schedule it', async () => {
+    const a = createArticle({ authorId: contributor.id, status: 'draft', pathMonth: null })
+    signIn(contributor)
+    expect(await actions.publishArticle(null, articleForm(a))).toEqual({ ok: false, message: t.admin.errors.forbidden })
+    expect(await actions.scheduleArticle(null, articleForm(a, { publishAt: '2099-01-01T10:00' }))).toEqual({
+      ok: false,
+      message: t.admin.errors.forbidden,
+    })
+    expect(row(a.id).status).toBe('draft')
+    const saved = await actions.saveArticleContent(null, articleForm(a, { title: 'Tulisan kontributor' }))
+    expect(saved).toMatchObject({ ok: true, data: { version: a.version + 1, status: 'draft' } })
+    expect(await actions.submitArticle(null, articleForm({ id: a.id, version: a.version + 1 }))).toMatchObject({
+      ok: true,
+      data: { status: 'submitted' },
+    })
+  })
+
+  it('does not let a contributor change the text of their own article once it is live', async () => {
+    const a = createArticle({ authorId: contributor.id, status: 'published' })
+    signIn(contributor)
+    expect(await actions.saveArticleContent(null, articleForm(a, { title: 'Diam-diam diubah' }))).toEqual({
+      ok: false,
+      message: t.admin.errors.forbidden,
+    })
+    expect(row(a.id).title).toBe(a.title)
+  })
+
+  it('refuses a reporter acting on another reporter’s article', async () => {
+    const a = createArticle({ authorId: otherReporter.id })
+    signIn(reporter)
+    expect(await actions.saveArticleContent(null, articleForm(a, { title: 'Bukan milik saya' }))).toEqual({
+      ok: false,
+      message: t.admin.errors.forbidden,
+    })
+    expect(await actions.unpublishArticle(null, { id: a.id, version: a.version })).toMatchObject({ ok: false, message: t.admin.errors.forbidden })
+    expect(await actions.addArticleNote(null, { id: a.id, kind: 'correction', body: 'x' })).toMatchObject({ ok: false, message: t.admin.errors.forbidden })
+    expect(row(a.id)).toMatchObject({ title: a.title, status: 'published', version: a.version })
+  })
+
+  it('refuses a retraction by a reporter, even of their own article', async () => {
+    const a = createArticle({ authorId: reporter.id })
+    signIn(reporter)
+    expect(await actions.retractArticle(null, { id: a.id, version: a.version, reason: 'Salah' })).toMatchObject({
+      ok: false,
+      message: t.admin.errors.forbidden,
+    })
+    expect(row(a.id).status).toBe('published')
+  })
+
+  it('refuses a stale version, keeps the stored text, and says so on the version field', async () => {
+    const a = createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null })
+    signIn(editor)
+    expect((await actions.saveArticleContent(null, articleForm(a, { title: 'Versi editor' }))).ok).toBe(true)
+    signIn(reporter)
+    const stale = await actions.saveArticleContent(null, articleForm(a, { title: 'Versi reporter' }))
+    expect(stale.ok).toBe(false)
+    if (stale.ok) return
+    expect(stale.message).toContain(t.admin.errors.stale)
+    expect(stale.fieldErrors?.version?.[0]).toContain(t.admin.errors.stale)
+    expect(row(a.id)).toMatchObject({ title: 'Versi editor', version: a.version + 1 })
+  })
+
+  it('publishes a reporter’s own article and refreshes every page it shows on', async () => {
+    const label = createLabel()
+    const a = createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null, publishedAt: undefined })
+    signIn(reporter)
+    const result = await actions.publishArticle(null, articleForm(a, { title: 'Terbit', labels: label.name }))
+    expect(result).toMatchObject({ ok: true, data: { status: 'published', pathMonth: expect.stringMatching(/^\d{4}\/\d{2}$/) } })
+    const tags = updateTag.mock.calls.map((c) => c[0])
+    expect(tags).toEqual(expect.arrayContaining([TAGS.latest, TAGS.article(a.id), TAGS.author(reporter.id), TAGS.label(label.id)]))
+  })
+
+  it('refuses to autosave a live article', async () => {
+    const a = createArticle({ authorId: reporter.id })
+    signIn(reporter)
+    expect(await actions.saveArticleContent(null, articleForm(a, { autosave: '1' }))).toMatchObject({
+      ok: false,
+      message: t.admin.articles.errors.autosaveLive,
+    })
+  })
+
+  it('lets an editor add a correction that shows on the article and refreshes it', async () => {
+    const a = createArticle({ authorId: reporter.id })
+    signIn(editor)
+    expect(await actions.addArticleNote(null, { id: a.id, kind: 'correction', body: 'Angka korban diperbaiki.' })).toMatchObject({ ok: true })
+    expect(getArticleForEdit(a.id)!.notes).toHaveLength(1)
+    expect(updateTag).toHaveBeenCalledWith(TAGS.article(a.id))
+  })
+
+  it('reports invalid input field by field without writing', async () => {
+    const a = createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null })
+    signIn(reporter)
+    const result = await actions.saveArticleContent(null, articleForm(a, { title: ' ', featuredMediaId: '3' }))
+    expect(result).toMatchObject({ ok: false, fieldErrors: { title: [t.admin.articles.errors.titleRequired], featuredAlt: [t.admin.articles.errors.altRequired] } })
+    expect(row(a.id).version).toBe(a.version)
+  })
+})
+
+describe('the action registry', () => {
+  it('gives every article action a permission from the policy', () => {
+    const names = Object.keys(actions).filter((k) => typeof (actions as Record<string, unknown>)[k] === 'function')
+    expect(names.length).toBeGreaterThan(10)
+    for (const name of names) {
+      const permission = registeredActions.get(name)
+      expect(permission, name).toBeDefined()
+      expect(Object.keys(policy)).toContain(permission)
+    }
+  })
+})

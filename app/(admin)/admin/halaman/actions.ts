@@ -1,0 +1,67 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import * as pagesDesk from '@/db/queries/pages-desk'
+import { ActionRefusal, adminAction } from '@/lib/auth/guards'
+import { TAGS } from '@/lib/cache-tags'
+import { t } from '@/lib/i18n/id'
+import { refreshTags } from '@/lib/revalidate'
+import { newPageInput, type PageInput, pageInput, pageStatusInput } from '@/lib/validation/page'
+
+/*
+ * Static pages (/p/slug). Only editors and admins ('page:manage'). After a write, the page's
+ * old and new addresses and the site chrome (footer links) are refreshed.
+ */
+
+const w = t.admin.pages
+
+export type PageSnapshot = { version: number; status: 'draft' | 'published'; slug: string; message: string }
+
+function settle(result: pagesDesk.PageWriteResult, message: string): PageSnapshot {
+  if (!result.ok) {
+    if (result.code === 'stale') throw new ActionRefusal(w.messages.stale, { version: [w.messages.stale] })
+    if (result.code === 'slug-taken') throw new ActionRefusal(t.admin.errors.invalid, { slug: [w.errors.slugTaken] })
+    throw new ActionRefusal(t.admin.errors.notFound)
+  }
+  refreshTags([TAGS.site, ...result.slugsToRefresh.map(TAGS.page)])
+  return { version: result.page.version, status: result.page.status, slug: result.page.slug, message }
+}
+
+const contentOf = (input: PageInput): pagesDesk.PageContent => ({
+  title: input.title,
+  slug: input.slug,
+  bodyHtml: input.bodyHtml,
+  seoDescription: input.seoDescription,
+})
+
+export const createStaticPage = adminAction({
+  name: 'createStaticPage',
+  permission: 'page:manage',
+  input: newPageInput,
+  run: (input, { staff }) => {
+    const { id } = pagesDesk.createPage(input.title, staff.id)
+    redirect(`/admin/halaman/${id}`)
+  },
+})
+
+export const saveStaticPage = adminAction({
+  name: 'saveStaticPage',
+  permission: 'page:manage',
+  input: pageInput,
+  run: (input, { staff }) => settle(pagesDesk.savePage(input.id, contentOf(input), input.version, staff.id), w.messages.saved),
+})
+
+export const publishStaticPage = adminAction({
+  name: 'publishStaticPage',
+  permission: 'page:manage',
+  input: pageInput,
+  run: (input, { staff }) =>
+    settle(pagesDesk.savePage(input.id, contentOf(input), input.version, staff.id, { publish: true }), w.messages.published),
+})
+
+export const unpublishStaticPage = adminAction({
+  name: 'unpublishStaticPage',
+  permission: 'page:manage',
+  input: pageStatusInput,
+  run: (input, { staff }) => settle(pagesDesk.unpublishPage(input.id, input.version, staff.id), w.messages.unpublished),
+})

@@ -1,0 +1,38 @@
+'use client'
+
+import { useActionState } from 'react'
+import { addArticleNote } from '@/app/(admin)/admin/artikel/actions'
+import { t } from '@/lib/i18n/id'
+import { Field, FormStatus, inputClass, primaryButtonClass, TextArea } from '../field'
+
+const w = t.admin.articles.notes
+const KINDS = ['correction', 'update', 'right_of_reply'] as const
+
+/** Adds a correction, update or right of reply to a published article. */
+export function NoteForm({ articleId }: { articleId: number }) {
+  const [state, action, pending] = useActionState(addArticleNote, null)
+  const errors = state && !state.ok ? state.fieldErrors : undefined
+  return (
+    <form action={action} className="space-y-3 rounded-md border border-line p-4" noValidate>
+      <h3 className="font-semibold">{w.add}</h3>
+      <p className="text-sm text-muted">{w.hint}</p>
+      <FormStatus result={state ? { ok: state.ok, message: state.ok ? state.data?.message : state.message } : null} />
+      <input type="hidden" name="id" value={articleId} />
+      <Field name="kind" label={w.kind} errors={errors?.kind}>
+        {(a11y) => (
+          <select name="kind" className={inputClass} defaultValue="correction" {...a11y}>
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {w.kinds[kind]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <TextArea name="body" label={w.body} rows={3} maxLength={2000} required errors={errors?.body} />
+      <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
+        {w.add}
+      </button>
+    </form>
+  )
+}

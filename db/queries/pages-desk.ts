@@ -1,0 +1,148 @@
+import 'server-only'
+import { and, asc, eq, sql } from 'drizzle-orm'
+import { getDb } from '@/db'
+import { auditLog, pages } from '@/db/schema'
+import { pagePath, slugify } from '@/lib/urls'
+import { recordArticleSlugChange } from './redirects'
+
+/*
+ * The newsroom's reads and writes of static pages (/p/slug). A page's last-saved time is its
+ * version: a save based on an older one is refused before anything is written.
+ */
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0]
+type PageRow = typeof pages.$inferSelect
+
+export type DeskPage = { id: number; title: string; slug: string; status: 'draft' | 'published'; updatedAt: Date | null }
+
+/** All static pages by title; a site has a handful. */
+export function listPagesForDesk(): DeskPage[] {
+  return getDb()
+    .select({ id: pages.id, title: pages.title, slug: pages.slug, status: pages.status, updatedAt: pages.updatedAt })
+    .from(pages)
+    .orderBy(asc(pages.title))
+    .limit(500)
+    .all()
+}
+
+export type PageForEdit = DeskPage & { bodyHtml: string; seoDescription: string; publishedAt: Date | null; version: number }
+
+export function getPageForEdit(id: number): PageForEdit | null {
+  const row = getDb().select().from(pages).where(eq(pages.id, id)).get()
+  return row ? toEdit(row) : null
+}
+
+function toEdit(row: PageRow): PageForEdit {
+  return {
+    id: row.id,
+    title: row.title,
+    slug: row.slug,
+    status: row.status,
+    updatedAt: row.updatedAt,
+    bodyHtml: row.bodyHtml,
+    seoDescription: row.seoDescription,
+    publishedAt: row.publishedAt,
+    version: row.updatedAt?.getTime() ?? 0,
+  }
+}
+
+function uniquePageSlug(tx: Tx, base: string, exceptId?: number): string {
+  const taken = new Set(
+    tx
+      .select({ slug: pages.slug })
+      .from(pages)
+      .where(and(sql`(${pages.slug} = ${base} or ${pages.slug} like ${`${base}-%`})`, exceptId ? sql`${pages.id} <> ${exceptId}` : undefined))
+      .all()
+      .map((r) => r.slug),
+  )
+  if (!taken.has(base)) return base
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`
+}
+
+export function createPage(title: string, staffId: number, now = new Date()): { id: number } {
+  return getDb().transaction(
+    (tx) => {
+      const slug = uniquePageSlug(tx, slugify(title, 80))
+      const row = tx.insert(pages).values({ title, slug, status: 'draft', updatedAt: now }).returning({ id: pages.id }).get()
+      tx.insert(auditLog).values({ actorId: staffId, action: 'page.create', entity: 'page', entityId: row.id, detail: { slug } }).run()
+      return row
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export type PageWriteResult =
+  | { ok: true; page: PageForEdit; slugsToRefresh: string[] }
+  | { ok: false; code: 'not-found' | 'slug-taken' }
+  | { ok: false; code: 'stale'; currentVersion: number }
+
+export type PageContent = { title: string; slug: string | null; bodyHtml: string; seoDescription: string }
+
+/**
+ * Saves a page if `expectedVersion` (its last-saved time in ms) is still current, optionally
+ * publishing it. Renaming a published page records a 301 from its old address.
+ */
+export function savePage(
+  id: number,
+  content: PageContent,
+  expectedVersion: number,
+  staffId: number,
+  opts: { publish?: boolean; now?: Date } = {},
+): PageWriteResult {
+  const now = opts.now ?? new Date()
+  return getDb().transaction(
+    (tx): PageWriteResult => {
+      const current = tx.select().from(pages).where(eq(pages.id, id)).get()
+      if (!current) return { ok: false, code: 'not-found' }
+      const currentVersion = current.updatedAt?.getTime() ?? 0
+      if (currentVersion !== expectedVersion) return { ok: false, code: 'stale', currentVersion }
+      const wanted = content.slug ?? slugify(content.title, 80)
+      let slug = current.slug
+      if (wanted !== current.slug) {
+        const clash = tx.select({ id: pages.id }).from(pages).where(and(eq(pages.slug, wanted), sql`${pages.id} <> ${id}`)).get()
+        if (clash && current.status === 'published') return { ok: false, code: 'slug-taken' }
+        slug = clash ? uniquePageSlug(tx, wanted, id) : wanted
+      }
+      // Never the same millisecond twice, or the version check could not tell two saves apart.
+      const savedAt = new Date(Math.max(now.getTime(), currentVersion + 1))
+      const publish = opts.publish && current.status !== 'published'
+      const row = tx
+        .update(pages)
+        .set({
+          title: content.title,
+          slug,
+          bodyHtml: content.bodyHtml,
+          seoDescription: content.seoDescription,
+          updatedAt: savedAt,
+          ...(opts.publish ? { status: 'published' as const, publishedAt: current.publishedAt ?? savedAt } : {}),
+        })
+        .where(eq(pages.id, id))
+        .returning()
+        .get()
+      if (current.status === 'published' && slug !== current.slug) recordArticleSlugChange(pagePath(current.slug), pagePath(slug))
+      if (publish) tx.insert(auditLog).values({ actorId: staffId, action: 'page.publish', entity: 'page', entityId: id, detail: { slug } }).run()
+      return { ok: true, page: toEdit(row), slugsToRefresh: [...new Set([current.slug, slug])] }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export function unpublishPage(id: number, expectedVersion: number, staffId: number, now = new Date()): PageWriteResult {
+  return getDb().transaction(
+    (tx): PageWriteResult => {
+      const current = tx.select().from(pages).where(eq(pages.id, id)).get()
+      if (!current) return { ok: false, code: 'not-found' }
+      const currentVersion = current.updatedAt?.getTime() ?? 0
+      if (currentVersion !== expectedVersion) return { ok: false, code: 'stale', currentVersion }
+      const row = tx
+        .update(pages)
+        .set({ status: 'draft', updatedAt: new Date(Math.max(now.getTime(), currentVersion + 1)) })
+        .where(eq(pages.id, id))
+        .returning()
+        .get()
+      tx.insert(auditLog).values({ actorId: staffId, action: 'page.unpublish', entity: 'page', entityId: id, detail: { slug: row.slug } }).run()
+      return { ok: true, page: toEdit(row), slugsToRefresh: [row.slug] }
+    },
+    { behavior: 'immediate' },
+  )
+}

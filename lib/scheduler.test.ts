@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { getArticleForEdit } from '@/db/queries/articles-desk'
+import { getPublishedArticle } from '@/db/queries/articles'
+import { TAGS } from '@/lib/cache-tags'
+import { createArticle, createLabel, createUser } from '@/tests/factories'
+import { startScheduler, type Scheduler } from './scheduler'
+
+vi.mock('next/cache', () => ({ updateTag: vi.fn() }))
+
+describe('startScheduler', () => {
+  let scheduler: Scheduler | undefined
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-08-16T23:59:30Z') })
+  })
+  afterEach(() => {
+    scheduler?.stop()
+    vi.useRealTimers()
+  })
+
+  it('publishes a scheduled article on its own at its time and revalidates every page it shows on', async () => {
+    const author = createUser().id
+    const label = createLabel().id
+    const at = new Date('2026-08-17T00:00:00Z') // 07.00 WIB
+    const a = createArticle({ authorId: author, labelIds: [label], status: 'scheduled', publishedAt: at, pathMonth: null })
+    const calls: string[][] = []
+    scheduler = startScheduler({ intervalMs: 15_000, revalidate: async (tags) => void calls.push(tags) })
+
+    await vi.advanceTimersByTimeAsync(15_000) // 23:59:45: not yet
+    expect(getArticleForEdit(a.id)!.status).toBe('scheduled')
+    expect(calls).toEqual([])
+
+    await vi.advanceTimersByTimeAsync(15_000) // 00:00:00
+    expect(getArticleForEdit(a.id)).toMatchObject({ status: 'published', pathMonth: '2026/08' })
+    expect(getPublishedArticle('2026/08', a.slug)?.id).toBe(a.id)
+    expect(calls).toHaveLength(1)
+    expect(calls[0]!.sort()).toEqual([TAGS.latest, TAGS.article(a.id), TAGS.author(author), TAGS.label(label)].sort())
+
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(calls).toHaveLength(1)
+  })
+
+  it('retries a failed revalidation on the next tick and keeps running', async () => {
+    const author = createUser().id
+    const a = createArticle({ authorId: author, status: 'scheduled', publishedAt: new Date('2026-08-16T23:59:00Z'), pathMonth: null })
+    const calls: string[][] = []
+    let fail = true
+    const errors: unknown[] = []
+    scheduler = startScheduler({
+      intervalMs: 15_000,
+      revalidate: async (tags) => {
+        calls.push(tags)
+        if (fail) throw new Error('server not ready')
+      },
+      onError: (e) => void errors.push(e),
+    })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(getArticleForEdit(a.id)!.status).toBe('published')
+    expect(errors).toHaveLength(1)
+    fail = false
+    await vi.advanceTimersByTimeAsync(15_000)
+    expect(calls).toHaveLength(2)
+    expect(calls[1]).toContain(TAGS.article(a.id))
+    await vi.advanceTimersByTimeAsync(15_000)
+    expect(calls).toHaveLength(2)
+  })
+
+  it('stops when asked', async () => {
+    const revalidate = vi.fn(async () => {})
+    scheduler = startScheduler({ intervalMs: 1000, revalidate })
+    scheduler.stop()
+    const a = createArticle({ authorId: createUser().id, status: 'scheduled', publishedAt: new Date('2026-08-16T23:00:00Z'), pathMonth: null })
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(getArticleForEdit(a.id)!.status).toBe('scheduled')
+  })
+})

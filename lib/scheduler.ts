@@ -1,0 +1,74 @@
+import 'server-only'
+import { publishDueArticles } from '@/db/queries/articles-desk'
+import { articleTags } from '@/lib/revalidate'
+
+export type SchedulerOptions = {
+  /** How often to look for due articles. Default 15 s: a scheduled story is live within that. */
+  intervalMs?: number
+  /**
+   * Expires the given cache tags. updateTag/revalidateTag only work inside a request in
+   * Next 16, so the server wires this to an authenticated call to its own /api/revalidate.
+   */
+  revalidate: (tags: string[]) => Promise<void>
+  now?: () => Date
+  onError?: (error: unknown) => void
+}
+
+export type Scheduler = {
+  /** One pass now: publishes what is due and revalidates. Resolves to how many went live. */
+  tick: () => Promise<number>
+  stop: () => void
+}
+
+/**
+ * Publishes scheduled articles when their time comes, without anyone clicking: every
+ * `intervalMs` (and once at start, to catch up after downtime) it flips due articles to
+ * published, then revalidates every page they appear on. Ticks never overlap; tags whose
+ * revalidation failed are retried on the next tick (the articles are already live in the
+ * database, so only the cached pages lag).
+ */
+export function startScheduler(opts: SchedulerOptions): Scheduler {
+  const intervalMs = opts.intervalMs ?? 15_000
+  const now = opts.now ?? (() => new Date())
+  const onError = opts.onError ?? ((error: unknown) => console.error('scheduler: tick failed', error))
+  const pending = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let stopped = false
+  let running: Promise<number> | null = null
+
+  async function runTick(): Promise<number> {
+    const published = publishDueArticles(now())
+    for (const footprint of published) for (const tag of articleTags(footprint)) pending.add(tag)
+    if (pending.size > 0) {
+      const tags = [...pending]
+      await opts.revalidate(tags)
+      for (const tag of tags) pending.delete(tag)
+    }
+    return published.length
+  }
+
+  function tick(): Promise<number> {
+    running ??= runTick().finally(() => {
+      running = null
+    })
+    return running
+  }
+
+  function loop() {
+    if (stopped) return
+    tick()
+      .catch(onError)
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, intervalMs)
+      })
+  }
+
+  timer = setTimeout(loop, 0)
+  return {
+    tick,
+    stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+    },
+  }
+}
