@@ -129,6 +129,8 @@ export const articles = sqliteTable(
     index('articles_author_status_published_idx').on(t.authorId, t.status, t.publishedAt, t.id),
     // Newsroom desk: latest saved first.
     index('articles_saved_idx').on(t.savedAt),
+    // Which stories show an image (alt text edits refresh them); also serves the media FK's SET NULL.
+    index('articles_featured_media_idx').on(t.featuredMediaId),
   ],
 )
 
@@ -142,7 +144,12 @@ export const labels = sqliteTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at'),
   },
-  (t) => [uniqueIndex('labels_slug_unique').on(t.slug), index('labels_name_idx').on(t.name)],
+  (t) => [
+    uniqueIndex('labels_slug_unique').on(t.slug),
+    index('labels_name_idx').on(t.name),
+    // The desk's label list, A–Z ignoring case, so "olahraga" sits beside "Olahraga".
+    index('labels_name_nocase_idx').on(sql`${t.name} collate nocase`, t.id),
+  ],
 )
 
 export const articleLabels = sqliteTable(
@@ -229,7 +236,12 @@ export const contactMessages = sqliteTable(
     handledAt: timestamp('handled_at'),
     handledBy: integer('handled_by').references(() => users.id, { onDelete: 'set null' }),
   },
-  (t) => [index('contact_messages_created_idx').on(t.handledAt, t.createdAt)],
+  (t) => [
+    // Inbox, unhandled part: handled_at IS NULL, newest first.
+    index('contact_messages_created_idx').on(t.handledAt, t.createdAt),
+    // Inbox, handled part: newest first among handled messages.
+    index('contact_messages_handled_idx').on(t.createdAt, t.id).where(sql`${t.handledAt} is not null`),
+  ],
 )
 
 export const rateLimits = sqliteTable(
