@@ -35,7 +35,7 @@ export function Field({
       {children({ id, 'aria-invalid': Boolean(errors?.length), 'aria-describedby': describedBy })}
       {errors?.length ? (
         <p id={`${id}-error`} className="text-sm font-semibold text-accent">
-          {errors.join(' ')}
+          {[...new Set(errors)].join(' ')}
         </p>
       ) : null}
     </div>
