@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useState } from 'react'
 import type { ActionResult } from '@/lib/auth/guards'
 import { FormStatus, secondaryButtonClass } from './field'
 
@@ -39,9 +39,11 @@ export function ActionButton({
   successMessage: string
   className?: string
 }) {
-  const { status, formAction, pending } = useDeskAction(action, successMessage)
+  // Kept from the moment of submitting: a toggle's re-rendered page passes the opposite words.
+  const [sentMessage, setSentMessage] = useState(successMessage)
+  const { status, formAction, pending } = useDeskAction(action, sentMessage)
   return (
-    <form action={formAction} className="space-y-2">
+    <form action={formAction} onSubmit={() => setSentMessage(successMessage)} className="space-y-2">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
