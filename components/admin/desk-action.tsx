@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState, useState } from 'react'
+import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from 'react'
 import type { ActionResult } from '@/lib/auth/guards'
 import { FormStatus, secondaryButtonClass } from './field'
 
@@ -10,16 +10,36 @@ export type DeskAction<T = unknown> = (prev: unknown, input: FormData) => Promis
 /**
  * useActionState for a desk form: the status line to show (the success message is the form's
  * own, since actions return data, not words) and the field errors of a refusal.
+ *
+ * Spread `form` onto the <form>. Before JavaScript loads it posts like any form; after, it
+ * submits in a transition, because React resets a form after an action-attribute submit and a
+ * refusal would wipe what the person typed. `reset` clears the form after a success ('success',
+ * for "new …" forms) or after every answer ('always', for password fields).
  */
-export function useDeskAction<T>(action: DeskAction<T>, successMessage: string | ((data: T | undefined) => string)) {
-  const [state, formAction, pending] = useActionState(action, null)
+export function useDeskAction<T>(
+  action: DeskAction<T>,
+  successMessage: string | ((data: T | undefined) => string),
+  opts: { reset?: 'success' | 'always' } = {},
+) {
+  const [state, dispatch, pending] = useActionState(action, null)
+  const ref = useRef<HTMLFormElement>(null)
   const status = state
     ? state.ok
       ? { ok: true, message: typeof successMessage === 'function' ? successMessage(state.data) : successMessage }
       : { ok: false, message: state.message }
     : null
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined
-  return { state, status, formAction, pending, fieldErrors }
+  const { reset } = opts
+  useEffect(() => {
+    if (state && (reset === 'always' || (reset === 'success' && state.ok))) ref.current?.reset()
+  }, [state, reset])
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const submitter = (event.nativeEvent as SubmitEvent).submitter
+    const data = new FormData(event.currentTarget, submitter)
+    startTransition(() => dispatch(data))
+  }
+  return { state, status, pending, fieldErrors, form: { ref, action: dispatch, onSubmit } }
 }
 
 /**
@@ -41,9 +61,16 @@ export function ActionButton({
 }) {
   // Kept from the moment of submitting: a toggle's re-rendered page passes the opposite words.
   const [sentMessage, setSentMessage] = useState(successMessage)
-  const { status, formAction, pending } = useDeskAction(action, sentMessage)
+  const { status, form, pending } = useDeskAction(action, sentMessage)
   return (
-    <form action={formAction} onSubmit={() => setSentMessage(successMessage)} className="space-y-2">
+    <form
+      {...form}
+      onSubmit={(event) => {
+        setSentMessage(successMessage)
+        form.onSubmit(event)
+      }}
+      className="space-y-2"
+    >
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -8,9 +8,9 @@ import { FormStatus, primaryButtonClass, TextArea, TextInput } from './field'
 const l = t.admin.labels
 
 export function LabelCreateForm({ action }: { action: DeskAction }) {
-  const { status, formAction, pending, fieldErrors } = useDeskAction(action, l.created)
+  const { status, form, pending, fieldErrors } = useDeskAction(action, l.created, { reset: 'success' })
   return (
-    <form action={formAction} className="space-y-3">
+    <form {...form} className="space-y-3">
       <TextInput id="new-name" name="name" label={l.name} required maxLength={80} errors={fieldErrors?.name} />
       <TextInput id="new-slug" name="slug" label={l.slug} hint={l.slugHint} maxLength={80} errors={fieldErrors?.slug} />
       <TextArea id="new-description" name="description" label={l.description} rows={2} maxLength={500} errors={fieldErrors?.description} />
@@ -23,9 +23,9 @@ export function LabelCreateForm({ action }: { action: DeskAction }) {
 }
 
 export function LabelEditForm({ action, label }: { action: DeskAction; label: Pick<DeskLabel, 'id' | 'name' | 'slug' | 'description'> }) {
-  const { status, formAction, pending, fieldErrors } = useDeskAction(action, l.saved)
+  const { status, form, pending, fieldErrors } = useDeskAction(action, l.saved)
   return (
-    <form action={formAction} className="space-y-3">
+    <form {...form} className="space-y-3">
       <input type="hidden" name="id" value={label.id} />
       <TextInput name="name" label={l.name} defaultValue={label.name} required maxLength={80} errors={fieldErrors?.name} />
       <TextInput name="slug" label={l.slug} hint={l.slugChangeHint} defaultValue={label.slug} maxLength={80} errors={fieldErrors?.slug} />
@@ -51,10 +51,10 @@ export function LabelEditForm({ action, label }: { action: DeskAction; label: Pi
  * make it the target. Works without JavaScript; the confirmation box guards the submit.
  */
 export function LabelMergeTable({ action, labels }: { action: DeskAction<{ count: number; name: string }>; labels: DeskLabel[] }) {
-  const { status, formAction, pending, fieldErrors } = useDeskAction(action, (data) => (data ? l.merged(data.count, data.name) : l.saved))
+  const { status, form, pending, fieldErrors } = useDeskAction(action, (data) => (data ? l.merged(data.count, data.name) : l.saved), { reset: 'success' })
   const errors = [...(fieldErrors?.sourceIds ?? []), ...(fieldErrors?.targetId ?? []), ...(fieldErrors?.confirm ?? [])]
   return (
-    <form action={formAction} aria-labelledby="gabung" aria-describedby="gabung-intro" className="space-y-4">
+    <form {...form} aria-labelledby="gabung" aria-describedby="gabung-intro" className="space-y-4">
       <h2 id="gabung" className="text-xl font-bold">
         {l.mergeTitle}
       </h2>

@@ -33,9 +33,9 @@ export function SettingsForm({
   labelChoices: Array<{ slug: string; name: string }>
   logoPreview: ReactNode
 }) {
-  const { status, formAction, pending, fieldErrors } = useDeskAction(action, s.saved)
+  const { status, form, pending, fieldErrors } = useDeskAction(action, s.saved)
   return (
-    <form action={formAction} className="max-w-2xl space-y-8">
+    <form {...form} className="max-w-2xl space-y-8">
       <FormStatus result={status} />
       <div className="space-y-4">
         <TextInput name="siteName" label={s.siteName} defaultValue={values.siteName} required maxLength={100} errors={fieldErrors?.siteName} />

@@ -355,6 +355,7 @@ export const id = {
       title: 'Profil saya',
       email: 'Email',
       role: 'Peran',
+      authorPage: 'Halaman penulis',
       name: 'Nama',
       bio: 'Biodata',
       bioHint: 'Tampil di halaman penulis Anda.',
@@ -369,6 +370,7 @@ export const id = {
       passwordChanged: 'Kata sandi diganti.',
       currentPasswordWrong: 'Kata sandi sekarang salah.',
       currentPasswordRequired: 'Isi kata sandi Anda yang sekarang.',
+      tooManyAttempts: 'Terlalu banyak percobaan. Coba lagi dalam 15 menit.',
     },
   },
 } as const
