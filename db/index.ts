@@ -1,5 +1,8 @@
 import 'server-only'
+import type { RunResult } from 'better-sqlite3'
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import { openDatabase, type Db } from './connection'
+import type * as schema from './schema'
 import { getEnv, isBuildPhase } from '@/lib/env'
 
 let instance: Db | undefined
@@ -18,3 +21,6 @@ export function getDb(): Db {
 }
 
 export type { Db }
+
+/** The connection or an open transaction: helpers that must join their caller's transaction take one. */
+export type Executor = BaseSQLiteDatabase<'sync', RunResult, typeof schema>

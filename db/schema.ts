@@ -131,6 +131,8 @@ export const articles = sqliteTable(
     index('articles_saved_idx').on(t.savedAt),
     index('articles_status_saved_idx').on(t.status, t.savedAt),
     index('articles_author_saved_idx').on(t.authorId, t.savedAt),
+    // Which stories show an image (alt text edits refresh them); also serves the media FK's SET NULL.
+    index('articles_featured_media_idx').on(t.featuredMediaId),
   ],
 )
 
@@ -144,7 +146,12 @@ export const labels = sqliteTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at'),
   },
-  (t) => [uniqueIndex('labels_slug_unique').on(t.slug), index('labels_name_idx').on(t.name)],
+  (t) => [
+    uniqueIndex('labels_slug_unique').on(t.slug),
+    index('labels_name_idx').on(t.name),
+    // The desk's label list, A–Z ignoring case, so "olahraga" sits beside "Olahraga".
+    index('labels_name_nocase_idx').on(sql`${t.name} collate nocase`, t.id),
+  ],
 )
 
 export const articleLabels = sqliteTable(
@@ -231,7 +238,12 @@ export const contactMessages = sqliteTable(
     handledAt: timestamp('handled_at'),
     handledBy: integer('handled_by').references(() => users.id, { onDelete: 'set null' }),
   },
-  (t) => [index('contact_messages_created_idx').on(t.handledAt, t.createdAt)],
+  (t) => [
+    // Inbox, unhandled part: handled_at IS NULL, newest first.
+    index('contact_messages_created_idx').on(t.handledAt, t.createdAt),
+    // Inbox, handled part: newest first among handled messages.
+    index('contact_messages_handled_idx').on(t.createdAt, t.id).where(sql`${t.handledAt} is not null`),
+  ],
 )
 
 export const rateLimits = sqliteTable(

@@ -21,3 +21,17 @@ export function revalidateArticle(before: ArticleFootprint | null, after: Articl
 export function refreshTags(tags: Iterable<string>): void {
   for (const tag of new Set(tags)) updateTag(tag)
 }
+
+/**
+ * After labels are renamed, merged or deleted: their archives, the navigation (it prints label
+ * names), the date-ordered lists (cards print the section), and every story that carried them,
+ * with its author's page.
+ */
+export function revalidateLabels(labelIds: number[], articles: ReadonlyArray<{ id: number; authorId: number }> = []): void {
+  refreshTags([
+    TAGS.site,
+    TAGS.latest,
+    ...labelIds.map(TAGS.label),
+    ...articles.flatMap((a) => [TAGS.article(a.id), TAGS.author(a.authorId)]),
+  ])
+}

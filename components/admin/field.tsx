@@ -6,18 +6,21 @@ export const inputClass =
 /** A labelled control with its errors announced and linked (aria-describedby), one per field. */
 export function Field({
   name,
+  id: givenId,
   label,
   errors,
   hint,
   children,
 }: {
   name: string
+  /** Needed when one page repeats a form (a list of items): element ids must stay unique. */
+  id?: string
   label: string
   errors?: string[]
   hint?: string
   children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode
 }) {
-  const id = `f-${name}`
+  const id = givenId ?? `f-${name}`
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
   return (
     <div className="space-y-1">
@@ -32,7 +35,7 @@ export function Field({
       {children({ id, 'aria-invalid': Boolean(errors?.length), 'aria-describedby': describedBy })}
       {errors?.length ? (
         <p id={`${id}-error`} className="text-sm font-semibold text-accent">
-          {errors.join(' ')}
+          {[...new Set(errors)].join(' ')}
         </p>
       ) : null}
     </div>
@@ -41,13 +44,14 @@ export function Field({
 
 export function TextInput({
   name,
+  id,
   label,
   errors,
   hint,
   ...rest
 }: { name: string; label: string; errors?: string[]; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Field name={name} label={label} errors={errors} hint={hint}>
+    <Field name={name} id={id} label={label} errors={errors} hint={hint}>
       {(a11y) => <input name={name} className={inputClass} {...a11y} {...rest} />}
     </Field>
   )
@@ -55,13 +59,14 @@ export function TextInput({
 
 export function TextArea({
   name,
+  id,
   label,
   errors,
   hint,
   ...rest
 }: { name: string; label: string; errors?: string[]; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <Field name={name} label={label} errors={errors} hint={hint}>
+    <Field name={name} id={id} label={label} errors={errors} hint={hint}>
       {(a11y) => <textarea name={name} className={inputClass} {...a11y} {...rest} />}
     </Field>
   )

@@ -1,7 +1,9 @@
+import Image from 'next/image'
 import type { ReactNode } from 'react'
 import { t } from '@/lib/i18n/id'
+import { mediaSrc } from '@/lib/image-loader'
 import { indexPath, labelPath, pagePath, searchPath } from '@/lib/urls'
-import { getSiteChrome } from './site-data'
+import { getSiteChrome, type SiteLogo } from './site-data'
 
 /** Header, navigation and footer around every public page. Works without JavaScript. */
 export async function SiteShell({ children }: { children: ReactNode }) {
@@ -14,7 +16,7 @@ export async function SiteShell({ children }: { children: ReactNode }) {
       >
         {t.site.skipToContent}
       </a>
-      <SiteHeader siteName={chrome.siteName} tagline={chrome.tagline} nav={chrome.navLabels} />
+      <SiteHeader siteName={chrome.siteName} tagline={chrome.tagline} nav={chrome.navLabels} logo={chrome.logo} />
       <main id="konten" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none">
         {children}
       </main>
@@ -27,18 +29,24 @@ function SiteHeader({
   siteName,
   tagline,
   nav,
+  logo,
 }: {
   siteName: string
   tagline: string
   nav: Array<{ id: number; name: string; slug: string }>
+  logo: SiteLogo | null
 }) {
   return (
     <header className="border-b border-line">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4">
         <a href="/" className="group flex flex-col leading-tight">
-          <span className="font-serif text-3xl font-bold tracking-tight text-accent group-hover:underline">
-            {siteName}
-          </span>
+          {logo ? (
+            <SiteLogoImage logo={logo} siteName={siteName} />
+          ) : (
+            <span className="font-serif text-3xl font-bold tracking-tight text-accent group-hover:underline">
+              {siteName}
+            </span>
+          )}
           <span className="text-sm text-muted">{tagline}</span>
         </a>
         <form action={searchPath()} method="get" role="search" className="flex w-full gap-2 sm:w-auto">
@@ -89,6 +97,15 @@ function SiteHeader({
         </ul>
       </nav>
     </header>
+  )
+}
+
+/** The uploaded logo, at most 48 px tall and 240 px wide; its alt text is the site name it replaces. */
+function SiteLogoImage({ logo, siteName }: { logo: SiteLogo; siteName: string }) {
+  const width = Math.max(1, Math.min(240, Math.round((48 * logo.width) / logo.height)))
+  const height = Math.max(1, Math.round((width * logo.height) / logo.width))
+  return (
+    <Image src={mediaSrc(logo.storageKey)} alt={siteName} width={width} height={height} sizes={`${width}px`} loading="eager" className="h-auto max-w-full" />
   )
 }
 

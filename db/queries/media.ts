@@ -1,7 +1,7 @@
 import 'server-only'
-import { eq } from 'drizzle-orm'
+import { and, desc, eq, lt } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { media } from '@/db/schema'
+import { articles, media } from '@/db/schema'
 import type { StoredImage } from '@/lib/media/process'
 
 export type CreateMediaInput = Omit<StoredImage, 'originalName'> & {
@@ -61,4 +61,68 @@ export function getMedia(id: number): MediaItem | null {
       .where(eq(media.id, id))
       .get() ?? null
   )
+}
+
+/** Items per page of the media library (desk page and GET /api/media). */
+export const MEDIA_PAGE_SIZE = 40
+
+export type MediaListItem = {
+  id: number
+  storageKey: string
+  width: number
+  height: number
+  alt: string
+  caption: string
+  uploadedBy: number | null
+}
+
+/**
+ * The library, newest first, keyset-paged on id (the primary key): `cursor` is the last id of
+ * the previous page. `nextCursor` is null on the last page.
+ */
+export function listMedia(
+  cursor: number | null = null,
+  limit = MEDIA_PAGE_SIZE,
+): { items: MediaListItem[]; nextCursor: number | null } {
+  const rows = getDb()
+    .select({
+      id: media.id,
+      storageKey: media.storageKey,
+      width: media.width,
+      height: media.height,
+      alt: media.alt,
+      caption: media.caption,
+      uploadedBy: media.uploadedBy,
+    })
+    .from(media)
+    .where(cursor === null ? undefined : lt(media.id, cursor))
+    .orderBy(desc(media.id))
+    .limit(limit + 1)
+    .all()
+  const items = rows.slice(0, limit)
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null }
+}
+
+/** Who uploaded an image: decides the `own` scope of media:edit. Null when the image does not exist. */
+export function getMediaOwner(id: number): { id: number; uploadedBy: number | null } | null {
+  return getDb().select({ id: media.id, uploadedBy: media.uploadedBy }).from(media).where(eq(media.id, id)).get() ?? null
+}
+
+/**
+ * Sets an image's alt text and caption. Returns the public stories that show it as their
+ * featured image (their pages carry the alt text), or null when the image does not exist.
+ */
+export function updateMediaText(id: number, alt: string, caption: string): { articleIds: number[] } | null {
+  const db = getDb()
+  return db.transaction((tx) => {
+    const updated = tx.update(media).set({ alt, caption }).where(eq(media.id, id)).returning({ id: media.id }).get()
+    if (!updated) return null
+    const articleIds = tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.featuredMediaId, id), eq(articles.status, 'published')))
+      .all()
+      .map((r) => r.id)
+    return { articleIds }
+  })
 }

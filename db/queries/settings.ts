@@ -1,8 +1,11 @@
 import 'server-only'
+import { sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { getDb } from '@/db'
+import { getDb, type Executor } from '@/db'
 import { settings } from '@/db/schema'
 import { t } from '@/lib/i18n/id'
+import { siteSettingsPatch, type SiteSettingsPatch } from '@/lib/validation/settings'
+import { recordAudit } from './audit'
 
 /**
  * Settings are stored as one JSON value per key. Each value is parsed on read: a bad
@@ -43,4 +46,46 @@ export function getSiteSettings(): SiteSettings {
     featuredLabelIds: settingsSchema.featured_label_ids.parse(raw.get('featured_label_ids') ?? []),
     social: settingsSchema.social.parse(raw.get('social') ?? {}),
   }
+}
+
+const KEYS = {
+  siteName: 'site_name',
+  tagline: 'tagline',
+  logoMediaId: 'logo_media_id',
+  featuredLabelIds: 'featured_label_ids',
+  social: 'social',
+} as const satisfies Record<keyof SiteSettings, string>
+
+function writeSetting(db: Executor, key: string, value: unknown): void {
+  db.insert(settings)
+    .values({ key, value, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } })
+    .run()
+}
+
+/**
+ * Writes the given settings and leaves the others as they are, in one transaction with its
+ * audit row. Validated again here whoever the caller is: throws a ZodError for an invalid or
+ * unknown key (callers validate user input first and report it as field errors).
+ */
+export function updateSiteSettings(patch: SiteSettingsPatch, actorId: number | null = null): void {
+  const valid = siteSettingsPatch.parse(patch)
+  getDb().transaction((tx) => {
+    for (const [field, value] of Object.entries(valid) as [keyof SiteSettings, unknown][]) {
+      if (value !== undefined) writeSetting(tx, KEYS[field], value)
+    }
+    recordAudit({ actorId, action: 'settings:update', entity: 'settings', detail: { changes: valid } }, tx)
+  })
+}
+
+/**
+ * Maps the featured label ids through `fn` (a merge swaps sources for the target, a delete
+ * drops one), keeping the first of any duplicates. Runs in the caller's transaction.
+ */
+export function rewriteFeaturedLabelIds(db: Executor, fn: (id: number) => number | null): void {
+  const row = db.select({ value: settings.value }).from(settings).where(sql`${settings.key} = ${KEYS.featuredLabelIds}`).get()
+  if (!row) return
+  const before = settingsSchema.featured_label_ids.parse(row.value)
+  const after = [...new Set(before.map(fn).filter((id): id is number => id !== null))]
+  if (after.length !== before.length || after.some((id, i) => id !== before[i])) writeSetting(db, KEYS.featuredLabelIds, after)
 }

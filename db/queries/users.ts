@@ -1,8 +1,9 @@
 import 'server-only'
-import { count, eq, sql } from 'drizzle-orm'
-import { getDb } from '@/db'
-import { users, type Role } from '@/db/schema'
+import { and, count, desc, eq, ne, sql } from 'drizzle-orm'
+import { getDb, type Executor } from '@/db'
+import { articles, users, type Role } from '@/db/schema'
 import { slugify } from '@/lib/urls'
+import { recordAudit } from './audit'
 
 export type PublicAuthor = { id: number; name: string; slug: string; bio: string }
 
@@ -72,10 +73,11 @@ function uniqueUserSlug(name: string): string {
 /**
  * Creates a staff account. With `onlyIfNoUsers`, refuses (returns null) when anyone exists,
  * checked in the same transaction as the insert so two first-run forms cannot both win.
+ * Writes a `user:create` audit row naming `actorId` (null: first-run setup or the CLI).
  */
 export function createStaff(
   input: { name: string; email: string; role: Role; passwordHash: string },
-  opts: { onlyIfNoUsers?: boolean } = {},
+  opts: { onlyIfNoUsers?: boolean; actorId?: number | null; via?: 'setup' | 'admin' | 'cli' } = {},
 ): Staff | null {
   const db = getDb()
   return db.transaction((tx) => {
@@ -83,10 +85,137 @@ export function createStaff(
     const email = input.email.trim().toLowerCase()
     const exists = tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).get()
     if (exists) throw new DuplicateEmailError()
-    return tx
+    const created = tx
       .insert(users)
       .values({ name: input.name, email, role: input.role, passwordHash: input.passwordHash, slug: uniqueUserSlug(input.name), active: true })
       .returning(staffColumns)
       .get()
+    recordAudit(
+      { actorId: opts.actorId ?? null, action: 'user:create', entity: 'user', entityId: created.id, detail: { role: input.role, via: opts.via ?? null } },
+      tx,
+    )
+    return created
   })
+}
+
+export type StaffListItem = Staff & { lastLoginAt: Date | null }
+
+/** Everyone with an account, active first, A–Z. A newsroom has tens of people: one unpaged read. */
+export function listStaff(): StaffListItem[] {
+  return getDb()
+    .select({ ...staffColumns, lastLoginAt: users.lastLoginAt })
+    .from(users)
+    .orderBy(desc(users.active), sql`${users.name} collate nocase`, users.id)
+    .all()
+}
+
+/** The change would leave the site without an active admin. */
+export class LastAdminError extends Error {
+  constructor() {
+    super('The last active admin cannot be demoted or deactivated')
+    this.name = 'LastAdminError'
+  }
+}
+
+/** An admin tried to demote or deactivate their own account. */
+export class SelfChangeError extends Error {
+  constructor() {
+    super('Admins cannot demote or deactivate themselves')
+    this.name = 'SelfChangeError'
+  }
+}
+
+/**
+ * The rules every role or status change obeys, checked inside the write's transaction so two
+ * admins demoting each other at once cannot leave the site with none.
+ */
+function assertAdminRemains(tx: Executor, target: Staff, next: { role: Role; active: boolean }, actorId: number | null): void {
+  const losesAdmin = target.role === 'admin' && target.active && (next.role !== 'admin' || !next.active)
+  if (!losesAdmin) return
+  if (actorId === target.id) throw new SelfChangeError()
+  const others =
+    tx
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, target.id)))
+      .get()?.n ?? 0
+  if (others === 0) throw new LastAdminError()
+}
+
+function changeStaff(userId: number, next: (s: Staff) => { role: Role; active: boolean }, actorId: number | null): Staff | null {
+  return getDb().transaction((tx) => {
+    const target = tx.select(staffColumns).from(users).where(eq(users.id, userId)).get()
+    if (!target) return null
+    const wanted = next(target)
+    if (wanted.role === target.role && wanted.active === target.active) return target
+    assertAdminRemains(tx, target, wanted, actorId)
+    const updated = tx
+      .update(users)
+      .set({ role: wanted.role, active: wanted.active, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning(staffColumns)
+      .get()
+    const action = wanted.role !== target.role ? 'user:role' : wanted.active ? 'user:reactivate' : 'user:deactivate'
+    recordAudit(
+      { actorId, action, entity: 'user', entityId: userId, detail: { from: { role: target.role, active: target.active }, to: wanted } },
+      tx,
+    )
+    return updated
+  })
+}
+
+/**
+ * Changes someone's role. Null when they do not exist. Throws SelfChangeError (an admin
+ * demoting themselves) or LastAdminError. Takes effect on their next request: authorization
+ * re-reads the row on every check.
+ */
+export function updateStaffRole(userId: number, role: Role, actorId: number | null): Staff | null {
+  return changeStaff(userId, (s) => ({ role, active: s.active }), actorId)
+}
+
+/**
+ * Deactivates (cannot sign in, every check refuses them at once; their bylines stay) or
+ * reactivates an account. Same rules and errors as updateStaffRole.
+ */
+export function setStaffActive(userId: number, active: boolean, actorId: number | null): Staff | null {
+  return changeStaff(userId, (s) => ({ role: s.role, active }), actorId)
+}
+
+export type Profile = { id: number; name: string; email: string | null; bio: string; slug: string; role: Role }
+
+export function getProfile(id: number): Profile | null {
+  return (
+    getDb()
+      .select({ id: users.id, name: users.name, email: users.email, bio: users.bio, slug: users.slug, role: users.role })
+      .from(users)
+      .where(eq(users.id, id))
+      .get() ?? null
+  )
+}
+
+/** Name and bio as shown on the author page and bylines. The slug stays, so author URLs do not move. */
+export function updateProfile(id: number, input: { name: string; bio: string }): void {
+  getDb().update(users).set({ name: input.name, bio: input.bio, updatedAt: new Date() }).where(eq(users.id, id)).run()
+}
+
+/** For the password change only: the one other read of a password hash. */
+export function getPasswordHash(id: number): string | null {
+  return getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.hash ?? null
+}
+
+export function updatePasswordHash(id: number, passwordHash: string, actorId: number | null): void {
+  getDb().transaction((tx) => {
+    tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id)).run()
+    recordAudit({ actorId, action: 'user:password', entity: 'user', entityId: id }, tx)
+  })
+}
+
+/** Public stories under someone's byline: their pages print the name (author index). */
+export function listBylineArticleIds(authorId: number): number[] {
+  return getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.authorId, authorId), eq(articles.status, 'published')))
+    .all()
+    .map((r) => r.id)
 }

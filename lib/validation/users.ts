@@ -19,3 +19,21 @@ export const newStaffInput = z.object({
 })
 
 export const roleInput = z.enum(ROLES)
+
+const id = z.coerce.number().int().positive()
+
+export const userRoleInput = z.object({ id, role: roleInput })
+export const userActiveInput = z.object({ id, active: z.enum(['1', '0']).transform((v) => v === '1') })
+
+export const profileInput = z.object({
+  name,
+  bio: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(1000, t.admin.profile.bioTooLong)),
+})
+
+export const passwordChangeInput = z
+  .object({
+    currentPassword: z.string().min(1, t.admin.profile.currentPasswordRequired).max(200),
+    password: passwordSchema,
+    passwordConfirm: z.string(),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: t.admin.auth.passwordMismatch })

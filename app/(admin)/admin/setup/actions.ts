@@ -22,7 +22,7 @@ export async function createFirstAdmin(_prev: unknown, formData: FormData): Prom
   const passwordHash = await hashPassword(parsed.data.password)
   let created
   try {
-    created = createStaff({ name: parsed.data.name, email: parsed.data.email, role: 'admin', passwordHash }, { onlyIfNoUsers: true })
+    created = createStaff({ name: parsed.data.name, email: parsed.data.email, role: 'admin', passwordHash }, { onlyIfNoUsers: true, via: 'setup' })
   } catch (error) {
     if (error instanceof DuplicateEmailError) return { ok: false, message: t.admin.auth.emailTaken }
     throw error

@@ -1,0 +1,117 @@
+import { eq } from 'drizzle-orm'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { getDb } from '@/db'
+import { articleLabels, labels, redirects } from '@/db/schema'
+import { createArticle, createLabel, createUser } from '@/tests/factories'
+
+const session = vi.hoisted(() => ({ userId: null as number | null }))
+vi.mock('next-auth', () => ({
+  getServerSession: async () => (session.userId === null ? null : { user: { id: String(session.userId) } }),
+}))
+const cache = vi.hoisted(() => ({ updateTag: vi.fn(), revalidateTag: vi.fn(), refresh: vi.fn() }))
+vi.mock('next/cache', () => cache)
+
+const { createLabelAction, deleteLabelAction, mergeLabelsAction, updateLabelAction } = await import('./actions')
+
+const form = (fields: Record<string, string | number | Array<string | number>>) => {
+  const fd = new FormData()
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, String(x))
+  return fd
+}
+const labelRow = (id: number) => getDb().select().from(labels).where(eq(labels.id, id)).get()
+
+const contributor = createUser({ role: 'contributor' })
+const reporter = createUser({ role: 'reporter' })
+const editor = createUser({ role: 'editor' })
+const deactivatedEditor = createUser({ role: 'editor', active: false })
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  session.userId = editor.id
+})
+
+describe('label actions', () => {
+  it('lets a contributor create a label with a slug made from its name', async () => {
+    session.userId = contributor.id
+    const result = await createLabelAction(null, form({ name: 'Pariwisata Daerah', slug: '', description: '' }))
+    expect(result).toMatchObject({ ok: true, data: { slug: 'pariwisata-daerah' } })
+    expect(cache.refresh).toHaveBeenCalled()
+  })
+
+  it('reports a taken slug under the slug field', async () => {
+    createLabel({ slug: 'dipakai' })
+    const result = await createLabelAction(null, form({ name: 'Dipakai', slug: 'dipakai', description: '' }))
+    expect(result).toMatchObject({ ok: false, fieldErrors: { slug: ['Slug ini sudah dipakai label lain.'] } })
+  })
+
+  it('renames a label, keeps its slug when the field is left empty, and refreshes its pages', async () => {
+    const label = createLabel({ name: 'Sosbud', slug: 'sosbud' })
+    const result = await updateLabelAction(null, form({ id: label.id, name: 'Sosial Budaya', slug: '', description: 'Seni dan tradisi' }))
+    expect(result).toMatchObject({ ok: true })
+    expect(labelRow(label.id)).toMatchObject({ name: 'Sosial Budaya', slug: 'sosbud', description: 'Seni dan tradisi' })
+    expect(cache.updateTag).toHaveBeenCalledWith(`label:${label.id}`)
+    expect(cache.updateTag).toHaveBeenCalledWith('site')
+  })
+
+  it('merges labels for an editor and refreshes the moved stories', async () => {
+    const target = createLabel()
+    const source = createLabel()
+    const story = createArticle({ authorId: reporter.id, labelIds: [source.id] })
+    const result = await mergeLabelsAction(null, form({ sourceIds: [source.id], targetId: target.id, confirm: 'on' }))
+    expect(result).toMatchObject({ ok: true, data: { count: 1, name: target.name } })
+    expect(labelRow(source.id)).toBeUndefined()
+    expect(cache.updateTag).toHaveBeenCalledWith(`article:${story.id}`)
+    expect(cache.updateTag).toHaveBeenCalledWith(`label:${source.id}`)
+    expect(cache.updateTag).toHaveBeenCalledWith(`author:${reporter.id}`)
+  })
+
+  it('asks for a confirmation, a target and a target that is not a source', async () => {
+    const a = createLabel()
+    const b = createLabel()
+    const missing = await mergeLabelsAction(null, form({ sourceIds: [a.id] }))
+    expect(missing).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.any(String)], confirm: [expect.any(String)] } })
+    const self = await mergeLabelsAction(null, form({ sourceIds: [a.id, b.id], targetId: b.id, confirm: 'on' }))
+    expect(self).toMatchObject({ ok: false, fieldErrors: { targetId: ['Label tujuan tidak boleh ikut dicentang untuk digabungkan.'] } })
+    expect(labelRow(a.id)).toBeDefined()
+  })
+
+  it('deletes a label and goes back to the list; the story stays', async () => {
+    const label = createLabel()
+    const story = createArticle({ authorId: reporter.id, labelIds: [label.id] })
+    await expect(deleteLabelAction(null, form({ id: label.id }))).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') })
+    expect(labelRow(label.id)).toBeUndefined()
+    expect(getDb().select().from(articleLabels).where(eq(articleLabels.articleId, story.id)).all()).toEqual([])
+  })
+
+  it('refuses anonymous, reporter and deactivated callers on editor actions, and writes nothing', async () => {
+    const target = createLabel({ name: 'Tetap', slug: 'tetap' })
+    const source = createLabel({ name: 'Juga tetap', slug: 'juga-tetap' })
+    const story = createArticle({ authorId: reporter.id, labelIds: [source.id] })
+    const redirectsBefore = getDb().select().from(redirects).all()
+    for (const userId of [null, reporter.id, contributor.id, deactivatedEditor.id]) {
+      session.userId = userId
+      const results = [
+        await mergeLabelsAction(null, form({ sourceIds: [source.id], targetId: target.id, confirm: 'on' })),
+        await updateLabelAction(null, form({ id: target.id, name: 'Dirusak', slug: 'dirusak', description: '' })),
+        await deleteLabelAction(null, form({ id: source.id })),
+      ]
+      for (const result of results) {
+        expect(result.ok).toBe(false)
+        if (!result.ok) expect(result.message).toMatch(userId === null || userId === deactivatedEditor.id ? /Sesi Anda berakhir/ : /tidak berwenang/)
+      }
+    }
+    expect(labelRow(target.id)).toMatchObject({ name: 'Tetap', slug: 'tetap' })
+    expect(labelRow(source.id)).toMatchObject({ name: 'Juga tetap' })
+    expect(getDb().select().from(articleLabels).where(eq(articleLabels.articleId, story.id)).all()).toHaveLength(1)
+    expect(getDb().select().from(redirects).all()).toEqual(redirectsBefore)
+    expect(cache.updateTag).not.toHaveBeenCalled()
+  })
+
+  it('refuses an anonymous or deactivated caller creating a label', async () => {
+    for (const userId of [null, deactivatedEditor.id]) {
+      session.userId = userId
+      expect((await createLabelAction(null, form({ name: 'Siluman', slug: '', description: '' }))).ok).toBe(false)
+    }
+    expect(getDb().select().from(labels).where(eq(labels.slug, 'siluman')).get()).toBeUndefined()
+  })
+})

@@ -1,0 +1,105 @@
+'use server'
+
+import { refresh } from 'next/cache'
+import { redirect } from 'next/navigation'
+import {
+  createLabel,
+  deleteLabel,
+  getLabelForDesk,
+  InvalidMergeError,
+  LabelNotFoundError,
+  listSectionArticles,
+  mergeLabels,
+  SlugTakenError,
+  updateLabel,
+} from '@/db/queries/labels-desk'
+import { ActionRefusal, adminAction } from '@/lib/auth/guards'
+import { t } from '@/lib/i18n/id'
+import { revalidateLabels } from '@/lib/revalidate'
+import { slugify } from '@/lib/urls'
+import { labelIdInput, labelInput, mergeLabelsInput, newLabelInput } from '@/lib/validation/labels'
+
+const l = t.admin.labels
+
+const slugTaken = () => new ActionRefusal(t.admin.errors.invalid, { slug: [l.slugTaken] })
+
+// Labels have no owner: the record only tells adminAction that the label exists.
+const loadLabel = ({ id }: { id: number }) => {
+  const label = getLabelForDesk(id)
+  return label ? { ...label, authorId: 0 } : null
+}
+
+/** Anyone who writes may add a label (the editor offers it too); an empty slug is made from the name. */
+export const createLabelAction = adminAction({
+  name: 'createLabel',
+  permission: 'label:create',
+  input: newLabelInput,
+  run: (input) => {
+    const slug = input.slug || slugify(input.name, 80)
+    try {
+      const created = createLabel({ ...input, slug })
+      refresh()
+      return created
+    } catch (error) {
+      if (error instanceof SlugTakenError) throw slugTaken()
+      throw error
+    }
+  },
+})
+
+/** Rename and describe; the slug changes only when the form changes it (then old URLs 301). */
+export const updateLabelAction = adminAction({
+  name: 'updateLabel',
+  permission: 'label:manage',
+  input: labelInput,
+  load: loadLabel,
+  run: (input, { staff, record }) => {
+    let result
+    try {
+      result = updateLabel(record.id, { name: input.name, slug: input.slug || record.slug, description: input.description }, staff.id)
+    } catch (error) {
+      if (error instanceof SlugTakenError) throw slugTaken()
+      throw error
+    }
+    if (!result) throw new ActionRefusal(t.admin.errors.notFound)
+    revalidateLabels([record.id], listSectionArticles(record.id))
+    return result.after
+  },
+})
+
+/** Deletes a label; its stories stay. Back to the list afterwards. */
+export const deleteLabelAction = adminAction({
+  name: 'deleteLabel',
+  permission: 'label:manage',
+  input: labelIdInput,
+  load: loadLabel,
+  run: (_input, { staff, record }) => {
+    const result = deleteLabel(record.id, staff.id)
+    if (!result) throw new ActionRefusal(t.admin.errors.notFound)
+    revalidateLabels([record.id], result.articles)
+    redirect('/admin/label?selesai=dihapus')
+  },
+})
+
+/** Merges the checked labels into the chosen one (db/queries/labels-desk.ts mergeLabels). */
+export const mergeLabelsAction = adminAction({
+  name: 'mergeLabels',
+  permission: 'label:manage',
+  input: mergeLabelsInput,
+  run: ({ sourceIds, targetId }, { staff }) => {
+    let result
+    try {
+      result = mergeLabels(sourceIds, targetId, staff.id)
+    } catch (error) {
+      if (error instanceof LabelNotFoundError) throw new ActionRefusal(t.admin.errors.notFound)
+      if (error instanceof InvalidMergeError) {
+        throw new ActionRefusal(t.admin.errors.invalid, {
+          [error.reason === 'no-sources' ? 'sourceIds' : 'targetId']: [error.reason === 'no-sources' ? l.mergeNeedsSources : l.mergeTargetIsSource],
+        })
+      }
+      throw error
+    }
+    revalidateLabels([result.target.id, ...result.sources.map((s) => s.id)], result.articles)
+    return { count: result.sources.length, name: result.target.name }
+  },
+})

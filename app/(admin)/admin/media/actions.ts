@@ -1,0 +1,28 @@
+'use server'
+
+import { refresh } from 'next/cache'
+import { getMediaOwner, updateMediaText } from '@/db/queries/media'
+import { ActionRefusal, adminAction } from '@/lib/auth/guards'
+import { TAGS } from '@/lib/cache-tags'
+import { t } from '@/lib/i18n/id'
+import { refreshTags } from '@/lib/revalidate'
+import { mediaTextInput } from '@/lib/validation/media'
+
+/** Alt text and caption: reporters and contributors on their own uploads, editors on any. */
+export const saveMediaText = adminAction({
+  name: 'saveMediaText',
+  permission: 'media:edit',
+  input: mediaTextInput,
+  load: ({ id }) => {
+    const owner = getMediaOwner(id)
+    // An image whose uploader was removed belongs to nobody: only `any` scopes may edit it.
+    return owner ? { id: owner.id, authorId: owner.uploadedBy ?? 0 } : null
+  },
+  run: ({ alt, caption }, { record }) => {
+    const result = updateMediaText(record.id, alt, caption)
+    if (!result) throw new ActionRefusal(t.admin.errors.notFound)
+    // Stories that feature the image print its alt text when they have none of their own.
+    if (result.articleIds.length > 0) refreshTags([TAGS.latest, ...result.articleIds.map(TAGS.article)])
+    else refresh()
+  },
+})

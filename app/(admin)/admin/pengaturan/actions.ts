@@ -1,0 +1,45 @@
+'use server'
+
+import { listLabelIdsBySlugs } from '@/db/queries/labels-desk'
+import { getMedia } from '@/db/queries/media'
+import { updateSiteSettings } from '@/db/queries/settings'
+import { ActionRefusal, adminAction, type FieldErrors } from '@/lib/auth/guards'
+import { TAGS } from '@/lib/cache-tags'
+import { t } from '@/lib/i18n/id'
+import { refreshTags } from '@/lib/revalidate'
+import { SOCIAL_NETWORKS, settingsFormInput, type SocialNetwork } from '@/lib/validation/settings'
+
+const s = t.admin.settings
+
+/** Site name, tagline, logo, featured labels and social links: admins only. */
+export const saveSettingsAction = adminAction({
+  name: 'saveSettings',
+  permission: 'settings:manage',
+  input: settingsFormInput,
+  run: (input, { staff }) => {
+    const fieldErrors: FieldErrors = {}
+    const known = listLabelIdsBySlugs(input.featured.filter(Boolean))
+    const featuredLabelIds: number[] = []
+    input.featured.forEach((slug, i) => {
+      if (!slug) return
+      const id = known.get(slug)
+      if (id === undefined) fieldErrors[`featured.${i}`] = [s.featuredUnknown]
+      else if (featuredLabelIds.includes(id)) fieldErrors[`featured.${i}`] = [s.featuredDuplicate]
+      else featuredLabelIds.push(id)
+    })
+    if (input.logoMediaId !== null && !getMedia(input.logoMediaId)) fieldErrors.logoMediaId = [s.logoNotFound]
+    if (Object.keys(fieldErrors).length > 0) throw new ActionRefusal(t.admin.errors.invalid, fieldErrors)
+
+    const social: Partial<Record<SocialNetwork, string>> = {}
+    for (const network of SOCIAL_NETWORKS) {
+      const url = input[`social_${network}`]
+      if (url) social[network] = url
+    }
+    updateSiteSettings(
+      { siteName: input.siteName, tagline: input.tagline, logoMediaId: input.logoMediaId, featuredLabelIds, social },
+      staff.id,
+    )
+    // Every public page carries the chrome; the homepage's blocks follow the featured labels.
+    refreshTags([TAGS.site, TAGS.latest])
+  },
+})

@@ -1,0 +1,57 @@
+import type { Metadata } from 'next'
+import Image from 'next/image'
+import { SettingsForm } from '@/components/admin/settings-form'
+import { listLabelChoices } from '@/db/queries/labels-desk'
+import { listLabelsByIds } from '@/db/queries/labels'
+import { getMedia } from '@/db/queries/media'
+import { getSiteSettings } from '@/db/queries/settings'
+import { requireStaff } from '@/lib/auth/guards'
+import { t } from '@/lib/i18n/id'
+import { mediaSrc } from '@/lib/image-loader'
+import { MAX_FEATURED_LABELS, SOCIAL_NETWORKS } from '@/lib/validation/settings'
+import { saveSettingsAction } from './actions'
+
+const s = t.admin.settings
+
+export const metadata: Metadata = { title: s.title }
+
+export default async function SettingsPage() {
+  await requireStaff('settings:manage')
+  const settings = getSiteSettings()
+  const featured = listLabelsByIds(settings.featuredLabelIds)
+  const logo = settings.logoMediaId ? getMedia(settings.logoMediaId) : null
+
+  return (
+    <>
+      <h1 className="mb-6 font-serif text-3xl font-bold">{s.title}</h1>
+      <SettingsForm
+        action={saveSettingsAction}
+        values={{
+          siteName: settings.siteName,
+          tagline: settings.tagline,
+          logoMediaId: settings.logoMediaId,
+          featuredSlugs: featured.map((l) => l.slug),
+          social: settings.social,
+        }}
+        slots={Math.min(MAX_FEATURED_LABELS, Math.max(6, featured.length + 3))}
+        labelChoices={listLabelChoices()}
+        networks={SOCIAL_NETWORKS}
+        logoPreview={
+          logo ? (
+            <figure className="space-y-1">
+              <Image
+                src={mediaSrc(logo.storageKey)}
+                width={logo.width}
+                height={logo.height}
+                sizes="240px"
+                alt={settings.siteName}
+                className="h-16 w-auto rounded border border-line bg-white p-1"
+              />
+              <figcaption className="text-sm text-muted">{s.logoCurrent}</figcaption>
+            </figure>
+          ) : null
+        }
+      />
+    </>
+  )
+}

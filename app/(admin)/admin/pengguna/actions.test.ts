@@ -1,0 +1,89 @@
+import { eq } from 'drizzle-orm'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { getDb } from '@/db'
+import { getStaffById } from '@/db/queries/users'
+import { users } from '@/db/schema'
+import { verifyPassword } from '@/lib/auth/password'
+import { createUser } from '@/tests/factories'
+
+const session = vi.hoisted(() => ({ userId: null as number | null }))
+vi.mock('next-auth', () => ({
+  getServerSession: async () => (session.userId === null ? null : { user: { id: String(session.userId) } }),
+}))
+const cache = vi.hoisted(() => ({ updateTag: vi.fn(), revalidateTag: vi.fn(), refresh: vi.fn() }))
+vi.mock('next/cache', () => cache)
+
+const { changeRoleAction, createUserAction, setUserActiveAction } = await import('./actions')
+const { markMessageAction } = await import('../pesan/actions')
+
+const form = (fields: Record<string, string | number>) => {
+  const fd = new FormData()
+  for (const [k, v] of Object.entries(fields)) fd.set(k, String(v))
+  return fd
+}
+const byEmail = (email: string) => getDb().select().from(users).where(eq(users.email, email)).get()
+
+const admin = createUser({ role: 'admin' })
+const editor = createUser({ role: 'editor' })
+const reporter = createUser({ role: 'reporter' })
+const deactivatedAdmin = createUser({ role: 'admin', active: false })
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  session.userId = admin.id
+})
+
+describe('user actions', () => {
+  it('lets an admin create an account with a hashed password', async () => {
+    const result = await createUserAction(null, form({ name: 'Sari', email: 'sari@redaksi.example', role: 'editor', password: 'kopi-tubruk-pagi' }))
+    expect(result).toEqual({ ok: true, data: { name: 'Sari' } })
+    const row = byEmail('sari@redaksi.example')!
+    expect(row).toMatchObject({ role: 'editor', active: true })
+    expect(row.passwordHash).not.toContain('kopi')
+    expect(await verifyPassword('kopi-tubruk-pagi', row.passwordHash!)).toBe(true)
+  })
+
+  it('refuses a weak password and a duplicate email under their fields, never echoing the password', async () => {
+    const weak = await createUserAction(null, form({ name: 'Budi', email: 'budi@redaksi.example', role: 'reporter', password: 'abababababab' }))
+    expect(weak).toMatchObject({ ok: false, fieldErrors: { password: ['Kata sandi terlalu mudah ditebak. Gunakan campuran kata, angka, atau tanda baca.'] } })
+    expect(JSON.stringify(weak)).not.toContain('abababababab')
+    expect(byEmail('budi@redaksi.example')).toBeUndefined()
+    const dup = await createUserAction(null, form({ name: 'Lagi', email: 'SARI@redaksi.example', role: 'reporter', password: 'kopi-tubruk-pagi' }))
+    expect(dup).toMatchObject({ ok: false, fieldErrors: { email: ['Email ini sudah dipakai pengguna lain.'] } })
+  })
+
+  it('changes a role, and refuses an admin demoting or deactivating themselves', async () => {
+    const person = createUser({ role: 'contributor' })
+    expect(await changeRoleAction(null, form({ id: person.id, role: 'reporter' }))).toEqual({ ok: true })
+    expect(getStaffById(person.id)?.role).toBe('reporter')
+    expect(await changeRoleAction(null, form({ id: admin.id, role: 'editor' }))).toMatchObject({ ok: false, message: expect.stringMatching(/akun Anda sendiri/) })
+    expect(await setUserActiveAction(null, form({ id: admin.id, active: '0' }))).toMatchObject({ ok: false })
+    expect(getStaffById(admin.id)).toMatchObject({ role: 'admin', active: true })
+  })
+
+  it('shuts a deactivated editor out at once: their next action is refused', async () => {
+    const colleague = createUser({ role: 'editor' })
+    expect(await setUserActiveAction(null, form({ id: colleague.id, active: '0' }))).toEqual({ ok: true })
+    session.userId = colleague.id
+    expect(await markMessageAction(null, form({ id: 1, handled: '1' }))).toMatchObject({ ok: false, message: expect.stringMatching(/Sesi Anda berakhir/) })
+  })
+
+  it('refuses editors, reporters, anonymous and deactivated callers on admin actions, writing nothing', async () => {
+    const target = createUser({ role: 'contributor' })
+    for (const userId of [editor.id, reporter.id, null, deactivatedAdmin.id]) {
+      session.userId = userId
+      const results = [
+        await createUserAction(null, form({ name: 'Penyusup', email: `penyusup${userId}@luar.example`, role: 'admin', password: 'kopi-tubruk-pagi' })),
+        await changeRoleAction(null, form({ id: target.id, role: 'admin' })),
+        await setUserActiveAction(null, form({ id: target.id, active: '0' })),
+        await changeRoleAction(null, form({ id: (userId ?? reporter.id), role: 'admin' })),
+      ]
+      for (const r of results) expect(r.ok).toBe(false)
+      expect(byEmail(`penyusup${userId}@luar.example`)).toBeUndefined()
+    }
+    expect(getStaffById(target.id)).toMatchObject({ role: 'contributor', active: true })
+    expect(getStaffById(reporter.id)?.role).toBe('reporter')
+    expect(getStaffById(editor.id)?.role).toBe('editor')
+    expect(cache.refresh).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,77 @@
+'use server'
+
+import { refresh } from 'next/cache'
+import {
+  createStaff,
+  DuplicateEmailError,
+  getStaffById,
+  LastAdminError,
+  SelfChangeError,
+  setStaffActive,
+  updateStaffRole,
+} from '@/db/queries/users'
+import { hashPassword } from '@/lib/auth/password'
+import { ActionRefusal, adminAction } from '@/lib/auth/guards'
+import { t } from '@/lib/i18n/id'
+import { newStaffInput, userActiveInput, userRoleInput } from '@/lib/validation/users'
+
+const u = t.admin.users
+
+// People are not "owned": the record only tells adminAction that the account exists.
+const loadUser = ({ id }: { id: number }) => {
+  const user = getStaffById(id)
+  return user ? { ...user, authorId: 0 } : null
+}
+
+function refusalFor(error: unknown): never {
+  if (error instanceof SelfChangeError) throw new ActionRefusal(u.cannotChangeSelf)
+  if (error instanceof LastAdminError) throw new ActionRefusal(u.lastAdmin)
+  throw error
+}
+
+export const createUserAction = adminAction({
+  name: 'createUser',
+  permission: 'user:manage',
+  input: newStaffInput,
+  run: async (input, { staff }) => {
+    const passwordHash = await hashPassword(input.password)
+    try {
+      const created = createStaff({ name: input.name, email: input.email, role: input.role, passwordHash }, { actorId: staff.id, via: 'admin' })
+      refresh()
+      return { name: created?.name ?? input.name }
+    } catch (error) {
+      if (error instanceof DuplicateEmailError) throw new ActionRefusal(t.admin.errors.invalid, { email: [t.admin.auth.emailTaken] })
+      throw error
+    }
+  },
+})
+
+export const changeRoleAction = adminAction({
+  name: 'changeRole',
+  permission: 'user:manage',
+  input: userRoleInput,
+  load: loadUser,
+  run: ({ role }, { staff, record }) => {
+    try {
+      updateStaffRole(record.id, role, staff.id)
+    } catch (error) {
+      refusalFor(error)
+    }
+    refresh()
+  },
+})
+
+export const setUserActiveAction = adminAction({
+  name: 'setUserActive',
+  permission: 'user:manage',
+  input: userActiveInput,
+  load: loadUser,
+  run: ({ active }, { staff, record }) => {
+    try {
+      setStaffActive(record.id, active, staff.id)
+    } catch (error) {
+      refusalFor(error)
+    }
+    refresh()
+  },
+})

@@ -1,0 +1,60 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { getPasswordHash, getProfile } from '@/db/queries/users'
+import { hashPassword, verifyPassword } from '@/lib/auth/password'
+import { createArticle, createUser } from '@/tests/factories'
+
+const session = vi.hoisted(() => ({ userId: null as number | null }))
+vi.mock('next-auth', () => ({
+  getServerSession: async () => (session.userId === null ? null : { user: { id: String(session.userId) } }),
+}))
+const cache = vi.hoisted(() => ({ updateTag: vi.fn(), revalidateTag: vi.fn(), refresh: vi.fn() }))
+vi.mock('next/cache', () => cache)
+
+const { changePasswordAction, updateProfileAction } = await import('./actions')
+
+const form = (fields: Record<string, string | number>) => {
+  const fd = new FormData()
+  for (const [k, v] of Object.entries(fields)) fd.set(k, String(v))
+  return fd
+}
+
+const OLD = 'sandi-lama-yang-panjang'
+const reporter = createUser({ role: 'reporter', name: 'Nama Lama', passwordHash: await hashPassword(OLD) })
+const other = createUser({ role: 'reporter', name: 'Orang Lain' })
+const deactivated = createUser({ role: 'reporter', active: false })
+const story = createArticle({ authorId: reporter.id })
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  session.userId = reporter.id
+})
+
+describe('profile actions', () => {
+  it('changes the signed-in person’s own name and bio, never anyone else’s, and refreshes their bylines', async () => {
+    expect(await updateProfileAction(null, form({ name: ' Nama Baru ', bio: 'Wartawan kota.', id: other.id }))).toEqual({ ok: true })
+    expect(getProfile(reporter.id)).toMatchObject({ name: 'Nama Baru', bio: 'Wartawan kota.' })
+    expect(getProfile(other.id)).toMatchObject({ name: 'Orang Lain' })
+    expect(cache.updateTag).toHaveBeenCalledWith(`author:${reporter.id}`)
+    expect(cache.updateTag).toHaveBeenCalledWith(`article:${story.id}`)
+  })
+
+  it('changes the password only with the current one', async () => {
+    const wrong = await changePasswordAction(null, form({ currentPassword: 'salah-sama-sekali', password: 'sandi-baru-yang-kuat', passwordConfirm: 'sandi-baru-yang-kuat' }))
+    expect(wrong).toMatchObject({ ok: false, fieldErrors: { currentPassword: ['Kata sandi sekarang salah.'] } })
+    const mismatch = await changePasswordAction(null, form({ currentPassword: OLD, password: 'sandi-baru-yang-kuat', passwordConfirm: 'lain' }))
+    expect(mismatch).toMatchObject({ ok: false, fieldErrors: { passwordConfirm: [expect.any(String)] } })
+    expect(await verifyPassword(OLD, getPasswordHash(reporter.id)!)).toBe(true)
+    expect(await changePasswordAction(null, form({ currentPassword: OLD, password: 'sandi-baru-yang-kuat', passwordConfirm: 'sandi-baru-yang-kuat' }))).toEqual({ ok: true })
+    expect(await verifyPassword('sandi-baru-yang-kuat', getPasswordHash(reporter.id)!)).toBe(true)
+  })
+
+  it('refuses anonymous and deactivated callers', async () => {
+    for (const userId of [null, deactivated.id]) {
+      session.userId = userId
+      expect((await updateProfileAction(null, form({ name: 'Dirusak', bio: '' }))).ok).toBe(false)
+      expect((await changePasswordAction(null, form({ currentPassword: OLD, password: 'sandi-baru-yang-kuat', passwordConfirm: 'sandi-baru-yang-kuat' }))).ok).toBe(false)
+    }
+    expect(getProfile(deactivated.id)?.name).not.toBe('Dirusak')
+    expect(cache.updateTag).not.toHaveBeenCalled()
+  })
+})

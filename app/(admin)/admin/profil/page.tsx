@@ -1,0 +1,48 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { PasswordForm, ProfileForm } from '@/components/admin/profile-forms'
+import { getProfile } from '@/db/queries/users'
+import { requireStaff } from '@/lib/auth/guards'
+import { t } from '@/lib/i18n/id'
+import { authorPath } from '@/lib/urls'
+import { changePasswordAction, updateProfileAction } from './actions'
+
+const p = t.admin.profile
+
+export const metadata: Metadata = { title: p.title }
+
+/** Always the signed-in person's own profile: no id is read from the URL. */
+export default async function ProfilePage() {
+  const me = await requireStaff('profile:edit')
+  const profile = getProfile(me.id)
+  if (!profile) notFound()
+
+  return (
+    <div className="max-w-2xl space-y-10">
+      <section aria-labelledby="profil" className="space-y-4">
+        <h1 id="profil" className="font-serif text-3xl font-bold">
+          {p.title}
+        </h1>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt className="text-muted">{p.email}</dt>
+          <dd className="break-all">{profile.email}</dd>
+          <dt className="text-muted">{p.role}</dt>
+          <dd>{t.admin.roles[profile.role]}</dd>
+          <dt className="text-muted">{p.authorPage}</dt>
+          <dd>
+            <a href={authorPath(profile.slug)} className="underline underline-offset-4">
+              {authorPath(profile.slug)}
+            </a>
+          </dd>
+        </dl>
+        <ProfileForm action={updateProfileAction} profile={profile} />
+      </section>
+      <section aria-labelledby="sandi" className="space-y-4">
+        <h2 id="sandi" className="text-xl font-bold">
+          {p.passwordTitle}
+        </h2>
+        <PasswordForm action={changePasswordAction} />
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,65 @@
+'use client'
+
+import type { Role } from '@/db/schema'
+import { t } from '@/lib/i18n/id'
+import { type DeskAction, useDeskAction } from './desk-action'
+import { Field, FormStatus, inputClass, primaryButtonClass, secondaryButtonClass, TextInput } from './field'
+
+const u = t.admin.users
+// From the dictionary, not db/schema: this module runs in the browser.
+const ROLES = Object.keys(t.admin.roles) as Role[]
+
+function RoleSelect({ id, defaultValue, errors, label }: { id: string; defaultValue: Role; errors?: string[]; label: string }) {
+  return (
+    <Field name="role" id={id} label={label} errors={errors}>
+      {(a11y) => (
+        <select name="role" defaultValue={defaultValue} className={inputClass} {...a11y}>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t.admin.roles[role]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  )
+}
+
+export function NewUserForm({ action }: { action: DeskAction<{ name: string }> }) {
+  const { status, form, pending, fieldErrors } = useDeskAction(action, (data) => u.created(data?.name ?? ''), { reset: 'success' })
+  return (
+    <form {...form} className="space-y-3" noValidate>
+      <TextInput id="new-user-name" name="name" label={t.admin.auth.name} autoComplete="off" required errors={fieldErrors?.name} />
+      <TextInput id="new-user-email" name="email" label={t.admin.auth.email} type="email" autoComplete="off" required errors={fieldErrors?.email} />
+      <RoleSelect id="new-user-role" label={u.role} defaultValue="reporter" errors={fieldErrors?.role} />
+      <TextInput
+        id="new-user-password"
+        name="password"
+        label={u.initialPassword}
+        hint={u.initialPasswordHint}
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={fieldErrors?.password}
+      />
+      <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
+        {u.create}
+      </button>
+      <FormStatus result={status} />
+    </form>
+  )
+}
+
+export function RoleForm({ action, user }: { action: DeskAction; user: { id: number; name: string; role: Role } }) {
+  const { status, form, pending, fieldErrors } = useDeskAction(action, u.roleChanged)
+  return (
+    <form {...form} className="space-y-2">
+      <input type="hidden" name="id" value={user.id} />
+      <RoleSelect id={`role-${user.id}`} label={u.roleOf(user.name)} defaultValue={user.role} errors={fieldErrors?.role} />
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
+        {u.changeRole}
+      </button>
+      <FormStatus result={status} />
+    </form>
+  )
+}

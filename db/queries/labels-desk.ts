@@ -1,0 +1,321 @@
+import 'server-only'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { getDb, type Executor } from '@/db'
+import { articleLabels, articles, labels, redirects } from '@/db/schema'
+import { labelPath } from '@/lib/urls'
+import { recordAudit } from './audit'
+import { rewriteFeaturedLabelIds } from './settings'
+
+/*
+ * The newsroom's label desk: list with counts, create, rename, delete, merge. Public reads
+ * stay in labels.ts. Every write that moves a label's URL records a 301 in `redirects`.
+ */
+
+/** Labels per page of the desk list. */
+export const LABEL_PAGE_SIZE = 100
+
+export type DeskLabel = {
+  id: number
+  name: string
+  slug: string
+  description: string
+  /** Public stories carrying the label. */
+  publishedCount: number
+  /** Drafts, submitted, scheduled, unpublished and retracted stories carrying it. */
+  otherCount: number
+}
+
+/** A story whose pages must be refreshed after a label change. */
+export type TouchedArticle = { id: number; authorId: number }
+
+export class SlugTakenError extends Error {
+  constructor(readonly slug: string) {
+    super(`Another label already uses the slug "${slug}"`)
+    this.name = 'SlugTakenError'
+  }
+}
+
+export class LabelNotFoundError extends Error {
+  constructor(readonly ids: number[]) {
+    super(`No label with id ${ids.join(', ')}`)
+    this.name = 'LabelNotFoundError'
+  }
+}
+
+/** Merge asked for something impossible: no sources, or the target among them. */
+export class InvalidMergeError extends Error {
+  constructor(readonly reason: 'no-sources' | 'target-in-sources') {
+    super(reason === 'no-sources' ? 'Nothing to merge' : 'The target cannot also be a source')
+    this.name = 'InvalidMergeError'
+  }
+}
+
+// The archive's feed sits under the archive; both move together when a label does.
+const labelFeedPath = (slug: string) => `${labelPath(slug)}/feed.xml`
+
+const deskColumns = { id: labels.id, name: labels.name, slug: labels.slug, description: labels.description }
+const nameNoCase = sql`${labels.name} collate nocase`
+
+/** Article counts of some labels, read from article_labels' archive index alone (no article rows). */
+function countArticles(db: Executor, ids: number[]): Map<number, { published: number; total: number }> {
+  if (ids.length === 0) return new Map()
+  const rows = db
+    .select({
+      labelId: articleLabels.labelId,
+      published: sql<number>`count(${articleLabels.publishedAt})`,
+      total: sql<number>`count(*)`,
+    })
+    .from(articleLabels)
+    .where(inArray(articleLabels.labelId, ids))
+    .groupBy(articleLabels.labelId)
+    .all()
+  return new Map(rows.map((r) => [r.labelId, { published: r.published, total: r.total }]))
+}
+
+function withCounts(db: Executor, rows: Array<Omit<DeskLabel, 'publishedCount' | 'otherCount'>>): DeskLabel[] {
+  const counts = countArticles(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => {
+    const c = counts.get(r.id) ?? { published: 0, total: 0 }
+    return { ...r, publishedCount: c.published, otherCount: c.total - c.published }
+  })
+}
+
+/** `%`, `_` and the escape character itself match literally in a LIKE pattern. */
+function likeContains(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/**
+ * Every label A–Z (case ignored, so near-duplicates sit together), optionally filtered by a
+ * part of its name or slug, 100 a page. `after` is the id of the last label of the previous
+ * page. Two queries per page whatever its size: the labels, then their counts.
+ */
+export function listLabelsForDesk(opts: { q?: string; after?: number | null; limit?: number } = {}): {
+  items: DeskLabel[]
+  nextCursor: number | null
+} {
+  const db = getDb()
+  const limit = opts.limit ?? LABEL_PAGE_SIZE
+  const conditions = []
+  const q = opts.q?.trim()
+  if (q) {
+    const pattern = likeContains(q)
+    conditions.push(sql`(${labels.name} like ${pattern} escape '\\' or ${labels.slug} like ${pattern} escape '\\')`)
+  }
+  if (opts.after) {
+    const last = db.select({ name: labels.name }).from(labels).where(eq(labels.id, opts.after)).get()
+    // Written as a range on the index's first column plus a tie-break, so SQLite seeks instead of scanning.
+    if (last) conditions.push(sql`${nameNoCase} >= ${last.name} and (${nameNoCase} > ${last.name} or ${labels.id} > ${opts.after})`)
+  }
+  const rows = db
+    .select(deskColumns)
+    .from(labels)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(nameNoCase, asc(labels.id))
+    .limit(limit + 1)
+    .all()
+  const page = rows.slice(0, limit)
+  return { items: withCounts(db, page), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null }
+}
+
+export function getLabelForDesk(id: number): DeskLabel | null {
+  const db = getDb()
+  const row = db.select(deskColumns).from(labels).where(eq(labels.id, id)).get()
+  return row ? withCounts(db, [row])[0]! : null
+}
+
+/** Labels by slug, for forms that name labels by slug (settings' featured labels). */
+export function listLabelIdsBySlugs(slugs: string[]): Map<string, number> {
+  if (slugs.length === 0) return new Map()
+  const rows = getDb().select({ id: labels.id, slug: labels.slug }).from(labels).where(inArray(labels.slug, slugs)).all()
+  return new Map(rows.map((r) => [r.slug, r.id]))
+}
+
+/** Every label's slug and name A–Z, for a form's suggestion list (capped: it is only a convenience). */
+export function listLabelChoices(limit = 2000): Array<{ slug: string; name: string }> {
+  return getDb().select({ slug: labels.slug, name: labels.name }).from(labels).orderBy(nameNoCase, asc(labels.id)).limit(limit).all()
+}
+
+function isSlugTaken(db: Executor, slug: string, exceptId?: number): boolean {
+  const row = db.select({ id: labels.id }).from(labels).where(eq(labels.slug, slug)).get()
+  return Boolean(row && row.id !== exceptId)
+}
+
+/**
+ * Records a permanent redirect, in the caller's transaction, keeping the table one hop deep:
+ * rows that pointed at `fromPath` now point at `toPath`, and nothing redirects away from
+ * `toPath`, which is assumed live (the label now sits there). Never writes a self-loop.
+ */
+export function writeRedirect(db: Executor, fromPath: string, toPath: string, reason = ''): void {
+  if (fromPath === toPath) return
+  db.delete(redirects).where(eq(redirects.fromPath, toPath)).run()
+  db.update(redirects).set({ toPath }).where(eq(redirects.toPath, fromPath)).run()
+  db.insert(redirects)
+    .values({ fromPath, toPath, code: 301, reason })
+    .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath, code: 301, reason } })
+    .run()
+}
+
+/**
+ * Records a 301 from one path to another (chains collapse, no self-loops; see writeRedirect).
+ * TODO(#3): the SEO branch owns db/queries/redirects.ts; the lead folds this into it.
+ */
+export function recordRedirect(fromPath: string, toPath: string, reason = ''): void {
+  getDb().transaction((tx) => writeRedirect(tx, fromPath, toPath, reason))
+}
+
+/** A live label owns its URL: redirects left there by an old label would shadow it. */
+function claimLabelPaths(db: Executor, slug: string): void {
+  db.delete(redirects)
+    .where(inArray(redirects.fromPath, [labelPath(slug), labelFeedPath(slug)]))
+    .run()
+}
+
+export type LabelInput = { name: string; slug: string; description: string }
+
+/** Creates a label. Throws SlugTakenError. */
+export function createLabel(input: LabelInput): { id: number; slug: string } {
+  return getDb().transaction((tx) => {
+    if (isSlugTaken(tx, input.slug)) throw new SlugTakenError(input.slug)
+    claimLabelPaths(tx, input.slug)
+    return tx
+      .insert(labels)
+      .values({ name: input.name, slug: input.slug, description: input.description })
+      .returning({ id: labels.id, slug: labels.slug })
+      .get()
+  })
+}
+
+/**
+ * Renames and describes a label. Its slug changes only when `input.slug` differs; then the
+ * old archive and feed URLs get 301s to the new ones. Returns the slugs before and after, or
+ * null when the label does not exist. Throws SlugTakenError.
+ */
+export function updateLabel(
+  id: number,
+  input: LabelInput,
+  actorId: number | null = null,
+): { before: { slug: string; name: string }; after: { slug: string; name: string } } | null {
+  return getDb().transaction((tx) => {
+    const before = tx.select({ slug: labels.slug, name: labels.name }).from(labels).where(eq(labels.id, id)).get()
+    if (!before) return null
+    if (input.slug !== before.slug) {
+      if (isSlugTaken(tx, input.slug, id)) throw new SlugTakenError(input.slug)
+      writeRedirect(tx, labelPath(before.slug), labelPath(input.slug), 'label renamed')
+      writeRedirect(tx, labelFeedPath(before.slug), labelFeedPath(input.slug), 'label renamed')
+      recordAudit({ actorId, action: 'label:slug', entity: 'label', entityId: id, detail: { from: before.slug, to: input.slug } }, tx)
+    }
+    tx.update(labels)
+      .set({ name: input.name, slug: input.slug, description: input.description, updatedAt: new Date() })
+      .where(eq(labels.id, id))
+      .run()
+    return { before, after: { slug: input.slug, name: input.name } }
+  })
+}
+
+/** Stories carrying any of these labels (whatever their status: drafts' desk views change too). */
+function listTouchedArticles(db: Executor, labelIds: number[]): TouchedArticle[] {
+  return db
+    .selectDistinct({ id: articles.id, authorId: articles.authorId })
+    .from(articleLabels)
+    .innerJoin(articles, eq(articles.id, articleLabels.articleId))
+    .where(inArray(articleLabels.labelId, labelIds))
+    .all()
+}
+
+/** Public stories whose section (first label) is this one: their cards print its name. */
+export function listSectionArticles(labelId: number): TouchedArticle[] {
+  return getDb()
+    .select({ id: articles.id, authorId: articles.authorId })
+    .from(articleLabels)
+    .innerJoin(articles, eq(articles.id, articleLabels.articleId))
+    .where(and(eq(articleLabels.labelId, labelId), eq(articleLabels.position, 0), sql`${articleLabels.publishedAt} is not null`))
+    .all()
+}
+
+/**
+ * Deletes a label. Its stories stay: they lose the label, and the labels after it move up
+ * one place (so a story whose section it was gets its next label as section). Redirects that
+ * led to it are dropped, since they would now lead to a 404. Null when it does not exist.
+ */
+export function deleteLabel(
+  id: number,
+  actorId: number | null = null,
+): { label: { id: number; name: string; slug: string }; articles: TouchedArticle[] } | null {
+  return getDb().transaction((tx) => {
+    const label = tx.select({ id: labels.id, name: labels.name, slug: labels.slug }).from(labels).where(eq(labels.id, id)).get()
+    if (!label) return null
+    const touched = listTouchedArticles(tx, [id])
+    tx.run(sql`
+      update article_labels set position = position - 1
+      where article_id in (select article_id from article_labels where label_id = ${id})
+        and position > (select x.position from article_labels x where x.article_id = article_labels.article_id and x.label_id = ${id})`)
+    tx.delete(labels).where(eq(labels.id, id)).run() // article_labels rows go by ON DELETE CASCADE
+    tx.delete(redirects)
+      .where(inArray(redirects.toPath, [labelPath(label.slug), labelFeedPath(label.slug)]))
+      .run()
+    rewriteFeaturedLabelIds(tx, (featured) => (featured === id ? null : featured))
+    recordAudit(
+      { actorId, action: 'label:delete', entity: 'label', entityId: id, detail: { name: label.name, slug: label.slug, articles: touched.length } },
+      tx,
+    )
+    return { label, articles: touched }
+  })
+}
+
+export type MergeResult = {
+  target: { id: number; slug: string; name: string }
+  sources: Array<{ id: number; slug: string; name: string }>
+  /** Every story that carried a source label (now carrying the target). */
+  articles: TouchedArticle[]
+}
+
+/**
+ * Merges labels into one, in one synchronous transaction: every story carrying a source
+ * label carries the target instead (once, at the lowest position it had among them, so a
+ * source that was its section makes the target its section), the sources are deleted, their
+ * archive and feed URLs 301 to the target's (earlier redirects to them are re-pointed, so
+ * every chain is one hop), and the homepage's featured labels follow. Writes an audit row.
+ * Throws InvalidMergeError or LabelNotFoundError.
+ */
+export function mergeLabels(sourceIds: number[], targetId: number, actorId: number | null = null): MergeResult {
+  const ids = [...new Set(sourceIds)]
+  if (ids.length === 0) throw new InvalidMergeError('no-sources')
+  if (ids.includes(targetId)) throw new InvalidMergeError('target-in-sources')
+  return getDb().transaction((tx) => {
+    const target = tx.select({ id: labels.id, slug: labels.slug, name: labels.name }).from(labels).where(eq(labels.id, targetId)).get()
+    const sources = tx.select({ id: labels.id, slug: labels.slug, name: labels.name }).from(labels).where(inArray(labels.id, ids)).all()
+    const missing = [targetId, ...ids].filter((id) => id !== target?.id && !sources.some((s) => s.id === id))
+    if (!target || missing.length > 0) throw new LabelNotFoundError(missing)
+
+    const touched = listTouchedArticles(tx, ids)
+    // New target rows get published_at from the article_labels insert trigger.
+    tx.run(sql`
+      insert into article_labels (article_id, label_id, position)
+      select article_id, ${targetId}, min(position) from article_labels
+      where label_id in ${ids}
+      group by article_id
+      on conflict (article_id, label_id) do update set position = min(article_labels.position, excluded.position)`)
+    tx.delete(labels).where(inArray(labels.id, ids)).run() // their article_labels rows go by ON DELETE CASCADE
+
+    for (const source of sources) {
+      writeRedirect(tx, labelPath(source.slug), labelPath(target.slug), `label merged into ${target.slug}`)
+      writeRedirect(tx, labelFeedPath(source.slug), labelFeedPath(target.slug), `label merged into ${target.slug}`)
+    }
+    rewriteFeaturedLabelIds(tx, (featured) => (ids.includes(featured) ? targetId : featured))
+    recordAudit(
+      {
+        actorId,
+        action: 'label:merge',
+        entity: 'label',
+        entityId: targetId,
+        detail: { target: target.slug, sources: sources.map((s) => ({ id: s.id, slug: s.slug, name: s.name })), articles: touched.length },
+      },
+      tx,
+    )
+    return { target, sources, articles: touched }
+  })
+}

@@ -1,0 +1,149 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { type Browser, expect, type Page, test } from '@playwright/test'
+import Database from 'better-sqlite3'
+
+// The newsroom server's data folder (playwright.config.ts). Accounts are made with the CLI, so
+// this file does not depend on which spec went through first-run setup.
+const DATA_DIR = path.resolve('.tmp/e2e-newsroom')
+const PASSWORD = 'kopi-tubruk-pagi'
+const run = Date.now().toString(36)
+
+function createAccount(role: 'admin' | 'editor' | 'reporter', name: string): string {
+  const email = `${role}-${run}-${Math.random().toString(36).slice(2, 6)}@desk.example`
+  const result = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', email, '--name', name, '--role', role], {
+    input: `${PASSWORD}\n`,
+    env: { ...process.env, DATA_DIR },
+    encoding: 'utf8',
+  })
+  expect(result.status, result.stderr).toBe(0)
+  return email
+}
+
+function withDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(path.join(DATA_DIR, 'warta.db'))
+  try {
+    return fn(db)
+  } finally {
+    db.close()
+  }
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/admin/masuk')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Kata sandi').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Masuk' }).click()
+  await expect(page).toHaveURL(/\/admin$/)
+}
+
+async function open(page: Page, url: string) {
+  await page.goto(url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+}
+
+async function newSignedInPage(browser: Browser, email: string) {
+  const page = await (await browser.newContext()).newPage()
+  await signIn(page, email)
+  return page
+}
+
+test.describe('the newsroom desk', () => {
+  test('an admin uploads a photo, describes it and makes it the site logo', async ({ page }) => {
+    await signIn(page, createAccount('admin', 'Admin Media'))
+    await open(page, '/admin/media')
+    await page.getByLabel('Berkas foto').setInputFiles('tests/fixtures/images/not-an-image.jpg')
+    await page.getByRole('button', { name: 'Unggah' }).click()
+    await expect(page.getByText('Berkas ini bukan foto JPEG, PNG, WebP atau GIF.')).toBeVisible()
+
+    await page.getByLabel('Berkas foto').setInputFiles('tests/fixtures/images/exif-gps.jpg')
+    await page.getByRole('button', { name: 'Unggah' }).click()
+    await expect(page.getByText('Foto berhasil diunggah.')).toBeVisible()
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Simpan teks' }) }).first()
+    const id = (await item.locator('strong').textContent())!.replace(/\D/g, '')
+    await item.getByLabel('Teks alternatif').fill('Logo koran uji')
+    await item.getByRole('button', { name: 'Simpan teks' }).click()
+    await expect(item.getByText('Teks foto disimpan.')).toBeVisible()
+
+    await open(page, '/admin/pengaturan')
+    await page.getByLabel('Nama situs').fill(`Kabar Uji ${run}`)
+    await page.getByLabel('ID foto logo').fill(id)
+    await page.getByRole('button', { name: 'Simpan' }).click()
+    await expect(page.getByText('Pengaturan disimpan.')).toBeVisible()
+    await page.goto('/')
+    await expect(page.getByRole('banner').getByRole('img', { name: `Kabar Uji ${run}` })).toBeVisible()
+  })
+
+  test('an editor merges near-duplicate labels and the old URL is recorded as a 301', async ({ page }) => {
+    await signIn(page, createAccount('editor', 'Editor Label'))
+    await open(page, '/admin/label')
+    for (const { name, slug } of [
+      { name: `Sepak Bola ${run}`, slug: `sepak-bola-${run}` },
+      { name: `sepakbola ${run}`, slug: `sepakbola-${run}` },
+    ]) {
+      await page.locator('#new-name').fill(name)
+      await page.locator('#new-slug').fill(slug)
+      await page.getByRole('button', { name: 'Buat label' }).click()
+      await expect(page.getByText('Label dibuat.')).toBeVisible()
+    }
+    await page.getByRole('searchbox', { name: 'Cari label' }).fill(run)
+    await page.getByRole('button', { name: 'Cari' }).click()
+    await expect(page.getByRole('row')).toHaveCount(3)
+
+    await page.getByLabel(`Gabungkan sepakbola ${run}`).check()
+    await page.getByLabel(`Jadikan Sepak Bola ${run} tujuan`).check()
+    await page.getByRole('button', { name: 'Gabungkan label' }).click()
+    await expect(page.getByText('Centang konfirmasi untuk melanjutkan.')).toBeVisible()
+    await page.getByLabel(/Saya yakin/).check()
+    await page.getByRole('button', { name: 'Gabungkan label' }).click()
+    await expect(page.getByText(`1 label digabungkan ke “Sepak Bola ${run}”.`)).toBeVisible()
+    await expect(page.getByRole('row')).toHaveCount(2)
+    const redirect = withDb((db) => db.prepare('select to_path as toPath, code from redirects where from_path = ?').get(`/label/sepakbola-${run}`))
+    expect(redirect).toEqual({ toPath: `/label/sepak-bola-${run}`, code: 301 })
+  })
+
+  test('an editor reads the inbox, marks a message handled and deletes it', async ({ page }) => {
+    withDb((db) =>
+      db.prepare('insert into contact_messages (name, email, message) values (?, ?, ?)').run(`Rina ${run}`, 'rina@pembaca.example', 'Jalan di depan sekolah rusak parah.'),
+    )
+    await signIn(page, createAccount('editor', 'Editor Pesan'))
+    await open(page, '/admin/pesan')
+    const message = page.getByRole('listitem').filter({ hasText: `Rina ${run}` })
+    await message.getByRole('button', { name: 'Tandai sudah ditangani' }).click()
+    await expect(message.getByText('Pesan ditandai sudah ditangani.')).toBeVisible()
+    await expect(message.getByRole('button', { name: 'Tandai belum ditangani' })).toBeVisible()
+    await message.getByRole('link', { name: `Baca pesan dari Rina ${run}` }).click()
+    await expect(page.getByText('Jalan di depan sekolah rusak parah.')).toBeVisible()
+    await page.getByText('Hapus pesan', { exact: true }).click()
+    await page.getByRole('button', { name: 'Hapus pesan ini' }).click()
+    await expect(page).toHaveURL(/\/admin\/pesan\?selesai=dihapus$/)
+    await expect(page.getByText('Pesan dihapus.')).toBeVisible()
+    await expect(page.getByText(`Rina ${run}`)).toBeHidden()
+  })
+
+  test('an admin adds a reporter, who cannot open admin pages and is shut out once deactivated', async ({ page, browser }) => {
+    await signIn(page, createAccount('admin', 'Admin Orang'))
+    await open(page, '/admin/pengguna')
+    const email = `wartawan-${run}@desk.example`
+    await page.locator('#new-user-name').fill(`Wartawan ${run}`)
+    await page.locator('#new-user-email').fill(email)
+    await page.locator('#new-user-role').selectOption('reporter')
+    await page.locator('#new-user-password').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Buat pengguna' }).click()
+    await expect(page.getByText(`Akun Wartawan ${run} dibuat.`)).toBeVisible()
+
+    const reporter = await newSignedInPage(browser, email)
+    // Admin pages stream inside <Suspense>, so a refusal arrives as the not-found page, not as a 404 status.
+    for (const url of ['/admin/pengguna', '/admin/pengaturan', '/admin/label', '/admin/pesan']) {
+      await reporter.goto(url)
+      await expect(reporter.getByRole('heading', { name: 'Halaman tidak ditemukan' }), url).toBeVisible()
+    }
+    await open(reporter, '/admin/media')
+
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Wartawan ${run}` }) })
+    await card.getByRole('button', { name: 'Nonaktifkan' }).click()
+    await expect(card.getByText('Nonaktif', { exact: true })).toBeVisible()
+    await reporter.goto('/admin/media')
+    await expect(reporter).toHaveURL(/\/admin\/masuk/)
+  })
+})
