@@ -13,6 +13,7 @@ const schema = z.object({
   SITE_URL: z.url().optional(),
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(15_000),
 })
 
 export type Env = {
@@ -25,6 +26,8 @@ export type Env = {
   seedDemo: boolean
   /** Set only when NEXTAUTH_SECRET is given; otherwise a secret is generated into DATA_DIR. */
   authSecret: string | undefined
+  /** How often the server publishes scheduled articles whose time has come. */
+  schedulerIntervalMs: number
 }
 
 let parsed: Env | undefined
@@ -48,6 +51,7 @@ export function getEnv(): Env {
     siteUrl: (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     seedDemo: e.SEED_DEMO === '1',
     authSecret: e.NEXTAUTH_SECRET,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
   }
   return parsed
 }

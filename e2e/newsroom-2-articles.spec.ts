@@ -14,7 +14,7 @@ const people = {
 
 function createStaff(p: { email: string; role: string; name: string }) {
   execFileSync(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'e2e/helpers/create-staff.ts', p.email, p.role, PASSWORD, p.name], {
-    env: { ...process.env, DATA_DIR: path.resolve('.tmp/e2e-data') },
+    env: { ...process.env, DATA_DIR: path.resolve('.tmp/e2e-newsroom') },
     stdio: 'pipe',
   })
 }
