@@ -1,0 +1,197 @@
+import { eq } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { getDb } from '@/db'
+import { articleLabels, articles, labels, redirects, settings } from '@/db/schema'
+import { getRedirectsGeneration } from '@/lib/redirects/signal'
+import { createArticle, createLabel, createUser } from '@/tests/factories'
+import {
+  addRedirect,
+  changeArticleSlug,
+  getGoneNotice,
+  getPathFate,
+  getRedirectsVersion,
+  loadRedirectSources,
+  mergeLabels,
+  recordArticleDeletion,
+  recordGonePath,
+  removeRedirectsFrom,
+} from './redirects'
+
+function rows() {
+  return getDb()
+    .select({ from: redirects.fromPath, to: redirects.toPath, code: redirects.code })
+    .from(redirects)
+    .all()
+    .sort((a, b) => a.from.localeCompare(b.from))
+}
+
+/** Follows the table from `path` as a client following 301s would, counting hops. */
+function follow(path: string): { to: string; hops: number } {
+  let current = path
+  for (let hops = 0; hops < 10; hops++) {
+    const fate = getPathFate(current)
+    if (!fate || fate.kind === 'gone') return { to: current, hops }
+    current = fate.to
+  }
+  throw new Error(`redirect loop from ${path}`)
+}
+
+describe('redirect table', () => {
+  beforeEach(() => {
+    getDb().delete(redirects).run()
+  })
+
+  it('collapses a chain: A→B then B→C stores A→C and B→C', () => {
+    addRedirect('/a', '/b', 'manual')
+    addRedirect('/b', '/c', 'manual')
+    expect(rows()).toEqual([
+      { from: '/a', to: '/c', code: 301 },
+      { from: '/b', to: '/c', code: 301 },
+    ])
+    expect(follow('/a')).toEqual({ to: '/c', hops: 1 })
+  })
+
+  it('never forms a loop: moving back to an old address drops its redirect', () => {
+    addRedirect('/a', '/b', 'manual')
+    addRedirect('/b', '/a', 'manual')
+    expect(rows()).toEqual([{ from: '/b', to: '/a', code: 301 }])
+    addRedirect('/a', '/b', 'manual')
+    expect(rows()).toEqual([{ from: '/a', to: '/b', code: 301 }])
+  })
+
+  it('keeps every old URL one hop away through a long history of renames', () => {
+    for (const [from, to] of [['/v1', '/v2'], ['/v2', '/v3'], ['/v3', '/v1'], ['/v1', '/v4'], ['/v4', '/v5']] as const) {
+      addRedirect(from, to, 'manual')
+    }
+    for (const old of ['/v1', '/v2', '/v3', '/v4']) expect(follow(old), old).toEqual({ to: '/v5', hops: 1 })
+    expect(getPathFate('/v5')).toBeNull()
+  })
+
+  it('stores canonical paths and refuses unusable ones', () => {
+    addRedirect('https://lama.example/2019/05/Judul-Lama.html?m=1', '/2019/05/judul-baru/', 'import')
+    expect(rows()).toEqual([{ from: '/2019/05/judul-lama.html', to: '/2019/05/judul-baru', code: 301 }])
+    for (const bad of ['', 'relatif', '//host/x', '/a\u0000b', `/${'x'.repeat(1001)}`]) {
+      expect(() => addRedirect(bad, '/b', 'manual'), JSON.stringify(bad.slice(0, 10))).toThrow()
+    }
+  })
+
+  it('a gone path takes the redirects that led to it along', () => {
+    addRedirect('/lama', '/baru', 'manual')
+    recordGonePath('/baru', 'article-deleted')
+    expect(getPathFate('/lama')).toEqual({ kind: 'gone' })
+    expect(getPathFate('/baru')).toEqual({ kind: 'gone' })
+    // Content published at that address again: the tombstone goes.
+    addRedirect('/lain', '/baru', 'manual')
+    expect(getPathFate('/baru')).toBeNull()
+    removeRedirectsFrom('/lain')
+    expect(getPathFate('/lain')).toBeNull()
+  })
+
+  it('bumps the version the proxy watches on every write, and the in-process signal', () => {
+    const version = getRedirectsVersion()
+    const generation = getRedirectsGeneration()
+    addRedirect('/x', '/y', 'manual')
+    expect(getRedirectsVersion()).toBeGreaterThan(version)
+    expect(getRedirectsGeneration()).toBeGreaterThan(generation)
+    expect(loadRedirectSources().has('/x')).toBe(true)
+  })
+})
+
+describe('article URLs', () => {
+  beforeEach(() => {
+    getDb().delete(redirects).run()
+  })
+
+  it('renaming a published slug leaves a 301 from the old URL', () => {
+    const author = createUser()
+    const article = createArticle({ authorId: author.id, slug: 'judul-awal', publishedAt: new Date(Date.UTC(2024, 2, 5)) })
+    const result = changeArticleSlug(article.id, 'judul-baru')
+    expect(result).toMatchObject({ ok: true, from: '/2024/03/judul-awal', to: '/2024/03/judul-baru' })
+    expect(getPathFate('/2024/03/judul-awal')).toEqual({ kind: 'moved', to: '/2024/03/judul-baru' })
+    expect(changeArticleSlug(article.id, 'Bukan Slug')).toEqual({ ok: false, reason: 'invalid-slug' })
+    expect(changeArticleSlug(999_999, 'apa-saja')).toEqual({ ok: false, reason: 'not-found' })
+  })
+
+  it('refuses a slug another article has', () => {
+    const author = createUser()
+    createArticle({ authorId: author.id, slug: 'sudah-ada' })
+    const other = createArticle({ authorId: author.id })
+    expect(changeArticleSlug(other.id, 'sudah-ada')).toEqual({ ok: false, reason: 'slug-taken' })
+  })
+
+  it('a draft renamed before publication leaves no redirect', () => {
+    const author = createUser()
+    const draft = createArticle({ authorId: author.id, status: 'draft', slug: 'draf-awal' })
+    expect(changeArticleSlug(draft.id, 'draf-baru')).toMatchObject({ ok: true, from: null })
+    expect(rows()).toEqual([])
+  })
+
+  it('a retracted article is gone at its URL with its notice; a deleted public one leaves a 410', () => {
+    const author = createUser()
+    const retracted = createArticle({
+      authorId: author.id,
+      slug: 'ditarik-redaksi',
+      status: 'retracted',
+      retractionReason: 'Melanggar hak privasi anak.',
+      publishedAt: new Date(Date.UTC(2024, 4, 2)),
+    })
+    const version = getRedirectsVersion()
+    expect(getPathFate('/2024/05/ditarik-redaksi')).toEqual({ kind: 'gone' })
+    expect(getGoneNotice('/2024/05/ditarik-redaksi')).toMatchObject({ kind: 'retracted', articleId: retracted.id, reason: 'Melanggar hak privasi anak.' })
+    expect(loadRedirectSources().has('/2024/05/ditarik-redaksi')).toBe(true)
+
+    // Restoring it changes what the proxy must answer: the triggers bump the version.
+    getDb().update(articles).set({ status: 'published' }).where(eq(articles.id, retracted.id)).run()
+    expect(getRedirectsVersion()).toBeGreaterThan(version)
+    expect(getPathFate('/2024/05/ditarik-redaksi')).toBeNull()
+
+    const now = new Date(Date.UTC(2024, 6, 1))
+    expect(recordArticleDeletion({ slug: 'dihapus', pathMonth: '2024/05', status: 'published', publishedAt: new Date(Date.UTC(2024, 4, 3)) }, now)).toBe('/2024/05/dihapus')
+    expect(getGoneNotice('/2024/05/dihapus')).toMatchObject({ kind: 'deleted' })
+    expect(recordArticleDeletion({ slug: 'draf', pathMonth: null, status: 'draft', publishedAt: null }, now)).toBeNull()
+    expect(recordArticleDeletion({ slug: 'nanti', pathMonth: '2024/08', status: 'scheduled', publishedAt: new Date(Date.UTC(2024, 7, 1)) }, now)).toBeNull()
+    expect(getPathFate('/2024/05/draf')).toBeNull()
+  })
+})
+
+describe('mergeLabels', () => {
+  beforeEach(() => {
+    getDb().delete(redirects).run()
+  })
+
+  it('moves articles to the target, keeps the section, deletes the sources and redirects their URLs', () => {
+    const author = createUser()
+    const target = createLabel({ slug: 'pemilu' })
+    const a = createLabel({ slug: 'pilkada' })
+    const b = createLabel({ slug: 'pilgub' })
+    const other = createLabel()
+    const both = createArticle({ authorId: author.id, labelIds: [a.id, target.id] })
+    const onlyB = createArticle({ authorId: author.id, labelIds: [other.id, b.id] })
+    getDb().insert(settings).values({ key: 'featured_label_ids', value: [a.id, other.id, target.id] }).onConflictDoUpdate({ target: settings.key, set: { value: [a.id, other.id, target.id] } }).run()
+    addRedirect('/label/pilkada-2020', '/label/pilkada', 'label-merge')
+
+    const result = mergeLabels([a.id, b.id], target.id)
+    expect(result).toMatchObject({ ok: true, target: { id: target.id }, articleIds: expect.arrayContaining([both.id, onlyB.id]) })
+
+    const labelRows = getDb().select({ articleId: articleLabels.articleId, labelId: articleLabels.labelId, position: articleLabels.position, publishedAt: articleLabels.publishedAt }).from(articleLabels).all()
+    expect(labelRows.filter((r) => r.articleId === both.id)).toEqual([expect.objectContaining({ labelId: target.id, position: 0 })])
+    expect(labelRows.filter((r) => r.articleId === onlyB.id).map((r) => [r.labelId, r.position]).sort()).toEqual(
+      [[other.id, 0], [target.id, 1]].sort(),
+    )
+    // The archive index copy of the publication time came along.
+    expect(labelRows.find((r) => r.articleId === onlyB.id && r.labelId === target.id)?.publishedAt).not.toBeNull()
+    expect(getDb().select({ id: labels.id }).from(labels).all().map((l) => l.id)).not.toContain(a.id)
+    expect(getDb().select({ value: settings.value }).from(settings).where(eq(settings.key, 'featured_label_ids')).get()?.value).toEqual([target.id, other.id])
+
+    expect(follow('/label/pilkada')).toEqual({ to: '/label/pemilu', hops: 1 })
+    expect(follow('/label/pilgub/feed.xml')).toEqual({ to: '/label/pemilu/feed.xml', hops: 1 })
+    expect(follow('/label/pilkada-2020')).toEqual({ to: '/label/pemilu', hops: 1 })
+  })
+
+  it('refuses to merge a label into itself or a missing one', () => {
+    const target = createLabel()
+    expect(mergeLabels([target.id], target.id)).toEqual({ ok: false, reason: 'same-label' })
+    expect(mergeLabels([999_999], target.id)).toEqual({ ok: false, reason: 'not-found' })
+    expect(mergeLabels([], target.id)).toEqual({ ok: false, reason: 'same-label' })
+  })
+})
