@@ -60,6 +60,7 @@ const nextConfig: NextConfig = {
           destination: '/indeks/:date',
         },
         { source: '/indeks', destination: '/indeks/hari-ini' },
+        { source: '/cari', destination: '/cari/hasil' },
       ],
     }
   },

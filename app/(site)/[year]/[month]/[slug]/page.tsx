@@ -5,6 +5,7 @@ import { cache } from 'react'
 import { AdvertorialBadge } from '@/components/site/advertorial-badge'
 import { CompactCard } from '@/components/site/article-card'
 import { ArticleImage } from '@/components/site/article-image'
+import { JsonLd } from '@/components/site/json-ld'
 import { SectionHeading } from '@/components/site/section-heading'
 import { ShareLinks } from '@/components/site/share-links'
 import { getSiteChrome } from '@/components/site/site-data'
@@ -16,7 +17,11 @@ import { getEnv } from '@/lib/env'
 import { sanitizeArticleHtml } from '@/lib/html/sanitize'
 import { t } from '@/lib/i18n/id'
 import { isSlug, parseMonth, parseYear, PLACEHOLDER } from '@/lib/route-params'
-import { absoluteUrl, articlePath, authorPath, labelPath } from '@/lib/urls'
+import { shareImage } from '@/lib/seo/images'
+import { articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/json-ld'
+import { buildMetadata } from '@/lib/seo/metadata'
+import { getPublisher } from '@/lib/seo/publisher'
+import { absoluteUrl, articlePath, authorFeedPath, authorPath, labelFeedPath, labelPath } from '@/lib/urls'
 
 type Params = { year: string; month: string; slug: string }
 
@@ -42,11 +47,30 @@ export async function generateMetadata({ params }: PageProps<'/[year]/[month]/[s
   if (!article) return {}
   cacheTag(TAGS.site, TAGS.article(article.id))
   const chrome = await getSiteChrome()
-  return {
-    title: `${article.seoTitle || article.title} | ${chrome.siteName}`,
-    description: article.seoDescription || article.excerpt,
-    alternates: { canonical: articlePath(article) },
-  }
+  const { siteUrl } = getEnv()
+  const headline = article.seoTitle || article.title
+  const section = article.labels[0] ?? null
+  return buildMetadata({
+    siteUrl,
+    siteName: chrome.siteName,
+    title: `${headline} | ${chrome.siteName}`,
+    shareTitle: headline,
+    description: article.seoDescription || article.excerpt || article.title,
+    path: articlePath(article),
+    image: shareImage(article.image, siteUrl),
+    siteFeedTitle: t.feeds.site(chrome.siteName),
+    feeds: [
+      ...(section ? [{ title: t.feeds.label(section.name, chrome.siteName), path: labelFeedPath(section.slug) }] : []),
+      { title: t.feeds.author(article.author.name, chrome.siteName), path: authorFeedPath(article.author.slug) },
+    ],
+    article: {
+      publishedTime: article.publishedAt,
+      modifiedTime: article.updatedAt,
+      section: article.isSponsored ? t.article.advertorial : (section?.name ?? null),
+      tags: article.labels.map((l) => l.name),
+      authorUrl: absoluteUrl(siteUrl, authorPath(article.author.slug)),
+    },
+  })
 }
 
 export default async function ArticlePage({ params }: PageProps<'/[year]/[month]/[slug]'>) {
@@ -68,11 +92,39 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
     ...labelIds.map(TAGS.label),
     ...[...related, previous, next].flatMap((c) => (c ? [TAGS.article(c.id)] : [])),
   )
-  const url = absoluteUrl(getEnv().siteUrl, articlePath(article))
-  const body = sanitizeArticleHtml(article.bodyHtml, { sponsored: article.isSponsored, siteUrl: getEnv().siteUrl })
+  const { siteUrl } = getEnv()
+  const url = absoluteUrl(siteUrl, articlePath(article))
+  const body = sanitizeArticleHtml(article.bodyHtml, { sponsored: article.isSponsored, siteUrl })
+  const publisher = await getPublisher()
+  const section = article.labels[0] ?? null
+  const image = shareImage(article.image, siteUrl)
+  const structuredData = [
+    articleJsonLd(
+      {
+        url,
+        headline: article.seoTitle || article.title,
+        description: article.seoDescription || article.excerpt || article.title,
+        images: image ? [image] : [],
+        publishedAt: article.publishedAt,
+        modifiedAt: article.updatedAt,
+        author: { name: article.author.name, url: absoluteUrl(siteUrl, authorPath(article.author.slug)) },
+        section: section?.name ?? null,
+        keywords: article.labels.map((l) => l.name),
+        isSponsored: article.isSponsored,
+        sponsorName: article.sponsorName,
+      },
+      publisher,
+    ),
+    breadcrumbJsonLd([
+      { name: t.site.home, url: absoluteUrl(siteUrl, '/') },
+      ...(section ? [{ name: section.name, url: absoluteUrl(siteUrl, labelPath(section.slug)) }] : []),
+      { name: article.title, url },
+    ]),
+  ]
 
   return (
     <SiteShell>
+      <JsonLd data={structuredData} />
       <div className="mx-auto max-w-3xl">
         <article>
           <header>
