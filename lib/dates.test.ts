@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, formatDateTime, formatIsoDay, jakartaRange, parseIsoDay, toIsoDay, toPathMonth } from './dates'
+import {
+  addDays,
+  formatDateTime,
+  formatIsoDay,
+  formatRfc822,
+  formatW3cDateTime,
+  jakartaRange,
+  parseIsoDay,
+  toIsoDay,
+  toPathMonth,
+} from './dates'
 
 describe('dates in Asia/Jakarta', () => {
   it('formats a UTC instant as the Indonesian long form in WIB', () => {
@@ -33,5 +43,16 @@ describe('formatIsoDay', () => {
   it('names the Jakarta calendar day itself', () => {
     expect(formatIsoDay('2021-08-06')).toBe('Jumat, 6 Agustus 2021')
     expect(formatIsoDay('2024-01-01')).toBe('Senin, 1 Januari 2024')
+  })
+})
+
+describe('machine-readable dates', () => {
+  it('W3C datetime and RFC 822 in WIB', () => {
+    // 31 December 20:30:05 UTC is already 1 January in Jakarta.
+    const d = new Date(Date.UTC(2023, 11, 31, 20, 30, 5))
+    expect(formatW3cDateTime(d)).toBe('2024-01-01T03:30:05+07:00')
+    expect(formatRfc822(d)).toBe('Mon, 01 Jan 2024 03:30:05 +0700')
+    expect(new Date(formatRfc822(d)).getTime()).toBe(d.getTime())
+    expect(new Date(formatW3cDateTime(d)).getTime()).toBe(d.getTime())
   })
 })
