@@ -1,10 +1,10 @@
-import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import { E2E_DATA_DIR, E2E_PORT } from './e2e/support/server'
 
 // The suite runs against a production build (`npm start` builds when needed) on a
 // throwaway data folder, with the system Chromium: Playwright never downloads a browser.
-const port = Number(process.env.E2E_PORT ?? 3100)
-const dataDir = path.resolve('.tmp/e2e-data')
+const port = E2E_PORT
+const dataDir = E2E_DATA_DIR
 const baseURL = `http://localhost:${port}`
 
 export default defineConfig({
