@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   cacheComponents: true,
   partialPrefetching: true,
   poweredByHeader: false,
-  // proxy.ts answers trailing-slash and upper-case variants with one 301 to the canonical URL
+  // server.mjs answers trailing-slash and upper-case variants with one 301 to the canonical URL
   // (after checking the redirect table), instead of Next's 308 (docs/decisions/004-redirects.md).
   skipTrailingSlashRedirect: true,
   // Pages generated at run time stay in memory only: a page cache on disk would outlive the

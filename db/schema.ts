@@ -259,10 +259,10 @@ export const redirects = sqliteTable(
 )
 
 /**
- * One row (id 1) whose version grows whenever the set of paths the proxy answers from memory
+ * One row (id 1) whose version grows whenever the set of paths server.mjs answers from memory
  * changes: a redirect source added or removed, an article retracted or restored. Kept by
  * triggers (drizzle/0003_redirects_state_triggers.sql), so a write from any process is seen;
- * the proxy reads it at most once a second (docs/decisions/004-redirects.md).
+ * the server reads it at most once a second (docs/decisions/004-redirects.md).
  */
 export const redirectsState = sqliteTable('redirects_state', {
   id: integer('id').primaryKey(),

@@ -1,6 +1,6 @@
--- The proxy answers moved and removed URLs from memory: the redirect sources and the paths of
+-- server.mjs answers moved and removed URLs from memory: the redirect sources and the paths of
 -- retracted articles. These triggers bump redirects_state.version whenever that set may have
--- changed, whichever process wrote it, so the proxy knows when to reload (docs/decisions/004-redirects.md).
+-- changed, whichever process wrote it, so the server knows when to reload (docs/decisions/004-redirects.md).
 INSERT INTO `redirects_state` (`id`, `version`) VALUES (1, 0);
 --> statement-breakpoint
 CREATE TRIGGER `redirects_state_redirect_insert` AFTER INSERT ON `redirects` BEGIN

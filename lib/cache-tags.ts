@@ -17,7 +17,7 @@ export const TAGS = {
    */
   sitemaps: 'sitemaps',
   /**
-   * Moved and removed URLs. The proxy does not read cache tags: /api/revalidate tells it to
+   * Moved and removed URLs. The server's redirect check does not read cache tags: /api/revalidate tells it to
    * re-check the redirect table when this tag is sent (lib/redirects/table.ts).
    */
   redirects: 'redirects',

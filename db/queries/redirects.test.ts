@@ -87,7 +87,7 @@ describe('redirect table', () => {
     expect(getPathFate('/lain')).toBeNull()
   })
 
-  it('bumps the version the proxy watches on every write, and the in-process signal', () => {
+  it('bumps the version the server watches on every write, and the in-process signal', () => {
     const version = getRedirectsVersion()
     const generation = getRedirectsGeneration()
     addRedirect('/x', '/y', 'manual')
@@ -140,7 +140,7 @@ describe('article URLs', () => {
     expect(getGoneNotice('/2024/05/ditarik-redaksi')).toMatchObject({ kind: 'retracted', articleId: retracted.id, reason: 'Melanggar hak privasi anak.' })
     expect(loadRedirectSources().has('/2024/05/ditarik-redaksi')).toBe(true)
 
-    // Restoring it changes what the proxy must answer: the triggers bump the version.
+    // Restoring it changes what the server must answer: the triggers bump the version.
     getDb().update(articles).set({ status: 'published' }).where(eq(articles.id, retracted.id)).run()
     expect(getRedirectsVersion()).toBeGreaterThan(version)
     expect(getPathFate('/2024/05/ditarik-redaksi')).toBeNull()

@@ -15,8 +15,8 @@ import { articlePath, labelFeedPath, labelPath } from '@/lib/urls'
  * another row. So a chain A→B, B→C is stored as A→C, B→C (one hop for every old URL) and no
  * loop can form. Writers state where content lives *now*; that target stops being a source.
  *
- * Everything a proxy decision needs is in this table plus the URLs of retracted articles.
- * The proxy holds those paths in memory and reloads them when redirects_state.version moves
+ * Everything the server's redirect check (server.mjs) needs is in this table plus the URLs of retracted articles.
+ * It holds those paths in memory and reloads them when redirects_state.version moves
  * (triggers in drizzle/0003_redirects_state_triggers.sql).
  */
 
@@ -39,7 +39,7 @@ export function getRedirectsVersion(): number {
 }
 
 /**
- * Every path the proxy answers from the table: redirect sources and the URLs of retracted
+ * Every path the redirect check answers from the table: redirect sources and the URLs of retracted
  * articles. Read in one synchronous pass (the connection is never left mid-iteration).
  */
 export function loadRedirectSources(): Set<string> {
@@ -139,7 +139,7 @@ export function recordGonePath(pathInput: string, reason: RedirectReason): strin
 
 /**
  * Content is live at `path` again (an article published at a URL that once redirected or was
- * gone): its row must go, or the proxy would keep answering 301/410 before the page is reached.
+ * gone): its row must go, or the server would keep answering 301/410 before the page is reached.
  */
 export function removeRedirectsFrom(pathInput: string): void {
   getDb().delete(redirects).where(eq(redirects.fromPath, requirePath(pathInput))).run()

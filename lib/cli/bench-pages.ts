@@ -67,7 +67,8 @@ async function main() {
   fs.rmSync(dataDir, { recursive: true, force: true })
   const prep = spawnSync('npx', ['tsx', '--conditions=react-server', 'lib/cli/prepare.ts'], { stdio: 'inherit', env })
   if (prep.status !== 0) process.exit(prep.status ?? 1)
-  const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port)], { env, stdio: 'ignore' })
+  // The same server `npm start` runs (server.mjs: Next's handler behind the redirect check).
+  const server = spawn(process.execPath, ['server.mjs'], { env, stdio: 'ignore' })
   try {
     await waitFor(`${base}/`, 60_000)
     const home = await html('/')

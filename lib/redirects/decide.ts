@@ -10,7 +10,7 @@ export type RouteDecision =
   | { action: 'gone'; rewrite: string }
 
 /**
- * What the proxy does with a request path, given the redirect table (`lookup` answers only for
+ * What server.mjs does with a request path, given the redirect table (`lookup` answers only for
  * paths in it). In order: a moved path goes straight to its content (one 301, whatever variant
  * was asked for); a trailing-slash or upper-case variant goes to the canonical path (one 301);
  * a removed path renders the public notice with 410.

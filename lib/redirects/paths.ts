@@ -1,22 +1,22 @@
 /*
- * Path rules shared by the proxy, the redirect table and the pages. No Node or database
- * imports: proxy.ts and unit tests use these directly.
+ * Path rules shared by the redirect check (server.mjs), the redirect table and the pages. No
+ * Node or database imports.
  */
 
 /**
  * Internal prefix of the page that shows the public notice of a retracted or deleted article.
- * The proxy rewrites the old URL onto `/ditarik/{old path}` with status 410; the prefix is
+ * server.mjs rewrites the old URL onto `/ditarik/{old path}` with status 410; the prefix is
  * never linked to.
  */
 export const GONE_PREFIX = '/ditarik'
 
-/** The longest path the redirect table stores or the proxy looks up. */
+/** The longest path the redirect table stores or the server looks up. */
 export const MAX_REDIRECT_PATH = 1000
 
 /**
  * The canonical form of a request path: no trailing slash (except the root) and lower case.
  * Every public URL scheme of Warta (slugs, labels, archives, feeds) is lower-case ASCII, so
- * `/Label/Politik/` and `/label/politik` name the same page; the proxy answers the first with a
+ * `/Label/Politik/` and `/label/politik` name the same page; the server answers the first with a
  * single 301 to the second. Percent-escapes are lower-cased too, which keeps their meaning.
  */
 export function canonicalPath(pathname: string): string {

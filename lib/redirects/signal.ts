@@ -1,7 +1,7 @@
 /*
- * A counter on globalThis that tells this process's proxy to re-check the redirect table at
- * once instead of within a second. proxy.ts, route handlers and server actions are separate
- * bundles in one Node process, so a module-level variable would not be shared between them.
+ * A counter on globalThis that tells this process's redirect check (server.mjs) to re-read the
+ * redirect table at once instead of within a second. instrumentation.ts, route handlers and
+ * server actions are separate bundles in one Node process, so a module-level variable would not be shared between them.
  */
 const KEY = Symbol.for('warta.redirects.generation')
 

@@ -4,7 +4,7 @@ import { decideRoute, type RouteDecision } from './decide'
 import { getRedirectsGeneration } from './signal'
 
 /*
- * The proxy's copy of the redirect table: the set of paths that moved or were removed. A request
+ * server.mjs's copy of the redirect table: the set of paths that moved or were removed. A request
  * costs a Set lookup; only a hit reads the row. The set is reloaded when redirects_state.version
  * (bumped by triggers on any write, from any process) has moved. That version is read at most
  * once per CHECK_INTERVAL_MS, or at once after noteRedirectsChanged() (a write in this process,
@@ -34,9 +34,20 @@ function refresh(state: State, now: number): void {
   state.version = version
 }
 
-/** The proxy's decision for a request path (see decideRoute). */
+/** The decision for a request path (see decideRoute). */
 export function decideRequest(pathname: string, now = Date.now()): RouteDecision {
   const state = getState()
   refresh(state, now)
   return decideRoute(pathname, (path) => (state.sources.has(path) ? getPathFate(path) : null))
 }
+
+/**
+ * Hands decideRequest to server.mjs, a plain Node module outside the Next build, through
+ * globalThis (instrumentation.ts calls this when the server prepares).
+ */
+export function installRouteDecision(): void {
+  const g = globalThis as typeof globalThis & { [ROUTE_DECISION_KEY]?: (pathname: string) => RouteDecision }
+  g[ROUTE_DECISION_KEY] = (pathname: string) => decideRequest(pathname)
+}
+
+const ROUTE_DECISION_KEY = Symbol.for('warta.decideRequest')

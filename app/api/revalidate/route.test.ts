@@ -27,7 +27,7 @@ describe('POST /api/revalidate', () => {
       ['articles:latest', { expire: 0 }],
       ['redirects', { expire: 0 }],
     ])
-    // The redirects tag also tells the proxy to re-read the table.
+    // The redirects tag also tells the server's redirect check to re-read the table.
     expect(getRedirectsGeneration()).toBeGreaterThan(generation)
     expect(res.headers.get('cache-control')).toBe('private, no-store')
   })

@@ -10,7 +10,7 @@ import { t } from '@/lib/i18n/id'
 import { normalizeRedirectPath } from '@/lib/redirects/paths'
 import { PLACEHOLDER } from '@/lib/route-params'
 
-// The public notice of a retracted or deleted article. proxy.ts rewrites the article's old URL
+// The public notice of a retracted or deleted article. server.mjs rewrites the article's old URL
 // here with status 410 (docs/decisions/004-redirects.md); readers never see this address.
 export const ensureStatic = 'navigation'
 
