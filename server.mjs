@@ -16,9 +16,8 @@ const DECIDE = Symbol.for('warta.decideRequest')
 const SKIP = /^\/(?:_next|media|api)\//
 const REDIRECTABLE = new Set(['GET', 'HEAD'])
 
-const dev = process.argv.includes('--dev')
 const port = Number(process.env.PORT || 3000)
-const app = next({ dev, port, hostname: 'localhost' })
+const app = next({ dev: false, port, hostname: 'localhost' })
 const handle = app.getRequestHandler()
 await app.prepare()
 
@@ -68,5 +67,5 @@ function onRequest(req, res) {
 }
 
 http.createServer(onRequest).listen(port, () => {
-  console.log(`✓ Warta ready on http://localhost:${port}${dev ? ' (development)' : ''}`)
+  console.log(`✓ Warta ready on http://localhost:${port}`)
 })
