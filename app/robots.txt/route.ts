@@ -9,6 +9,7 @@ import { absoluteUrl, searchPath, SITEMAP_INDEX_PATH, sitemapPath } from '@/lib/
  * from SITE_URL, which is known at run time, not at build.
  */
 export async function GET(request: Request) {
+  // Reading the request keeps `next build` from prerendering this with the build's SITE_URL.
   request.headers.get('accept')
   const { siteUrl } = getEnv()
   const body = [

@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { articleLabels, articles, labels, redirects, redirectsState, settings, type ArticleStatus } from '@/db/schema'
 import type { PathFate } from '@/lib/redirects/decide'
@@ -282,8 +282,7 @@ export function listRedirects(limit = 100): Array<{ fromPath: string; toPath: st
       createdAt: redirects.createdAt,
     })
     .from(redirects)
-    .where(isNotNull(redirects.fromPath))
-    .orderBy(sql`${redirects.id} DESC`)
+    .orderBy(desc(redirects.id))
     .limit(limit)
     .all()
 }
