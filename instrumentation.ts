@@ -1,6 +1,8 @@
 /**
  * Runs once per server process before the first request: applies any migration that
- * `npm start` did not (e.g. a bare `next start`). Not run by `next build`.
+ * `npm start` did not (e.g. a bare `next start`), and installs the URL-history check that
+ * server.mjs runs before Next sees a request, and starts the publishing scheduler. Not run by
+ * `next build`.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -10,4 +12,19 @@ export async function register() {
   const { getDb } = await import('./db')
   const { migrateDatabase } = await import('./db/migrate')
   migrateDatabase(getDb())
+  const { installRouteDecision } = await import('./lib/redirects/table')
+  installRouteDecision()
+
+  // Scheduled articles go live on their own. Cache tags can only be expired inside a request in
+  // Next 16, so the scheduler asks this server's own /api/revalidate (lib/revalidate-client.ts);
+  // a failed call is retried on the next tick.
+  const { startScheduler } = await import('./lib/scheduler')
+  const { requestRevalidation } = await import('./lib/revalidate-client')
+  startScheduler({
+    intervalMs: getEnv().schedulerIntervalMs,
+    revalidate: async (tags) => {
+      await requestRevalidation(tags)
+    },
+    onError: (error) => console.error('Scheduled publishing failed', { error }),
+  })
 }

@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   cacheComponents: true,
   partialPrefetching: true,
   poweredByHeader: false,
+  // server.mjs answers trailing-slash and upper-case variants with one 301 to the canonical URL
+  // (after checking the redirect table), instead of Next's 308 (docs/decisions/004-redirects.md).
+  skipTrailingSlashRedirect: true,
   // Pages generated at run time stay in memory only: a page cache on disk would outlive the
   // database it was made from (a fresh database must never show another's pages), and junk
   // URLs' 404s must not fill the disk. Bounded LRU; see ADR 002.
@@ -24,6 +27,20 @@ const nextConfig: NextConfig = {
     // Widths that the media pipeline writes for every image (lib/media/sizes.ts).
     deviceSizes: [320, 480, 640, 960, 1200],
     imageSizes: [],
+  },
+  async headers() {
+    // The newsroom and previews are per user and never public: no shared cache may keep them,
+    // and no crawler may index them (robots.txt keeps well-behaved ones out already).
+    const privatePage = [
+      { key: 'Cache-Control', value: 'private, no-store' },
+      { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+    ]
+    return [
+      { source: '/admin', headers: privatePage },
+      { source: '/admin/:path*', headers: privatePage },
+      { source: '/pratinjau/:path*', headers: privatePage },
+      { source: '/api/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex' }] },
+    ]
   },
   async rewrites() {
     return {
@@ -43,6 +60,7 @@ const nextConfig: NextConfig = {
           destination: '/indeks/:date',
         },
         { source: '/indeks', destination: '/indeks/hari-ini' },
+        { source: '/cari', destination: '/cari/hasil' },
       ],
     }
   },

@@ -1,12 +1,12 @@
-import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import { E2E_DATA_DIR, E2E_NEWSROOM_DATA_DIR, E2E_NEWSROOM_PORT, E2E_PORT } from './e2e/support/server'
 
 // The suite runs against a production build (`npm start` builds when needed) on throwaway
 // data folders, with the system Chromium: Playwright never downloads a browser.
 // Two servers: one with the demo content for reader tests, one that starts empty so the
 // newsroom tests can go through first-run setup.
-const readerPort = Number(process.env.E2E_PORT ?? 3100)
-const newsroomPort = readerPort + 1
+const readerPort = E2E_PORT
+const newsroomPort = E2E_NEWSROOM_PORT
 
 function server(port: number, dataDir: string, seedDemo: boolean) {
   const baseURL = `http://localhost:${port}`
@@ -63,7 +63,7 @@ export default defineConfig({
     },
   ],
   webServer: [
-    server(readerPort, path.resolve('.tmp/e2e-reader'), true),
-    server(newsroomPort, path.resolve('.tmp/e2e-newsroom'), false),
+    server(readerPort, E2E_DATA_DIR, true),
+    server(newsroomPort, E2E_NEWSROOM_DATA_DIR, false),
   ],
 })

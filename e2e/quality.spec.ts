@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 
@@ -23,6 +27,43 @@ test.describe('reader pages', () => {
         ).toEqual([])
       }
     }
+  })
+
+  test('the Nu Html Checker finds no errors on the homepage, an article, a label archive, search and the contact page', async ({
+    page,
+    request,
+  }) => {
+    // The checker is Java (vnu-jar from npm ships the jar, the machine provides Java). Without
+    // Java this test fails with the reason: HTML validity is a requirement, not an optional check.
+    const java = spawnSync('java', ['-version'], { encoding: 'utf8' })
+    if (java.error || java.status !== 0) {
+      throw new Error(
+        'The Nu Html Checker needs Java 11 or newer and `java` was not found or did not run ' +
+          `(${java.error?.message ?? java.stderr}). Install a JRE (Debian: apt-get install -y default-jre-headless).`,
+      )
+    }
+    const article = await firstArticlePath(page)
+    const label = await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link').nth(1).getAttribute('href')
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-vnu-'))
+    const pages: Record<string, string> = { home: '/', article, label: label!, search: '/cari?q=kota', contact: '/p/kontak' }
+    const files = await Promise.all(
+      Object.entries(pages).map(async ([name, url]) => {
+        const res = await request.get(url)
+        expect(res.status(), url).toBe(200)
+        const file = path.join(dir, `${name}.html`)
+        fs.writeFileSync(file, await res.text())
+        return file
+      }),
+    )
+    const vnu = spawnSync('java', ['-jar', require.resolve('vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'json', ...files], {
+      encoding: 'utf8',
+    })
+    fs.rmSync(dir, { recursive: true, force: true })
+    const report = JSON.parse(vnu.stderr || '{"messages":[]}') as { messages: Array<{ type: string; url: string; message: string; extract?: string }> }
+    const errors = report.messages
+      .filter((m) => m.type === 'error' || m.type === 'non-document-error')
+      .map((m) => `${path.basename(m.url ?? '')}: ${m.message} ${m.extract ?? ''}`)
+    expect(errors).toEqual([])
   })
 
   test('an article ships little JavaScript beyond Next itself and serves WebP images at shown size', async ({ page, request }) => {

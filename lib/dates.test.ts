@@ -8,6 +8,8 @@ import {
   parseJakartaLocal,
   toIsoDay,
   toJakartaLocalInput,
+  formatRfc822,
+  formatW3cDateTime,
   toPathMonth,
 } from './dates'
 
@@ -53,5 +55,16 @@ describe('formatIsoDay', () => {
     for (const bad of ['', '2026-12-01', '2026-02-30T10:00', '2026-12-01T24:00', '2026-12-01 10:00', '2026-12-01T10:00Z']) {
       expect(parseJakartaLocal(bad), bad).toBeNull()
     }
+  })
+})
+
+describe('machine-readable dates', () => {
+  it('W3C datetime and RFC 822 in WIB', () => {
+    // 31 December 20:30:05 UTC is already 1 January in Jakarta.
+    const d = new Date(Date.UTC(2023, 11, 31, 20, 30, 5))
+    expect(formatW3cDateTime(d)).toBe('2024-01-01T03:30:05+07:00')
+    expect(formatRfc822(d)).toBe('Mon, 01 Jan 2024 03:30:05 +0700')
+    expect(new Date(formatRfc822(d)).getTime()).toBe(d.getTime())
+    expect(new Date(formatW3cDateTime(d)).getTime()).toBe(d.getTime())
   })
 })

@@ -132,3 +132,23 @@ export function toJakartaLocalInput(date: Date): string {
   const p = jakartaParts(date)
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`
 }
+
+/**
+ * W3C datetime in the newsroom's zone, "2021-08-06T14:05:00+07:00": sitemaps' lastmod and
+ * Google News' publication_date.
+ */
+export function formatW3cDateTime(date: Date): string {
+  const p = jakartaParts(date)
+  const seconds = pad(new Date(date.getTime() + JAKARTA_OFFSET_MS).getUTCSeconds())
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${seconds}+07:00`
+}
+
+const RFC822_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
+const RFC822_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
+
+/** RFC 822 date with a four-digit year, in WIB, "Fri, 06 Aug 2021 14:05:00 +0700": RSS pubDate. */
+export function formatRfc822(date: Date): string {
+  const p = jakartaParts(date)
+  const seconds = pad(new Date(date.getTime() + JAKARTA_OFFSET_MS).getUTCSeconds())
+  return `${RFC822_DAYS[p.weekday]}, ${pad(p.day)} ${RFC822_MONTHS[p.month - 1]} ${p.year} ${pad(p.hour)}:${pad(p.minute)}:${seconds} +0700`
+}

@@ -1,12 +1,13 @@
 import 'server-only'
 import { updateTag } from 'next/cache'
-import { TAGS } from '@/lib/cache-tags'
+import { TAGS, tagsForArticleChange } from '@/lib/cache-tags'
 
 /** What an article shows up on: itself, the date-ordered lists, its author, its labels. */
 export type ArticleFootprint = { id: number; authorId: number; labelIds: number[] }
 
+/** Every page, feed and sitemap an article appears on (lib/cache-tags.ts decides). */
 export function articleTags(a: ArticleFootprint): string[] {
-  return [TAGS.latest, TAGS.article(a.id), TAGS.author(a.authorId), ...a.labelIds.map(TAGS.label)]
+  return tagsForArticleChange(a, null)
 }
 
 /**
@@ -14,7 +15,7 @@ export function articleTags(a: ArticleFootprint): string[] {
  * shows it after (old labels and author included), so the next request renders fresh.
  */
 export function revalidateArticle(before: ArticleFootprint | null, after: ArticleFootprint | null): void {
-  refreshTags([...(before ? articleTags(before) : []), ...(after ? articleTags(after) : [])])
+  refreshTags(tagsForArticleChange(before, after))
 }
 
 /** updateTag each tag once. Only valid inside a server action. */
@@ -31,6 +32,7 @@ export function revalidateLabels(labelIds: number[], articles: ReadonlyArray<{ i
   refreshTags([
     TAGS.site,
     TAGS.latest,
+    TAGS.sitemaps,
     ...labelIds.map(TAGS.label),
     ...articles.flatMap((a) => [TAGS.article(a.id), TAGS.author(a.authorId)]),
   ])

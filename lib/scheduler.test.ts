@@ -33,7 +33,7 @@ describe('startScheduler', () => {
     expect(getArticleForEdit(a.id)).toMatchObject({ status: 'published', pathMonth: '2026/08' })
     expect(getPublishedArticle('2026/08', a.slug)?.id).toBe(a.id)
     expect(calls).toHaveLength(1)
-    expect(calls[0]!.sort()).toEqual([TAGS.latest, TAGS.article(a.id), TAGS.author(author), TAGS.label(label)].sort())
+    expect(calls[0]!.sort()).toEqual([TAGS.latest, TAGS.sitemaps, TAGS.article(a.id), TAGS.author(author), TAGS.label(label)].sort())
 
     await vi.advanceTimersByTimeAsync(60_000)
     expect(calls).toHaveLength(1)

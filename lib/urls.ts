@@ -34,12 +34,31 @@ export function pagePath(slug: string): string {
   return `/p/${slug}`
 }
 
+/** RSS 2.0 feeds: the whole site, one label, one author. */
+export const SITE_FEED_PATH = '/feed.xml'
+
+export function labelFeedPath(slug: string): string {
+  return `/label/${slug}/feed.xml`
+}
+
+export function authorFeedPath(slug: string): string {
+  return `/penulis/${slug}/feed.xml`
+}
+
+/** The sitemap index; it lists the files under /sitemaps/ (app/sitemaps/[file]/route.ts). */
+export const SITEMAP_INDEX_PATH = '/sitemap.xml'
+
+export function sitemapPath(file: string): string {
+  return `/sitemaps/${file}`
+}
+
 export function mediaPath(storageKey: string, width: number): string {
   return `/media/${storageKey}-${width}.webp`
 }
 
-/** Absolute URL on the configured site, for share links, canonical URLs and feeds. */
+/** Absolute URL on the configured site, for share links, canonical URLs and feeds. An absolute `path` is returned as it is. */
 export function absoluteUrl(siteUrl: string, path: string): string {
+  if (/^https?:\/\//i.test(path)) return path
   return `${siteUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`
 }
 

@@ -3,7 +3,9 @@ import { t } from '@/lib/i18n/id'
 
 /**
  * Chrome without data, for the instant before a dynamic page streams in and for pages
- * prerendered at build (which may not read the database).
+ * prerendered at build (which may not read the database). As a Suspense fallback it stays in
+ * the HTML beside the streamed page, so it has no <main> and no ids of its own: the document
+ * keeps one main element and unique ids (the Nu Html Checker runs over the search page).
  */
 export function MinimalShell({ children }: { children?: ReactNode }) {
   return (
@@ -15,9 +17,7 @@ export function MinimalShell({ children }: { children?: ReactNode }) {
           </a>
         </div>
       </header>
-      <main id="konten" className="mx-auto w-full max-w-6xl px-4 py-6">
-        {children}
-      </main>
+      <div className="mx-auto w-full max-w-6xl px-4 py-6">{children}</div>
     </>
   )
 }

@@ -18,7 +18,7 @@ import { toPathMonth } from '@/lib/dates'
 import type { ArticleFootprint } from '@/lib/revalidate'
 import { articlePath, slugify } from '@/lib/urls'
 import { type ArticleImage, type PublicArticle, toImage } from './articles'
-import { recordArticleSlugChange } from './redirects'
+import { addRedirect } from './redirects'
 
 /*
  * The newsroom's reads and writes of articles. Every write runs in one synchronous
@@ -696,7 +696,7 @@ export function saveArticle(
       writeRevision(tx, row, labelIds, staffId, opts.autosave ? { autosave: true } : {})
 
       if (row.pathMonth && slug !== current.slug && current.pathMonth) {
-        recordArticleSlugChange(articlePath(current), articlePath(row))
+        addRedirect(articlePath(current), articlePath(row), 'article-slug')
       }
       if (row.status === 'published' && current.status !== 'published') {
         clearRedirectsFrom(tx, articlePath(row))

@@ -376,19 +376,3 @@ export function getAdjacentArticles(
     next: cards.find((c) => c.id === newer?.id) ?? null,
   }
 }
-
-export type RetractedArticle = { title: string; reason: string; retractedAt: Date | null }
-
-/**
- * A retracted article by its old URL, for the public retraction notice (HTTP 410). Reads the
- * slug's unique index only; called on every article URL, so it selects just what the notice shows.
- */
-export function getRetractedArticle(pathMonth: string, slug: string): RetractedArticle | null {
-  const row = getDb()
-    .select({ title: articles.title, reason: articles.retractionReason, retractedAt: articles.retractedAt, pathMonth: articles.pathMonth })
-    .from(articles)
-    .where(and(eq(articles.slug, slug), eq(articles.status, 'retracted')))
-    .get()
-  if (!row || row.pathMonth !== pathMonth) return null
-  return { title: row.title, reason: row.reason, retractedAt: row.retractedAt }
-}

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { auditLog, pages } from '@/db/schema'
 import { pagePath, slugify } from '@/lib/urls'
-import { recordArticleSlugChange } from './redirects'
+import { addRedirect } from './redirects'
 
 /*
  * The newsroom's reads and writes of static pages (/p/slug). A page's last-saved time is its
@@ -119,7 +119,7 @@ export function savePage(
         .where(eq(pages.id, id))
         .returning()
         .get()
-      if (current.status === 'published' && slug !== current.slug) recordArticleSlugChange(pagePath(current.slug), pagePath(slug))
+      if (current.status === 'published' && slug !== current.slug) addRedirect(pagePath(current.slug), pagePath(slug), 'page-slug')
       if (publish) tx.insert(auditLog).values({ actorId: staffId, action: 'page.publish', entity: 'page', entityId: id, detail: { slug } }).run()
       return { ok: true, page: toEdit(row), slugsToRefresh: [...new Set([current.slug, slug])] }
     },

@@ -1,31 +1,155 @@
-import { describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { getDb } from '@/db'
-import { redirects } from '@/db/schema'
-import { recordArticleSlugChange } from './redirects'
+import { articleLabels, articles, labels, redirects, settings } from '@/db/schema'
+import { getRedirectsGeneration } from '@/lib/redirects/signal'
+import { createArticle, createLabel, createUser } from '@/tests/factories'
+import {
+  addRedirect,
+  changeArticleSlug,
+  getGoneNotice,
+  getPathFate,
+  getRedirectsVersion,
+  loadRedirectSources,
+  recordArticleDeletion,
+  recordGonePath,
+  removeRedirectsFrom,
+} from './redirects'
 
-const rows = () =>
-  getDb()
+function rows() {
+  return getDb()
     .select({ from: redirects.fromPath, to: redirects.toPath, code: redirects.code })
     .from(redirects)
     .all()
     .sort((a, b) => a.from.localeCompare(b.from))
+}
 
-describe('recordArticleSlugChange', () => {
-  it('records a 301, collapses chains to one hop and never leaves a loop', () => {
-    recordArticleSlugChange('/2025/01/a', '/2025/01/b')
-    expect(rows()).toEqual([{ from: '/2025/01/a', to: '/2025/01/b', code: 301 }])
-    recordArticleSlugChange('/2025/01/b', '/2025/01/c')
+/** Follows the table from `path` as a client following 301s would, counting hops. */
+function follow(path: string): { to: string; hops: number } {
+  let current = path
+  for (let hops = 0; hops < 10; hops++) {
+    const fate = getPathFate(current)
+    if (!fate || fate.kind === 'gone') return { to: current, hops }
+    current = fate.to
+  }
+  throw new Error(`redirect loop from ${path}`)
+}
+
+describe('redirect table', () => {
+  beforeEach(() => {
+    getDb().delete(redirects).run()
+  })
+
+  it('collapses a chain: A→B then B→C stores A→C and B→C', () => {
+    addRedirect('/a', '/b', 'manual')
+    addRedirect('/b', '/c', 'manual')
     expect(rows()).toEqual([
-      { from: '/2025/01/a', to: '/2025/01/c', code: 301 },
-      { from: '/2025/01/b', to: '/2025/01/c', code: 301 },
+      { from: '/a', to: '/c', code: 301 },
+      { from: '/b', to: '/c', code: 301 },
     ])
-    // Back to a: a is live again, so nothing redirects away from it.
-    recordArticleSlugChange('/2025/01/c', '/2025/01/a')
-    expect(rows()).toEqual([
-      { from: '/2025/01/b', to: '/2025/01/a', code: 301 },
-      { from: '/2025/01/c', to: '/2025/01/a', code: 301 },
-    ])
-    recordArticleSlugChange('/2025/01/a', '/2025/01/a')
-    expect(rows().every((r) => r.from !== r.to)).toBe(true)
+    expect(follow('/a')).toEqual({ to: '/c', hops: 1 })
+  })
+
+  it('never forms a loop: moving back to an old address drops its redirect', () => {
+    addRedirect('/a', '/b', 'manual')
+    addRedirect('/b', '/a', 'manual')
+    expect(rows()).toEqual([{ from: '/b', to: '/a', code: 301 }])
+    addRedirect('/a', '/b', 'manual')
+    expect(rows()).toEqual([{ from: '/a', to: '/b', code: 301 }])
+  })
+
+  it('keeps every old URL one hop away through a long history of renames', () => {
+    for (const [from, to] of [['/v1', '/v2'], ['/v2', '/v3'], ['/v3', '/v1'], ['/v1', '/v4'], ['/v4', '/v5']] as const) {
+      addRedirect(from, to, 'manual')
+    }
+    for (const old of ['/v1', '/v2', '/v3', '/v4']) expect(follow(old), old).toEqual({ to: '/v5', hops: 1 })
+    expect(getPathFate('/v5')).toBeNull()
+  })
+
+  it('stores canonical paths and refuses unusable ones', () => {
+    addRedirect('https://lama.example/2019/05/Judul-Lama.html?m=1', '/2019/05/judul-baru/', 'import')
+    expect(rows()).toEqual([{ from: '/2019/05/judul-lama.html', to: '/2019/05/judul-baru', code: 301 }])
+    for (const bad of ['', 'relatif', '//host/x', '/a\u0000b', `/${'x'.repeat(1001)}`]) {
+      expect(() => addRedirect(bad, '/b', 'manual'), JSON.stringify(bad.slice(0, 10))).toThrow()
+    }
+  })
+
+  it('a gone path takes the redirects that led to it along', () => {
+    addRedirect('/lama', '/baru', 'manual')
+    recordGonePath('/baru', 'article-deleted')
+    expect(getPathFate('/lama')).toEqual({ kind: 'gone' })
+    expect(getPathFate('/baru')).toEqual({ kind: 'gone' })
+    // Content published at that address again: the tombstone goes.
+    addRedirect('/lain', '/baru', 'manual')
+    expect(getPathFate('/baru')).toBeNull()
+    removeRedirectsFrom('/lain')
+    expect(getPathFate('/lain')).toBeNull()
+  })
+
+  it('bumps the version the server watches on every write, and the in-process signal', () => {
+    const version = getRedirectsVersion()
+    const generation = getRedirectsGeneration()
+    addRedirect('/x', '/y', 'manual')
+    expect(getRedirectsVersion()).toBeGreaterThan(version)
+    expect(getRedirectsGeneration()).toBeGreaterThan(generation)
+    expect(loadRedirectSources().has('/x')).toBe(true)
   })
 })
+
+describe('article URLs', () => {
+  beforeEach(() => {
+    getDb().delete(redirects).run()
+  })
+
+  it('renaming a published slug leaves a 301 from the old URL', () => {
+    const author = createUser()
+    const article = createArticle({ authorId: author.id, slug: 'judul-awal', publishedAt: new Date(Date.UTC(2024, 2, 5)) })
+    const result = changeArticleSlug(article.id, 'judul-baru')
+    expect(result).toMatchObject({ ok: true, from: '/2024/03/judul-awal', to: '/2024/03/judul-baru' })
+    expect(getPathFate('/2024/03/judul-awal')).toEqual({ kind: 'moved', to: '/2024/03/judul-baru' })
+    expect(changeArticleSlug(article.id, 'Bukan Slug')).toEqual({ ok: false, reason: 'invalid-slug' })
+    expect(changeArticleSlug(999_999, 'apa-saja')).toEqual({ ok: false, reason: 'not-found' })
+  })
+
+  it('refuses a slug another article has', () => {
+    const author = createUser()
+    createArticle({ authorId: author.id, slug: 'sudah-ada' })
+    const other = createArticle({ authorId: author.id })
+    expect(changeArticleSlug(other.id, 'sudah-ada')).toEqual({ ok: false, reason: 'slug-taken' })
+  })
+
+  it('a draft renamed before publication leaves no redirect', () => {
+    const author = createUser()
+    const draft = createArticle({ authorId: author.id, status: 'draft', slug: 'draf-awal' })
+    expect(changeArticleSlug(draft.id, 'draf-baru')).toMatchObject({ ok: true, from: null })
+    expect(rows()).toEqual([])
+  })
+
+  it('a retracted article is gone at its URL with its notice; a deleted public one leaves a 410', () => {
+    const author = createUser()
+    const retracted = createArticle({
+      authorId: author.id,
+      slug: 'ditarik-redaksi',
+      status: 'retracted',
+      retractionReason: 'Melanggar hak privasi anak.',
+      publishedAt: new Date(Date.UTC(2024, 4, 2)),
+    })
+    const version = getRedirectsVersion()
+    expect(getPathFate('/2024/05/ditarik-redaksi')).toEqual({ kind: 'gone' })
+    expect(getGoneNotice('/2024/05/ditarik-redaksi')).toMatchObject({ kind: 'retracted', articleId: retracted.id, reason: 'Melanggar hak privasi anak.' })
+    expect(loadRedirectSources().has('/2024/05/ditarik-redaksi')).toBe(true)
+
+    // Restoring it changes what the server must answer: the triggers bump the version.
+    getDb().update(articles).set({ status: 'published' }).where(eq(articles.id, retracted.id)).run()
+    expect(getRedirectsVersion()).toBeGreaterThan(version)
+    expect(getPathFate('/2024/05/ditarik-redaksi')).toBeNull()
+
+    const now = new Date(Date.UTC(2024, 6, 1))
+    expect(recordArticleDeletion({ slug: 'dihapus', pathMonth: '2024/05', status: 'published', publishedAt: new Date(Date.UTC(2024, 4, 3)) }, now)).toBe('/2024/05/dihapus')
+    expect(getGoneNotice('/2024/05/dihapus')).toMatchObject({ kind: 'deleted' })
+    expect(recordArticleDeletion({ slug: 'draf', pathMonth: null, status: 'draft', publishedAt: null }, now)).toBeNull()
+    expect(recordArticleDeletion({ slug: 'nanti', pathMonth: '2024/08', status: 'scheduled', publishedAt: new Date(Date.UTC(2024, 7, 1)) }, now)).toBeNull()
+    expect(getPathFate('/2024/05/draf')).toBeNull()
+  })
+})
+

@@ -1,35 +1,218 @@
 import 'server-only'
-import { and, eq, ne } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { redirects } from '@/db/schema'
+import { articleLabels, articles, labels, redirects, redirectsState, settings, type ArticleStatus } from '@/db/schema'
+import type { PathFate } from '@/lib/redirects/decide'
+import { normalizeRedirectPath, parseArticlePath } from '@/lib/redirects/paths'
+import { noteRedirectsChanged } from '@/lib/redirects/signal'
+import { isSlug } from '@/lib/route-params'
+import { articlePath, labelFeedPath, labelPath } from '@/lib/urls'
 
 /*
- * Minimal version written on the `articles` branch; the SEO branch (issue #4) owns this file
- * and its fuller version replaces this one at merge. The contract below is what the article
- * workflow relies on.
+ * The URL history of the site: one table of moved paths (301) and removed ones (410).
+ *
+ * Invariant kept by every write here: a row's target is live content, never the source of
+ * another row. So a chain A→B, B→C is stored as A→C, B→C (one hop for every old URL) and no
+ * loop can form. Writers state where content lives *now*; that target stops being a source.
+ *
+ * Everything the server's redirect check (server.mjs) needs is in this table plus the URLs of retracted articles.
+ * It holds those paths in memory and reloads them when redirects_state.version moves
+ * (triggers in drizzle/0003_redirects_state_triggers.sql).
  */
 
+export type RedirectReason = 'article-slug' | 'page-slug' | 'label-merge' | 'article-deleted' | 'import' | 'manual'
+
+export type { PathFate }
+
+const GONE_CODE = 410
+const MOVED_CODE = 301
+
+function requirePath(input: string): string {
+  const path = normalizeRedirectPath(input)
+  if (!path) throw new Error(`Not a usable redirect path: ${JSON.stringify(input.slice(0, 200))}`)
+  return path
+}
+
+/** The version the triggers bump on every change to redirect sources or retracted articles. */
+export function getRedirectsVersion(): number {
+  return getDb().select({ version: redirectsState.version }).from(redirectsState).where(eq(redirectsState.id, 1)).get()?.version ?? 0
+}
+
 /**
- * Records that a public article (or page) moved from `fromPath` to `toPath`: a 301 row keyed
- * by from_path (upserted), earlier redirects that pointed at `fromPath` re-pointed at
- * `toPath` so chains collapse to one hop, and any row that would now loop (a redirect
- * away from the live `toPath`, or one pointing at itself) removed. Synchronous: safe to call
- * inside the better-sqlite3 transaction that changes the slug.
+ * Every path the redirect check answers from the table: redirect sources and the URLs of retracted
+ * articles. Read in one synchronous pass (the connection is never left mid-iteration).
  */
-export function recordArticleSlugChange(fromPath: string, toPath: string): void {
-  if (fromPath === toPath) return
+export function loadRedirectSources(): Set<string> {
+  const client = getDb().$client
+  const sources = new Set<string>()
+  for (const path of client.prepare('SELECT from_path FROM redirects').pluck().iterate()) sources.add(path as string)
+  const retracted = client.prepare(
+    `SELECT '/' || path_month || '/' || slug FROM articles WHERE status = 'retracted' AND path_month IS NOT NULL`,
+  )
+  for (const path of retracted.pluck().iterate()) sources.add(path as string)
+  return sources
+}
+
+/** Where a path went: moved (one hop to live content), gone (410), or null when it is not in the history. */
+export function getPathFate(path: string): PathFate | null {
   const db = getDb()
-  db.transaction((tx) => {
-    // The new address is live: nothing may redirect away from it.
-    tx.delete(redirects).where(eq(redirects.fromPath, toPath)).run()
-    // Collapse chains: A → fromPath becomes A → toPath.
-    tx.update(redirects)
-      .set({ toPath })
-      .where(and(eq(redirects.toPath, fromPath), ne(redirects.fromPath, toPath)))
-      .run()
+  const row = db
+    .select({ toPath: redirects.toPath, code: redirects.code })
+    .from(redirects)
+    .where(eq(redirects.fromPath, path))
+    .get()
+  if (row) return row.code === GONE_CODE || !row.toPath ? { kind: 'gone' } : { kind: 'moved', to: row.toPath }
+  const parts = parseArticlePath(path)
+  if (!parts) return null
+  const retracted = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.slug, parts.slug), eq(articles.pathMonth, parts.pathMonth), eq(articles.status, 'retracted')))
+    .get()
+  return retracted ? { kind: 'gone' } : null
+}
+
+export type GoneNotice =
+  | { kind: 'retracted'; articleId: number; title: string; retractedAt: Date | null; reason: string }
+  | { kind: 'deleted'; removedAt: Date }
+
+/** What the public notice at a removed URL says, or null when the path was never removed. */
+export function getGoneNotice(path: string): GoneNotice | null {
+  const db = getDb()
+  const parts = parseArticlePath(path)
+  if (parts) {
+    const article = db
+      .select({ id: articles.id, title: articles.title, retractedAt: articles.retractedAt, reason: articles.retractionReason })
+      .from(articles)
+      .where(and(eq(articles.slug, parts.slug), eq(articles.pathMonth, parts.pathMonth), eq(articles.status, 'retracted')))
+      .get()
+    if (article) {
+      return { kind: 'retracted', articleId: article.id, title: article.title, retractedAt: article.retractedAt, reason: article.reason }
+    }
+  }
+  const row = db
+    .select({ createdAt: redirects.createdAt })
+    .from(redirects)
+    .where(and(eq(redirects.fromPath, path), eq(redirects.code, GONE_CODE)))
+    .get()
+  return row ? { kind: 'deleted', removedAt: row.createdAt } : null
+}
+
+/**
+ * Records that what was at `from` now lives at `to` (301). `to` is live content from now on, so
+ * a row from `to` is dropped, and rows that pointed at `from` are re-pointed at `to`: every old
+ * URL stays one hop from its content and no loop can form. `from === to` only drops rows from it.
+ * Runs inside the caller's transaction when there is one (better-sqlite3 nests it as a savepoint).
+ */
+export function addRedirect(fromInput: string, toInput: string, reason: RedirectReason): { from: string; to: string } {
+  const from = requirePath(fromInput)
+  const to = requirePath(toInput)
+  getDb().transaction((tx) => {
+    tx.delete(redirects).where(eq(redirects.fromPath, to)).run()
+    if (from === to) return
+    tx.update(redirects).set({ toPath: to, code: MOVED_CODE }).where(eq(redirects.toPath, from)).run()
     tx.insert(redirects)
-      .values({ fromPath, toPath, code: 301, reason: 'slug-change' })
-      .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath, code: 301, reason: 'slug-change' } })
+      .values({ fromPath: from, toPath: to, code: MOVED_CODE, reason })
+      .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: to, code: MOVED_CODE, reason, createdAt: new Date() } })
       .run()
   })
+  noteRedirectsChanged()
+  return { from, to }
+}
+
+/**
+ * Records that the content at `path` is gone for good (410), and so is every old URL that
+ * redirected to it.
+ */
+export function recordGonePath(pathInput: string, reason: RedirectReason): string {
+  const path = requirePath(pathInput)
+  getDb().transaction((tx) => {
+    tx.update(redirects).set({ toPath: '', code: GONE_CODE }).where(eq(redirects.toPath, path)).run()
+    tx.insert(redirects)
+      .values({ fromPath: path, toPath: '', code: GONE_CODE, reason })
+      .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: '', code: GONE_CODE, reason, createdAt: new Date() } })
+      .run()
+  })
+  noteRedirectsChanged()
+  return path
+}
+
+/**
+ * Content is live at `path` again (an article published at a URL that once redirected or was
+ * gone): its row must go, or the server would keep answering 301/410 before the page is reached.
+ */
+export function removeRedirectsFrom(pathInput: string): void {
+  getDb().delete(redirects).where(eq(redirects.fromPath, requirePath(pathInput))).run()
+  noteRedirectsChanged()
+}
+
+/** A published article's slug changed: its old URL answers 301 to the new one. */
+export function recordArticleSlugChange(input: { pathMonth: string | null; oldSlug: string; newSlug: string }) {
+  if (!input.pathMonth || input.oldSlug === input.newSlug) return null
+  return addRedirect(
+    articlePath({ pathMonth: input.pathMonth, slug: input.oldSlug }),
+    articlePath({ pathMonth: input.pathMonth, slug: input.newSlug }),
+    'article-slug',
+  )
+}
+
+export type SlugChangeResult =
+  | { ok: true; articleId: number; authorId: number; from: string | null; to: string | null }
+  | { ok: false; reason: 'not-found' | 'invalid-slug' | 'slug-taken' }
+
+/**
+ * Renames an article's slug and records the redirect, in one transaction. For CLIs (imports,
+ * tests); the newsroom's editor saves the slug with the rest of the article and calls
+ * recordArticleSlugChange itself.
+ */
+export function changeArticleSlug(articleId: number, newSlug: string): SlugChangeResult {
+  if (!isSlug(newSlug)) return { ok: false, reason: 'invalid-slug' }
+  return getDb().transaction((tx) => {
+    const row = tx
+      .select({ slug: articles.slug, pathMonth: articles.pathMonth, authorId: articles.authorId })
+      .from(articles)
+      .where(eq(articles.id, articleId))
+      .get()
+    if (!row) return { ok: false, reason: 'not-found' } as const
+    if (row.slug === newSlug) return { ok: true, articleId, authorId: row.authorId, from: null, to: null } as const
+    const taken = tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, newSlug)).get()
+    if (taken) return { ok: false, reason: 'slug-taken' } as const
+    tx.update(articles).set({ slug: newSlug, savedAt: new Date() }).where(eq(articles.id, articleId)).run()
+    const moved = recordArticleSlugChange({ pathMonth: row.pathMonth, oldSlug: row.slug, newSlug })
+    return { ok: true, articleId, authorId: row.authorId, from: moved?.from ?? null, to: moved?.to ?? null } as const
+  })
+}
+
+/**
+ * Call in the same transaction that deletes an article. An article that readers could once
+ * see (it has a URL month and went live) leaves a 410 at its URL; a draft leaves nothing, so
+ * its URL stays a plain 404.
+ */
+export function recordArticleDeletion(
+  article: { slug: string; pathMonth: string | null; status: ArticleStatus; publishedAt: Date | null },
+  now = new Date(),
+): string | null {
+  const wasPublic =
+    article.pathMonth !== null &&
+    article.publishedAt !== null &&
+    article.publishedAt.getTime() <= now.getTime() &&
+    article.status !== 'scheduled'
+  if (!wasPublic) return null
+  return recordGonePath(articlePath({ pathMonth: article.pathMonth, slug: article.slug }), 'article-deleted')
+}
+
+/** Redirect rows for an admin list or an audit, newest first. */
+export function listRedirects(limit = 100): Array<{ fromPath: string; toPath: string; code: number; reason: string; createdAt: Date }> {
+  return getDb()
+    .select({
+      fromPath: redirects.fromPath,
+      toPath: redirects.toPath,
+      code: redirects.code,
+      reason: redirects.reason,
+      createdAt: redirects.createdAt,
+    })
+    .from(redirects)
+    .orderBy(desc(redirects.id))
+    .limit(limit)
+    .all()
 }

@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 
@@ -41,17 +42,33 @@ function firstMatch(text: string, re: RegExp, what: string): string {
   return m[1]
 }
 
-async function measure(url: string) {
+/**
+ * CPU time (user + system, in ms) the server process has used so far. Throughput on a shared
+ * two-core machine moves with whatever else runs; CPU time per request barely does, so it is the
+ * figure to compare between two designs.
+ */
+function serverCpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+  // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ticksPerSecond = 100
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond
+}
+
+async function measure(url: string, pid: number) {
+  const cpuBefore = serverCpuMs(pid)
   const r = await autocannon({ url: base + url, connections, duration: seconds })
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`)
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 }
+  const cpuUsPerRequest = ((serverCpuMs(pid) - cpuBefore) * 1000) / Math.max(1, r.requests.total)
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpuUsPerRequest }
 }
 
 async function main() {
   fs.rmSync(dataDir, { recursive: true, force: true })
   const prep = spawnSync('npx', ['tsx', '--conditions=react-server', 'lib/cli/prepare.ts'], { stdio: 'inherit', env })
   if (prep.status !== 0) process.exit(prep.status ?? 1)
-  const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port)], { env, stdio: 'ignore' })
+  // The same server `npm start` runs (server.mjs: Next's handler behind the redirect check).
+  const server = spawn(process.execPath, ['server.mjs'], { env, stdio: 'ignore' })
   try {
     await waitFor(`${base}/`, 60_000)
     const home = await html('/')
@@ -74,11 +91,19 @@ async function main() {
       ['search', `/cari?q=${encodeURIComponent(word)}`],
     ]
     for (const [, url] of targets) await fetch(base + url) // fill the page cache
-    console.log(`\nautocannon: ${connections} connections, ${seconds}s per URL, ${base}\n`)
-    console.log('page'.padEnd(34), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'of floor'.padStart(9))
+    const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ')
+    console.log(`\nautocannon: ${connections} connections, ${seconds}s per URL, ${base}; load average ${load()}\n`)
+    console.log(
+      'page'.padEnd(34),
+      'req/s'.padStart(8),
+      'p50 ms'.padStart(8),
+      'p99 ms'.padStart(8),
+      'of floor'.padStart(9),
+      'CPU µs/req'.padStart(11),
+    )
     let floor = 0
     for (const [name, url] of targets) {
-      const r = await measure(url)
+      const r = await measure(url, server.pid!)
       if (!floor) floor = r.rps
       console.log(
         name.padEnd(34),
@@ -86,8 +111,10 @@ async function main() {
         String(r.p50).padStart(8),
         String(r.p99).padStart(8),
         `${((r.rps / floor) * 100).toFixed(0)}%`.padStart(9),
+        r.cpuUsPerRequest.toFixed(0).padStart(11),
       )
     }
+    console.log(`\nload average afterwards: ${load()} (other work on the machine lowers req/s, not CPU µs/req)`)
   } finally {
     server.kill('SIGTERM')
   }

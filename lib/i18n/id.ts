@@ -104,6 +104,23 @@ export const id = {
       form: 'Periksa kembali isian yang ditandai.',
     },
   },
+  seo: {
+    searchDescription: (site: string) => `Cari berita di ${site}.`,
+    indexDescription: (day: string) => `Daftar berita yang terbit pada ${day}.`,
+    archiveDescription: (title: string, site: string) => `${title}: kumpulan berita ${site}.`,
+    authorDescription: (name: string, site: string) => `Tulisan ${name} di ${site}.`,
+    goneDescription: 'Berita ini tidak lagi tersedia.',
+    deletedTitle: 'Berita ini telah dihapus',
+    deletedBody: 'Berita yang pernah dimuat di alamat ini telah dihapus oleh redaksi dan tidak lagi tersedia.',
+    retractedHeadline: 'Judul',
+    contactType: 'redaksi',
+  },
+  feeds: {
+    site: (site: string) => `${site}: berita terbaru`,
+    label: (label: string, site: string) => `${label} | ${site}`,
+    author: (name: string, site: string) => `Tulisan ${name} | ${site}`,
+    advertorialTitle: (title: string) => `Advertorial: ${title}`,
+  },
   errors: {
     notFoundTitle: 'Halaman tidak ditemukan',
     notFoundBody: 'Maaf, halaman yang Anda cari tidak ada atau sudah dipindahkan.',

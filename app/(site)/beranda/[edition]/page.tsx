@@ -2,15 +2,20 @@ import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { CardList, CompactCard, LeadCard } from '@/components/site/article-card'
+import { JsonLd } from '@/components/site/json-ld'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SectionHeading } from '@/components/site/section-heading'
 import { SiteShell } from '@/components/site/site-shell'
 import { listLatestArticles, listLatestArticlesByLabel } from '@/db/queries/articles'
 import { TAGS } from '@/lib/cache-tags'
 import { jakartaParts } from '@/lib/dates'
+import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { PLACEHOLDER } from '@/lib/route-params'
-import { indexPath, labelPath, monthArchivePath } from '@/lib/urls'
+import { webSiteJsonLd } from '@/lib/seo/json-ld'
+import { buildMetadata } from '@/lib/seo/metadata'
+import { getPublisher } from '@/lib/seo/publisher'
+import { absoluteUrl, indexPath, labelPath, monthArchivePath, searchPath } from '@/lib/urls'
 
 // "/" is rewritten here (next.config.ts): a params route is cached per request path and
 // never prerendered from the build machine's database.
@@ -31,11 +36,18 @@ export async function generateMetadata({ params }: PageProps<'/beranda/[edition]
   const { edition } = await params
   if (edition !== EDITION) return {}
   const chrome = await getSiteChrome()
-  return {
+  const publisher = await getPublisher()
+  return buildMetadata({
+    siteUrl: getEnv().siteUrl,
+    siteName: chrome.siteName,
     title: `${chrome.siteName} — ${chrome.tagline}`,
+    shareTitle: chrome.siteName,
     description: chrome.tagline,
-    alternates: { canonical: '/' },
-  }
+    path: '/',
+    image: { url: publisher.logo.url, width: publisher.logo.width, height: publisher.logo.height, alt: chrome.siteName },
+    smallImage: true,
+    siteFeedTitle: t.feeds.site(chrome.siteName),
+  })
 }
 
 export default async function HomePage({ params }: PageProps<'/beranda/[edition]'>) {
@@ -57,8 +69,12 @@ export default async function HomePage({ params }: PageProps<'/beranda/[edition]
   })
   const olderFrom = jakartaParts((rest.at(-1) ?? lead)?.publishedAt ?? new Date())
 
+  const publisher = await getPublisher()
+  const searchTemplate = `${absoluteUrl(getEnv().siteUrl, searchPath())}?q={search_term_string}`
+
   return (
     <SiteShell>
+      <JsonLd data={webSiteJsonLd(publisher, chrome.tagline, searchTemplate)} />
       <h1 className="sr-only">{chrome.siteName}</h1>
       {!lead ? (
         <p className="py-12 text-center text-lg">{t.home.empty}</p>

@@ -2,13 +2,13 @@ import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { CompactCard } from '@/components/site/article-card'
-import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { getEarliestPublishedAtFrom, getLatestPublishedAtBefore, listArticlesPublishedBetween } from '@/db/queries/articles'
 import { TAGS } from '@/lib/cache-tags'
 import { formatIsoDay, jakartaRange, parseIsoDay, toIsoDay } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
 import { PLACEHOLDER } from '@/lib/route-params'
+import { listingMetadata } from '@/lib/seo/page-metadata'
 import { indexPath } from '@/lib/urls'
 
 // /indeks?tanggal=YYYY-MM-DD is rewritten to /indeks/YYYY-MM-DD, and /indeks to /indeks/hari-ini
@@ -38,11 +38,11 @@ export async function generateMetadata({ params }: PageProps<'/indeks/[date]'>):
   cacheTag(TAGS.site)
   const day = resolveDay(date)
   if (!day) return {}
-  const chrome = await getSiteChrome()
-  return {
-    title: `${t.indeks.title} ${formatIsoDay(day)} | ${chrome.siteName}`,
-    alternates: { canonical: date === TODAY ? indexPath() : indexPath(day) },
-  }
+  return listingMetadata({
+    title: `${t.indeks.title} ${formatIsoDay(day)}`,
+    description: t.seo.indexDescription(formatIsoDay(day)),
+    path: date === TODAY ? indexPath() : indexPath(day),
+  })
 }
 
 export default async function DailyIndexPage({ params }: PageProps<'/indeks/[date]'>) {

@@ -2,17 +2,24 @@ import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { ContactForm } from '@/components/site/contact-form'
+import { JsonLd } from '@/components/site/json-ld'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { getPublishedPage } from '@/db/queries/pages'
 import { TAGS } from '@/lib/cache-tags'
 import { getEnv } from '@/lib/env'
 import { sanitizeArticleHtml } from '@/lib/html/sanitize'
+import { t } from '@/lib/i18n/id'
 import { isSlug, PLACEHOLDER } from '@/lib/route-params'
+import { organizationJsonLd } from '@/lib/seo/json-ld'
+import { listingMetadata } from '@/lib/seo/page-metadata'
+import { getPublisher } from '@/lib/seo/publisher'
 import { pagePath } from '@/lib/urls'
 
 /** The static page that carries the reader contact form below its text. */
 const CONTACT_PAGE = 'kontak'
+/** The masthead: it carries the newsroom's structured data (name, logo, contact). */
+const MASTHEAD_PAGE = 'redaksi'
 
 // Whole page generated before the response starts: a miss answers a real 404, and
 // the result is served as static output until a tag revalidates it (ADR 002).
@@ -31,11 +38,11 @@ export async function generateMetadata({ params }: PageProps<'/p/[slug]'>): Prom
   const page = getPublishedPage(slug)
   if (!page) return {}
   const chrome = await getSiteChrome()
-  return {
-    title: `${page.title} | ${chrome.siteName}`,
-    description: page.seoDescription || undefined,
-    alternates: { canonical: pagePath(page.slug) },
-  }
+  return listingMetadata({
+    title: page.title,
+    description: page.seoDescription || `${page.title} | ${chrome.siteName}`,
+    path: pagePath(page.slug),
+  })
 }
 
 export default async function StaticPage({ params }: PageProps<'/p/[slug]'>) {
@@ -46,8 +53,10 @@ export default async function StaticPage({ params }: PageProps<'/p/[slug]'>) {
   const page = isSlug(slug) ? getPublishedPage(slug) : null
   if (!page) notFound()
   cacheTag(TAGS.site, TAGS.page(slug))
+  const organization = page.slug === MASTHEAD_PAGE ? organizationJsonLd(await getPublisher(), t.seo.contactType) : null
   return (
     <SiteShell>
+      {organization ? <JsonLd data={organization} /> : null}
       <article className="mx-auto max-w-3xl">
         <h1 className="mb-6 border-b-2 border-accent pb-3 font-serif text-3xl font-bold">{page.title}</h1>
         <div

@@ -3,12 +3,19 @@ import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { ArticleView } from '@/components/site/article-view'
+import { JsonLd } from '@/components/site/json-ld'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { getAdjacentArticles, getPublishedArticle, listRelatedArticles } from '@/db/queries/articles'
 import { TAGS } from '@/lib/cache-tags'
+import { getEnv } from '@/lib/env'
+import { t } from '@/lib/i18n/id'
 import { isSlug, parseMonth, parseYear, PLACEHOLDER } from '@/lib/route-params'
-import { articlePath } from '@/lib/urls'
+import { shareImage } from '@/lib/seo/images'
+import { articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/json-ld'
+import { buildMetadata } from '@/lib/seo/metadata'
+import { getPublisher } from '@/lib/seo/publisher'
+import { absoluteUrl, articlePath, authorFeedPath, authorPath, labelFeedPath, labelPath } from '@/lib/urls'
 
 type Params = { year: string; month: string; slug: string }
 
@@ -34,11 +41,30 @@ export async function generateMetadata({ params }: PageProps<'/[year]/[month]/[s
   if (!article) return {}
   cacheTag(TAGS.site, TAGS.article(article.id))
   const chrome = await getSiteChrome()
-  return {
-    title: `${article.seoTitle || article.title} | ${chrome.siteName}`,
-    description: article.seoDescription || article.excerpt,
-    alternates: { canonical: articlePath(article) },
-  }
+  const { siteUrl } = getEnv()
+  const headline = article.seoTitle || article.title
+  const section = article.labels[0] ?? null
+  return buildMetadata({
+    siteUrl,
+    siteName: chrome.siteName,
+    title: `${headline} | ${chrome.siteName}`,
+    shareTitle: headline,
+    description: article.seoDescription || article.excerpt || article.title,
+    path: articlePath(article),
+    image: shareImage(article.image, siteUrl),
+    siteFeedTitle: t.feeds.site(chrome.siteName),
+    feeds: [
+      ...(section ? [{ title: t.feeds.label(section.name, chrome.siteName), path: labelFeedPath(section.slug) }] : []),
+      { title: t.feeds.author(article.author.name, chrome.siteName), path: authorFeedPath(article.author.slug) },
+    ],
+    article: {
+      publishedTime: article.publishedAt,
+      modifiedTime: article.updatedAt,
+      section: article.isSponsored ? t.article.advertorial : (section?.name ?? null),
+      tags: article.labels.map((l) => l.name),
+      authorUrl: absoluteUrl(siteUrl, authorPath(article.author.slug)),
+    },
+  })
 }
 
 export default async function ArticlePage({ params }: PageProps<'/[year]/[month]/[slug]'>) {
@@ -62,8 +88,38 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
     ...labelIds.map(TAGS.label),
     ...[...related, previous, next].flatMap((c) => (c ? [TAGS.article(c.id)] : [])),
   )
+  const { siteUrl } = getEnv()
+  const url = absoluteUrl(siteUrl, articlePath(article))
+  const publisher = await getPublisher()
+  const section = article.labels[0] ?? null
+  const image = shareImage(article.image, siteUrl)
+  const structuredData = [
+    articleJsonLd(
+      {
+        url,
+        headline: article.seoTitle || article.title,
+        description: article.seoDescription || article.excerpt || article.title,
+        images: image ? [image] : [],
+        publishedAt: article.publishedAt,
+        modifiedAt: article.updatedAt,
+        author: { name: article.author.name, url: absoluteUrl(siteUrl, authorPath(article.author.slug)) },
+        section: section?.name ?? null,
+        keywords: article.labels.map((l) => l.name),
+        isSponsored: article.isSponsored,
+        sponsorName: article.sponsorName,
+      },
+      publisher,
+    ),
+    breadcrumbJsonLd([
+      { name: t.site.home, url: absoluteUrl(siteUrl, '/') },
+      ...(section ? [{ name: section.name, url: absoluteUrl(siteUrl, labelPath(section.slug)) }] : []),
+      { name: article.title, url },
+    ]),
+  ]
+
   return (
     <SiteShell>
+      <JsonLd data={structuredData} />
       <ArticleView article={article} related={related} previous={previous} next={next} />
     </SiteShell>
   )

@@ -2,14 +2,18 @@ import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { ArchiveView } from '@/components/site/archive-view'
+import { JsonLd } from '@/components/site/json-ld'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { listArticlesByLabel } from '@/db/queries/articles'
 import { getLabelBySlug } from '@/db/queries/labels'
 import { TAGS } from '@/lib/cache-tags'
+import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { isSlug, parsePageParam, PLACEHOLDER } from '@/lib/route-params'
-import { labelPath } from '@/lib/urls'
+import { breadcrumbJsonLd } from '@/lib/seo/json-ld'
+import { listingMetadata } from '@/lib/seo/page-metadata'
+import { absoluteUrl, labelFeedPath, labelPath } from '@/lib/urls'
 
 // Reached as /label/{slug} and /label/{slug}?page=N through rewrites in next.config.ts.
 // Whole page generated before the response starts: a miss answers a real 404, and
@@ -41,11 +45,12 @@ export async function generateMetadata({ params }: PageProps<'/label/[slug]/hal/
   if (!label || !n) return {}
   cacheTag(TAGS.site, TAGS.label(label.id))
   const chrome = await getSiteChrome()
-  return {
-    title: `${label.name}${n > 1 ? ` — ${t.archive.pageOf(n)}` : ''} | ${chrome.siteName}`,
-    description: label.description || t.archive.label(label.name),
-    alternates: { canonical: labelPath(label.slug, n) },
-  }
+  return listingMetadata({
+    title: `${label.name}${n > 1 ? ` — ${t.archive.pageOf(n)}` : ''}`,
+    description: label.description || t.seo.archiveDescription(t.archive.label(label.name), chrome.siteName),
+    path: labelPath(label.slug, n),
+    feeds: [{ title: t.feeds.label(label.name, chrome.siteName), path: labelFeedPath(label.slug) }],
+  })
 }
 
 export default async function LabelArchivePage({ params }: PageProps<'/label/[slug]/hal/[page]'>) {
@@ -56,8 +61,17 @@ export default async function LabelArchivePage({ params }: PageProps<'/label/[sl
   const data = load(slug, page)
   if (!data) notFound()
   cacheTag(TAGS.site, TAGS.label(data.label.id), ...data.result.items.map((c) => TAGS.article(c.id)))
+  const { siteUrl } = getEnv()
+  const breadcrumb = breadcrumbJsonLd([
+    { name: t.site.home, url: absoluteUrl(siteUrl, '/') },
+    { name: data.label.name, url: absoluteUrl(siteUrl, labelPath(data.label.slug)) },
+    ...(data.result.page > 1
+      ? [{ name: t.archive.pageOf(data.result.page), url: absoluteUrl(siteUrl, labelPath(data.label.slug, data.result.page)) }]
+      : []),
+  ])
   return (
     <SiteShell>
+      <JsonLd data={breadcrumb} />
       <ArchiveView
         title={data.label.name}
         intro={data.label.description ? <p>{data.label.description}</p> : null}

@@ -2,14 +2,18 @@ import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { ArchiveView } from '@/components/site/archive-view'
+import { JsonLd } from '@/components/site/json-ld'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { listArticlesByAuthor } from '@/db/queries/articles'
 import { getAuthorBySlug } from '@/db/queries/users'
 import { TAGS } from '@/lib/cache-tags'
+import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { isSlug, parsePageParam, PLACEHOLDER } from '@/lib/route-params'
-import { authorPath } from '@/lib/urls'
+import { breadcrumbJsonLd } from '@/lib/seo/json-ld'
+import { listingMetadata } from '@/lib/seo/page-metadata'
+import { absoluteUrl, authorFeedPath, authorPath } from '@/lib/urls'
 
 // Reached as /penulis/{slug} and /penulis/{slug}?page=N through rewrites in next.config.ts.
 // Whole page generated before the response starts: a miss answers a real 404, and
@@ -40,11 +44,12 @@ export async function generateMetadata({ params }: PageProps<'/penulis/[slug]/ha
   if (!author || !n) return {}
   cacheTag(TAGS.site, TAGS.author(author.id))
   const chrome = await getSiteChrome()
-  return {
-    title: `${author.name}${n > 1 ? ` — ${t.archive.pageOf(n)}` : ''} | ${chrome.siteName}`,
-    description: author.bio || t.archive.author(author.name),
-    alternates: { canonical: authorPath(author.slug, n) },
-  }
+  return listingMetadata({
+    title: `${author.name}${n > 1 ? ` — ${t.archive.pageOf(n)}` : ''}`,
+    description: author.bio || t.seo.authorDescription(author.name, chrome.siteName),
+    path: authorPath(author.slug, n),
+    feeds: [{ title: t.feeds.author(author.name, chrome.siteName), path: authorFeedPath(author.slug) }],
+  })
 }
 
 export default async function AuthorPage({ params }: PageProps<'/penulis/[slug]/hal/[page]'>) {
@@ -55,8 +60,17 @@ export default async function AuthorPage({ params }: PageProps<'/penulis/[slug]/
   const data = load(slug, page)
   if (!data) notFound()
   cacheTag(TAGS.site, TAGS.author(data.author.id), ...data.result.items.map((c) => TAGS.article(c.id)))
+  const { siteUrl } = getEnv()
+  const breadcrumb = breadcrumbJsonLd([
+    { name: t.site.home, url: absoluteUrl(siteUrl, '/') },
+    { name: data.author.name, url: absoluteUrl(siteUrl, authorPath(data.author.slug)) },
+    ...(data.result.page > 1
+      ? [{ name: t.archive.pageOf(data.result.page), url: absoluteUrl(siteUrl, authorPath(data.author.slug, data.result.page)) }]
+      : []),
+  ])
   return (
     <SiteShell>
+      <JsonLd data={breadcrumb} />
       <ArchiveView
         title={data.author.name}
         intro={data.author.bio ? <p>{data.author.bio}</p> : null}

@@ -2,14 +2,18 @@ import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { ArchiveView } from '@/components/site/archive-view'
+import { JsonLd } from '@/components/site/json-ld'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { listArticlesPublishedBetween } from '@/db/queries/articles'
 import { TAGS } from '@/lib/cache-tags'
 import { jakartaRange, monthName } from '@/lib/dates'
+import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { parseMonth, parsePageParam, parseYear, PLACEHOLDER } from '@/lib/route-params'
-import { monthArchivePath, yearArchivePath } from '@/lib/urls'
+import { breadcrumbJsonLd } from '@/lib/seo/json-ld'
+import { listingMetadata } from '@/lib/seo/page-metadata'
+import { absoluteUrl, monthArchivePath, yearArchivePath } from '@/lib/urls'
 
 // /{yyyy}/{mm} and /{yyyy} (month "semua"), with ?page=N, arrive here through rewrites in
 // next.config.ts; /arsip/... itself is not a public URL scheme (canonical links say so).
@@ -42,11 +46,11 @@ export async function generateMetadata({ params }: PageProps<'/arsip/[year]/[mon
   if (!a) return {}
   cacheTag(TAGS.site)
   const chrome = await getSiteChrome()
-  return {
-    title: `${a.title}${a.page > 1 ? ` — ${t.archive.pageOf(a.page)}` : ''} | ${chrome.siteName}`,
-    description: a.title,
-    alternates: { canonical: a.hrefFor(a.page) },
-  }
+  return listingMetadata({
+    title: `${a.title}${a.page > 1 ? ` — ${t.archive.pageOf(a.page)}` : ''}`,
+    description: t.seo.archiveDescription(a.title, chrome.siteName),
+    path: a.hrefFor(a.page),
+  })
 }
 
 export default async function DateArchivePage({ params }: PageProps<'/arsip/[year]/[month]/hal/[page]'>) {
@@ -61,8 +65,16 @@ export default async function DateArchivePage({ params }: PageProps<'/arsip/[yea
   // A month or year without stories, or a page past the last, is not a page.
   if (result.items.length === 0) notFound()
   cacheTag(TAGS.site, TAGS.latest, ...result.items.map((c) => TAGS.article(c.id)))
+  const { siteUrl } = getEnv()
+  const breadcrumb = breadcrumbJsonLd([
+    { name: t.site.home, url: absoluteUrl(siteUrl, '/') },
+    { name: String(a.year), url: absoluteUrl(siteUrl, yearArchivePath(a.year)) },
+    ...(a.month ? [{ name: monthName(a.month), url: absoluteUrl(siteUrl, monthArchivePath(a.year, a.month)) }] : []),
+    ...(a.page > 1 ? [{ name: t.archive.pageOf(a.page), url: absoluteUrl(siteUrl, a.hrefFor(a.page)) }] : []),
+  ])
   return (
     <SiteShell>
+      <JsonLd data={breadcrumb} />
       <ArchiveView title={a.title} result={result} hrefFor={a.hrefFor} />
     </SiteShell>
   )

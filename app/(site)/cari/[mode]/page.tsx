@@ -1,20 +1,38 @@
 import type { Metadata } from 'next'
+import { cacheLife, cacheTag } from 'next/cache'
+import { notFound } from 'next/navigation'
 import { Suspense } from 'react'
 import { AdvertorialBadge } from '@/components/site/advertorial-badge'
 import { MinimalShell } from '@/components/site/minimal-shell'
 import { Pagination } from '@/components/site/pagination'
+import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { buildMatchQuery, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, searchArticles } from '@/db/queries/search'
+import { TAGS } from '@/lib/cache-tags'
 import { formatDateTime } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
-import { parsePageParam } from '@/lib/route-params'
+import { parsePageParam, PLACEHOLDER } from '@/lib/route-params'
+import { listingMetadata } from '@/lib/seo/page-metadata'
 import { articlePath, searchPath } from '@/lib/urls'
 
 // Search results depend on the query string, so this page renders per request (the one
-// public page that does); everything else about it is cheap: one FTS5 query.
-export const metadata: Metadata = {
-  title: t.search.title,
-  robots: { index: false, follow: true },
+// public page that does); everything else about it is cheap: one FTS5 query. /cari is
+// rewritten to /cari/hasil (next.config.ts) so that its head, which names SITE_URL, is made at
+// run time like every other page's, not prerendered at build with the build machine's settings.
+const MODE = 'hasil'
+
+export function generateStaticParams() {
+  return [{ mode: PLACEHOLDER }]
+}
+
+export async function generateMetadata({ params }: PageProps<'/cari/[mode]'>): Promise<Metadata> {
+  'use cache'
+  cacheLife('max')
+  const { mode } = await params
+  if (mode !== MODE) return {}
+  cacheTag(TAGS.site)
+  const chrome = await getSiteChrome()
+  return listingMetadata({ title: t.search.title, description: t.seo.searchDescription(chrome.siteName), path: searchPath(), noindex: true })
 }
 
 const MAX_QUERY = 200
@@ -23,7 +41,7 @@ function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? ''
 }
 
-async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari'>['searchParams'] }) {
+async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari/[mode]'>['searchParams'] }) {
   const sp = await searchParams
   const q = first(sp.q).normalize('NFKC').trim().slice(0, MAX_QUERY)
   const page = parsePageParam(first(sp.page)) ?? 1
@@ -103,7 +121,10 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari'
   )
 }
 
-export default function SearchPage({ searchParams }: PageProps<'/cari'>) {
+export default async function SearchPage({ params, searchParams }: PageProps<'/cari/[mode]'>) {
+  const { mode } = await params
+  if (mode === PLACEHOLDER) return null
+  if (mode !== MODE) notFound()
   return (
     <Suspense fallback={<MinimalShell />}>
       <SearchResults searchParams={searchParams} />

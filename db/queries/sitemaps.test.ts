@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { createArticle, createLabel, createUser } from '@/tests/factories'
+import {
+  countSitemapAuthors,
+  countSitemapLabels,
+  getSitemapMonthStats,
+  iterateSitemapArticles,
+  listNewsSitemapArticles,
+  listSitemapLabels,
+  listSitemapMonths,
+} from './sitemaps'
+
+describe('sitemap queries', () => {
+  it('lists months, splits a month into files and streams every story exactly once', () => {
+    const author = createUser()
+    const label = createLabel()
+    const august = Array.from({ length: 7 }, (_, i) =>
+      createArticle({ authorId: author.id, labelIds: [label.id], publishedAt: new Date(Date.UTC(2023, 7, 1 + i, 3)) }),
+    )
+    // 31 July 20:00 UTC is 1 August 03:00 in Jakarta: an August story.
+    const edge = createArticle({ authorId: author.id, publishedAt: new Date(Date.UTC(2023, 6, 31, 20)) })
+    createArticle({ authorId: author.id, publishedAt: new Date(Date.UTC(2023, 6, 10)) })
+    createArticle({ authorId: author.id, status: 'draft', publishedAt: new Date(Date.UTC(2023, 7, 9)) })
+    const updated = createArticle({ authorId: author.id, publishedAt: new Date(Date.UTC(2023, 7, 20)), updatedAt: new Date(Date.UTC(2023, 9, 1)) })
+
+    const months = listSitemapMonths().filter((m) => m.year === 2023)
+    expect(months.map((m) => [m.month, m.count])).toEqual([
+      [8, 9],
+      [7, 1],
+    ])
+    expect(months[0]!.lastmod.toISOString()).toBe('2023-10-01T00:00:00.000Z')
+
+    // Files of 4 URLs, read 3 rows per query.
+    const pages = [1, 2, 3].map((page) => [...iterateSitemapArticles(2023, 8, page, 4, 3)])
+    expect(pages.map((p) => p.length)).toEqual([4, 4, 1])
+    const slugs = pages.flat().map((a) => a.slug)
+    expect(new Set(slugs).size).toBe(9)
+    expect(slugs).toContain(edge.slug)
+    expect(slugs).toEqual(expect.arrayContaining(august.map((a) => a.slug)))
+    expect(pages.flat().find((a) => a.slug === updated.slug)?.lastmod.toISOString()).toBe('2023-10-01T00:00:00.000Z')
+
+    const stats = getSitemapMonthStats(2023, 8)
+    expect(stats.count).toBe(9)
+    expect(countSitemapLabels()).toBeGreaterThanOrEqual(1)
+    expect(countSitemapAuthors()).toBeGreaterThanOrEqual(1)
+    expect(listSitemapLabels(1).map((l) => l.slug)).toContain(label.slug)
+  })
+
+  it('the news list holds recent non-sponsored stories only, newest first', () => {
+    const author = createUser()
+    const now = Date.now()
+    const fresh = createArticle({ authorId: author.id, publishedAt: new Date(now - 60 * 60 * 1000) })
+    const fresher = createArticle({ authorId: author.id, publishedAt: new Date(now - 10 * 60 * 1000) })
+    const sponsored = createArticle({ authorId: author.id, publishedAt: new Date(now - 5 * 60 * 1000), isSponsored: true, sponsorName: 'PT Contoh' })
+    const old = createArticle({ authorId: author.id, publishedAt: new Date(now - 3 * 24 * 60 * 60 * 1000) })
+    const slugs = listNewsSitemapArticles(new Date(now - 2 * 24 * 60 * 60 * 1000)).map((a) => a.slug)
+    expect(slugs.slice(0, 2)).toEqual([fresher.slug, fresh.slug])
+    expect(slugs).not.toContain(sponsored.slug)
+    expect(slugs).not.toContain(old.slug)
+    expect(listNewsSitemapArticles(new Date(0), 1)).toHaveLength(1)
+  })
+})

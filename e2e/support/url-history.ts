@@ -1,0 +1,84 @@
+/**
+ * Test-only CLI: changes the URL history of the e2e site the way the newsroom will, through the
+ * same query functions, then asks the running server to expire its caches (POST
+ * /api/revalidate with the secret from DATA_DIR). Prints one JSON line.
+ *
+ *   tsx --conditions=react-server e2e/support/url-history.ts rename /2026/11/judul judul-baru
+ *   tsx --conditions=react-server e2e/support/url-history.ts merge target-slug source-slug [source-slug…]
+ *   tsx --conditions=react-server e2e/support/url-history.ts retract /2026/11/judul "Alasan"
+ *
+ * Needs DATA_DIR (the e2e data folder) and PORT (the e2e server).
+ */
+import { eq } from 'drizzle-orm'
+import { getDb } from '@/db'
+import { getPublishedArticle } from '@/db/queries/articles'
+import { getLabelBySlug } from '@/db/queries/labels'
+import { mergeLabels } from '@/db/queries/labels-desk'
+import { changeArticleSlug } from '@/db/queries/redirects'
+import { articles } from '@/db/schema'
+import { TAGS, tagsForArticleChange } from '@/lib/cache-tags'
+import { parseArticlePath } from '@/lib/redirects/paths'
+import { requestRevalidation } from '@/lib/revalidate-client'
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(1)
+}
+
+function findArticle(path: string) {
+  const parts = parseArticlePath(path) ?? fail(`Not an article URL: ${path}`)
+  return getPublishedArticle(parts.pathMonth, parts.slug) ?? fail(`No published article at ${path}`)
+}
+
+async function main() {
+  const [command, ...args] = process.argv.slice(2)
+  let tags: string[]
+  let result: unknown
+  switch (command) {
+    case 'rename': {
+      const [path, newSlug] = args
+      const article = findArticle(path ?? '')
+      const change = changeArticleSlug(article.id, newSlug ?? '')
+      if (!change.ok) fail(`Rename refused: ${change.reason}`)
+      const ids = { id: article.id, authorId: article.author.id, labelIds: article.labels.map((l) => l.id) }
+      tags = tagsForArticleChange(ids, ids, { urlChanged: true })
+      result = change
+      break
+    }
+    case 'merge': {
+      const [targetSlug, ...sourceSlugs] = args
+      const target = getLabelBySlug(targetSlug ?? '') ?? fail(`No label ${targetSlug}`)
+      const sources = sourceSlugs.map((slug) => getLabelBySlug(slug) ?? fail(`No label ${slug}`))
+      const merge = mergeLabels(
+        sources.map((s) => s.id),
+        target.id,
+      )
+      tags = [TAGS.site, TAGS.latest, TAGS.sitemaps, TAGS.redirects, TAGS.label(target.id), ...sources.map((s) => TAGS.label(s.id))]
+      result = merge
+      break
+    }
+    case 'retract': {
+      // The newsroom's retraction lands with the admin (issue #3); this stands in for it.
+      const [path, reason] = args
+      const article = findArticle(path ?? '')
+      getDb()
+        .update(articles)
+        .set({ status: 'retracted', retractedAt: new Date(), retractionReason: reason ?? '' })
+        .where(eq(articles.id, article.id))
+        .run()
+      const ids = { id: article.id, authorId: article.author.id, labelIds: article.labels.map((l) => l.id) }
+      tags = tagsForArticleChange(ids, ids, { urlChanged: true })
+      result = { ok: true, articleId: article.id }
+      break
+    }
+    default:
+      fail('Usage: url-history.ts rename|merge|retract …')
+  }
+  const revalidated = await requestRevalidation(tags, { baseUrl: `http://localhost:${process.env.PORT}` })
+  console.log(JSON.stringify({ result, revalidated }))
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,53 @@
+import 'server-only'
+import { getPathFate, getRedirectsVersion, loadRedirectSources } from '@/db/queries/redirects'
+import { decideRoute, type RouteDecision } from './decide'
+import { getRedirectsGeneration } from './signal'
+
+/*
+ * server.mjs's copy of the redirect table: the set of paths that moved or were removed. A request
+ * costs a Set lookup; only a hit reads the row. The set is reloaded when redirects_state.version
+ * (bumped by triggers on any write, from any process) has moved. That version is read at most
+ * once per CHECK_INTERVAL_MS, or at once after noteRedirectsChanged() (a write in this process,
+ * or /api/revalidate with the redirects tag, which a CLI calls after writing). The state lives
+ * on globalThis for the reason given in ./signal.ts.
+ */
+
+const CHECK_INTERVAL_MS = 1000
+const KEY = Symbol.for('warta.redirects')
+
+type State = { sources: Set<string>; version: number; checkedAt: number; checkedGeneration: number }
+
+function getState(): State {
+  const g = globalThis as typeof globalThis & { [KEY]?: State }
+  g[KEY] ??= { sources: new Set(), version: -1, checkedAt: 0, checkedGeneration: -1 }
+  return g[KEY]
+}
+
+function refresh(state: State, now: number): void {
+  const generation = getRedirectsGeneration()
+  if (state.checkedGeneration === generation && now - state.checkedAt < CHECK_INTERVAL_MS) return
+  state.checkedGeneration = generation
+  state.checkedAt = now
+  const version = getRedirectsVersion()
+  if (version === state.version) return
+  state.sources = loadRedirectSources()
+  state.version = version
+}
+
+/** The decision for a request path (see decideRoute). */
+export function decideRequest(pathname: string, now = Date.now()): RouteDecision {
+  const state = getState()
+  refresh(state, now)
+  return decideRoute(pathname, (path) => (state.sources.has(path) ? getPathFate(path) : null))
+}
+
+/**
+ * Hands decideRequest to server.mjs, a plain Node module outside the Next build, through
+ * globalThis (instrumentation.ts calls this when the server prepares).
+ */
+export function installRouteDecision(): void {
+  const g = globalThis as typeof globalThis & { [ROUTE_DECISION_KEY]?: (pathname: string) => RouteDecision }
+  g[ROUTE_DECISION_KEY] = (pathname: string) => decideRequest(pathname)
+}
+
+const ROUTE_DECISION_KEY = Symbol.for('warta.decideRequest')
