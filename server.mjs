@@ -57,6 +57,10 @@ function onRequest(req, res) {
       res.end()
       return
     }
+    if (decision.action === 'not-found') {
+      // No route matches this path, so the catch-all renders the site's 404 page with a real 404.
+      req.url = '/tidak-ditemukan'
+    }
     if (decision.action === 'gone') {
       // Next keeps the status a request arrives with when the page it renders is found.
       res.statusCode = 410

@@ -71,6 +71,7 @@ test.describe('a newsroom moving in', () => {
 
     await page.getByRole('button', { name: 'Pilih gambar' }).click()
     const dialog = page.getByRole('dialog')
+    await dialog.getByText('Unggah gambar baru').click()
     await dialog.getByLabel('Berkas gambar (JPEG, PNG atau WebP)').setInputFiles('tests/fixtures/images/exif-gps.jpg')
     await dialog.getByLabel('Teks alternatif').fill('Warga membersihkan saluran air di tepi sawah')
     await dialog.getByRole('button', { name: 'Unggah', exact: true }).click()

@@ -8,6 +8,8 @@ export type RouteDecision =
   | { action: 'redirect'; location: string }
   /** Render this internal path with status 410. */
   | { action: 'gone'; rewrite: string }
+  /** Answer with the site's 404 page (a page streamed in <Suspense> cannot set that status itself). */
+  | { action: 'not-found' }
 
 /**
  * What server.mjs does with a request path, given the redirect table (`lookup` answers only for

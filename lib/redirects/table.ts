@@ -1,5 +1,6 @@
 import 'server-only'
 import { getPathFate, getRedirectsVersion, loadRedirectSources } from '@/db/queries/redirects'
+import { countUsers } from '@/db/queries/users'
 import { decideRoute, type RouteDecision } from './decide'
 import { getRedirectsGeneration } from './signal'
 
@@ -47,7 +48,17 @@ export function decideRequest(pathname: string, now = Date.now()): RouteDecision
  */
 export function installRouteDecision(): void {
   const g = globalThis as typeof globalThis & { [ROUTE_DECISION_KEY]?: (pathname: string) => RouteDecision }
-  g[ROUTE_DECISION_KEY] = (pathname: string) => decideRequest(pathname)
+  g[ROUTE_DECISION_KEY] = (pathname: string) => (pathname === SETUP_PATH ? decideSetup() : decideRequest(pathname))
+}
+
+const SETUP_PATH = '/admin/setup'
+
+/**
+ * First-run setup exists only while there is no user. Its page says so itself, but admin pages
+ * stream inside <Suspense>, so only the server in front can make the answer a real 404.
+ */
+function decideSetup(): RouteDecision {
+  return countUsers() > 0 ? { action: 'not-found' } : { action: 'next' }
 }
 
 const ROUTE_DECISION_KEY = Symbol.for('warta.decideRequest')
