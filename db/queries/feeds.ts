@@ -1,6 +1,7 @@
 import 'server-only'
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm'
 import { getDb } from '@/db'
+import { type ArticleImage, toImage } from '@/db/queries/articles'
 import { articleLabels, articles, labels, media, users } from '@/db/schema'
 
 /** Items per RSS feed. */
@@ -18,10 +19,7 @@ export type FeedItem = {
   isSponsored: boolean
   authorName: string
   labels: string[]
-  image:
-    | { kind: 'media'; storageKey: string; width: number; height: number; alt: string }
-    | { kind: 'url'; url: string; alt: string }
-    | null
+  image: ArticleImage | null
 }
 
 const isPublic = eq(articles.status, 'published')
@@ -64,12 +62,6 @@ function hydrate(ids: number[]): FeedItem[] {
   return ids.flatMap((id) => {
     const r = byId.get(id)
     if (!r || !r.publishedAt || !r.pathMonth) return []
-    const image: FeedItem['image'] =
-      r.mediaKey && r.mediaWidth && r.mediaHeight
-        ? { kind: 'media', storageKey: r.mediaKey, width: r.mediaWidth, height: r.mediaHeight, alt: r.featuredAlt || r.mediaAlt || '' }
-        : r.featuredImageUrl
-          ? { kind: 'url', url: r.featuredImageUrl, alt: r.featuredAlt }
-          : null
     return [
       {
         id: r.id,
@@ -83,7 +75,7 @@ function hydrate(ids: number[]): FeedItem[] {
         isSponsored: r.isSponsored,
         authorName: r.authorName,
         labels: labelRows.filter((l) => l.articleId === r.id).map((l) => l.name),
-        image,
+        image: toImage(r),
       },
     ]
   })

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPage, getPageForEdit } from '@/db/queries/pages-desk'
-import { registeredActions } from '@/lib/auth/guards'
 import { TAGS } from '@/lib/cache-tags'
 import { t } from '@/lib/i18n/id'
 import { createUser } from '@/tests/factories'
