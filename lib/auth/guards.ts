@@ -118,11 +118,10 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of fd.entries()) {
     if (key.startsWith('$ACTION')) continue
-    const v = typeof value === 'string' ? value : value
     if (key in out) {
       const prev = out[key]
-      out[key] = Array.isArray(prev) ? [...prev, v] : [prev, v]
-    } else out[key] = v
+      out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value]
+    } else out[key] = value
   }
   return out
 }
