@@ -11,10 +11,10 @@ import {
   LabelNotFoundError,
   listLabelsForDesk,
   mergeLabels,
-  recordRedirect,
   SlugTakenError,
   updateLabel,
 } from './labels-desk'
+import { addRedirect } from './redirects'
 import { getSiteSettings, updateSiteSettings } from './settings'
 
 const db = () => getDb()
@@ -108,7 +108,7 @@ describe('mergeLabels', () => {
     const target = makeLabel({ slug: 'pilkada' })
     const source = makeLabel({ slug: 'pemilu-daerah' })
     // An older redirect into the source, and one out of the target's own path.
-    recordRedirect('/label/pilkada-2020', '/label/pemilu-daerah')
+    addRedirect('/label/pilkada-2020', '/label/pemilu-daerah', 'manual')
     db().insert(redirects).values({ fromPath: '/label/pilkada', toPath: '/label/pemilu-daerah' }).run()
 
     mergeLabels([source.id], target.id)
@@ -171,7 +171,7 @@ describe('deleteLabel', () => {
     const gone = makeLabel({ slug: 'sementara' })
     const next = makeLabel()
     const story = createArticle({ authorId: author, labelIds: [gone.id, next.id] })
-    recordRedirect('/label/lama', '/label/sementara')
+    addRedirect('/label/lama', '/label/sementara', 'manual')
     updateSiteSettings({ featuredLabelIds: [gone.id, next.id] })
 
     const result = deleteLabel(gone.id, author)
@@ -203,7 +203,7 @@ describe('createLabel and updateLabel', () => {
     const other = makeLabel({ slug: 'nasional' })
     expect(() => createLabel({ name: 'Daerah', slug: 'daerah', description: '' })).toThrow(SlugTakenError)
     expect(() => updateLabel(other.id, { name: 'x', slug: 'daerah', description: '' })).toThrow(SlugTakenError)
-    recordRedirect('/label/budaya', '/label/nasional')
+    addRedirect('/label/budaya', '/label/nasional', 'manual')
     const created = createLabel({ name: 'Budaya', slug: 'budaya', description: '' })
     expect(created.slug).toBe('budaya')
     expect(redirectMap()).toEqual({})

@@ -2,8 +2,9 @@ import 'server-only'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb, type Executor } from '@/db'
 import { articleLabels, articles, labels, redirects } from '@/db/schema'
-import { labelPath } from '@/lib/urls'
+import { labelFeedPath, labelPath } from '@/lib/urls'
 import { recordAudit } from './audit'
+import { addRedirect } from './redirects'
 import { rewriteFeaturedLabelIds } from './settings'
 
 /*
@@ -51,7 +52,6 @@ export class InvalidMergeError extends Error {
 }
 
 // The archive's feed sits under the archive; both move together when a label does.
-const labelFeedPath = (slug: string) => `${labelPath(slug)}/feed.xml`
 
 const deskColumns = { id: labels.id, name: labels.name, slug: labels.slug, description: labels.description }
 const nameNoCase = sql`${labels.name} collate nocase`
@@ -144,29 +144,6 @@ function isSlugTaken(db: Executor, slug: string, exceptId?: number): boolean {
   return Boolean(row && row.id !== exceptId)
 }
 
-/**
- * Records a permanent redirect, in the caller's transaction, keeping the table one hop deep:
- * rows that pointed at `fromPath` now point at `toPath`, and nothing redirects away from
- * `toPath`, which is assumed live (the label now sits there). Never writes a self-loop.
- */
-export function writeRedirect(db: Executor, fromPath: string, toPath: string, reason = ''): void {
-  if (fromPath === toPath) return
-  db.delete(redirects).where(eq(redirects.fromPath, toPath)).run()
-  db.update(redirects).set({ toPath }).where(eq(redirects.toPath, fromPath)).run()
-  db.insert(redirects)
-    .values({ fromPath, toPath, code: 301, reason })
-    .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath, code: 301, reason } })
-    .run()
-}
-
-/**
- * Records a 301 from one path to another (chains collapse, no self-loops; see writeRedirect).
- * TODO(#3): the SEO branch owns db/queries/redirects.ts; the lead folds this into it.
- */
-export function recordRedirect(fromPath: string, toPath: string, reason = ''): void {
-  getDb().transaction((tx) => writeRedirect(tx, fromPath, toPath, reason))
-}
-
 /** A live label owns its URL: redirects left there by an old label would shadow it. */
 function claimLabelPaths(db: Executor, slug: string): void {
   db.delete(redirects)
@@ -204,8 +181,8 @@ export function updateLabel(
     if (!before) return null
     if (input.slug !== before.slug) {
       if (isSlugTaken(tx, input.slug, id)) throw new SlugTakenError(input.slug)
-      writeRedirect(tx, labelPath(before.slug), labelPath(input.slug), 'label renamed')
-      writeRedirect(tx, labelFeedPath(before.slug), labelFeedPath(input.slug), 'label renamed')
+      addRedirect(labelPath(before.slug), labelPath(input.slug), 'label-rename')
+      addRedirect(labelFeedPath(before.slug), labelFeedPath(input.slug), 'label-rename')
       recordAudit({ actorId, action: 'label:slug', entity: 'label', entityId: id, detail: { from: before.slug, to: input.slug } }, tx)
     }
     tx.update(labels)
@@ -302,8 +279,8 @@ export function mergeLabels(sourceIds: number[], targetId: number, actorId: numb
     tx.delete(labels).where(inArray(labels.id, ids)).run() // their article_labels rows go by ON DELETE CASCADE
 
     for (const source of sources) {
-      writeRedirect(tx, labelPath(source.slug), labelPath(target.slug), `label merged into ${target.slug}`)
-      writeRedirect(tx, labelFeedPath(source.slug), labelFeedPath(target.slug), `label merged into ${target.slug}`)
+      addRedirect(labelPath(source.slug), labelPath(target.slug), 'label-merge')
+      addRedirect(labelFeedPath(source.slug), labelFeedPath(target.slug), 'label-merge')
     }
     rewriteFeaturedLabelIds(tx, (featured) => (ids.includes(featured) ? targetId : featured))
     recordAudit(

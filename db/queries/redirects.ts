@@ -20,7 +20,7 @@ import { articlePath, labelFeedPath, labelPath } from '@/lib/urls'
  * (triggers in drizzle/0003_redirects_state_triggers.sql).
  */
 
-export type RedirectReason = 'article-slug' | 'page-slug' | 'label-merge' | 'article-deleted' | 'import' | 'manual'
+export type RedirectReason = 'article-slug' | 'page-slug' | 'label-rename' | 'label-merge' | 'article-deleted' | 'import' | 'manual'
 
 export type { PathFate }
 
