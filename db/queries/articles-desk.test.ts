@@ -259,6 +259,20 @@ describe('publication', () => {
     expect(auditActions(id)).toEqual(['article.delete'])
   })
 
+  it('leaves a 410 at the URL of a deleted article that was once public, none for a draft', () => {
+    const a = createArticle({ authorId: writer })
+    const unpublished = unpublishArticle(a.id, a.version, editor)
+    expect(unpublished.ok).toBe(true)
+    expect(deleteArticle(a.id, a.version + 1, editor)).toEqual({ ok: true })
+    expect(db().select({ code: redirects.code }).from(redirects).where(eq(redirects.fromPath, `/${a.pathMonth}/${a.slug}`)).all()).toEqual([
+      { code: 410 },
+    ])
+    const { id } = createDraft(writer, 'Tak pernah terbit')
+    const before = db().select().from(redirects).all().length
+    expect(deleteArticle(id, 1, editor)).toEqual({ ok: true })
+    expect(db().select().from(redirects).all()).toHaveLength(before)
+  })
+
   it('returns a submitted article to its writer', () => {
     const { id } = createDraft(writer, 'Judul')
     expect(saveArticle(id, content(), 1, writer, { ...opts, transition: { to: 'submitted' } })).toMatchObject({ status: 'submitted' })

@@ -19,7 +19,7 @@ import type { ArticleFootprint } from '@/lib/revalidate'
 import { articlePath, slugify } from '@/lib/urls'
 import { type ArticleImage, type PublicArticle, toImage } from './articles'
 import { noteRedirectsChanged } from '@/lib/redirects/signal'
-import { addRedirect } from './redirects'
+import { addRedirect, recordArticleDeletion } from './redirects'
 
 /*
  * The newsroom's reads and writes of articles. Every write runs in one synchronous
@@ -783,7 +783,10 @@ export function returnArticleToWriter(id: number, expectedVersion: number, staff
   }, now)
 }
 
-/** Deletes an article that is not public (live or retracted articles must be taken down first). */
+/**
+ * Deletes an article that is not public (live or retracted articles must be taken down first).
+ * One that readers once saw leaves a 410 at its URL (db/queries/redirects.ts).
+ */
 export function deleteArticle(id: number, expectedVersion: number, staffId: number): { ok: true } | ({ ok: false } & WriteError) {
   const db = getDb()
   return db.transaction(
@@ -793,6 +796,8 @@ export function deleteArticle(id: number, expectedVersion: number, staffId: numb
       if (current.version !== expectedVersion) return { ok: false, ...staleError(tx, current) }
       if (!['draft', 'submitted', 'unpublished'].includes(current.status)) return { ok: false, code: 'wrong-status', status: current.status }
       tx.delete(articles).where(eq(articles.id, id)).run()
+      // Once public (an unpublished story), its URL answers 410 from now on rather than 404.
+      recordArticleDeletion(current)
       writeAudit(tx, staffId, 'article.delete', id, { title: current.title, slug: current.slug, path: current.pathMonth ? articlePath(current) : null })
       return { ok: true }
     },
