@@ -1,5 +1,5 @@
 /**
- * Test-only CLI: changes the URL history of the e2e site the way the newsroom will, through the
+ * Test-only CLI: changes the URL history of the e2e site the way the newsroom does, through the
  * same query functions, then asks the running server to expire its caches (POST
  * /api/revalidate with the secret from DATA_DIR). Prints one JSON line.
  *
@@ -9,13 +9,11 @@
  *
  * Needs DATA_DIR (the e2e data folder) and PORT (the e2e server).
  */
-import { eq } from 'drizzle-orm'
-import { getDb } from '@/db'
 import { getPublishedArticle } from '@/db/queries/articles'
+import { getArticleForEdit, retractArticle } from '@/db/queries/articles-desk'
 import { getLabelBySlug } from '@/db/queries/labels'
 import { mergeLabels } from '@/db/queries/labels-desk'
 import { changeArticleSlug } from '@/db/queries/redirects'
-import { articles } from '@/db/schema'
 import { TAGS, tagsForArticleChange } from '@/lib/cache-tags'
 import { parseArticlePath } from '@/lib/redirects/paths'
 import { requestRevalidation } from '@/lib/revalidate-client'
@@ -58,14 +56,11 @@ async function main() {
       break
     }
     case 'retract': {
-      // The newsroom's retraction lands with the admin (issue #3); this stands in for it.
       const [path, reason] = args
       const article = findArticle(path ?? '')
-      getDb()
-        .update(articles)
-        .set({ status: 'retracted', retractedAt: new Date(), retractionReason: reason ?? '' })
-        .where(eq(articles.id, article.id))
-        .run()
+      const current = getArticleForEdit(article.id) ?? fail(`No article ${article.id}`)
+      const retracted = retractArticle(article.id, current.version, article.author.id, reason ?? '')
+      if (!retracted.ok) fail(`Retraction refused: ${retracted.code}`)
       const ids = { id: article.id, authorId: article.author.id, labelIds: article.labels.map((l) => l.id) }
       tags = tagsForArticleChange(ids, ids, { urlChanged: true })
       result = { ok: true, articleId: article.id }
