@@ -305,3 +305,63 @@ export const auditLog = sqliteTable(
     index('audit_log_entity_idx').on(t.entity, t.entityId, t.createdAt),
   ],
 )
+
+export const IMPORTED_KINDS = ['post', 'page', 'author', 'label'] as const
+export type ImportedKind = (typeof IMPORTED_KINDS)[number]
+
+/**
+ * What an import brought in and where it lives now: one row per entry of a source (a Blogger
+ * post, page, author or label), so running the import again updates instead of duplicating,
+ * and so a record deleted or merged in Warta is not brought back. `entity_id` points into the
+ * table named by `kind` (no foreign key: the record may have been deleted on purpose).
+ */
+export const importedEntries = sqliteTable(
+  'imported_entries',
+  {
+    // "blogger"
+    source: text('source').notNull(),
+    kind: text('kind', { enum: IMPORTED_KINDS }).notNull(),
+    // Blogger's post/page id, the author's profile key, or the normalised label key.
+    externalId: text('external_id').notNull(),
+    entityId: integer('entity_id').notNull(),
+    // The entry's old URL path ("/2023/09/judul.html", "/p/redaksi.html"), if it had one.
+    legacyPath: text('legacy_path'),
+    // The source's own "updated" time (ISO) and a hash of what was imported from it.
+    externalUpdated: text('external_updated'),
+    contentHash: text('content_hash').notNull().default(''),
+    // The record's version right after the import wrote it: a higher one means edited in Warta.
+    entityVersion: integer('entity_version'),
+    importedAt: timestamp('imported_at').notNull().default(nowMs),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.kind, t.externalId] }),
+    index('imported_entries_entity_idx').on(t.kind, t.entityId),
+  ],
+)
+
+export const LABEL_MERGE_BASES = ['case', 'whitespace', 'spacing', 'punctuation', 'typo', 'abbreviation', 'truncation'] as const
+export type LabelMergeBasis = (typeof LABEL_MERGE_BASES)[number]
+
+/**
+ * Labels that look like duplicates of another (an import's report finds them): the labels
+ * screen offers each group for one-click merging into the target. A dismissed suggestion stays
+ * so that it is not offered again.
+ */
+export const labelMergeSuggestions = sqliteTable(
+  'label_merge_suggestions',
+  {
+    labelId: integer('label_id')
+      .notNull()
+      .references(() => labels.id, { onDelete: 'cascade' }),
+    targetId: integer('target_id')
+      .notNull()
+      .references(() => labels.id, { onDelete: 'cascade' }),
+    basis: text('basis', { enum: LABEL_MERGE_BASES }).notNull(),
+    dismissedAt: timestamp('dismissed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.labelId, t.targetId] }),
+    index('label_merge_suggestions_target_idx').on(t.targetId),
+  ],
+)
