@@ -1,6 +1,7 @@
 import { connection } from 'next/server'
 import { createMedia, listMedia } from '@/db/queries/media'
 import { adminRoute } from '@/lib/auth/guards'
+import { isSameOrigin } from '@/lib/auth/same-origin'
 import { t } from '@/lib/i18n/id'
 import { ImageTooLargeError, MAX_IMAGE_BYTES, NotAnImageError, storeImage } from '@/lib/media/process'
 import { mediaCursor, mediaUploadText } from '@/lib/validation/media'
@@ -60,7 +61,6 @@ export async function POST(request: Request) {
 }
 
 async function upload(request: Request, staffId: number): Promise<UploadOutcome> {
-  // SameSite cookies already stop most cross-site posts; this also refuses a same-site one from elsewhere.
   if (!isSameOrigin(request)) return { ok: false, status: 403, code: 'forbidden', error: t.admin.errors.forbidden }
   const m = t.admin.media
   const tooLarge = { ok: false, status: 413, code: 'too-large', error: m.tooLarge } as const
@@ -126,18 +126,6 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array<Arr
     offset += chunk.byteLength
   }
   return body
-}
-
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin')
-  // Non-browser clients send no Origin; they also carry no ambient cookies to abuse.
-  if (origin === null) return true
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
-  try {
-    return new URL(origin).host === host
-  } catch {
-    return false
-  }
 }
 
 /** A form submitted by the browser itself (no JavaScript) asks for HTML; fetch and XHR send `*\/*`. */
