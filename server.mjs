@@ -70,6 +70,11 @@ function onRequest(req, res) {
   handle(req, res)
 }
 
-http.createServer(onRequest).listen(port, () => {
+// Node cuts off any request still arriving after 5 minutes (requestTimeout), which a Blogger
+// export of a few hundred MB on a slow link exceeds (POST /api/admin/import streams it to disk).
+// Slow headers stay bounded by headersTimeout (60 s).
+const REQUEST_TIMEOUT_MS = 60 * 60_000
+
+http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, onRequest).listen(port, () => {
   console.log(`✓ Warta ready on http://localhost:${port}`)
 })

@@ -27,6 +27,7 @@ export const policy = {
   'contact:manage': { editor: 'any', admin: 'any' },
   'user:manage': { admin: 'any' },
   'settings:manage': { admin: 'any' },
+  'import:run': { admin: 'any' },
   'profile:edit': { contributor: 'own', reporter: 'own', editor: 'own', admin: 'own' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>
 

@@ -1,0 +1,90 @@
+import 'server-only'
+import { once } from 'node:events'
+import fs from 'node:fs'
+import { SNIFF_BYTES, startsLikeXml } from './sniff'
+
+/** Blogger exports of big newsrooms run to hundreds of MB; this leaves room without inviting abuse. */
+export const MAX_IMPORT_BYTES = 1024 ** 3
+
+export type ReceiveOutcome =
+  | { ok: true; bytes: number }
+  | { ok: false; reason: 'empty' | 'not-xml' | 'too-large' | 'aborted' | 'no-space' }
+
+/**
+ * Streams a request body to `dest` without holding it in memory: the first bytes are checked
+ * before anything is written, and reading stops as soon as `limit` is passed. On any refusal
+ * the partial file is removed. Write errors other than a full disk are thrown.
+ */
+export async function receiveXmlUpload(
+  body: ReadableStream<Uint8Array> | null,
+  dest: string,
+  limit: number = MAX_IMPORT_BYTES,
+): Promise<ReceiveOutcome> {
+  if (!body) return { ok: false, reason: 'empty' }
+  const reader = body.getReader()
+  const refuse = async (reason: Exclude<ReceiveOutcome, { ok: true }>['reason']) => {
+    await reader.cancel().catch(() => {})
+    return { ok: false, reason } as const
+  }
+
+  const head: Uint8Array[] = []
+  let size = 0
+  let done = false
+  try {
+    while (size < SNIFF_BYTES) {
+      const chunk = await reader.read()
+      if (chunk.done) {
+        done = true
+        break
+      }
+      head.push(chunk.value)
+      size += chunk.value.byteLength
+    }
+  } catch {
+    return { ok: false, reason: 'aborted' }
+  }
+  if (size === 0) return refuse('empty')
+  if (!startsLikeXml(Buffer.concat(head).toString('utf8'))) return refuse('not-xml')
+  if (size > limit) return refuse('too-large')
+
+  const out = fs.createWriteStream(dest, { flags: 'wx' })
+  // Set from the stream's 'error' event; checked between chunks.
+  const state: { failure: NodeJS.ErrnoException | null } = { failure: null }
+  out.on('error', (error) => (state.failure ??= error))
+  const settle = async (event: 'drain' | 'finish') => {
+    // After an error the stream emits neither event again.
+    if (state.failure || out.destroyed) return
+    await Promise.race([once(out, event), once(out, 'error')]).catch(() => {})
+  }
+  const discard = async (reason: 'too-large' | 'aborted' | 'no-space') => {
+    out.destroy()
+    await fs.promises.rm(dest, { force: true })
+    return refuse(reason)
+  }
+
+  for (const chunk of head) if (!out.write(chunk)) await settle('drain')
+  while (!done && !state.failure) {
+    let chunk: ReadableStreamReadResult<Uint8Array>
+    try {
+      chunk = await reader.read()
+    } catch {
+      return discard('aborted')
+    }
+    if (chunk.done) break
+    size += chunk.value.byteLength
+    if (size > limit) return discard('too-large')
+    if (!out.write(chunk.value)) await settle('drain')
+  }
+  if (!state.failure) {
+    out.end()
+    await settle('finish')
+  }
+  if (state.failure) {
+    if (state.failure.code === 'ENOSPC') return discard('no-space')
+    out.destroy()
+    await fs.promises.rm(dest, { force: true })
+    await reader.cancel().catch(() => {})
+    throw state.failure
+  }
+  return { ok: true, bytes: size }
+}
