@@ -14,6 +14,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: '/admin/pesan', label: t.admin.nav.inbox, permission: 'contact:manage' },
   { href: '/admin/pengguna', label: t.admin.nav.users, permission: 'user:manage' },
   { href: '/admin/pengaturan', label: t.admin.nav.settings, permission: 'settings:manage' },
+  { href: '/admin/impor', label: t.admin.nav.import, permission: 'import:run' },
   { href: '/admin/profil', label: t.admin.nav.profile, permission: 'profile:edit' },
 ]
 
