@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { importCliCommand } from './cli-command'
 
 describe('importCliCommand', () => {
-  it('runs the import CLI through tsx under this Node, with --json and --dry-run when asked', () => {
-    const spec = importCliCommand('/data/imports/abc.xml', { dryRun: true })
+  it('runs the import CLI through tsx under this Node, with --json, the admin as actor and --dry-run when asked', () => {
+    const spec = importCliCommand('/data/imports/abc.xml', { dryRun: true, actorId: 7 })
     expect(spec).toEqual({
       command: process.execPath,
       args: [
@@ -13,10 +13,11 @@ describe('importCliCommand', () => {
         'lib/cli/import-blogger.ts',
         '/data/imports/abc.xml',
         '--json',
+        '--actor=7',
         '--dry-run',
       ],
       cwd: process.cwd(),
     })
-    expect(importCliCommand('/f.xml', { dryRun: false }).args).not.toContain('--dry-run')
+    expect(importCliCommand('/f.xml', { dryRun: false, actorId: 7 }).args).not.toContain('--dry-run')
   })
 })

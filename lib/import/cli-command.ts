@@ -9,7 +9,7 @@ import type { SpawnSpec } from './jobs'
  * tsx runs under this Node binary rather than through its `#!/usr/bin/env node` line, so a PATH
  * without `node` (a service manager's) does not matter.
  */
-export function importCliCommand(filePath: string, opts: { dryRun: boolean }): SpawnSpec {
+export function importCliCommand(filePath: string, opts: { dryRun: boolean; actorId: number }): SpawnSpec {
   // turbopackIgnore: run-time locations in the installed project, not files to trace into the build.
   const root = process.cwd()
   return {
@@ -20,6 +20,8 @@ export function importCliCommand(filePath: string, opts: { dryRun: boolean }): S
       'lib/cli/import-blogger.ts',
       filePath,
       '--json',
+      // Recorded in the audit log as who ran the import.
+      `--actor=${opts.actorId}`,
       ...(opts.dryRun ? ['--dry-run'] : []),
     ],
     cwd: root,

@@ -47,6 +47,13 @@ describe('the import job runner', () => {
     expect(fs.existsSync(filePath)).toBe(false)
   })
 
+  it('shows no message from an unexpected failure (exit 2), only the server log gets it', async () => {
+    const { job } = await runFake('unexpected')
+    expect(job).toMatchObject({ status: 'failed', error: { message: null, line: null } })
+    expect(JSON.stringify(job)).not.toContain('SQLITE')
+    expect(errorLog).toHaveBeenCalledWith('Blogger import failed', expect.objectContaining({ code: 2, message: expect.stringContaining('SQLITE') }))
+  })
+
   it('keeps stderr for the server log only when the CLI dies without an error event', async () => {
     const { job } = await runFake('crash')
     expect(job).toMatchObject({ status: 'failed', report: null, error: { message: null, line: null } })

@@ -50,6 +50,8 @@ type Job = {
   settle: () => void
 }
 
+/** lib/cli/import-blogger.ts exits with 1 when it refuses the file (unreadable, malformed). */
+const REFUSED_EXIT_CODE = 1
 const STDERR_TAIL_CHARS = 8 * 1024
 const MESSAGE_MAX_CHARS = 500
 /** Finished jobs kept for the page to show; older ones are forgotten. */
@@ -162,8 +164,12 @@ export function runImport(id: string, spec: SpawnSpec): void {
     job.view.finishedAt = new Date().toISOString()
     if (!ok) {
       job.view.report = null
-      job.view.error ??= { message: null, line: null }
+      // Exit code 1 is the CLI refusing the file, with a message meant for people (and the XML
+      // line). Anything else is unexpected: its message may be internals, so the log gets it.
+      const cliMessage = job.view.error?.message ?? null
+      if (outcome.code !== REFUSED_EXIT_CODE || !job.view.error) job.view.error = { message: null, line: null }
       console.error('Blogger import failed', {
+        message: cliMessage,
         jobId: job.view.id,
         userId: job.userId,
         code: outcome.code,

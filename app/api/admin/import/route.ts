@@ -57,6 +57,6 @@ export async function POST(request: Request) {
     return json({ error: refusal.error }, refusal.status)
   }
 
-  runImport(job.id, importCliCommand(filePath, { dryRun: query.data.dryRun }))
+  runImport(job.id, importCliCommand(filePath, { dryRun: query.data.dryRun, actorId: staff.id }))
   return json(getImportJob(job.id), 202, { Location: `/api/admin/import/${job.id}` })
 }
