@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
 
 // A newsroom moving from Blogger: an admin uploads the export on /admin/impor, reads the report,
@@ -123,6 +124,9 @@ test.describe('importing a Blogger blog', () => {
     await expect(page.getByText(/^15 komentar dihitung/)).toBeVisible()
     await expect(page.getByRole('cell', { name: 'Tema tampilan blog, bukan isi' })).toBeVisible()
     await expect(page.getByRole('cell', { name: 'Pengaturan blog, bukan isi' }).first()).toBeVisible()
+
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 
     // Coming back to the page later shows the last report again.
     await page.reload()
