@@ -197,6 +197,7 @@ export const id = {
     // Writing and the article workflow (issue #3): the editor, the desk list, revisions, preview.
     articles: {
       title: 'Artikel',
+      untitled: '(Tanpa judul)',
       reviewQueue: 'Antrean periksa',
       newTitle: 'Tulis artikel baru',
       newIntro: 'Mulai dengan judul. Isi, gambar dan label bisa dilengkapi di penyunting; draf tersimpan otomatis.',
