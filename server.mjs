@@ -44,14 +44,14 @@ function onRequest(req, res) {
   if (pathname !== '/' && pathname.startsWith('/') && !SKIP.test(pathname) && REDIRECTABLE.has(req.method ?? 'GET')) {
     let decision = { action: 'next' }
     try {
-      decision = decide(pathname)
+      decision = decide({ pathname, search })
     } catch (error) {
       // A failing lookup must not take pages down with it; the page itself still answers.
       console.error('Redirect check failed', { pathname, error })
     }
     if (decision.action === 'redirect') {
       res.statusCode = 301
-      res.setHeader('Location', `${decision.location}${search}`)
+      res.setHeader('Location', decision.location)
       // Browsers keep a 301 for good unless told otherwise; an hour bounds a reverted rename.
       res.setHeader('Cache-Control', 'public, max-age=3600')
       res.end()
