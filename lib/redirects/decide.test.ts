@@ -50,6 +50,19 @@ describe('decideRoute and the query string', () => {
     expect(decide('/2021/08/judul-lama?utm_source=wa')).toEqual({ action: 'redirect', location: '/2021/08/judul-baru?utm_source=wa' })
     expect(decide('/Label/Pemilu/?page=2')).toEqual({ action: 'redirect', location: '/label/pemilu?page=2' })
   })
+
+  it('drops Blogger’s own parameters when it redirects anyway, and only then', () => {
+    expect(decide('/2022/01/?m=1')).toEqual({ action: 'redirect', location: '/2022/01' })
+    expect(decide('/2022/?m=0&utm_source=fb')).toEqual({ action: 'redirect', location: '/2022?utm_source=fb' })
+    expect(decide('/2021/08/judul-lama?m=1&showComment=1699999999999')).toEqual({ action: 'redirect', location: '/2021/08/judul-baru' })
+    // A live Warta URL shared with Blogger's mobile switch is served as it is: no extra hop.
+    expect(decide('/2021/08/judul-baru?m=1')).toEqual({ action: 'next' })
+    expect(decide('/label/pemilu?m=1')).toEqual({ action: 'next' })
+  })
+
+  it('leaves the home page alone without Blogger’s mobile switch', () => {
+    for (const url of ['/', '/?utm_source=wa', '/?mode=x', '/?page=2']) expect(decide(url), url).toEqual({ action: 'next' })
+  })
 })
 
 describe('paths', () => {

@@ -1,6 +1,7 @@
 import 'server-only'
 import { getPathFate, getRedirectsVersion, loadRedirectSources } from '@/db/queries/redirects'
 import { countUsers } from '@/db/queries/users'
+import { getEnv } from '@/lib/env'
 import { decideRoute, type RouteDecision, type RouteRequest } from './decide'
 import { getRedirectsGeneration } from './signal'
 
@@ -39,7 +40,7 @@ function refresh(state: State, now: number): void {
 export function decideRequest(request: RouteRequest, now = Date.now()): RouteDecision {
   const state = getState()
   refresh(state, now)
-  return decideRoute(request, (path) => (state.sources.has(path) ? getPathFate(path) : null))
+  return decideRoute(request, (path) => (state.sources.has(path) ? getPathFate(path) : null), { siteUrl: getEnv().siteUrl })
 }
 
 /**
