@@ -120,6 +120,7 @@ export const id = {
     label: (label: string, site: string) => `${label} | ${site}`,
     author: (name: string, site: string) => `Tulisan ${name} | ${site}`,
     advertorialTitle: (title: string) => `Advertorial: ${title}`,
+    gone: (siteFeed: string) => `Umpan ini tidak tersedia lagi. Berita terbaru ada di ${siteFeed}.`,
   },
   errors: {
     notFoundTitle: 'Halaman tidak ditemukan',
