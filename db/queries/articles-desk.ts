@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, asc, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { getDb, type Executor } from '@/db'
 import {
   articleLabels,
   articleNotes,
@@ -19,7 +19,7 @@ import type { ArticleFootprint } from '@/lib/revalidate'
 import { articlePath, slugify } from '@/lib/urls'
 import { type ArticleImage, type PublicArticle, toImage } from './articles'
 import { noteRedirectsChanged } from '@/lib/redirects/signal'
-import { addRedirect, recordArticleDeletion } from './redirects'
+import { addRedirect, recordArticleDeletion, redirectImportedLegacyPath } from './redirects'
 
 /*
  * The newsroom's reads and writes of articles. Every write runs in one synchronous
@@ -531,7 +531,8 @@ export type RevisionSnapshot = {
   restoredFrom?: number
 }
 
-function writeRevision(tx: Tx, row: ArticleRow, labelIds: number[], createdBy: number | null, extra: Partial<RevisionSnapshot> = {}) {
+/** Snapshots an article as it stands (before a write replaces it); the import uses it too. */
+export function writeRevision(tx: Executor, row: ArticleRow, labelIds: number[], createdBy: number | null, extra: Partial<RevisionSnapshot> = {}) {
   const labelNames = labelIds.length
     ? tx.select({ id: labels.id, name: labels.name }).from(labels).where(inArray(labels.id, labelIds)).all()
     : []
@@ -701,6 +702,7 @@ export function saveArticle(
       }
       if (row.status === 'published' && current.status !== 'published') {
         clearRedirectsFrom(tx, articlePath(row))
+        redirectImportedLegacyPath(tx, row.id, articlePath(row))
         writeAudit(tx, staffId, 'article.publish', id, { title: row.title, path: articlePath(row) })
       } else if (row.status === 'scheduled' && transition?.to === 'scheduled') {
         writeAudit(tx, staffId, 'article.schedule', id, { title: row.title, at: row.publishedAt?.toISOString() })
@@ -923,6 +925,7 @@ export function publishDueArticles(now = new Date()): ArticleFootprint[] {
           .returning()
           .get()
         clearRedirectsFrom(tx, articlePath(row))
+        redirectImportedLegacyPath(tx, row.id, articlePath(row))
         writeAudit(tx, null, 'article.publish', row.id, { title: row.title, path: articlePath(row), scheduled: true })
         out.push({ id: row.id, authorId: row.authorId, labelIds: labelIdsOf(tx, row.id) })
       }

@@ -7,7 +7,7 @@ export type AuditEntry = {
   actorId: number | null
   /** `entity:verb`, like permissions: "user:role", "label:merge", "settings:update". */
   action: string
-  entity: 'user' | 'label' | 'settings' | 'media' | 'contact'
+  entity: 'user' | 'label' | 'settings' | 'media' | 'contact' | 'import'
   entityId?: number | null
   detail?: Record<string, unknown>
 }

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import { getDb } from '@/db'
-import { articleLabels, articles, labels, redirects, redirectsState, settings, type ArticleStatus } from '@/db/schema'
+import { getDb, type Executor } from '@/db'
+import { articleLabels, articles, importedEntries, labels, redirects, redirectsState, settings, type ArticleStatus } from '@/db/schema'
 import type { PathFate } from '@/lib/redirects/decide'
 import { normalizeRedirectPath, parseArticlePath } from '@/lib/redirects/paths'
 import { noteRedirectsChanged } from '@/lib/redirects/signal'
@@ -144,6 +144,20 @@ export function recordGonePath(pathInput: string, reason: RedirectReason): strin
 export function removeRedirectsFrom(pathInput: string): void {
   getDb().delete(redirects).where(eq(redirects.fromPath, requirePath(pathInput))).run()
   noteRedirectsChanged()
+}
+
+/**
+ * An article just went live: if it was imported, its old URL (Blogger's "/2023/09/judul.html")
+ * leads to it from now on. Until then that URL has no row and answers 404, so a draft or a post
+ * scheduled for later is never exposed through it.
+ */
+export function redirectImportedLegacyPath(db: Executor, articleId: number, to: string): void {
+  const row = db
+    .select({ legacyPath: importedEntries.legacyPath })
+    .from(importedEntries)
+    .where(and(eq(importedEntries.kind, 'post'), eq(importedEntries.entityId, articleId)))
+    .get()
+  if (row?.legacyPath) addRedirect(row.legacyPath, to, 'import')
 }
 
 /** A published article's slug changed: its old URL answers 301 to the new one. */
