@@ -7,6 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
@@ -53,6 +54,18 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_PATH: path.join(dataDir, 'warta.db'),
   SEED_DEMO: '0',
   NODE_ENV: 'production',
+}
+
+/**
+ * A port nothing listens on: after writing, the import CLI asks the server on PORT to revalidate,
+ * and a developer's own server must not be touched (nor the run wait for it).
+ */
+async function closedPort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
 }
 
 /*
@@ -159,6 +172,7 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
 
 async function main() {
   const args = readArgs()
+  env.PORT = String(await closedPort())
   fs.rmSync(dataDir, { recursive: true, force: true })
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, `export-${args.posts}-${args.format}.xml`)
