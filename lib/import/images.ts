@@ -1,5 +1,6 @@
 import 'server-only'
 import { createMedia } from '@/db/queries/media'
+import { bloggerImageAtSize } from '@/lib/media/blogger-cdn'
 import { detectImageType, ImageTooLargeError, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, NotAnImageError, storeImage } from '@/lib/media/process'
 import { MEDIA_TEXT_LIMITS } from '@/lib/validation/media'
 
@@ -128,47 +129,10 @@ function formatBytes(n: number): string {
 
 const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`
 
-// ---------------------------------------------------------------------------------------------
-// Blogger's image CDN
-
-const BLOGGER_IMAGE_HOSTS = [/^blogger\.googleusercontent\.com$/, /^lh\d+\.googleusercontent\.com$/, /^(\d+\.)?bp\.blogspot\.com$/]
-
-/*
- * Blogger serves one upload at any size through options in the URL: a path segment before the
- * file name (`/s1600/`, `/w640-h400/`, `/s72-w640-c-h400/`) or a `=` suffix on the newer
- * `/img/a/` addresses (`=w400-h266`, `=s72-c`). Options are dash-separated; `s0` asks for the
- * original upload, unscaled.
- */
-const SIZE_OPTION = /^(?:[swh]\d+|c|p|k|d|n|no|nu|pp|pd|rj|rp|rw|rwa|ft|fv|cc|ci|il|ip|iv|nw|ns|pa|pf|pg|pi|ba|bc|br)$/
-const SIZE_NUMBER = /^[swh]\d+$/
-
-function isSizeOptions(s: string): boolean {
-  const options = s.split('-')
-  return options.every((o) => SIZE_OPTION.test(o)) && options.some((o) => SIZE_NUMBER.test(o))
-}
-
 /**
- * The original-size address of a Blogger CDN image (`…/s0/x.jpg`, `…=s0`); any other URL,
- * or a Blogger one without size options, comes back unchanged.
+ * The original-size address of a Blogger CDN image (`…/s0/x.jpg`, `…=s0`): what to download
+ * instead of the scaled copy a post displays. Any other URL comes back unchanged.
  */
 export function bloggerOriginalImageUrl(url: string): string {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return url
-  }
-  if (!BLOGGER_IMAGE_HOSTS.some((re) => re.test(parsed.hostname))) return url
-
-  // Decide on the parsed path, edit the original string: re-serialising through URL could
-  // change the escaping of an address that must stay byte-for-byte what Blogger serves.
-  const segments = parsed.pathname.split('/')
-  const last = segments.at(-1)!
-  const end = url.search(/[?#]/) === -1 ? url.length : url.search(/[?#]/)
-  const path = url.slice(0, end)
-  const rest = url.slice(end)
-  const eq = last.lastIndexOf('=')
-  if (eq > 0 && isSizeOptions(last.slice(eq + 1))) return path.replace(/=[^/=]*$/, '=s0') + rest
-  if (segments.length >= 3 && isSizeOptions(segments.at(-2)!)) return path.replace(/\/[^/]+(\/[^/]*)$/, '/s0$1') + rest
-  return url
+  return bloggerImageAtSize(url, 's0')
 }
