@@ -158,7 +158,8 @@ function printRun(name: string, r: RunResult, posts: number) {
   console.log(`  wall time      ${seconds.toFixed(1)} s (importer's own figure: ${(rep.durationMs / 1000).toFixed(1)} s)`)
   console.log(`  posts/s        ${(posts / seconds).toFixed(0)}`)
   console.log(`  peak RSS       ${r.peakRssBytes === null ? 'n/a' : `${(r.peakRssBytes / MB).toFixed(0)} MB`}`)
-  if (r.cpuMs !== null) console.log(`  CPU time       ${(r.cpuMs / 1000).toFixed(1)} s (user + system)`)
+  // On a shared machine wall time moves with whatever else runs; CPU time barely does.
+  if (r.cpuMs !== null) console.log(`  CPU time       ${(r.cpuMs / 1000).toFixed(1)} s (user + system; load average now ${os.loadavg()[0]!.toFixed(2)})`)
   console.log(`  posts          ${tally(rep.posts)} (${rep.posts.published} published, ${rep.posts.drafts} drafts)`)
   console.log(`  pages          ${tally(rep.pages)}`)
   console.log(`  labels         ${tally(rep.labels)}`)
