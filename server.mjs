@@ -2,7 +2,8 @@
  * Warta's HTTP server (`npm start` runs it after lib/cli/prepare.ts): Next's own request handler,
  * behind one check of the URL history. Moved URLs get one 301 to where their content lives,
  * trailing-slash and upper-case variants one 301 to the canonical URL, removed articles their
- * public notice with 410, all before Next looks at the request (docs/decisions/004-redirects.md).
+ * public notice with 410, old Blogger URLs one 301 to their content, all before Next looks at
+ * the request (docs/decisions/004-redirects.md).
  *
  * A plain Node module, so it runs without a TypeScript loader. The decision itself is TypeScript
  * inside the Next build: instrumentation.ts installs it on globalThis when the server prepares.
@@ -15,6 +16,8 @@ const DECIDE = Symbol.for('warta.decideRequest')
 // Build assets, uploaded media and route handlers under /api never move and have no variants.
 const SKIP = /^\/(?:_next|media|api)\//
 const REDIRECTABLE = new Set(['GET', 'HEAD'])
+const BLOGGER_MOBILE = /(?:^\?|&)m(?:=|&|$)/
+const BLOGSPOT = /\.blogspot\./i
 
 const port = Number(process.env.PORT || 3000)
 const app = next({ dev: false, port, hostname: 'localhost' })
@@ -35,26 +38,50 @@ if (!decide) {
   process.exit(1)
 }
 
+/**
+ * The home page is asked for most and never moves, so it skips the check unless it may be an old
+ * Blogger address: Blogger's mobile switch (`/?m=1`) or a blogspot alias pointed at this server.
+ * @param {string} search @param {string | undefined} host
+ */
+function mayBeBloggerHome(search, host) {
+  return BLOGGER_MOBILE.test(search) || (host !== undefined && BLOGSPOT.test(host))
+}
+
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 function onRequest(req, res) {
   const url = req.url ?? '/'
   const queryAt = url.indexOf('?')
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt)
   const search = queryAt === -1 ? '' : url.slice(queryAt)
-  if (pathname !== '/' && pathname.startsWith('/') && !SKIP.test(pathname) && REDIRECTABLE.has(req.method ?? 'GET')) {
+  const host = req.headers.host
+  if (
+    pathname.startsWith('/') &&
+    (pathname !== '/' || mayBeBloggerHome(search, host)) &&
+    !SKIP.test(pathname) &&
+    REDIRECTABLE.has(req.method ?? 'GET')
+  ) {
     let decision = { action: 'next' }
     try {
-      decision = decide(pathname)
+      decision = decide({ pathname, search, host })
     } catch (error) {
       // A failing lookup must not take pages down with it; the page itself still answers.
       console.error('Redirect check failed', { pathname, error })
     }
     if (decision.action === 'redirect') {
       res.statusCode = 301
-      res.setHeader('Location', `${decision.location}${search}`)
+      // The decision chose the query to keep (Blogger's own parameters are dropped).
+      res.setHeader('Location', decision.location)
       // Browsers keep a 301 for good unless told otherwise; an hour bounds a reverted rename.
       res.setHeader('Cache-Control', 'public, max-age=3600')
       res.end()
+      return
+    }
+    if (decision.action === 'gone-text') {
+      // A removed feed: a feed reader has no use for a page, only for the status.
+      res.statusCode = 410
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+      res.setHeader('Cache-Control', 'public, max-age=3600')
+      res.end(req.method === 'HEAD' ? undefined : decision.body)
       return
     }
     if (decision.action === 'not-found') {

@@ -17,7 +17,15 @@ describe('image loader', () => {
     expect(imageLoader({ src: `/media/${key}-320.webp`, width: 960 })).toBe(`/media/${key}-960.webp`)
   })
 
-  it('leaves absolute URLs unchanged', () => {
+  it("asks Blogger's CDN for the width, for images an import kept there", () => {
+    const url = 'https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsE/s0/photo.jpg'
+    expect(imageLoader({ src: url, width: 500 })).toBe('https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsE/w640/photo.jpg')
+    expect(imageLoader({ src: 'https://blogger.googleusercontent.com/img/a/AVvXsE=s0', width: 3840 })).toBe(
+      'https://blogger.googleusercontent.com/img/a/AVvXsE=w1200',
+    )
+  })
+
+  it('leaves other absolute URLs unchanged', () => {
     const url = 'https://blogger.googleusercontent.com/img/a/photo.jpg'
     expect(imageLoader({ src: url, width: 640 })).toBe(url)
     expect(imageLoader({ src: 'http://example.com/x.png', width: 320 })).toBe('http://example.com/x.png')

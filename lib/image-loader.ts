@@ -1,4 +1,5 @@
 import type { ImageLoaderProps } from 'next/image'
+import { bloggerImageAtSize, isBloggerCdnUrl } from './media/blogger-cdn'
 import { pickMediaWidth } from './media/sizes'
 import { mediaPath } from './urls'
 
@@ -23,7 +24,9 @@ export default function imageLoader({ src, width }: ImageLoaderProps): string {
     const storageKey = src.slice(MEDIA_PREFIX.length).replace(VARIANT_SUFFIX, '')
     return mediaPath(storageKey, pickMediaWidth(width))
   }
-  // Absolute URLs (images kept at their original address by an import) and anything else
-  // are served as they are: we have no resized copies of them.
+  // Images an import kept on Blogger's CDN: the CDN resizes them itself, so a phone gets a
+  // phone-sized file rather than the original upload.
+  if (isBloggerCdnUrl(src)) return bloggerImageAtSize(src, `w${pickMediaWidth(width)}`)
+  // Other absolute URLs and anything else are served as they are: we have no resized copies.
   return src
 }

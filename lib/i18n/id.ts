@@ -120,6 +120,7 @@ export const id = {
     label: (label: string, site: string) => `${label} | ${site}`,
     author: (name: string, site: string) => `Tulisan ${name} | ${site}`,
     advertorialTitle: (title: string) => `Advertorial: ${title}`,
+    gone: (siteFeed: string) => `Umpan ini tidak tersedia lagi. Berita terbaru ada di ${siteFeed}.`,
   },
   errors: {
     notFoundTitle: 'Halaman tidak ditemukan',
@@ -197,6 +198,7 @@ export const id = {
     // Writing and the article workflow (issue #3): the editor, the desk list, revisions, preview.
     articles: {
       title: 'Artikel',
+      untitled: '(Tanpa judul)',
       reviewQueue: 'Antrean periksa',
       newTitle: 'Tulis artikel baru',
       newIntro: 'Mulai dengan judul. Isi, gambar dan label bisa dilengkapi di penyunting; draf tersimpan otomatis.',

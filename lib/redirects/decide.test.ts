@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decideRoute, type PathFate } from './decide'
+import { decideRoute, type PathFate, type RouteRequest } from './decide'
 import { canonicalPath, normalizeRedirectPath, parseArticlePath } from './paths'
 
 const table: Record<string, PathFate> = {
@@ -9,31 +9,59 @@ const table: Record<string, PathFate> = {
 }
 const lookup = (path: string) => table[path] ?? null
 
+/** A request line's target as server.mjs splits it. */
+function at(url: string): RouteRequest {
+  const q = url.indexOf('?')
+  return q === -1 ? { pathname: url, search: '' } : { pathname: url.slice(0, q), search: url.slice(q) }
+}
+
+const decide = (url: string) => decideRoute(at(url), lookup)
+
 describe('decideRoute', () => {
   it('passes canonical live URLs through', () => {
     for (const path of ['/', '/2021/08/judul-baru', '/label/pemilu', '/feed.xml', '/cari']) {
-      expect(decideRoute(path, lookup), path).toEqual({ action: 'next' })
+      expect(decide(path), path).toEqual({ action: 'next' })
     }
   })
 
   it('sends a moved URL, in any variant, to its content in one hop', () => {
     for (const path of ['/2021/08/judul-lama', '/2021/08/judul-lama/', '/2021/08/Judul-Lama', '/LABEL/Pilkada/']) {
-      const d = decideRoute(path, lookup)
+      const d = decide(path)
       expect(d.action, path).toBe('redirect')
       expect(d).toEqual({ action: 'redirect', location: path.toLowerCase().includes('label') ? '/label/pemilu' : '/2021/08/judul-baru' })
     }
   })
 
   it('sends trailing-slash and upper-case variants to the canonical URL', () => {
-    expect(decideRoute('/label/pemilu/', lookup)).toEqual({ action: 'redirect', location: '/label/pemilu' })
-    expect(decideRoute('/P/Redaksi', lookup)).toEqual({ action: 'redirect', location: '/p/redaksi' })
-    expect(decideRoute('/label//', lookup)).toEqual({ action: 'redirect', location: '/label' })
+    expect(decide('/label/pemilu/')).toEqual({ action: 'redirect', location: '/label/pemilu' })
+    expect(decide('/P/Redaksi')).toEqual({ action: 'redirect', location: '/p/redaksi' })
+    expect(decide('/label//')).toEqual({ action: 'redirect', location: '/label' })
   })
 
   it('answers a removed URL with its notice, after canonicalising it', () => {
-    expect(decideRoute('/2021/08/ditarik', lookup)).toEqual({ action: 'gone', rewrite: '/ditarik/2021/08/ditarik' })
-    expect(decideRoute('/2021/08/ditarik/', lookup)).toEqual({ action: 'redirect', location: '/2021/08/ditarik' })
-    expect(decideRoute('/ditarik/2021/08/apa', lookup)).toEqual({ action: 'gone', rewrite: '/ditarik/2021/08/apa' })
+    expect(decide('/2021/08/ditarik')).toEqual({ action: 'gone', rewrite: '/ditarik/2021/08/ditarik' })
+    expect(decide('/2021/08/ditarik/')).toEqual({ action: 'redirect', location: '/2021/08/ditarik' })
+    expect(decide('/ditarik/2021/08/apa')).toEqual({ action: 'gone', rewrite: '/ditarik/2021/08/apa' })
+  })
+})
+
+describe('decideRoute and the query string', () => {
+  it('keeps the query on a redirect (utm tags, paging)', () => {
+    expect(decide('/2021/08/judul-lama?utm_source=wa')).toEqual({ action: 'redirect', location: '/2021/08/judul-baru?utm_source=wa' })
+    expect(decide('/Label/Pemilu/?page=2')).toEqual({ action: 'redirect', location: '/label/pemilu?page=2' })
+  })
+
+  it('drops Blogger’s own parameters when it redirects anyway, and only then', () => {
+    expect(decide('/2022/01/?m=1')).toEqual({ action: 'redirect', location: '/2022/01' })
+    expect(decide('/2022/?m=0&utm_source=fb')).toEqual({ action: 'redirect', location: '/2022?utm_source=fb' })
+    expect(decide('/2021/08/judul-lama?m=1&showComment=1699999999999')).toEqual({ action: 'redirect', location: '/2021/08/judul-baru' })
+    // A live Warta URL shared with Blogger's mobile switch is served as it is: no extra hop.
+    expect(decide('/2021/08/judul-baru?m=1')).toEqual({ action: 'next' })
+    expect(decide('/label/pemilu?m=1')).toEqual({ action: 'next' })
+  })
+
+  it('leaves the home page alone without Blogger’s mobile switch', () => {
+    for (const url of ['/', '/?utm_source=wa', '/?mode=x', '/?page=2']) expect(decide(url), url).toEqual({ action: 'next' })
   })
 })
 

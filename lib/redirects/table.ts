@@ -1,7 +1,8 @@
 import 'server-only'
 import { getPathFate, getRedirectsVersion, loadRedirectSources } from '@/db/queries/redirects'
 import { countUsers } from '@/db/queries/users'
-import { decideRoute, type RouteDecision } from './decide'
+import { getEnv } from '@/lib/env'
+import { decideRoute, type RouteDecision, type RouteRequest } from './decide'
 import { getRedirectsGeneration } from './signal'
 
 /*
@@ -35,11 +36,11 @@ function refresh(state: State, now: number): void {
   state.version = version
 }
 
-/** The decision for a request path (see decideRoute). */
-export function decideRequest(pathname: string, now = Date.now()): RouteDecision {
+/** The decision for a request (see decideRoute). */
+export function decideRequest(request: RouteRequest, now = Date.now()): RouteDecision {
   const state = getState()
   refresh(state, now)
-  return decideRoute(pathname, (path) => (state.sources.has(path) ? getPathFate(path) : null))
+  return decideRoute(request, (path) => (state.sources.has(path) ? getPathFate(path) : null), { siteUrl: getEnv().siteUrl })
 }
 
 /**
@@ -47,8 +48,8 @@ export function decideRequest(pathname: string, now = Date.now()): RouteDecision
  * globalThis (instrumentation.ts calls this when the server prepares).
  */
 export function installRouteDecision(): void {
-  const g = globalThis as typeof globalThis & { [ROUTE_DECISION_KEY]?: (pathname: string) => RouteDecision }
-  g[ROUTE_DECISION_KEY] = (pathname: string) => (pathname === SETUP_PATH ? decideSetup() : decideRequest(pathname))
+  const g = globalThis as typeof globalThis & { [ROUTE_DECISION_KEY]?: (request: RouteRequest) => RouteDecision }
+  g[ROUTE_DECISION_KEY] = (request: RouteRequest) => (request.pathname === SETUP_PATH ? decideSetup() : decideRequest(request))
 }
 
 const SETUP_PATH = '/admin/setup'

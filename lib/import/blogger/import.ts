@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { addRedirect, getPathFate } from '@/db/queries/redirects'
+import { addRedirect, getPathFate, removeRedirectsFrom } from '@/db/queries/redirects'
 import { writeRevision } from '@/db/queries/articles-desk'
 import { articleLabels, articles, importedEntries, labels, pages, redirects, users, type ImportedKind } from '@/db/schema'
 import { recordAudit } from '@/db/queries/audit'
@@ -405,7 +405,13 @@ function importLabels(data: Scan, mappings: Map<string, Mapping>, remember: Reme
   const byKey = new Map(existing.map((l) => [labelKey(l.name), l.id]))
   const ids = new Set(existing.map((l) => l.id))
   const slugs = new Set(existing.map((l) => l.slug))
-  for (const plan of data.labels.values()) {
+  // The most used, tidiest spelling first: where two names share a slug ("PT Semen Andalas Raya",
+  // "PT.Semen Andalas Raya"), it gets the plain one.
+  const punctuation = (s: string) => s.replace(/[\p{L}\p{N}\s]/gu, '').length
+  const ordered = [...data.labels.values()].sort(
+    (a, b) => b.livePosts - a.livePosts || punctuation(a.key) - punctuation(b.key) || a.key.localeCompare(b.key),
+  )
+  for (const plan of ordered) {
     const mapping = mappings.get(`label:${plan.key}`)
     // Merged since the last import: the mapping follows the surviving label (mergeLabels).
     if (mapping && ids.has(mapping.entityId)) {
@@ -449,7 +455,7 @@ function planPostSlugs(data: Scan, mappings: Map<string, Mapping>): Map<string, 
     if (row) {
       plan.entityId = row.id
       plan.slug = row.slug
-      plan.pathMonth = row.pathMonth ?? fromLegacyPostPath(plan.legacyPath)?.pathMonth ?? null
+      plan.pathMonth = row.pathMonth ?? (plan.status === 'draft' ? null : (fromLegacyPostPath(plan.legacyPath)?.pathMonth ?? null))
     } else if (!mapping) {
       fresh.push([id, plan])
     }
@@ -576,12 +582,16 @@ function writePost(
     contentHash: hash,
     entityVersion: row.version,
   })
+  const commentFeed = `/feeds/${entry.id}/comments/default`
   if (row.status === 'published' && row.pathMonth) {
     const to = articlePath(row)
     // A live article wins its address (as when the desk publishes one).
     db.delete(redirects).where(eq(redirects.fromPath, to)).run()
     if (plan.legacyPath) ctx.countRedirect(plan.legacyPath, to)
-    ctx.countRedirect(`/feeds/${entry.id}/comments/default`, to)
+    ctx.countRedirect(commentFeed, to)
+  } else if (mapping) {
+    // Taken back to draft in Blogger since the last import: its old URLs must not lead to it.
+    for (const from of [plan.legacyPath, commentFeed]) if (from) removeRedirectsFrom(from)
   }
 }
 

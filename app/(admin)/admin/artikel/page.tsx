@@ -126,7 +126,7 @@ export default async function ArticleListPage({ searchParams }: PageProps<'/admi
             <li key={a.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
               <div className="min-w-0">
                 <a href={`/admin/artikel/${a.id}`} className="font-serif text-lg font-bold hover:underline">
-                  {a.title}
+                  {a.title || w.untitled}
                 </a>
                 <p className="text-sm text-muted">
                   {a.authorName}

@@ -1,0 +1,495 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getDb } from '@/db'
+import { publishDueArticles, saveArticle } from '@/db/queries/articles-desk'
+import { getPathFate } from '@/db/queries/redirects'
+import {
+  articleLabels,
+  articleRevisions,
+  articles,
+  importedEntries,
+  labels,
+  pages,
+  redirects,
+  users,
+} from '@/db/schema'
+import expected from '@/tests/fixtures/blogger/expected.json'
+import { bloggerLabelPath, labelKey } from '@/lib/labels/key'
+import { decideRequest } from '@/lib/redirects/table'
+import { articlePath, labelFeedPath, labelPath, pagePath } from '@/lib/urls'
+import { ImportError, importBloggerExport } from './import'
+
+const FIXTURES = path.resolve('tests/fixtures/blogger')
+const TMP = path.resolve(process.env.DATA_DIR!, 'import-fixtures')
+const SITE = 'https://www.wartaranahraya.example'
+const NOW = new Date('2026-11-27T00:00:00Z')
+
+function fixture(format: '2018' | 'classic') {
+  return path.join(FIXTURES, expected.files[format])
+}
+
+/** A variant of a fixture written to a temporary file. */
+function variant(format: '2018' | 'classic', name: string, edit: (xml: string) => string): string {
+  fs.mkdirSync(TMP, { recursive: true })
+  const file = path.join(TMP, `${format}-${name}.xml`)
+  fs.writeFileSync(file, edit(fs.readFileSync(fixture(format), 'utf8')))
+  return file
+}
+
+function reset() {
+  const db = getDb()
+  for (const table of ['article_labels', 'article_revisions', 'articles', 'label_merge_suggestions', 'labels', 'pages', 'redirects', 'imported_entries', 'audit_log', 'users']) {
+    db.run(sql.raw(`delete from ${table}`))
+  }
+}
+
+/** Everything an import writes, in a comparable form. */
+function snapshot() {
+  const db = getDb()
+  return {
+    articles: db.select().from(articles).orderBy(asc(articles.id)).all(),
+    labels: db.select().from(labels).orderBy(asc(labels.id)).all(),
+    articleLabels: db.select().from(articleLabels).orderBy(asc(articleLabels.articleId), asc(articleLabels.labelId)).all(),
+    pages: db.select().from(pages).orderBy(asc(pages.id)).all(),
+    users: db.select().from(users).orderBy(asc(users.id)).all(),
+    redirects: db.select({ from: redirects.fromPath, to: redirects.toPath, code: redirects.code }).from(redirects).orderBy(asc(redirects.fromPath)).all(),
+    revisions: db.select({ n: sql<number>`count(*)` }).from(articleRevisions).get()!.n,
+    imported: db.select().from(importedEntries).orderBy(asc(importedEntries.kind), asc(importedEntries.externalId)).all(),
+  }
+}
+
+function articleOf(bloggerId: string) {
+  const db = getDb()
+  const entry = db
+    .select({ id: importedEntries.entityId })
+    .from(importedEntries)
+    .where(and(eq(importedEntries.kind, 'post'), eq(importedEntries.externalId, bloggerId)))
+    .get()
+  return entry ? db.select().from(articles).where(eq(articles.id, entry.id)).get() : undefined
+}
+
+function labelNamesOf(articleId: number): string[] {
+  return getDb()
+    .select({ name: labels.name })
+    .from(articleLabels)
+    .innerJoin(labels, eq(labels.id, articleLabels.labelId))
+    .where(eq(articleLabels.articleId, articleId))
+    .orderBy(asc(articleLabels.position))
+    .all()
+    .map((r) => r.name)
+}
+
+/** What the server (server.mjs) answers for an old URL, through the real redirect table. */
+function answer(url: string, host?: string) {
+  const q = url.indexOf('?')
+  return decideRequest(q === -1 ? { pathname: url, search: '', host } : { pathname: url.slice(0, q), search: url.slice(q), host })
+}
+
+/** Follows one redirect and checks the target is served as it is: every old URL is one hop away. */
+function expectOneHop(url: string, location: string) {
+  expect(answer(url), url).toEqual({ action: 'redirect', location })
+  expect(answer(location), `${location} (from ${url}) must be served, not redirected`).toEqual({ action: 'next' })
+}
+
+const published = expected.posts
+const scheduled = expected.scheduled[0]!
+
+describe.each(['classic', '2018'] as const)('importing the %s export', (format) => {
+  let report: Awaited<ReturnType<typeof importBloggerExport>>
+
+  beforeAll(async () => {
+    reset()
+    report = await importBloggerExport(fixture(format), { now: NOW, siteUrl: SITE })
+  })
+
+  it('reports the numbers of expected.json', () => {
+    const c = expected.counts
+    expect(report.format).toBe(format)
+    expect(report.blog.id).toBe(expected.blog.bloggerBlogId)
+    expect(report.blog.title).toBe(expected.blog.title)
+    // The scheduled post's time (2024-03-19) has passed: it goes live, as Blogger would have.
+    expect(report.posts.published).toBe(c.posts.published + c.posts.scheduled)
+    expect(report.posts.drafts).toBe(c.posts.draft)
+    expect(report.posts.scheduled).toBe(0)
+    expect(report.posts.created).toBe(c.posts.published + c.posts.scheduled + c.posts.draft)
+    expect(report.pages.created).toBe(c.pages.published)
+    expect(report.comments).toEqual({
+      total: c.comments.importable,
+      topLevel: c.comments.topLevel,
+      replies: c.comments.replies,
+      onPages: c.comments.onPages,
+    })
+    const skips = (c.entriesToSkip as Record<string, Record<string, number>>)[format]!
+    expect(report.skippedByReason).toEqual(skips)
+    expect(report.authors.created).toBe(new Set([...published.map((p) => p.author)]).size)
+  })
+
+  it('imports every published post with its times, URL month, slug, author, labels and flags', () => {
+    for (const post of published) {
+      const row = articleOf(post.bloggerId)
+      expect(row, post.legacyPath).toBeDefined()
+      expect(row!.status).toBe('published')
+      expect(row!.title).toBe(post.title)
+      expect(row!.publishedAt?.toISOString()).toBe(post.publishedUtc)
+      if (post.updatedUtc > post.publishedUtc) expect(row!.updatedAt?.toISOString()).toBe(post.updatedUtc)
+      // The URL month comes from Blogger's filename, never from the UTC time.
+      expect(row!.pathMonth).toBe(post.archiveMonth)
+      expect(row!.slug).toBe(post.suggestedSlug)
+      expect(row!.isSponsored).toBe(post.sponsored)
+      const author = getDb().select({ name: users.name, active: users.active }).from(users).where(eq(users.id, row!.authorId)).get()
+      expect(author).toEqual({ name: post.author, active: false })
+      expect(labelNamesOf(row!.id).map(labelKey)).toEqual([...new Set(post.labelsRaw.map(labelKey))])
+      if (format === '2018' && post.metaDescription2018Only) expect(row!.seoDescription).toBe(post.metaDescription2018Only)
+    }
+    const edge = expected.edgeCases.timezoneBoundaryPost
+    expect(articleOf(edge.bloggerId)!.pathMonth).toBe(edge.legacyPath.slice(1, 8))
+    expect(articleOf(scheduled.bloggerId)!.status).toBe('published')
+  })
+
+  it('cleans and sanitizes bodies, keeping the dateline and the signature as written', () => {
+    for (const post of published) {
+      const row = articleOf(post.bloggerId)!
+      const body = row.bodyHtml
+      expect(body).not.toMatch(/name=["']more["']|class=|style=|&nbsp;&nbsp;|data-original/)
+      expect(body.length > 0).toBe(!post.bodyEmpty)
+      for (const bad of (post as { sanitize?: { mustNotContain: string[] } }).sanitize?.mustNotContain ?? []) {
+        expect(body.toLowerCase(), `${post.bloggerId} must not contain ${bad}`).not.toContain(bad.toLowerCase())
+      }
+      if (post.dateline) expect(body).toContain(post.dateline)
+      if (post.reporterSignature) {
+        // The signature stays as written: the name, or the reporter's initials ("(yr)", "(fjh)").
+        expect(body, post.bloggerId).toMatch(new RegExp(`<p>\\((?:${post.reporterSignature}|[a-z]{2,4})\\)</p>`))
+      }
+    }
+    const unsafe = articleOf(expected.edgeCases.unsafeHtmlPosts[0]!)!
+    // The legitimate video embed stays.
+    expect(unsafe.bodyHtml).toMatch(/<iframe [^>]*src="https:\/\/www\.youtube\.com\/embed\//)
+  })
+
+  it('keeps the lead image at its original Blogger address as the featured image', () => {
+    let withImage = 0
+    for (const post of published) {
+      const row = articleOf(post.bloggerId)!
+      if (post.images.length === 0) {
+        expect(row.featuredImageUrl).toBeNull()
+        continue
+      }
+      if (row.featuredImageUrl === null) continue // a picture further down the story stays in the body
+      withImage++
+      expect(post.images.map((i) => i.originalSize)).toContain(row.featuredImageUrl)
+      expect(row.featuredAlt).not.toBe('')
+      // Not shown twice: the lead picture left the body.
+      expect(row.bodyHtml).not.toContain(row.featuredImageUrl.split('/').at(-1)!.split('=')[0]!.slice(0, 20) + '"')
+    }
+    expect(withImage).toBeGreaterThan(published.filter((p) => p.images.length > 0).length / 2)
+  })
+
+  it('points links between old posts at their new addresses', () => {
+    for (const post of published) {
+      for (const link of post.internalLinks) {
+        const target = articleOf(link.targetId)!
+        const body = articleOf(post.bloggerId)!.bodyHtml
+        expect(body).toContain(`href="${articlePath(target)}"`)
+        expect(body).not.toContain(link.href)
+      }
+    }
+  })
+
+  it('imports drafts as drafts and never exposes their old URLs', () => {
+    for (const draft of expected.drafts) {
+      const row = articleOf(draft.bloggerId)!
+      expect(row.status).toBe('draft')
+      expect(row.pathMonth).toBeNull()
+      if (draft.reservedLegacyPath) expect(getPathFate(draft.reservedLegacyPath)).toBeNull()
+    }
+    for (const missing of expected.notRedirected) {
+      if (missing.from.startsWith('/search/label/')) expect(getPathFate(missing.from.toLowerCase())).toBeNull()
+    }
+  })
+
+  it('imports pages', () => {
+    for (const page of expected.pages) {
+      const row = getDb().select().from(pages).where(eq(pages.slug, page.suggestedSlug)).get()
+      expect(row?.title).toBe(page.title)
+      expect(row?.status).toBe('published')
+    }
+  })
+
+  it('records one-hop redirects from every old post, page, comment-feed and label URL', () => {
+    const db = getDb()
+    let checked = 0
+    for (const r of expected.redirects) {
+      const to = r.to as { kind: string; bloggerId?: string; canonical?: string }
+      let target: string | null = null
+      if (to.kind === 'post') target = articlePath(articleOf(to.bloggerId!)!)
+      if (to.kind === 'page') target = pagePath(expected.pages.find((p) => p.bloggerId === to.bloggerId)!.suggestedSlug)
+      if (to.kind === 'label') {
+        // Before an editor merges anything, each spelling leads to its own label.
+        const raw = decodeURIComponent(r.from.slice('/search/label/'.length))
+        const label = db.select().from(labels).all().find((l) => labelKey(l.name) === labelKey(raw))!
+        target = labelPath(label.slug)
+      }
+      if (!target) continue
+      checked++
+      // The table holds each label spelling once, by its normalised key; the server's redirect
+      // check (lib/redirects) finds it from any case, spacing or encoding of the old URL.
+      const from = to.kind === 'label' ? bloggerLabelPath(decodeURIComponent(r.from.slice('/search/label/'.length))) : r.from.toLowerCase()
+      const fate = getPathFate(from)
+      expect(fate, r.from).toEqual({ kind: 'moved', to: target })
+      expect(getPathFate(target), `${target} must be live content`).toBeNull()
+    }
+    expect(checked).toBe(expected.redirects.filter((r) => ['post', 'page', 'label'].includes(r.to.kind)).length)
+    // Labels with a public archive: the 39 spellings after normalisation, not the draft-only one.
+    const labelRows = db.select().from(redirects).where(sql`${redirects.fromPath} like '/search/label/%'`).all()
+    expect(labelRows).toHaveLength(expected.counts.labels.distinctAfterAutoNormalisation)
+  })
+
+  it('answers every old Blogger URL of expected.json in one hop to the imported record', () => {
+    const labelOf = (raw: string) => getDb().select().from(labels).all().find((l) => labelKey(l.name) === labelKey(raw))!
+    for (const r of expected.redirects) {
+      const to = r.to as { kind: string; bloggerId?: string; canonical?: string }
+      const labelRaw = () => decodeURIComponent(r.from.replace(/^\/(?:search\/label|feeds\/posts\/default\/-)\//, ''))
+      switch (to.kind) {
+        case 'post':
+          expectOneHop(r.from, articlePath(articleOf(to.bloggerId!)!))
+          break
+        case 'page':
+          expectOneHop(r.from, pagePath(expected.pages.find((p) => p.bloggerId === to.bloggerId)!.suggestedSlug))
+          break
+        case 'label':
+          // Before an editor merges anything, each spelling leads to its own label.
+          expectOneHop(r.from, labelPath(labelOf(labelRaw()).slug))
+          break
+        case 'label-feed':
+          expectOneHop(r.from, labelFeedPath(labelOf(labelRaw()).slug))
+          break
+        case 'comments-feed-or-gone':
+          expect(answer(r.from).action, r.from).toMatch(/^gone/)
+          break
+        case 'sitemap':
+          if (r.status === 200) expect(answer(r.from)).toEqual({ action: 'next' })
+          else expectOneHop(r.from, r.suggested!)
+          break
+        default:
+          // Site feeds and month/year archives: fixed rules.
+          expectOneHop(r.from, r.suggested!)
+      }
+    }
+    for (const rule of expected.redirectRules) {
+      for (const example of rule.examples) {
+        const url = example.startsWith('http') ? new URL(example) : null
+        const decision = url ? answer(url.pathname + url.search, url.host) : answer(example)
+        // Blogger's JSON feeds (other sites' widgets) have no counterpart: 410, as the rule allows.
+        expect(decision.action, example).toBe(example.includes('alt=json') ? 'gone-text' : 'redirect')
+        if (decision.action !== 'redirect') continue
+        expect(decision.location, example).not.toMatch(/[?&](?:m|showComment|max-results|updated-max)=/)
+        if (!url) expect(answer(decision.location), `${example} → ${decision.location}`).toEqual({ action: 'next' })
+      }
+    }
+    // The scheduled post's time has passed, so its URL leads to it (before then: see below).
+    for (const missing of expected.notRedirected.filter((m) => m.from !== scheduled.legacyPath)) {
+      expect(answer(missing.from).action, missing.from).not.toBe('redirect')
+    }
+  })
+
+  it('gives labels the names and sponsorship of expected.json', () => {
+    const db = getDb()
+    const live = db
+      .selectDistinct({ id: labels.id, name: labels.name })
+      .from(labels)
+      .innerJoin(articleLabels, eq(articleLabels.labelId, labels.id))
+      .where(isNotNull(articleLabels.publishedAt))
+      .all()
+    expect(live).toHaveLength(expected.counts.labels.distinctAfterAutoNormalisation)
+    const rawOnLive = new Set(published.flatMap((p) => p.labelsRaw))
+    expect(rawOnLive.size).toBe(expected.counts.labels.distinctRawOnPublishedPosts)
+    // Case and spacing variants became one label, named by the most used spelling.
+    for (const group of expected.labels.mergeGroups.filter((g) => g.autoMergeable)) {
+      expect(live.map((l) => l.name)).toContain(group.canonical)
+    }
+    const sponsoredPosts = published.filter((p) => p.sponsored)
+    expect(sponsoredPosts.length).toBeGreaterThan(0)
+    for (const post of sponsoredPosts) expect(articleOf(post.bloggerId)!.sponsorName).not.toBe('')
+  })
+
+  it('changes nothing when the same export is imported again', async () => {
+    const before = snapshot()
+    const again = await importBloggerExport(fixture(format), { now: NOW, siteUrl: SITE })
+    expect(again.posts).toMatchObject({ created: 0, updated: 0, skipped: 0 })
+    expect(again.pages).toMatchObject({ created: 0, updated: 0, skipped: 0 })
+    expect(again.labels).toMatchObject({ created: 0, updated: 0 })
+    expect(again.authors).toMatchObject({ created: 0 })
+    expect(again.redirects).toMatchObject({ created: 0, updated: 0 })
+    const after = snapshot()
+    expect({ ...after, imported: after.imported.map(({ importedAt, ...r }) => r) }).toEqual({
+      ...before,
+      imported: before.imported.map(({ importedAt, ...r }) => r),
+    })
+  })
+})
+
+describe('a dry run', () => {
+  it('reports what an import would do and writes nothing', async () => {
+    reset()
+    const before = snapshot()
+    const report = await importBloggerExport(fixture('classic'), { now: NOW, dryRun: true })
+    expect(report.dryRun).toBe(true)
+    expect(report.posts.created).toBe(35)
+    expect(report.redirects.created).toBeGreaterThan(0)
+    expect(snapshot()).toEqual(before)
+  })
+})
+
+describe('a file that cannot be imported', () => {
+  async function refusal(file: string): Promise<ImportError> {
+    const error = await importBloggerExport(file, { now: NOW }).then(
+      () => null,
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(ImportError)
+    return error as ImportError
+  }
+
+  it('stops on a truncated file, names the line, and leaves the database as it was', async () => {
+    reset()
+    await importBloggerExport(fixture('2018'), { now: NOW })
+    const before = snapshot()
+    const truncated = variant('classic', 'truncated', (xml) => xml.slice(0, Math.floor(xml.length * 0.6)))
+    const error = await refusal(truncated)
+    expect(error.line).toBeGreaterThan(100)
+    expect(error.message).toMatch(/^Line \d+: /)
+    expect(snapshot()).toEqual(before)
+  })
+
+  it('names the line of malformed XML', async () => {
+    const broken = variant('2018', 'broken', (xml) => {
+      const lines = xml.split('\n')
+      const at = lines.findIndex((line, i) => i > 150 && line.includes('</title>'))
+      lines[at] = lines[at]!.replace('</title>', '</titel>')
+      return lines.join('\n')
+    })
+    const error = await refusal(broken)
+    const at = fs.readFileSync(broken, 'utf8').split('\n').findIndex((line) => line.includes('</titel>'))
+    expect(error.line).toBe(at + 1)
+    expect(error.message).toMatch(/^Line \d+: unexpected close tag/)
+  })
+
+  it('refuses a file that is not a Blogger export', async () => {
+    const rss = variant('2018', 'rss', () => '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title></channel></rss>\n')
+    expect((await refusal(rss)).message).toMatch(/not a Blogger export/)
+    const atom = variant('2018', 'atom', () => '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:x</id><title>x</title></feed>\n')
+    expect((await refusal(atom)).message).toMatch(/not a Blogger export/)
+    const html = variant('2018', 'html', () => '<!doctype html><html><body>Hai</body></html>')
+    expect((await refusal(html)).message).toMatch(/Line \d+/)
+  })
+})
+
+describe('importing a newer export', () => {
+  it('updates what changed in Blogger, keeps what was edited in Warta, and creates no duplicates', async () => {
+    reset()
+    await importBloggerExport(fixture('2018'), { now: NOW })
+    const [changed, editedHere] = published.filter((p) => !p.sponsored).slice(0, 2) as [(typeof published)[0], (typeof published)[0]]
+
+    // A newsroom editor changes one imported story in Warta.
+    const local = articleOf(editedHere.bloggerId)!
+    const editor = getDb().insert(users).values({ name: 'Redaktur', slug: 'redaktur', email: 'r@test.example', role: 'editor' }).returning().get()
+    const saved = saveArticle(
+      local.id,
+      {
+        title: `${local.title} (diperbaiki)`,
+        slug: null,
+        dateline: '',
+        excerpt: '',
+        bodyHtml: local.bodyHtml,
+        featuredMediaId: null,
+        keepFeaturedUrl: true,
+        featuredAlt: local.featuredAlt,
+        featuredCaption: local.featuredCaption,
+        labels: labelNamesOf(local.id),
+        isSponsored: false,
+        sponsorName: '',
+        seoTitle: '',
+        seoDescription: '',
+      },
+      local.version,
+      editor.id,
+      { canCreateLabels: false },
+    )
+    expect(saved.ok).toBe(true)
+
+    // Blogger's newer export has both stories changed.
+    const newer = variant('2018', 'newer', (xml) =>
+      xml.replace(`<title>${changed.title}</title>`, `<title>${changed.title} (Diperbarui)</title>`).replace(
+        `<title>${editedHere.title}</title>`,
+        `<title>${editedHere.title} (Blogger)</title>`,
+      ),
+    )
+    const before = snapshot()
+    const report = await importBloggerExport(newer, { now: NOW })
+    expect(report.posts).toMatchObject({ created: 0, updated: 1, skipped: 1 })
+    expect(report.skipped.find((s) => s.reason === 'edited-in-warta')?.id).toBe(editedHere.bloggerId)
+    expect(articleOf(changed.bloggerId)!.title).toBe(`${changed.title} (Diperbarui)`)
+    expect(articleOf(editedHere.bloggerId)!.title).toBe(`${local.title} (diperbaiki)`)
+    const after = snapshot()
+    expect(after.articles).toHaveLength(before.articles.length)
+    expect(after.labels).toHaveLength(before.labels.length)
+    expect(after.users).toHaveLength(before.users.length)
+    // What Warta had before the update is kept as a revision.
+    expect(after.revisions).toBe(before.revisions + 1)
+  })
+})
+
+describe('a post scheduled for later', () => {
+  it('stays hidden, its old URL answering 404, until it goes live; then the old URL leads to it', async () => {
+    reset()
+    const exportedAt = new Date(expected.blog.exportedAtUtc)
+    const report = await importBloggerExport(fixture('classic'), { now: exportedAt })
+    expect(report.posts.scheduled).toBe(1)
+    const row = articleOf(scheduled.bloggerId)!
+    expect(row.status).toBe('scheduled')
+    expect(row.publishedAt?.toISOString()).toBe(scheduled.publishAtUtc)
+    expect(getPathFate(scheduled.legacyPath)).toBeNull()
+    expect(answer(scheduled.legacyPath)).toEqual({ action: 'not-found' })
+
+    publishDueArticles(new Date(Date.parse(scheduled.publishAtUtc) + 1000))
+    const live = articleOf(scheduled.bloggerId)!
+    expect(live.status).toBe('published')
+    expect(getPathFate(scheduled.legacyPath)).toEqual({ kind: 'moved', to: articlePath(live) })
+    expectOneHop(`${scheduled.legacyPath}?m=1`, articlePath(live))
+  })
+})
+
+describe('labels merged in Warta', () => {
+  it('keep their old Blogger URLs one hop from the surviving label, and a re-import does not bring them back', async () => {
+    reset()
+    await importBloggerExport(fixture('classic'), { now: NOW })
+    const db = getDb()
+    const { mergeLabels } = await import('@/db/queries/labels-desk')
+    const all = db.select().from(labels).all()
+    const byKey = (name: string) => all.find((l) => labelKey(l.name) === labelKey(name))!
+    for (const group of expected.labels.mergeGroups) {
+      const target = byKey(group.canonical)
+      const sources = [...new Set(group.variants.map((v) => byKey(v.raw).id))].filter((id) => id !== target.id)
+      if (sources.length) mergeLabels(sources, target.id)
+    }
+    const live = db
+      .selectDistinct({ id: labels.id })
+      .from(labels)
+      .innerJoin(articleLabels, eq(articleLabels.labelId, labels.id))
+      .where(isNotNull(articleLabels.publishedAt))
+      .all()
+    expect(live).toHaveLength(expected.counts.labels.canonicalAfterSuggestedMerges)
+    for (const r of expected.redirects.filter((r) => r.to.kind === 'label')) {
+      expectOneHop(r.from, r.suggested!)
+    }
+    const count = db.select({ n: sql<number>`count(*)` }).from(labels).get()!.n
+    const again = await importBloggerExport(fixture('2018'), { now: NOW })
+    expect(again.labels.created).toBe(0)
+    expect(db.select({ n: sql<number>`count(*)` }).from(labels).get()!.n).toBe(count)
+    expect(getPathFate(bloggerLabelPath('Pesbarda'))).toEqual({ kind: 'moved', to: '/label/pesisir-barat-daya' })
+    const ids = db.select({ id: labels.id }).from(labels).all().map((l) => l.id)
+    expect(db.select().from(articleLabels).where(inArray(articleLabels.labelId, ids)).all().length).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { getDb } from '@/db'
+import { addRedirect, getPathFate, recordGonePath } from '@/db/queries/redirects'
+import { mergeLabels } from '@/db/queries/labels-desk'
+import { redirects } from '@/db/schema'
+import { getEnv } from '@/lib/env'
+import { t } from '@/lib/i18n/id'
+import { bloggerLabelPath } from '@/lib/labels/key'
+import { createArticle, createLabel, createUser } from '@/tests/factories'
+import { decideRequest } from './table'
+
+// Counts the row reads behind the in-memory set, to show ordinary URLs never reach the database.
+vi.mock('@/db/queries/redirects', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/db/queries/redirects')>()
+  return { ...original, getPathFate: vi.fn(original.getPathFate) }
+})
+
+function decide(url: string, host?: string) {
+  const q = url.indexOf('?')
+  return decideRequest(q === -1 ? { pathname: url, search: '', host } : { pathname: url.slice(0, q), search: url.slice(q), host })
+}
+
+const to = (location: string) => ({ action: 'redirect', location })
+
+/** What the importer writes for the fixture's post 1564793159734860121, its page and two labels. */
+function importSample() {
+  addRedirect('/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak.html', '/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'import')
+  addRedirect('/p/redaksi.html', '/p/redaksi', 'import')
+  addRedirect('/feeds/1564793159734860121/comments/default', '/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'import')
+  for (const raw of ['Koto  Alai', 'KOTO ALAI', 'Koto Alai']) addRedirect(bloggerLabelPath(raw), '/label/koto-alai', 'import')
+  addRedirect(bloggerLabelPath('Hukum & Kriminal'), '/label/hukum-dan-kriminal', 'import')
+}
+
+describe('Blogger URLs through the real redirect table', () => {
+  beforeEach(() => {
+    getDb().delete(redirects).run()
+    importSample()
+    vi.mocked(getPathFate).mockClear()
+  })
+
+  it('answers the imported rows and the rules in code, in one hop', () => {
+    const post = '/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak'
+    expect(decide(`${post}.html?m=1&utm_source=wa`)).toEqual(to(`${post}?utm_source=wa`))
+    expect(decide(`${post}.HTML/?showComment=1699999999999`)).toEqual(to(post))
+    expect(decide('/p/redaksi.html')).toEqual(to('/p/redaksi'))
+    expect(decide('/search/label/koto+alai?max-results=20')).toEqual(to('/label/koto-alai'))
+    expect(decide('/search/label/Hukum%20%26%20Kriminal/')).toEqual(to('/label/hukum-dan-kriminal'))
+    expect(decide('/feeds/posts/default/-/KOTO%20%20ALAI?alt=rss')).toEqual(to('/label/koto-alai/feed.xml'))
+    expect(decide('/feeds/1564793159734860121/comments/default')).toEqual(to(post))
+    expect(decide('/feeds/posts/default?alt=rss')).toEqual(to('/feed.xml'))
+    expect(decide('/search?q=banjir')).toEqual(to('/cari?q=banjir'))
+    expect(decide('/?m=1')).toEqual(to('/'))
+  })
+
+  it('drafts, posts not live yet and draft-only labels have no row: 404', () => {
+    expect(decide('/2023/10/kasus-dbd-di-sarai-panjang-meningkat.html')).toEqual({ action: 'not-found' })
+    expect(decide('/2024/03/perbaikan-jalan-koto-baru-hilir-di-sarai.html')).toEqual({ action: 'not-found' })
+    expect(decide('/search/label/Catatan%20Internal')).toEqual({ action: 'not-found' })
+    expect(decide('/feeds/9999/comments/default')).toEqual({ action: 'gone-text', body: t.feeds.gone('/feed.xml') })
+  })
+
+  it('a label merged later takes its old Blogger URLs and feeds along', () => {
+    const kotoAlai = createLabel({ name: 'Koto Alai', slug: 'koto-alai' })
+    const kabupaten = createLabel({ name: 'Kabupaten Koto Alai', slug: 'kabupaten-koto-alai' })
+    mergeLabels([kotoAlai.id], kabupaten.id)
+    expect(decide('/search/label/KOTO%20ALAI')).toEqual(to('/label/kabupaten-koto-alai'))
+    expect(decide('/feeds/posts/summary/-/Koto%20Alai')).toEqual(to('/label/kabupaten-koto-alai/feed.xml'))
+  })
+
+  it('a post deleted or retracted after the import answers 410', () => {
+    recordGonePath('/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'article-deleted')
+    expect(decide('/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak.html')).toEqual({
+      action: 'gone',
+      rewrite: '/ditarik/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak.html',
+    })
+
+    const author = createUser()
+    const article = createArticle({ authorId: author.id, status: 'retracted', slug: 'ditarik-redaksi', publishedAt: new Date('2023-03-01T03:00:00Z') })
+    addRedirect('/2023/03/ditarik-redaksi.html', `/${article.pathMonth}/ditarik-redaksi`, 'import')
+    expect(decide('/2023/03/ditarik-redaksi.html')).toEqual(to('/2023/03/ditarik-redaksi'))
+    expect(decide('/2023/03/ditarik-redaksi')).toEqual({ action: 'gone', rewrite: '/ditarik/2023/03/ditarik-redaksi' })
+  })
+
+  it('sends the blogspot alias to SITE_URL', () => {
+    const site = getEnv().siteUrl
+    expect(decide('/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak.html?m=1', 'wartaranahraya.blogspot.com')).toEqual(
+      to(`${site}/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak`),
+    )
+    expect(decide('/', 'wartaranahraya.blogspot.co.id')).toEqual(to(`${site}/`))
+  })
+
+  it('reads a row only for a path in the table', () => {
+    for (const url of ['/label/koto-alai', '/2023/02/judul', '/search/label/Tidak%20Ada', '/2023/02/tidak-ada.html', '/feeds/posts/default', '/?m=1']) {
+      decide(url)
+    }
+    expect(getPathFate).not.toHaveBeenCalled()
+    decide('/search/label/Koto%20Alai')
+    expect(getPathFate).toHaveBeenCalledTimes(1)
+  })
+})
