@@ -9,7 +9,7 @@ import { media } from '@/db/schema'
 import { getEnv } from '@/lib/env'
 import { mediaFileName } from '@/lib/media/paths'
 import { createUser } from '@/tests/factories'
-import { bloggerOriginalImageUrl, downloadImageToLibrary } from './images'
+import { downloadImageToLibrary } from './images'
 
 const fixture = (name: string) => fs.readFileSync(path.resolve('tests/fixtures/images', name))
 const jpeg = fixture('exif-gps.jpg')
@@ -177,47 +177,5 @@ describe('downloadImageToLibrary', () => {
       ok: false,
       reason: 'network error (ECONNREFUSED)',
     })
-  })
-})
-
-type FixtureImage = { displayed: string; linked: string; thumbnail: string; originalSize: string }
-
-const expected = JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/blogger/expected.json'), 'utf8')) as {
-  posts: Array<{ bloggerId: string; images?: FixtureImage[] }>
-}
-const fixtureImages = expected.posts.flatMap((p) => (p.images ?? []).map((image) => ({ post: p.bloggerId, ...image })))
-
-describe('bloggerOriginalImageUrl', () => {
-  it('covers every image in the fixture', () => {
-    expect(fixtureImages.length).toBeGreaterThanOrEqual(20)
-  })
-
-  it.each(fixtureImages)('turns displayed, linked and thumbnail sizes into the original ($post)', (image) => {
-    expect(bloggerOriginalImageUrl(image.displayed)).toBe(image.originalSize)
-    expect(bloggerOriginalImageUrl(image.linked)).toBe(image.originalSize)
-    expect(bloggerOriginalImageUrl(image.thumbnail)).toBe(image.originalSize)
-    expect(bloggerOriginalImageUrl(image.originalSize)).toBe(image.originalSize)
-  })
-
-  it('leaves other hosts, unsized Blogger URLs and non-URLs alone', () => {
-    for (const url of [
-      'https://www.wartaranahraya.example/2024/02/s1600/foto.jpg',
-      'https://cdn.example/img=w400-h266',
-      'https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEabc-def/foto.jpg',
-      'https://blogger.googleusercontent.com/img/a/AVvXsEabc-def',
-      '/s1600/foto.jpg',
-      'not a url',
-    ]) {
-      expect(bloggerOriginalImageUrl(url)).toBe(url)
-    }
-  })
-
-  it('keeps the query string and the rest of the address byte for byte', () => {
-    expect(bloggerOriginalImageUrl('https://1.bp.blogspot.com/-a/b/AAAA/c/s320/foto%20x.jpg?imgmax=800')).toBe(
-      'https://1.bp.blogspot.com/-a/b/AAAA/c/s0/foto%20x.jpg?imgmax=800',
-    )
-    expect(bloggerOriginalImageUrl('https://lh3.googleusercontent.com/-a/b/c/d/w1200-h630-p-k-no-nu/x.png')).toBe(
-      'https://lh3.googleusercontent.com/-a/b/c/d/s0/x.png',
-    )
   })
 })

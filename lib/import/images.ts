@@ -1,6 +1,5 @@
 import 'server-only'
 import { createMedia } from '@/db/queries/media'
-import { bloggerImageAtSize } from '@/lib/media/blogger-cdn'
 import { detectImageType, ImageTooLargeError, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, NotAnImageError, storeImage } from '@/lib/media/process'
 import { MEDIA_TEXT_LIMITS } from '@/lib/validation/media'
 
@@ -128,11 +127,3 @@ function formatBytes(n: number): string {
 }
 
 const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`
-
-/**
- * The original-size address of a Blogger CDN image (`…/s0/x.jpg`, `…=s0`): what to download
- * instead of the scaled copy a post displays. Any other URL comes back unchanged.
- */
-export function bloggerOriginalImageUrl(url: string): string {
-  return bloggerImageAtSize(url, 's0')
-}

@@ -2,12 +2,13 @@ import 'server-only'
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { eq } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { addRedirect, getPathFate, removeRedirectsFrom } from '@/db/queries/redirects'
 import { writeRevision } from '@/db/queries/articles-desk'
 import { articleLabels, articles, importedEntries, labels, pages, users, type ImportedKind } from '@/db/schema'
 import { recordAudit } from '@/db/queries/audit'
+import { downloadImageToLibrary } from '@/lib/import/images'
 import { bloggerLabelPath, labelKey } from '@/lib/labels/key'
 import { bloggerImageAtSize } from '@/lib/media/blogger-cdn'
 import { articlePath, labelPath, pagePath, slugify } from '@/lib/urls'
@@ -38,6 +39,13 @@ export type ImportOptions = {
   onEvent?: (event: ImportEvent) => void
   /** Who started it (the admin page passes the admin), for the audit log. */
   actorId?: number | null
+  /**
+   * After the import is committed, copy each imported post's featured image from its Blogger
+   * address into the media library. A failure is reported, never fatal: the post keeps the URL.
+   */
+  downloadImages?: boolean
+  /** For tests: how images are fetched. */
+  fetchImpl?: typeof fetch
 }
 
 /** The import stopped: nothing was written. `line` is the export's line where it went wrong. */
@@ -375,8 +383,49 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
     if (error instanceof ExportReadError) throw new ImportError(error.message, error.line)
     throw error
   }
+  if (opts.downloadImages && !opts.dryRun) await downloadFeaturedImages(report, opts, emit)
   report.durationMs = Date.now() - started
   return report
+}
+
+const IMAGE_DOWNLOADS_AT_ONCE = 4
+
+/**
+ * Copies the featured images of imported posts that still point at an outside address into the
+ * media library (each address fetched once, a few at a time), and points the posts at the copies.
+ * Posts whose image could not be fetched keep the address; a later run tries them again.
+ */
+async function downloadFeaturedImages(report: ImportReport, opts: ImportOptions, emit: (e: ImportEvent) => void): Promise<void> {
+  const db = getDb()
+  const rows = db
+    .select({ id: articles.id, url: articles.featuredImageUrl, alt: articles.featuredAlt })
+    .from(articles)
+    .innerJoin(importedEntries, and(eq(importedEntries.kind, 'post'), eq(importedEntries.entityId, articles.id), eq(importedEntries.source, SOURCE)))
+    .where(and(isNotNull(articles.featuredImageUrl), isNull(articles.featuredMediaId)))
+    .all()
+  const byUrl = new Map<string, Array<{ id: number; alt: string }>>()
+  for (const row of rows) byUrl.set(row.url!, [...(byUrl.get(row.url!) ?? []), { id: row.id, alt: row.alt }])
+  const queue = [...byUrl.entries()]
+  const total = queue.length
+  let done = 0
+  emit({ type: 'progress', phase: 'images', done, total })
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [url, posts] = next
+      const result = await downloadImageToLibrary(url, { uploadedBy: opts.actorId ?? null, alt: posts[0]!.alt, fetchImpl: opts.fetchImpl })
+      if (result.ok) {
+        db.update(articles).set({ featuredMediaId: result.mediaId }).where(inArray(articles.id, posts.map((p) => p.id))).run()
+        report.images.downloaded += 1
+      } else if (report.images.failed.length < SKIPPED_LIST_LIMIT) {
+        report.images.failed.push({ url, reason: result.reason })
+      }
+      done++
+      if (done % 10 === 0 || done === total) emit({ type: 'progress', phase: 'images', done, total })
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(IMAGE_DOWNLOADS_AT_ONCE, total) }, worker))
+  const failed = total - report.images.downloaded
+  if (failed > 0) report.warnings.push(`${failed} of ${total} images could not be downloaded; those posts keep their Blogger address.`)
 }
 
 type Remember = (kind: ImportedKind, externalId: string, values: Omit<typeof importedEntries.$inferInsert, 'source' | 'kind' | 'externalId' | 'importedAt'>) => void
