@@ -97,7 +97,19 @@ describe('findDuplicateLabels rules', () => {
     ])
   })
 
+  it('finds one-letter slips, swapped letters included, but not different numbers or two real words', () => {
+    expect(named(labelsFrom(['Kota Padang', 'Kota Padnag', 'Olahraga', 'Olahrga', 'Pemilu 2019', 'Pemilu 2024', 'Koto Baru', 'Kota Baru']))).toEqual([
+      { target: 'Kota Padang', members: ['Kota Padnag (typo)'] },
+      { target: 'Olahraga', members: ['Olahrga (typo)'] },
+    ])
+  })
+
+  it('leaves names of punctuation alone', () => {
+    expect(named(labelsFrom(['...', '-', '?', 'Opini']))).toEqual([])
+  })
+
   it('takes a name cut short on a title as a truncation, but not a complete shorter name', () => {
+    expect(named(labelsFrom(['Dana Desa', 'Dana Desa Sungai Pua']))).toEqual([])
     expect(named(labelsFrom(['Masjid Raya Sutan', 'Masjid Raya Sutan Sjahrir', 'Kota Padang', 'Kota Padang Panjang']))).toEqual([
       { target: 'Masjid Raya Sutan Sjahrir', members: ['Masjid Raya Sutan (truncation)'] },
     ])

@@ -72,8 +72,9 @@ const INCOMPLETE_ENDINGS = new Set([
   ...['datuk', 'dt', 'sutan', 'st', 'haji', 'h', 'hj', 'tuanku', 'bagindo', 'sultan', 'teuku', 'tengku', 'andi', 'syekh', 'buya'],
   ...['dr', 'ir', 'prof', 'drs', 'kh', 'inyiak', 'angku'],
   ...['dan', '&', 'di', 'ke', 'dari', 'untuk', 'yang', 'atas', 'bin', 'binti', 'of', 'and', 'the'],
-  ...['pemko', 'pemkot', 'pemkab', 'pemprov', 'pemda', 'kab', 'kabupaten', 'kec', 'kecamatan', 'kel', 'kelurahan'],
-  ...['prov', 'provinsi', 'nagari', 'desa', 'polres', 'polresta', 'polsek', 'polda', 'kodim', 'korem', 'dprd', 'kejari', 'kejati'],
+  // Abbreviated prefixes only: a full word can end a name ("Dana Desa", "Berita Kabupaten").
+  ...['pemko', 'pemkot', 'pemkab', 'pemprov', 'pemda', 'kab', 'kec', 'kel', 'prov'],
+  ...['polres', 'polresta', 'polsek', 'polda', 'kodim', 'korem', 'dprd', 'kejari', 'kejati'],
 ])
 
 /**
@@ -255,6 +256,7 @@ function relate(a: Prepared, b: Prepared, docFreq: Map<string, number>): Edge | 
   const spacesA = a.key.length - a.spaceless.length
   const spacesB = b.key.length - b.spaceless.length
   if (a.spaceless === b.spaceless) return { basis: 'spacing', lesser: lesserBy(spacesA, spacesB), weak: false }
+  if (!a.plainKey || !b.plainKey) return null
   if (a.plainKey === b.plainKey) {
     const lesser = lesserBy(-a.punctuation, -b.punctuation) ?? lesserBy(a.words, b.words)
     return { basis: 'punctuation', lesser, weak: false }
@@ -280,11 +282,13 @@ function candidatePairs(labels: Prepared[]): Array<[number, number]> {
     seen.add(code)
     pairs.push([lo, hi])
   }
-  const buckets = new Map<string, number[]>()
+  // Most keys belong to one label: hold a bare index until a second one arrives.
+  const buckets = new Map<string, number | number[]>()
   const put = (key: string, i: number) => {
-    const list = buckets.get(key)
-    if (list) list.push(i)
-    else buckets.set(key, [i])
+    const held = buckets.get(key)
+    if (held === undefined) buckets.set(key, i)
+    else if (typeof held === 'number') buckets.set(key, [held, i])
+    else held.push(i)
   }
   // Only one side's keys in these maps: the other side looks them up.
   const byExpanded = new Map<string, number[]>()
@@ -299,8 +303,9 @@ function candidatePairs(labels: Prepared[]): Array<[number, number]> {
   labels.forEach((l, i) => {
     put(`k:${l.key}`, i)
     put(`s:${l.spaceless}`, i)
-    put(`p:${l.plainKey}`, i)
-    put(`e:${l.expandedKey}`, i)
+    // A name of punctuation alone ("...", "-") is like no other label.
+    if (l.plainKey) put(`p:${l.plainKey}`, i)
+    if (l.expandedKey) put(`e:${l.expandedKey}`, i)
     // Typos: one word one deletion away (symmetric deletes; deleting the same letter from two
     // spellings with neighbours swapped gives one string too). The rest of the label is interned
     // to a number so the many keys stay short.
@@ -320,6 +325,7 @@ function candidatePairs(labels: Prepared[]): Array<[number, number]> {
   })
 
   for (const list of buckets.values()) {
+    if (typeof list === 'number') continue
     for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) add(list[x]!, list[y]!)
   }
   labels.forEach((l, i) => {
