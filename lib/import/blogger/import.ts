@@ -8,6 +8,7 @@ import { addRedirect, getPathFate, removeRedirectsFrom } from '@/db/queries/redi
 import { writeRevision } from '@/db/queries/articles-desk'
 import { articleLabels, articles, importedEntries, labels, pages, users, type ImportedKind } from '@/db/schema'
 import { recordAudit } from '@/db/queries/audit'
+import { listLabelMergeSuggestions, refreshLabelMergeSuggestions } from '@/db/queries/label-suggestions'
 import { downloadImageToLibrary } from '@/lib/import/images'
 import { bloggerLabelPath, labelKey } from '@/lib/labels/key'
 import { bloggerImageAtSize } from '@/lib/media/blogger-cdn'
@@ -367,6 +368,10 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
       const label = db.select({ slug: labels.slug }).from(labels).where(eq(labels.id, plan.id)).get()
       if (label) countRedirect(bloggerLabelPath(plan.key), labelPath(label.slug))
     }
+
+    // Labels that look like duplicates (typos, abbreviations, glued words…), offered on the labels screen.
+    refreshLabelMergeSuggestions(db)
+    report.mergeSuggestions = listLabelMergeSuggestions(db)
 
     recordAudit({
       actorId: opts.actorId ?? null,
