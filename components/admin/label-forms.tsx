@@ -1,9 +1,11 @@
 'use client'
 
+import { useEffect, useState } from 'react'
 import type { DeskLabel } from '@/db/queries/labels-desk'
+import type { MergeSuggestion } from '@/lib/import/blogger/report'
 import { t } from '@/lib/i18n/id'
 import { type DeskAction, useDeskAction } from './desk-action'
-import { FormStatus, primaryButtonClass, TextArea, TextInput } from './field'
+import { FormStatus, primaryButtonClass, secondaryButtonClass, TextArea, TextInput } from './field'
 
 const l = t.admin.labels
 
@@ -102,6 +104,135 @@ export function LabelMergeTable({ action, labels }: { action: DeskAction<{ count
       {errors.length ? <p className="font-semibold text-accent">{[...new Set(errors)].join(' ')}</p> : null}
       <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
         {l.mergeSubmit}
+      </button>
+      <FormStatus result={status} />
+    </form>
+  )
+}
+
+type Status = { ok: boolean; message: string } | null
+
+const mergedMessage = (data?: { count: number; name: string }) => (data ? l.merged(data.count, data.name) : l.saved)
+const dismissedMessage = (data?: { count: number }) => l.suggestionDismissed(data?.count ?? 0)
+
+/**
+ * The open merge suggestions, one card per target label. A card leaves the page once its
+ * suggestion is merged or dismissed, so the outcome is announced here, outside the cards.
+ */
+export function LabelSuggestionList({
+  accept,
+  dismiss,
+  suggestions,
+}: {
+  accept: DeskAction<{ count: number; name: string }>
+  dismiss: DeskAction<{ count: number }>
+  suggestions: MergeSuggestion[]
+}) {
+  const [status, setStatus] = useState<Status>(null)
+  return (
+    <div className="space-y-4">
+      <FormStatus result={status} />
+      {suggestions.length === 0 ? (
+        <p className="text-muted">{l.suggestionsEmpty}</p>
+      ) : (
+        <ul className="grid gap-4 lg:grid-cols-2">
+          {suggestions.map((s) => (
+            <LabelSuggestionCard key={s.target.id} accept={accept} dismiss={dismiss} suggestion={s} onDone={setStatus} />
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+function LabelSuggestionCard({
+  accept,
+  dismiss,
+  suggestion,
+  onDone,
+}: {
+  accept: DeskAction<{ count: number; name: string }>
+  dismiss: DeskAction<{ count: number }>
+  suggestion: MergeSuggestion
+  onDone: (status: Status) => void
+}) {
+  const { target, labels } = suggestion
+  const merging = useDeskAction(accept, mergedMessage)
+  const dismissing = useDeskAction(dismiss, dismissedMessage)
+  // Reported upwards once per answer: useActionState keeps one result object per submit.
+  const merged = merging.state
+  const dismissed = dismissing.state
+  useEffect(() => {
+    if (merged?.ok) onDone({ ok: true, message: mergedMessage(merged.data) })
+  }, [merged, onDone])
+  useEffect(() => {
+    if (dismissed?.ok) onDone({ ok: true, message: dismissedMessage(dismissed.data) })
+  }, [dismissed, onDone])
+  const headingId = `saran-${target.id}`
+  const errorId = `saran-${target.id}-error`
+  const errors = merging.fieldErrors?.labelIds ?? []
+  const onlyErrors = (status: Status) => (status && !status.ok ? status : null)
+  return (
+    <li aria-labelledby={headingId} className="space-y-3 rounded-md border border-line p-4">
+      <h3 id={headingId} className="text-lg font-bold">
+        {l.suggestionGroup(target.name)}
+      </h3>
+      <p className="text-sm">
+        <span className="text-muted">{l.suggestionTarget}: </span>
+        <a href={`/admin/label/${target.id}`} className="font-semibold underline underline-offset-4">
+          {target.name}
+        </a>{' '}
+        <span className="text-muted">
+          ({l.suggestionPosts(target.posts)}, <span className="font-mono">{target.slug}</span>)
+        </span>
+      </p>
+      <form {...merging.form} className="space-y-3">
+        <input type="hidden" name="targetId" value={target.id} />
+        <fieldset aria-describedby={errors.length ? errorId : undefined}>
+          <legend className="mb-1 font-semibold">{l.suggestionMembers}</legend>
+          {labels.map((label) => (
+            <label key={label.id} className="flex min-h-11 items-center gap-3">
+              <input type="checkbox" name="labelIds" value={label.id} defaultChecked className="size-6" aria-invalid={errors.length > 0} />
+              <span>
+                <span className="font-semibold">{label.name}</span>{' '}
+                <span className="text-sm text-muted">
+                  ({l.suggestionBasis[label.basis] ?? label.basis}, {l.suggestionPosts(label.posts)})
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {errors.length ? (
+          <p id={errorId} className="font-semibold text-accent">
+            {[...new Set(errors)].join(' ')}
+          </p>
+        ) : null}
+        <button type="submit" className={primaryButtonClass} aria-disabled={merging.pending}>
+          {l.suggestionAccept}
+        </button>
+        <FormStatus result={onlyErrors(merging.status)} />
+      </form>
+      <form {...dismissing.form} className="space-y-2">
+        <input type="hidden" name="targetId" value={target.id} />
+        {labels.map((label) => (
+          <input key={label.id} type="hidden" name="labelIds" value={label.id} />
+        ))}
+        <button type="submit" className={secondaryButtonClass} aria-disabled={dismissing.pending}>
+          {l.suggestionDismiss}
+        </button>
+        <FormStatus result={onlyErrors(dismissing.status)} />
+      </form>
+    </li>
+  )
+}
+
+/** Recomputes the suggestions on demand: labels made by hand since the last import get checked too. */
+export function LabelSuggestionRefresh({ action }: { action: DeskAction<{ open: number }> }) {
+  const { status, form, pending } = useDeskAction(action, (data) => l.suggestionsRefreshed(data?.open ?? 0))
+  return (
+    <form {...form} className="space-y-2">
+      <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
+        {l.suggestionsRefresh}
       </button>
       <FormStatus result={status} />
     </form>

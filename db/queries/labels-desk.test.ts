@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getDb } from '@/db'
-import { articleLabels, articles, auditLog, labels, redirects, settings } from '@/db/schema'
+import { articleLabels, articles, auditLog, importedEntries, labels, redirects, settings } from '@/db/schema'
 import { createArticle, createLabel as makeLabel, createUser } from '@/tests/factories'
 import { listArticlesByLabel } from './articles'
 import {
@@ -35,6 +35,7 @@ beforeEach(() => {
   db().delete(redirects).run()
   db().delete(settings).run()
   db().delete(auditLog).run()
+  db().delete(importedEntries).run()
   author ??= createUser({ role: 'reporter' }).id
 })
 
@@ -151,6 +152,32 @@ describe('mergeLabels', () => {
     const audit = db().select().from(auditLog).where(eq(auditLog.entityId, target.id)).all()
     expect(audit).toHaveLength(1)
     expect(audit[0]).toMatchObject({ actorId: author, action: 'label:merge', entity: 'label', detail: { sources: [{ id: a.id }] } })
+  })
+
+  it('re-points imported label entries at the target, leaving other kinds alone', () => {
+    const target = makeLabel()
+    const a = makeLabel()
+    const b = makeLabel()
+    const other = makeLabel()
+    const entry = (kind: 'label' | 'post', externalId: string, entityId: number) =>
+      db().insert(importedEntries).values({ source: 'blogger', kind, externalId, entityId }).run()
+    entry('label', 'kota saraipanjang', a.id)
+    entry('label', 'kota sarai panjaang', b.id)
+    entry('label', 'kota sarai panjang', target.id)
+    entry('label', 'opini', other.id)
+    entry('post', '1234', a.id) // a post whose id happens to equal a source label's
+    mergeLabels([a.id, b.id], target.id)
+    const rows = db()
+      .select({ kind: importedEntries.kind, externalId: importedEntries.externalId, entityId: importedEntries.entityId })
+      .from(importedEntries)
+      .all()
+    expect(Object.fromEntries(rows.map((r) => [`${r.kind}:${r.externalId}`, r.entityId]))).toEqual({
+      'label:kota saraipanjang': target.id,
+      'label:kota sarai panjaang': target.id,
+      'label:kota sarai panjang': target.id,
+      'label:opini': other.id,
+      'post:1234': a.id,
+    })
   })
 
   it('refuses an empty merge, a target among its sources and unknown labels, changing nothing', () => {

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb, type Executor } from '@/db'
-import { articleLabels, articles, labels, redirects } from '@/db/schema'
+import { articleLabels, articles, importedEntries, labels, redirects } from '@/db/schema'
 import { labelFeedPath, labelPath } from '@/lib/urls'
 import { recordAudit } from './audit'
 import { addRedirect } from './redirects'
@@ -255,7 +255,9 @@ export type MergeResult = {
  * label carries the target instead (once, at the lowest position it had among them, so a
  * source that was its section makes the target its section), the sources are deleted, their
  * archive and feed URLs 301 to the target's (earlier redirects to them are re-pointed, so
- * every chain is one hop), and the homepage's featured labels follow. Writes an audit row.
+ * every chain is one hop), and the homepage's featured labels follow. Import bookkeeping
+ * moves too, so a later re-import attaches its stories to the surviving label instead of
+ * recreating a source. Writes an audit row.
  * Throws InvalidMergeError or LabelNotFoundError.
  */
 export function mergeLabels(sourceIds: number[], targetId: number, actorId: number | null = null): MergeResult {
@@ -283,6 +285,10 @@ export function mergeLabels(sourceIds: number[], targetId: number, actorId: numb
       addRedirect(labelFeedPath(source.slug), labelFeedPath(target.slug), 'label-merge')
     }
     rewriteFeaturedLabelIds(tx, (featured) => (ids.includes(featured) ? targetId : featured))
+    tx.update(importedEntries)
+      .set({ entityId: targetId })
+      .where(and(eq(importedEntries.kind, 'label'), inArray(importedEntries.entityId, ids)))
+      .run()
     recordAudit(
       {
         actorId,

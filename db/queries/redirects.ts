@@ -56,11 +56,7 @@ export function loadRedirectSources(): Set<string> {
 /** Where a path went: moved (one hop to live content), gone (410), or null when it is not in the history. */
 export function getPathFate(path: string): PathFate | null {
   const db = getDb()
-  const row = db
-    .select({ toPath: redirects.toPath, code: redirects.code })
-    .from(redirects)
-    .where(eq(redirects.fromPath, path))
-    .get()
+  const row = fateStatement(db.$client).get(path) as { toPath: string; code: number } | undefined
   if (row) return row.code === GONE_CODE || !row.toPath ? { kind: 'gone' } : { kind: 'moved', to: row.toPath }
   const parts = parseArticlePath(path)
   if (!parts) return null
@@ -70,6 +66,18 @@ export function getPathFate(path: string): PathFate | null {
     .where(and(eq(articles.slug, parts.slug), eq(articles.pathMonth, parts.pathMonth), eq(articles.status, 'retracted')))
     .get()
   return retracted ? { kind: 'gone' } : null
+}
+
+const fateStatements = new WeakMap<object, { get: (path: string) => unknown }>()
+
+/** The redirect check reads this on every hit and an import once per URL: prepared once. */
+function fateStatement(client: ReturnType<typeof getDb>['$client']) {
+  let statement = fateStatements.get(client)
+  if (!statement) {
+    statement = client.prepare('SELECT to_path AS toPath, code FROM redirects WHERE from_path = ?')
+    fateStatements.set(client, statement)
+  }
+  return statement
 }
 
 export type GoneNotice =
@@ -107,17 +115,39 @@ export function getGoneNotice(path: string): GoneNotice | null {
 export function addRedirect(fromInput: string, toInput: string, reason: RedirectReason): { from: string; to: string } {
   const from = requirePath(fromInput)
   const to = requirePath(toInput)
-  getDb().transaction((tx) => {
-    tx.delete(redirects).where(eq(redirects.fromPath, to)).run()
-    if (from === to) return
-    tx.update(redirects).set({ toPath: to, code: MOVED_CODE }).where(eq(redirects.toPath, from)).run()
-    tx.insert(redirects)
-      .values({ fromPath: from, toPath: to, code: MOVED_CODE, reason })
-      .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: to, code: MOVED_CODE, reason, createdAt: new Date() } })
-      .run()
-  })
+  writeStatements().addRedirect(from, to, reason, Date.now())
   noteRedirectsChanged()
   return { from, to }
+}
+
+type WriteStatements = { addRedirect: (from: string, to: string, reason: string, now: number) => void }
+
+// Prepared once per connection: an import writes tens of thousands of redirects, and preparing
+// (and building) each statement again cost more than running it.
+const writeStatementsByClient = new WeakMap<object, WriteStatements>()
+
+function writeStatements(): WriteStatements {
+  const client = getDb().$client
+  let cached = writeStatementsByClient.get(client)
+  if (!cached) {
+    const dropFrom = client.prepare('DELETE FROM redirects WHERE from_path = ?')
+    const repoint = client.prepare(`UPDATE redirects SET to_path = ?, code = ${MOVED_CODE} WHERE to_path = ?`)
+    const upsert = client.prepare(
+      `INSERT INTO redirects (from_path, to_path, code, reason) VALUES (?, ?, ${MOVED_CODE}, ?)
+       ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path, code = excluded.code, reason = excluded.reason, created_at = ?`,
+    )
+    cached = {
+      // A savepoint when the caller has a transaction open, else a transaction of its own.
+      addRedirect: client.transaction((from: string, to: string, reason: string, now: number) => {
+        dropFrom.run(to)
+        if (from === to) return
+        repoint.run(to, from)
+        upsert.run(from, to, reason, now)
+      }),
+    }
+    writeStatementsByClient.set(client, cached)
+  }
+  return cached
 }
 
 /**

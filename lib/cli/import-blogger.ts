@@ -135,6 +135,7 @@ async function main(): Promise<number> {
       dryRun: args.dryRun,
       siteUrl: getEnv().siteUrl,
       actorId: args.actorId,
+      downloadImages: args.downloadImages,
       onEvent,
     })
     if (!args.dryRun) {

@@ -21,8 +21,25 @@ describe('bloggerImageAtSize', () => {
     )
   })
 
+  it('keeps the query string and the rest of the address byte for byte', () => {
+    expect(bloggerImageAtSize('https://1.bp.blogspot.com/-a/b/AAAA/c/s320/foto%20x.jpg?imgmax=800', 's0')).toBe(
+      'https://1.bp.blogspot.com/-a/b/AAAA/c/s0/foto%20x.jpg?imgmax=800',
+    )
+    expect(bloggerImageAtSize('https://lh3.googleusercontent.com/-a/b/c/d/w1200-h630-p-k-no-nu/x.png', 's0')).toBe(
+      'https://lh3.googleusercontent.com/-a/b/c/d/s0/x.png',
+    )
+  })
+
   it('leaves every other URL alone', () => {
-    for (const url of ['https://example.com/s1600/x.jpg', '/media/2026/11/abc', 'https://blogger.googleusercontent.com/img/a/AVvXsE', 'not a url']) {
+    for (const url of [
+      'https://example.com/s1600/x.jpg',
+      'https://cdn.example/img=w400-h266',
+      'https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEabc-def/foto.jpg',
+      'https://blogger.googleusercontent.com/img/a/AVvXsE',
+      '/s1600/foto.jpg',
+      '/media/2026/11/abc',
+      'not a url',
+    ]) {
       expect(bloggerImageAtSize(url, 's0')).toBe(url)
     }
     expect(isBloggerCdnUrl('https://evil.example/?x=bp.blogspot.com')).toBe(false)

@@ -34,6 +34,12 @@ export const mergeLabelsInput = z
   })
   .refine((v) => !v.sourceIds.includes(v.targetId), { path: ['targetId'], message: l.mergeTargetIsSource })
 
+/** One merge suggestion: its target and the member labels the editor left ticked (or all, to dismiss). */
+export const labelSuggestionInput = z.object({
+  targetId: id,
+  labelIds: z.preprocess(asList, z.array(id).min(1, l.suggestionNeedsLabels).max(100, l.mergeTooMany)),
+})
+
 /** `?q=` and `?setelah=` of the label list. */
 export const labelListQuery = z.object({
   q: z.preprocess((v) => text(Array.isArray(v) ? v[0] : v).slice(0, 100), z.string()),

@@ -84,5 +84,6 @@ export function takeLeadImage(body: string): { body: string; lead: LeadImage | n
   const img = m[1]!
   const lead = { src: attrOf(img, 'src'), alt: attrOf(img, 'alt'), caption: m[2] ? textOf(m[2]) : '' }
   if (!lead.src) return { body, lead: null, first }
-  return { body: (body.slice(0, m.index) + body.slice(m.index + m[0].length)).trim(), lead, first }
+  const rest = (body.slice(0, m.index) + body.slice(m.index + m[0].length)).replace(/\n{2,}/g, '\n').trim()
+  return { body: rest, lead, first }
 }

@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '@/db'
 import { publishDueArticles, saveArticle } from '@/db/queries/articles-desk'
+import { acceptLabelMergeSuggestion, listLabelMergeSuggestions } from '@/db/queries/label-suggestions'
 import { getPathFate } from '@/db/queries/redirects'
 import {
   articleLabels,
@@ -314,6 +315,18 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
     for (const post of sponsoredPosts) expect(articleOf(post.bloggerId)!.sponsorName).not.toBe('')
   })
 
+  it('offers the labels that look like duplicates as merge suggestions', () => {
+    // Case and spacing variants are one label already; the rest is the editor's call.
+    const groups = expected.labels.mergeGroups.filter((g) => !g.autoMergeable)
+    expect(report.mergeSuggestions).toHaveLength(groups.length)
+    for (const group of groups) {
+      const suggestion = report.mergeSuggestions.find((s) => s.target.name === group.canonical)
+      expect(suggestion, group.canonical).toBeDefined()
+      const others = new Set(group.variants.filter((v) => labelKey(v.raw) !== labelKey(group.canonical)).map((v) => labelKey(v.raw)))
+      expect(new Set(suggestion!.labels.map((l) => labelKey(l.name))), group.canonical).toEqual(others)
+    }
+  })
+
   it('changes nothing when the same export is imported again', async () => {
     const before = snapshot()
     const again = await importBloggerExport(fixture(format), { now: NOW, siteUrl: SITE })
@@ -466,14 +479,11 @@ describe('labels merged in Warta', () => {
     reset()
     await importBloggerExport(fixture('classic'), { now: NOW })
     const db = getDb()
-    const { mergeLabels } = await import('@/db/queries/labels-desk')
-    const all = db.select().from(labels).all()
-    const byKey = (name: string) => all.find((l) => labelKey(l.name) === labelKey(name))!
-    for (const group of expected.labels.mergeGroups) {
-      const target = byKey(group.canonical)
-      const sources = [...new Set(group.variants.map((v) => byKey(v.raw).id))].filter((id) => id !== target.id)
-      if (sources.length) mergeLabels(sources, target.id)
+    // An editor accepts every suggestion on the labels screen.
+    for (const suggestion of listLabelMergeSuggestions()) {
+      acceptLabelMergeSuggestion(suggestion.target.id, suggestion.labels.map((l) => l.id), null)
     }
+    expect(listLabelMergeSuggestions()).toEqual([])
     const live = db
       .selectDistinct({ id: labels.id })
       .from(labels)
@@ -481,7 +491,7 @@ describe('labels merged in Warta', () => {
       .where(isNotNull(articleLabels.publishedAt))
       .all()
     expect(live).toHaveLength(expected.counts.labels.canonicalAfterSuggestedMerges)
-    for (const r of expected.redirects.filter((r) => r.to.kind === 'label')) {
+    for (const r of expected.redirects.filter((r) => r.to.kind === 'label' || r.to.kind === 'label-feed')) {
       expectOneHop(r.from, r.suggested!)
     }
     const count = db.select({ n: sql<number>`count(*)` }).from(labels).get()!.n

@@ -2,12 +2,14 @@ import 'server-only'
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { eq } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { addRedirect, getPathFate, removeRedirectsFrom } from '@/db/queries/redirects'
 import { writeRevision } from '@/db/queries/articles-desk'
-import { articleLabels, articles, importedEntries, labels, pages, redirects, users, type ImportedKind } from '@/db/schema'
+import { articleLabels, articles, importedEntries, labels, pages, users, type ImportedKind } from '@/db/schema'
 import { recordAudit } from '@/db/queries/audit'
+import { listLabelMergeSuggestions, refreshLabelMergeSuggestions } from '@/db/queries/label-suggestions'
+import { downloadImageToLibrary } from '@/lib/import/images'
 import { bloggerLabelPath, labelKey } from '@/lib/labels/key'
 import { bloggerImageAtSize } from '@/lib/media/blogger-cdn'
 import { articlePath, labelPath, pagePath, slugify } from '@/lib/urls'
@@ -38,6 +40,13 @@ export type ImportOptions = {
   onEvent?: (event: ImportEvent) => void
   /** Who started it (the admin page passes the admin), for the audit log. */
   actorId?: number | null
+  /**
+   * After the import is committed, copy each imported post's featured image from its Blogger
+   * address into the media library. A failure is reported, never fatal: the post keeps the URL.
+   */
+  downloadImages?: boolean
+  /** For tests: how images are fetched. */
+  fetchImpl?: typeof fetch
 }
 
 /** The import stopped: nothing was written. `line` is the export's line where it went wrong. */
@@ -288,11 +297,19 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
     for (const row of db.select().from(importedEntries).where(eq(importedEntries.source, SOURCE)).all()) {
       mappings.set(`${row.kind}:${row.externalId}`, row)
     }
-    const remember = (kind: ImportedKind, externalId: string, values: Omit<typeof importedEntries.$inferInsert, 'source' | 'kind' | 'externalId'>) => {
-      db.insert(importedEntries)
-        .values({ source: SOURCE, kind, externalId, ...values })
-        .onConflictDoUpdate({ target: [importedEntries.source, importedEntries.kind, importedEntries.externalId], set: { ...values, importedAt: new Date() } })
-        .run()
+    const statements = prepareStatements(db)
+    const remember: Remember = (kind, externalId, values) => {
+      statements.remember.run({
+        source: SOURCE,
+        kind,
+        externalId,
+        entityId: values.entityId,
+        legacyPath: values.legacyPath ?? null,
+        externalUpdated: values.externalUpdated ?? null,
+        contentHash: values.contentHash ?? '',
+        entityVersion: values.entityVersion ?? null,
+        importedAt: Date.now(),
+      })
     }
     const countRedirect = (from: string, to: string) => {
       const fate = getPathFate(from.toLowerCase())
@@ -328,11 +345,11 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
         if (entry.kind === 'post') {
           const plan = data.posts.get(entry.id)
           if (!plan) return
-          writePost(entry, plan, { db, mappings, remember, authorIds, labelPlans: data.labels, rewriteHref, report, skip, countRedirect })
+          writePost(entry, plan, { db, statements, mappings, remember, authorIds, labelPlans: data.labels, rewriteHref, report, skip, countRedirect })
         } else if (entry.kind === 'page') {
           const plan = data.pages.get(entry.id)
           if (!plan) return
-          writePage(entry, plan, { db, mappings, remember, rewriteHref, report, skip, countRedirect })
+          writePage(entry, plan, { db, statements, mappings, remember, rewriteHref, report, skip, countRedirect })
         } else {
           return
         }
@@ -352,6 +369,10 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
       if (label) countRedirect(bloggerLabelPath(plan.key), labelPath(label.slug))
     }
 
+    // Labels that look like duplicates (typos, abbreviations, glued words…), offered on the labels screen.
+    refreshLabelMergeSuggestions(db)
+    report.mergeSuggestions = listLabelMergeSuggestions(db)
+
     recordAudit({
       actorId: opts.actorId ?? null,
       action: 'import:blogger',
@@ -367,11 +388,77 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
     if (error instanceof ExportReadError) throw new ImportError(error.message, error.line)
     throw error
   }
+  if (opts.downloadImages && !opts.dryRun) await downloadFeaturedImages(report, opts, emit)
   report.durationMs = Date.now() - started
   return report
 }
 
-type Remember = (kind: ImportedKind, externalId: string, values: Omit<typeof importedEntries.$inferInsert, 'source' | 'kind' | 'externalId'>) => void
+const IMAGE_DOWNLOADS_AT_ONCE = 4
+
+/**
+ * Copies the featured images of imported posts that still point at an outside address into the
+ * media library (each address fetched once, a few at a time), and points the posts at the copies.
+ * Posts whose image could not be fetched keep the address; a later run tries them again.
+ */
+async function downloadFeaturedImages(report: ImportReport, opts: ImportOptions, emit: (e: ImportEvent) => void): Promise<void> {
+  const db = getDb()
+  const rows = db
+    .select({ id: articles.id, url: articles.featuredImageUrl, alt: articles.featuredAlt })
+    .from(articles)
+    .innerJoin(importedEntries, and(eq(importedEntries.kind, 'post'), eq(importedEntries.entityId, articles.id), eq(importedEntries.source, SOURCE)))
+    .where(and(isNotNull(articles.featuredImageUrl), isNull(articles.featuredMediaId)))
+    .all()
+  const byUrl = new Map<string, Array<{ id: number; alt: string }>>()
+  for (const row of rows) byUrl.set(row.url!, [...(byUrl.get(row.url!) ?? []), { id: row.id, alt: row.alt }])
+  const queue = [...byUrl.entries()]
+  const total = queue.length
+  let done = 0
+  emit({ type: 'progress', phase: 'images', done, total })
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [url, posts] = next
+      const result = await downloadImageToLibrary(url, { uploadedBy: opts.actorId ?? null, alt: posts[0]!.alt, fetchImpl: opts.fetchImpl })
+      if (result.ok) {
+        db.update(articles).set({ featuredMediaId: result.mediaId }).where(inArray(articles.id, posts.map((p) => p.id))).run()
+        report.images.downloaded += 1
+      } else if (report.images.failed.length < SKIPPED_LIST_LIMIT) {
+        report.images.failed.push({ url, reason: result.reason })
+      }
+      done++
+      if (done % 10 === 0 || done === total) emit({ type: 'progress', phase: 'images', done, total })
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(IMAGE_DOWNLOADS_AT_ONCE, total) }, worker))
+  const failed = total - report.images.downloaded
+  if (failed > 0) report.warnings.push(`${failed} of ${total} images could not be downloaded; those posts keep their Blogger address.`)
+}
+
+type Remember = (kind: ImportedKind, externalId: string, values: Omit<typeof importedEntries.$inferInsert, 'source' | 'kind' | 'externalId' | 'importedAt'>) => void
+
+/**
+ * The statements run once or more per post, prepared once: drizzle builds and better-sqlite3
+ * prepares a statement on every call otherwise, which cost more than the writes themselves.
+ */
+function prepareStatements(db: ReturnType<typeof getDb>) {
+  const client = db.$client
+  return {
+    remember: client.prepare(`
+      INSERT INTO imported_entries (source, kind, external_id, entity_id, legacy_path, external_updated, content_hash, entity_version, imported_at)
+      VALUES (@source, @kind, @externalId, @entityId, @legacyPath, @externalUpdated, @contentHash, @entityVersion, @importedAt)
+      ON CONFLICT (source, kind, external_id) DO UPDATE SET entity_id = excluded.entity_id, legacy_path = excluded.legacy_path,
+        external_updated = excluded.external_updated, content_hash = excluded.content_hash, entity_version = excluded.entity_version,
+        imported_at = excluded.imported_at`),
+    articleState: client.prepare('SELECT id, status, slug, path_month AS pathMonth, version, featured_image_url AS featuredImageUrl FROM articles WHERE id = ?'),
+    clearLabels: client.prepare('DELETE FROM article_labels WHERE article_id = ?'),
+    addLabel: client.prepare('INSERT INTO article_labels (article_id, label_id, position) VALUES (?, ?, ?)'),
+    clearRedirectFrom: client.prepare('DELETE FROM redirects WHERE from_path = ?'),
+  }
+}
+type Statements = ReturnType<typeof prepareStatements>
+type ArticleState = { id: number; status: string; slug: string; pathMonth: string | null; version: number; featuredImageUrl: string | null }
+
+/** Bump when the clean-up of bodies changes, so a re-import rewrites bodies made by the old rules. */
+const BODY_RULES_VERSION = 1
 
 function importAuthors(data: Scan, mappings: Map<string, Mapping>, remember: Remember, report: ImportReport): Map<string, number> {
   const db = getDb()
@@ -488,6 +575,7 @@ function planPageSlugs(data: Scan, mappings: Map<string, Mapping>): void {
 
 type WriteContext = {
   db: ReturnType<typeof getDb>
+  statements: Statements
   mappings: Map<string, Mapping>
   remember: Remember
   rewriteHref: (href: string) => string | null
@@ -501,39 +589,33 @@ function writePost(
   plan: PostPlan,
   ctx: WriteContext & { authorIds: Map<string, number>; labelPlans: Map<string, LabelPlan> },
 ): void {
-  const { db, report } = ctx
-  const cleaned = cleanBloggerBody(entry.contentHtml, { rewriteHref: ctx.rewriteHref })
-  const { body, lead, first } = takeLeadImage(cleaned)
-  const image = lead?.src ?? first ?? entry.thumbnailUrl
-  if (image) report.images.referenced++
+  const { db, report, statements } = ctx
   const labelIds = [...new Set(plan.labelKeys.map((k) => ctx.labelPlans.get(k)?.id).filter((id): id is number => id !== undefined))]
-  const labelNames = plan.labelKeys.map((k) => displayName(ctx.labelPlans.get(k)!.variants))
-  const publishedAt = plan.publishedMs !== null ? new Date(plan.publishedMs) : null
-  const updatedMs = timeMs(entry.updated)
+  const authorId = ctx.authorIds.get(plan.authorKey)!
   const title = entry.title
-  const fields = {
-    title,
-    bodyHtml: body,
-    featuredImageUrl: lead ? bloggerImageAtSize(lead.src, 's0') : null,
-    featuredAlt: lead ? lead.alt || lead.caption || title : '',
-    featuredCaption: lead?.caption ?? '',
-    authorId: ctx.authorIds.get(plan.authorKey)!,
-    status: plan.status,
-    publishedAt: plan.status === 'draft' ? null : publishedAt,
-    updatedAt: plan.status === 'published' && updatedMs !== null && publishedAt && updatedMs > publishedAt.getTime() ? new Date(updatedMs) : null,
-    isSponsored: plan.sponsored,
-    sponsorName: plan.sponsored ? sponsorNameOf(labelNames) : '',
-    seoDescription: entry.metaDescription.slice(0, 300),
-  }
-  const hash = hashOf({ ...fields, labelIds, pathMonth: plan.pathMonth, slug: plan.slug })
   if (plan.status === 'published') report.posts.published++
   else if (plan.status === 'draft') report.posts.drafts++
   else report.posts.scheduled++
 
+  // What this entry would write, from the export as it is: equal to the last import's → unchanged,
+  // without cleaning the body again.
+  const hash = hashOf([
+    BODY_RULES_VERSION,
+    title,
+    entry.contentHtml,
+    entry.metaDescription,
+    entry.published,
+    entry.updated,
+    plan.status,
+    plan.slug,
+    plan.pathMonth,
+    labelIds,
+    authorId,
+  ])
   const mapping = ctx.mappings.get(`post:${entry.id}`)
-  let row: typeof articles.$inferSelect
+  let row: ArticleState
   if (mapping) {
-    const current = db.select().from(articles).where(eq(articles.id, mapping.entityId)).get()
+    const current = statements.articleState.get(mapping.entityId) as ArticleState | undefined
     if (!current) {
       report.posts.skipped++
       ctx.skip({ kind: 'post', id: entry.id, title, reason: 'deleted-in-warta', line: entry.line })
@@ -548,22 +630,24 @@ function writePost(
       return
     } else {
       // Keep what Warta had as a revision before Blogger's newer version replaces it.
+      const before = db.select().from(articles).where(eq(articles.id, current.id)).get()!
       const currentLabels = db.select({ id: articleLabels.labelId }).from(articleLabels).where(eq(articleLabels.articleId, current.id)).all()
-      writeRevision(db, current, currentLabels.map((l) => l.id), null)
+      writeRevision(db, before, currentLabels.map((l) => l.id), null)
       row = db
         .update(articles)
-        .set({ ...fields, pathMonth: current.pathMonth ?? plan.pathMonth ?? null, version: current.version + 1, savedAt: new Date(), savedBy: null })
+        .set({ ...postFields(entry, plan, ctx, authorId), pathMonth: current.pathMonth ?? plan.pathMonth ?? null, version: current.version + 1, savedAt: new Date(), savedBy: null })
         .where(eq(articles.id, current.id))
         .returning()
         .get()
-      replaceLabels(db, row.id, labelIds)
+      replaceLabels(statements, row.id, labelIds)
       report.posts.updated++
     }
   } else {
+    const updatedMs = timeMs(entry.updated)
     row = db
       .insert(articles)
       .values({
-        ...fields,
+        ...postFields(entry, plan, ctx, authorId),
         slug: plan.slug!,
         pathMonth: plan.pathMonth ?? null,
         version: 1,
@@ -572,9 +656,10 @@ function writePost(
       })
       .returning()
       .get()
-    replaceLabels(db, row.id, labelIds)
+    replaceLabels(statements, row.id, labelIds)
     report.posts.created++
   }
+  if (row.featuredImageUrl) report.images.referenced++
   ctx.remember('post', entry.id, {
     entityId: row.id,
     legacyPath: plan.legacyPath,
@@ -586,7 +671,7 @@ function writePost(
   if (row.status === 'published' && row.pathMonth) {
     const to = articlePath(row)
     // A live article wins its address (as when the desk publishes one).
-    db.delete(redirects).where(eq(redirects.fromPath, to)).run()
+    statements.clearRedirectFrom.run(to)
     if (plan.legacyPath) ctx.countRedirect(plan.legacyPath, to)
     ctx.countRedirect(commentFeed, to)
   } else if (mapping) {
@@ -595,9 +680,32 @@ function writePost(
   }
 }
 
-function replaceLabels(db: ReturnType<typeof getDb>, articleId: number, labelIds: number[]) {
-  db.delete(articleLabels).where(eq(articleLabels.articleId, articleId)).run()
-  labelIds.forEach((labelId, position) => db.insert(articleLabels).values({ articleId, labelId, position }).run())
+/** The article's columns from a Blogger entry: the cleaned body, the lead picture, times and flags. */
+function postFields(entry: RawEntry, plan: PostPlan, ctx: WriteContext & { labelPlans: Map<string, LabelPlan> }, authorId: number) {
+  const { body, lead } = takeLeadImage(cleanBloggerBody(entry.contentHtml, { rewriteHref: ctx.rewriteHref }))
+  const labelNames = plan.labelKeys.map((k) => displayName(ctx.labelPlans.get(k)!.variants))
+  const publishedAt = plan.publishedMs !== null ? new Date(plan.publishedMs) : null
+  const updatedMs = timeMs(entry.updated)
+  const title = entry.title
+  return {
+    title,
+    bodyHtml: body,
+    featuredImageUrl: lead ? bloggerImageAtSize(lead.src, 's0') : null,
+    featuredAlt: lead ? lead.alt || lead.caption || title : '',
+    featuredCaption: lead?.caption ?? '',
+    authorId,
+    status: plan.status,
+    publishedAt: plan.status === 'draft' ? null : publishedAt,
+    updatedAt: plan.status === 'published' && updatedMs !== null && publishedAt && updatedMs > publishedAt.getTime() ? new Date(updatedMs) : null,
+    isSponsored: plan.sponsored,
+    sponsorName: plan.sponsored ? sponsorNameOf(labelNames) : '',
+    seoDescription: entry.metaDescription.slice(0, 300),
+  }
+}
+
+function replaceLabels(statements: Statements, articleId: number, labelIds: number[]) {
+  statements.clearLabels.run(articleId)
+  labelIds.forEach((labelId, position) => statements.addLabel.run(articleId, labelId, position))
 }
 
 function writePage(entry: RawEntry, plan: PagePlan, ctx: WriteContext): void {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/db'
-import { articleLabels, labels, redirects } from '@/db/schema'
+import { articleLabels, labelMergeSuggestions, labels, redirects } from '@/db/schema'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 
 const session = vi.hoisted(() => ({ userId: null as number | null }))
@@ -11,7 +11,15 @@ vi.mock('next-auth', () => ({
 const cache = vi.hoisted(() => ({ updateTag: vi.fn(), revalidateTag: vi.fn(), refresh: vi.fn() }))
 vi.mock('next/cache', () => cache)
 
-const { createLabelAction, deleteLabelAction, mergeLabelsAction, updateLabelAction } = await import('./actions')
+const {
+  acceptLabelSuggestionAction,
+  createLabelAction,
+  deleteLabelAction,
+  dismissLabelSuggestionAction,
+  mergeLabelsAction,
+  refreshLabelSuggestionsAction,
+  updateLabelAction,
+} = await import('./actions')
 
 const form = (fields: Record<string, string | number | Array<string | number>>) => {
   const fd = new FormData()
@@ -113,5 +121,61 @@ describe('label actions', () => {
       expect((await createLabelAction(null, form({ name: 'Siluman', slug: '', description: '' }))).ok).toBe(false)
     }
     expect(getDb().select().from(labels).where(eq(labels.slug, 'siluman')).get()).toBeUndefined()
+  })
+
+  describe('merge suggestions', () => {
+    // Each test its own pair: labels of earlier tests stay in this file's database.
+    const suggestionPair = (targetName: string, variantName: string) => {
+      const target = createLabel({ name: targetName })
+      const acronym = createLabel({ name: variantName })
+      createArticle({ authorId: reporter.id, labelIds: [target.id] })
+      const story = createArticle({ authorId: reporter.id, labelIds: [acronym.id] })
+      return { target, acronym, story }
+    }
+    const openSuggestions = () => getDb().select().from(labelMergeSuggestions).all().filter((r) => !r.dismissedAt)
+
+    beforeEach(() => {
+      getDb().delete(labelMergeSuggestions).run()
+    })
+
+    it('finds, then merges a suggestion for an editor and refreshes the same pages as a merge', async () => {
+      const { target, acronym, story } = suggestionPair('Pesisir Barat Daya', 'Pesbarda')
+      expect(await refreshLabelSuggestionsAction(null, form({}))).toMatchObject({ ok: true, data: { open: 1 } })
+      const result = await acceptLabelSuggestionAction(null, form({ targetId: target.id, labelIds: [acronym.id] }))
+      expect(result).toMatchObject({ ok: true, data: { count: 1, name: 'Pesisir Barat Daya' } })
+      expect(labelRow(acronym.id)).toBeUndefined()
+      for (const tag of [`label:${target.id}`, `label:${acronym.id}`, `article:${story.id}`, `author:${reporter.id}`, 'site']) {
+        expect(cache.updateTag).toHaveBeenCalledWith(tag)
+      }
+      expect(openSuggestions()).toEqual([])
+    })
+
+    it('dismisses a suggestion and answers a stale one in plain Indonesian', async () => {
+      const { target, acronym } = suggestionPair('Kabupaten Koto Alai', 'Kab. Koto Alai')
+      await refreshLabelSuggestionsAction(null, form({}))
+      expect(await dismissLabelSuggestionAction(null, form({ targetId: target.id, labelIds: [acronym.id] }))).toMatchObject({
+        ok: true,
+        data: { count: 1 },
+      })
+      const again = await acceptLabelSuggestionAction(null, form({ targetId: target.id, labelIds: [acronym.id] }))
+      expect(again).toEqual({ ok: false, message: 'Saran ini sudah berubah sejak halaman dibuka. Muat ulang halaman, lalu periksa lagi.' })
+      expect(labelRow(acronym.id)).toBeDefined()
+      const empty = await acceptLabelSuggestionAction(null, form({ targetId: target.id }))
+      expect(empty).toMatchObject({ ok: false, fieldErrors: { labelIds: ['Centang minimal satu label untuk digabungkan.'] } })
+    })
+
+    it('refuses reporters and signed-out callers, changing nothing', async () => {
+      const { target, acronym } = suggestionPair('Kota Sarai Panjang', 'Kota Saraipanjang')
+      await refreshLabelSuggestionsAction(null, form({}))
+      for (const userId of [null, reporter.id, contributor.id]) {
+        session.userId = userId
+        for (const action of [acceptLabelSuggestionAction, dismissLabelSuggestionAction]) {
+          expect((await action(null, form({ targetId: target.id, labelIds: [acronym.id] }))).ok).toBe(false)
+        }
+        expect((await refreshLabelSuggestionsAction(null, form({}))).ok).toBe(false)
+      }
+      expect(labelRow(acronym.id)).toBeDefined()
+      expect(openSuggestions().filter((r) => r.targetId === target.id)).toMatchObject([{ labelId: acronym.id }])
+    })
   })
 })

@@ -2,6 +2,7 @@
 
 import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
+import { z } from 'zod'
 import {
   createLabel,
   deleteLabel,
@@ -13,11 +14,17 @@ import {
   SlugTakenError,
   updateLabel,
 } from '@/db/queries/labels-desk'
+import {
+  acceptLabelMergeSuggestion,
+  dismissLabelMergeSuggestion,
+  refreshLabelMergeSuggestions,
+  StaleSuggestionError,
+} from '@/db/queries/label-suggestions'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
 import { t } from '@/lib/i18n/id'
 import { revalidateLabels } from '@/lib/revalidate'
 import { slugify } from '@/lib/urls'
-import { labelIdInput, labelInput, mergeLabelsInput, newLabelInput } from '@/lib/validation/labels'
+import { labelIdInput, labelInput, labelSuggestionInput, mergeLabelsInput, newLabelInput } from '@/lib/validation/labels'
 
 const l = t.admin.labels
 
@@ -101,5 +108,55 @@ export const mergeLabelsAction = adminAction({
     }
     revalidateLabels([result.target.id, ...result.sources.map((s) => s.id)], result.articles)
     return { count: result.sources.length, name: result.target.name }
+  },
+})
+
+/** Merges the ticked members of a suggestion into its target; unticked members are dismissed. */
+export const acceptLabelSuggestionAction = adminAction({
+  name: 'acceptLabelSuggestion',
+  permission: 'label:manage',
+  input: labelSuggestionInput,
+  run: ({ targetId, labelIds }, { staff }) => {
+    let result
+    try {
+      result = acceptLabelMergeSuggestion(targetId, labelIds, staff.id)
+    } catch (error) {
+      if (error instanceof StaleSuggestionError) throw new ActionRefusal(l.suggestionStale)
+      if (error instanceof LabelNotFoundError) throw new ActionRefusal(t.admin.errors.notFound)
+      if (error instanceof InvalidMergeError) throw new ActionRefusal(t.admin.errors.invalid, { labelIds: [l.suggestionNeedsLabels] })
+      throw error
+    }
+    revalidateLabels([result.target.id, ...result.sources.map((s) => s.id)], result.articles)
+    return { count: result.sources.length, name: result.target.name }
+  },
+})
+
+/** Dismisses a whole suggestion: its labels are not offered for that target again. */
+export const dismissLabelSuggestionAction = adminAction({
+  name: 'dismissLabelSuggestion',
+  permission: 'label:manage',
+  input: labelSuggestionInput,
+  run: ({ targetId, labelIds }, { staff }) => {
+    let count
+    try {
+      count = dismissLabelMergeSuggestion(targetId, labelIds, staff.id)
+    } catch (error) {
+      if (error instanceof StaleSuggestionError) throw new ActionRefusal(l.suggestionStale)
+      throw error
+    }
+    refresh()
+    return { count }
+  },
+})
+
+/** Looks for duplicate-looking labels again (labels made since the last import). */
+export const refreshLabelSuggestionsAction = adminAction({
+  name: 'refreshLabelSuggestions',
+  permission: 'label:manage',
+  input: z.object({}),
+  run: () => {
+    const result = refreshLabelMergeSuggestions()
+    refresh()
+    return { open: result.open }
   },
 })

@@ -1,11 +1,18 @@
 import type { Metadata } from 'next'
-import { LabelCreateForm, LabelMergeTable } from '@/components/admin/label-forms'
+import { LabelCreateForm, LabelMergeTable, LabelSuggestionList, LabelSuggestionRefresh } from '@/components/admin/label-forms'
 import { inputClass, secondaryButtonClass } from '@/components/admin/field'
+import { listLabelMergeSuggestions } from '@/db/queries/label-suggestions'
 import { listLabelsForDesk } from '@/db/queries/labels-desk'
 import { requireStaff } from '@/lib/auth/guards'
 import { t } from '@/lib/i18n/id'
 import { labelListQuery } from '@/lib/validation/labels'
-import { createLabelAction, mergeLabelsAction } from './actions'
+import {
+  acceptLabelSuggestionAction,
+  createLabelAction,
+  dismissLabelSuggestionAction,
+  mergeLabelsAction,
+  refreshLabelSuggestionsAction,
+} from './actions'
 
 const l = t.admin.labels
 
@@ -16,6 +23,7 @@ export default async function LabelDeskPage({ searchParams }: PageProps<'/admin/
   const raw = await searchParams
   const query = labelListQuery.parse({ q: raw.q, after: raw.setelah })
   const page = listLabelsForDesk({ q: query.q, after: query.after })
+  const suggestions = listLabelMergeSuggestions()
   const withQ = (params: Record<string, string>) => `/admin/label?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...params })}`
 
   return (
@@ -27,6 +35,19 @@ export default async function LabelDeskPage({ searchParams }: PageProps<'/admin/
           {l.deleted}
         </p>
       ) : null}
+
+      <section aria-labelledby="saran-gabung" className="mb-10 space-y-4">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="max-w-3xl space-y-2">
+            <h2 id="saran-gabung" className="text-xl font-bold">
+              {l.suggestionsTitle}
+            </h2>
+            <p className="text-muted">{l.suggestionsIntro}</p>
+          </div>
+          <LabelSuggestionRefresh action={refreshLabelSuggestionsAction} />
+        </div>
+        <LabelSuggestionList accept={acceptLabelSuggestionAction} dismiss={dismissLabelSuggestionAction} suggestions={suggestions} />
+      </section>
 
       <div className="mb-10 grid gap-8 lg:grid-cols-2">
         <form method="get" action="/admin/label" role="search" className="space-y-2">

@@ -1,0 +1,183 @@
+import 'server-only'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { getDb, type Executor } from '@/db'
+import { articleLabels, labelMergeSuggestions, labels } from '@/db/schema'
+import type { MergeSuggestion } from '@/lib/import/blogger/report'
+import { findDuplicateLabels } from '@/lib/labels/similar'
+import { recordAudit } from './audit'
+import { InvalidMergeError, mergeLabels, type MergeResult } from './labels-desk'
+
+/*
+ * Merge suggestions for labels that look like duplicates (lib/labels/similar.ts). An import
+ * refreshes them; the labels screen lists them, and an editor accepts (a normal mergeLabels)
+ * or dismisses them. A dismissed pair stays in the table so that it is never offered again.
+ */
+
+/** The suggestion changed since the screen showed it (merged, dismissed or recomputed meanwhile). */
+export class StaleSuggestionError extends Error {
+  constructor(readonly targetId: number) {
+    super(`The merge suggestion for label ${targetId} changed`)
+    this.name = 'StaleSuggestionError'
+  }
+}
+
+const livePosts = sql<number>`count(${articleLabels.publishedAt})`
+
+/** Labels with the number of public stories carrying them; every label when `ids` is omitted. */
+function listLabelsWithPosts(db: Executor, ids?: number[]) {
+  return db
+    .select({ id: labels.id, name: labels.name, slug: labels.slug, posts: livePosts })
+    .from(labels)
+    .leftJoin(articleLabels, eq(articleLabels.labelId, labels.id))
+    .where(ids ? inArray(labels.id, ids) : undefined)
+    .groupBy(labels.id)
+    .all()
+}
+
+/** A dismissal covers the pair whichever way round: a later count may swap target and member. */
+const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`)
+
+/**
+ * Recomputes the suggestions over all labels and their public story counts: new pairs are
+ * added, open pairs no longer found are removed, dismissed pairs stay dismissed and are not
+ * offered again. Synchronous; pass the importer's transaction to join it.
+ */
+export function refreshLabelMergeSuggestions(tx?: Executor): { open: number; added: number; removed: number } {
+  const run = (db: Executor) => {
+    const groups = findDuplicateLabels(listLabelsWithPosts(db))
+    const rows = db
+      .select({
+        labelId: labelMergeSuggestions.labelId,
+        targetId: labelMergeSuggestions.targetId,
+        basis: labelMergeSuggestions.basis,
+        dismissedAt: labelMergeSuggestions.dismissedAt,
+      })
+      .from(labelMergeSuggestions)
+      .all()
+    const dismissed = new Set(rows.filter((r) => r.dismissedAt).map((r) => pairKey(r.labelId, r.targetId)))
+    const open = new Map(rows.filter((r) => !r.dismissedAt).map((r) => [`${r.labelId}>${r.targetId}`, r]))
+    const found = new Set<string>()
+    let added = 0
+    for (const group of groups) {
+      for (const member of group.members) {
+        if (dismissed.has(pairKey(member.id, group.targetId))) continue
+        const key = `${member.id}>${group.targetId}`
+        found.add(key)
+        const row = open.get(key)
+        if (!row) {
+          db.insert(labelMergeSuggestions).values({ labelId: member.id, targetId: group.targetId, basis: member.basis }).run()
+          added += 1
+        } else if (row.basis !== member.basis) {
+          db.update(labelMergeSuggestions)
+            .set({ basis: member.basis })
+            .where(and(eq(labelMergeSuggestions.labelId, member.id), eq(labelMergeSuggestions.targetId, group.targetId)))
+            .run()
+        }
+      }
+    }
+    const stale = [...open.values()].filter((r) => !found.has(`${r.labelId}>${r.targetId}`))
+    for (const r of stale) {
+      db.delete(labelMergeSuggestions)
+        .where(
+          and(
+            eq(labelMergeSuggestions.labelId, r.labelId),
+            eq(labelMergeSuggestions.targetId, r.targetId),
+            isNull(labelMergeSuggestions.dismissedAt),
+          ),
+        )
+        .run()
+    }
+    return { open: found.size, added, removed: stale.length }
+  }
+  return tx ? run(tx) : getDb().transaction(run)
+}
+
+/** Open suggestions, one entry per target label (A–Z), members by public story count. */
+export function listLabelMergeSuggestions(tx: Executor = getDb()): MergeSuggestion[] {
+  const rows = tx
+    .select({ labelId: labelMergeSuggestions.labelId, targetId: labelMergeSuggestions.targetId, basis: labelMergeSuggestions.basis })
+    .from(labelMergeSuggestions)
+    .where(isNull(labelMergeSuggestions.dismissedAt))
+    .orderBy(asc(labelMergeSuggestions.targetId), asc(labelMergeSuggestions.labelId))
+    .all()
+  if (rows.length === 0) return []
+  const info = new Map(listLabelsWithPosts(tx, [...new Set(rows.flatMap((r) => [r.labelId, r.targetId]))]).map((l) => [l.id, l]))
+  const byTarget = new Map<number, MergeSuggestion>()
+  for (const r of rows) {
+    const target = info.get(r.targetId)
+    const label = info.get(r.labelId)
+    if (!target || !label) continue
+    let group = byTarget.get(r.targetId)
+    if (!group) byTarget.set(r.targetId, (group = { target, labels: [] }))
+    group.labels.push({ ...label, basis: r.basis })
+  }
+  const groups = [...byTarget.values()]
+  for (const g of groups) g.labels.sort((a, b) => b.posts - a.posts || a.name.localeCompare(b.name, 'id'))
+  return groups.sort((a, b) => a.target.name.localeCompare(b.target.name, 'id', { sensitivity: 'base' }) || a.target.id - b.target.id)
+}
+
+function openMemberIds(db: Executor, targetId: number): Set<number> {
+  const rows = db
+    .select({ labelId: labelMergeSuggestions.labelId })
+    .from(labelMergeSuggestions)
+    .where(and(eq(labelMergeSuggestions.targetId, targetId), isNull(labelMergeSuggestions.dismissedAt)))
+    .all()
+  return new Set(rows.map((r) => r.labelId))
+}
+
+function markDismissed(db: Executor, targetId: number, labelIds: number[], actorId: number | null): void {
+  db.update(labelMergeSuggestions)
+    .set({ dismissedAt: new Date() })
+    .where(
+      and(
+        eq(labelMergeSuggestions.targetId, targetId),
+        inArray(labelMergeSuggestions.labelId, labelIds),
+        isNull(labelMergeSuggestions.dismissedAt),
+      ),
+    )
+    .run()
+  recordAudit({ actorId, action: 'label:dismiss-suggestion', entity: 'label', entityId: targetId, detail: { labelIds } }, db)
+}
+
+/**
+ * Accepts a suggestion: merges the ticked members into the target through mergeLabels (so
+ * their URLs 301 to the target in one hop) and dismisses the members the editor unticked,
+ * so they are not offered for this target again. One transaction. Throws
+ * StaleSuggestionError when a ticked label is no longer an open suggestion for the target,
+ * InvalidMergeError or LabelNotFoundError from the merge.
+ */
+export function acceptLabelMergeSuggestion(
+  targetId: number,
+  labelIds: number[],
+  actorId: number | null,
+): MergeResult & { dismissedIds: number[] } {
+  const ids = [...new Set(labelIds)]
+  if (ids.length === 0) throw new InvalidMergeError('no-sources')
+  return getDb().transaction((tx) => {
+    const open = openMemberIds(tx, targetId)
+    if (ids.some((id) => !open.has(id))) throw new StaleSuggestionError(targetId)
+    const unticked = [...open].filter((id) => !ids.includes(id))
+    if (unticked.length > 0) markDismissed(tx, targetId, unticked, actorId)
+    // better-sqlite3 runs this nested transaction as a savepoint of ours: all or nothing.
+    // The merged labels' suggestion rows go with them (ON DELETE CASCADE).
+    const result = mergeLabels(ids, targetId, actorId)
+    return { ...result, dismissedIds: unticked }
+  })
+}
+
+/**
+ * Dismisses members of a suggestion: they stay in the table, dismissed, and are never offered
+ * for this target again. Returns how many were dismissed. Throws StaleSuggestionError when
+ * none of them was open.
+ */
+export function dismissLabelMergeSuggestion(targetId: number, labelIds: number[], actorId: number | null): number {
+  const ids = [...new Set(labelIds)]
+  return getDb().transaction((tx) => {
+    const open = openMemberIds(tx, targetId)
+    const dismissing = ids.filter((id) => open.has(id))
+    if (dismissing.length === 0) throw new StaleSuggestionError(targetId)
+    markDismissed(tx, targetId, dismissing, actorId)
+    return dismissing.length
+  })
+}
+
