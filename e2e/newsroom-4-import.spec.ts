@@ -128,8 +128,16 @@ test.describe('importing a Blogger blog', () => {
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 
+    // Look-alike labels are offered for merging on the labels screen, where an editor decides.
+    const suggestion = page.getByRole('listitem').filter({ hasText: 'Ke “Kabupaten Koto Alai” (2 berita):' })
+    await expect(suggestion).toContainText('Kab. Koto Alai (2 berita, singkatan)')
+    await page.getByRole('link', { name: 'Buka halaman Label untuk meninjau saran' }).click()
+    await expect(page).toHaveURL(/\/admin\/label#saran-gabung$/)
+    await expect(page.getByRole('heading', { name: 'Saran penggabungan' })).toBeVisible()
+    await expect(page.getByText('Saran: gabungkan ke “Kabupaten Koto Alai”')).toBeVisible()
+
     // Coming back to the page later shows the last report again.
-    await page.reload()
+    await page.goto('/admin/impor')
     await expect(page.getByRole('heading', { name: 'Laporan impor', exact: true })).toBeVisible()
   })
 

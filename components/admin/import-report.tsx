@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n/id'
 import type { ImportReport, Tally } from '@/lib/import/blogger/report'
 
 const m = t.admin.import
+const BASIS = t.admin.labels.suggestionBasis
 const TALLY_KINDS = ['posts', 'pages', 'authors', 'labels'] as const
 const cell = 'border-b border-line px-3 py-2'
 
@@ -150,11 +151,11 @@ export function ImportReportView({
               {report.mergeSuggestions.map((group) => (
                 <li key={group.target.id}>
                   <span className="font-semibold">{m.mergeGroup(group.target.name, group.target.posts)}</span>{' '}
-                  {group.labels.map((label) => m.mergeLabel(label.name, label.posts)).join(', ')}
+                  {group.labels.map((label) => m.mergeLabel(label.name, label.posts, BASIS[label.basis] ?? label.basis)).join(', ')}
                 </li>
               ))}
             </ul>
-            <a href="/admin/label" className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4">
+            <a href="/admin/label#saran-gabung" className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4">
               {m.mergeLink}
             </a>
           </>

@@ -749,7 +749,7 @@ export const id = {
       mergeIntro: 'Label berikut tampaknya sama. Editor dapat menerima atau menolak saran ini di halaman Label.',
       mergeNone: 'Tidak ada saran penggabungan label.',
       mergeGroup: (target: string, posts: number) => `Ke “${target}” (${posts} berita):`,
-      mergeLabel: (name: string, posts: number) => `${name} (${posts} berita)`,
+      mergeLabel: (name: string, posts: number, basis: string) => `${name} (${posts} berita, ${basis})`,
       mergeLink: 'Buka halaman Label untuk meninjau saran',
     },
     profile: {
