@@ -123,7 +123,7 @@ test.describe('a newsroom moving in', () => {
     await signIn(page, editor.email)
     await page.goto('/admin/label')
     await page.getByRole('searchbox', { name: 'Cari label' }).fill(run)
-    await page.getByRole('button', { name: 'Cari' }).click()
+    await page.getByRole('button', { name: 'Cari', exact: true }).click()
     await page.getByLabel(`Gabungkan ${labelB}`).check()
     await page.getByLabel(`Jadikan ${labelA} tujuan`).check()
     await page.getByLabel(/Saya yakin/).check()

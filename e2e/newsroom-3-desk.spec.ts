@@ -87,7 +87,7 @@ test.describe('the newsroom desk', () => {
       await expect(page.getByText('Label dibuat.')).toBeVisible()
     }
     await page.getByRole('searchbox', { name: 'Cari label' }).fill(run)
-    await page.getByRole('button', { name: 'Cari' }).click()
+    await page.getByRole('button', { name: 'Cari', exact: true }).click()
     await expect(page.getByRole('row')).toHaveCount(3)
 
     await page.getByLabel(`Gabungkan sepakbola ${run}`).check()

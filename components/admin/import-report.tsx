@@ -31,7 +31,7 @@ export function ImportReportView({
         </p>
       </div>
 
-      <p className="text-lg font-semibold">{m.postsSummary(report.posts.published, report.posts.drafts, report.posts.scheduled)}</p>
+      <p className="text-lg font-semibold">{m.postsSummary(report.posts.published, report.posts.drafts, report.posts.scheduled, report.posts.scheduledNowLive)}</p>
 
       <div className="overflow-x-auto">
         <table className="min-w-full text-left">

@@ -702,8 +702,8 @@ export const id = {
       reportBlog: (title: string) => `Blog: ${title}`,
       reportFile: (name: string) => `Berkas: ${name}`,
       reportDuration: (seconds: string) => `Lama proses: ${seconds} detik`,
-      postsSummary: (published: number, drafts: number, scheduled: number) =>
-        `Berita: ${published} terbit, ${drafts} draf, ${scheduled} terjadwal`,
+      postsSummary: (published: number, drafts: number, scheduled: number, nowLive: number) =>
+        `Berita: ${published} terbit${nowLive ? ` (${nowLive} di antaranya terjadwal di Blogger dan waktunya sudah lewat)` : ''}, ${drafts} draf, ${scheduled} terjadwal`,
       tallyCaption: 'Jumlah per jenis',
       colKind: 'Jenis',
       colCreated: 'Baru',

@@ -112,6 +112,7 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
     expect(report.blog.title).toBe(expected.blog.title)
     // The scheduled post's time (2024-03-19) has passed: it goes live, as Blogger would have.
     expect(report.posts.published).toBe(c.posts.published + c.posts.scheduled)
+    expect(report.posts.scheduledNowLive).toBe(c.posts.scheduled)
     expect(report.posts.drafts).toBe(c.posts.draft)
     expect(report.posts.scheduled).toBe(0)
     expect(report.posts.created).toBe(c.posts.published + c.posts.scheduled + c.posts.draft)
@@ -460,6 +461,7 @@ describe('a post scheduled for later', () => {
     const exportedAt = new Date(expected.blog.exportedAtUtc)
     const report = await importBloggerExport(fixture('classic'), { now: exportedAt })
     expect(report.posts.scheduled).toBe(1)
+    expect(report.posts.scheduledNowLive).toBe(0)
     const row = articleOf(scheduled.bloggerId)!
     expect(row.status).toBe('scheduled')
     expect(row.publishedAt?.toISOString()).toBe(scheduled.publishAtUtc)

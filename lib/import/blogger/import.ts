@@ -71,6 +71,8 @@ type PostPlan = {
   authorKey: string
   labelKeys: string[]
   sponsored: boolean
+  /** Scheduled in Blogger when the export was made. */
+  wasScheduled: boolean
   /** Filled in before pass 2. */
   slug?: string
   pathMonth?: string | null
@@ -163,7 +165,11 @@ async function scan(file: string, now: number, emit: (e: ImportEvent) => void): 
   const comments: Array<{ parentId: string | null; reply: boolean; line: number; id: string }> = []
   const skipped: Scan['skipped'] = []
   let entries = 0
+  let exportedAt: number | null = null
   const feed = await readBloggerExport(file, {
+    onFeed: (f) => {
+      exportedAt = timeMs(f.updated)
+    },
     onProgress: (bytes, totalBytes, n) => emit({ type: 'progress', phase: 'reading', bytes, totalBytes, entries: n }),
     onEntry: (entry) => {
       entries++
@@ -202,9 +208,12 @@ async function scan(file: string, now: number, emit: (e: ImportEvent) => void): 
           if (status === 'published') plan.livePosts++
           labelPlans.set(key, plan)
         }
+        const published = timeMs(entry.published)
         posts.set(entry.id, {
           kind: 'post',
           status,
+          // The 2018 format says so; the classic one only by a time after the export's.
+          wasScheduled: entry.status === 'scheduled' || (published !== null && exportedAt !== null && published > exportedAt),
           legacyPath: entry.legacyPath,
           publishedMs: timeMs(entry.published),
           baseSlug: legacy?.slug ?? (fromLegacyPostPath(entry.legacyPath)?.slug || slugify(entry.title || `artikel-${entry.id}`, 120)),
@@ -271,7 +280,7 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
     dryRun: Boolean(opts.dryRun),
     durationMs: 0,
     blog: { id: data.feed.blogId, title: data.feed.title, url: data.feed.url },
-    posts: { ...emptyTally(), published: 0, drafts: 0, scheduled: 0 },
+    posts: { ...emptyTally(), published: 0, drafts: 0, scheduled: 0, scheduledNowLive: 0 },
     pages: emptyTally(),
     authors: emptyTally(),
     labels: emptyTally(),
@@ -596,6 +605,7 @@ function writePost(
   if (plan.status === 'published') report.posts.published++
   else if (plan.status === 'draft') report.posts.drafts++
   else report.posts.scheduled++
+  if (plan.status === 'published' && plan.wasScheduled) report.posts.scheduledNowLive++
 
   // What this entry would write, from the export as it is: equal to the last import's → unchanged,
   // without cleaning the body again.

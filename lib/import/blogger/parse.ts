@@ -36,7 +36,8 @@ export class ExportReadError extends Error {
 export type EntryKind = 'post' | 'page' | 'comment' | 'template' | 'settings' | 'unknown'
 export type EntryStatus = 'live' | 'draft' | 'scheduled' | 'trashed'
 
-export type FeedInfo = { format: ImportFormat; blogId: string | null; title: string; url: string | null }
+/** `updated`: when the export was made (the feed's own time), if it says. */
+export type FeedInfo = { format: ImportFormat; blogId: string | null; title: string; url: string | null; updated: string | null }
 
 export type RawEntry = {
   /** Line of the <entry> start tag. */
@@ -210,6 +211,7 @@ export async function readBloggerExport(file: string, opts: ReadOptions): Promis
   let feedId = ''
   let feedTitle = ''
   let feedUrl: string | null = null
+  let feedUpdated: string | null = null
   let draft: Draft | null = null
   let text: string | null = null
   let entries = 0
@@ -233,7 +235,7 @@ export async function readBloggerExport(file: string, opts: ReadOptions): Promis
       if (key !== `${ATOM} feed`) return fail(`not a Blogger export: the document is <${tag.name}>, not an Atom <feed>`)
       const declared = Object.values(tag.ns ?? {})
       const format: ImportFormat = declared.includes(BLOGGER_2018) ? '2018' : 'classic'
-      feed = { format, blogId: null, title: '', url: null }
+      feed = { format, blogId: null, title: '', url: null, updated: null }
       return
     }
     if (key === `${ATOM} entry` && depth === 1) {
@@ -279,6 +281,7 @@ export async function readBloggerExport(file: string, opts: ReadOptions): Promis
     if (depth === 1 && !draft) {
       if (key === `${ATOM} id`) feedId = value ?? ''
       if (key === `${ATOM} title`) feedTitle = value ?? ''
+      if (key === `${ATOM} updated`) feedUpdated = value?.trim() || null
       return
     }
     if (!draft) return
@@ -351,7 +354,7 @@ export async function readBloggerExport(file: string, opts: ReadOptions): Promis
       if (failure) throw failure
       if (feed && !announced && (feedId || pending.length > 0)) {
         announced = true
-        feed = finishFeed(feed, feedId, feedTitle, feedUrl)
+        feed = finishFeed(feed, feedId, feedTitle, feedUrl, feedUpdated)
         opts.onFeed?.(feed)
       }
       while (pending.length > 0) await opts.onEntry(pending.shift()!)
@@ -367,7 +370,7 @@ export async function readBloggerExport(file: string, opts: ReadOptions): Promis
     if (failure) throw failure
     throw new ExportReadError(error instanceof Error ? error.message : String(error), parser.line || null)
   }
-  feed = finishFeed(feed, feedId, feedTitle, feedUrl)
+  feed = finishFeed(feed, feedId, feedTitle, feedUrl, feedUpdated)
   if (!feed.blogId) throw new ExportReadError('not a Blogger export: the feed id is not a Blogger blog id', 1)
   if (!announced) opts.onFeed?.(feed)
   while (pending.length > 0) await opts.onEntry(pending.shift()!)
@@ -375,6 +378,6 @@ export async function readBloggerExport(file: string, opts: ReadOptions): Promis
   return feed
 }
 
-function finishFeed(feed: FeedInfo, id: string, title: string, url: string | null): FeedInfo {
-  return { ...feed, blogId: blogIdOf(id), title: title.trim(), url }
+function finishFeed(feed: FeedInfo, id: string, title: string, url: string | null, updated: string | null): FeedInfo {
+  return { ...feed, blogId: blogIdOf(id), title: title.trim(), url, updated }
 }

@@ -30,7 +30,8 @@ export type ImportReport = {
   dryRun: boolean
   durationMs: number
   blog: { id: string | null; title: string; url: string | null }
-  posts: Tally & { published: number; drafts: number; scheduled: number }
+  /** `scheduledNowLive`: scheduled in Blogger for a time that has passed, so published (counted in `published`). */
+  posts: Tally & { published: number; drafts: number; scheduled: number; scheduledNowLive: number }
   pages: Tally
   /** Imported as deactivated users, to be invited later. */
   authors: Tally
