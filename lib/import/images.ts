@@ -2,6 +2,7 @@ import 'server-only'
 import { createMedia } from '@/db/queries/media'
 import { detectImageType, ImageTooLargeError, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, NotAnImageError, storeImage } from '@/lib/media/process'
 import { MEDIA_TEXT_LIMITS } from '@/lib/validation/media'
+import { readAtMost } from '@/lib/http/read-limited'
 
 /*
  * Images referenced by an import, fetched into the media library (`--download-images`).
@@ -60,7 +61,7 @@ export async function downloadImageToLibrary(url: string, opts: DownloadImageOpt
       await res.body?.cancel().catch(() => {})
       return fail(`larger than ${formatBytes(maxBytes)}`)
     }
-    const read = await readAtMost(res, maxBytes)
+    const read = await readAtMost(res.body, maxBytes)
     if (read === 'too-large') return fail(`larger than ${formatBytes(maxBytes)}`)
     body = read
   } catch (error) {
@@ -82,25 +83,6 @@ export async function downloadImageToLibrary(url: string, opts: DownloadImageOpt
   }
   const { id } = createMedia({ ...stored, alt: (opts.alt ?? '').trim().slice(0, MEDIA_TEXT_LIMITS.alt), uploadedBy: opts.uploadedBy })
   return { ok: true, mediaId: id }
-}
-
-/** The body, or 'too-large' as soon as more than `limit` bytes have arrived (the rest is never read). */
-async function readAtMost(res: Response, limit: number): Promise<Buffer | 'too-large'> {
-  if (!res.body) return Buffer.alloc(0)
-  const reader = res.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel().catch(() => {})
-      return 'too-large'
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks, size)
 }
 
 /** "network error (ECONNREFUSED)": undici wraps the system error as `cause` of a TypeError. */

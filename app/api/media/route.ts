@@ -5,6 +5,7 @@ import { isSameOrigin } from '@/lib/auth/same-origin'
 import { t } from '@/lib/i18n/id'
 import { ImageTooLargeError, MAX_IMAGE_BYTES, NotAnImageError, storeImage } from '@/lib/media/process'
 import { mediaCursor, mediaUploadText } from '@/lib/validation/media'
+import { readAtMost } from '@/lib/http/read-limited'
 
 /*
  * The media library's API, used by the library page's upload form and by the article editor's
@@ -70,7 +71,7 @@ async function upload(request: Request, staffId: number): Promise<UploadOutcome>
   const declared = Number(request.headers.get('content-length'))
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return tooLarge
 
-  const body = await readBody(request, MAX_BODY_BYTES)
+  const body = await readAtMost(request.body, MAX_BODY_BYTES)
   if (body === 'too-large') return tooLarge
 
   let form: FormData
@@ -101,31 +102,6 @@ async function upload(request: Request, staffId: number): Promise<UploadOutcome>
     ok: true,
     media: { id, storageKey: stored.storageKey, width: stored.width, height: stored.height, alt: text.data.alt, caption: text.data.caption },
   }
-}
-
-/** The whole body, or 'too-large' as soon as more than `limit` bytes have arrived (the rest is never read). */
-async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
-  if (!request.body) return new Uint8Array()
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel().catch(() => {})
-      return 'too-large'
-    }
-    chunks.push(value)
-  }
-  const body = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    body.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return body
 }
 
 /** A form submitted by the browser itself (no JavaScript) asks for HTML; fetch and XHR send `*\/*`. */
