@@ -1,24 +1,13 @@
-import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { type Browser, expect, type Page, test } from '@playwright/test'
 import Database from 'better-sqlite3'
+import { createAccount, PASSWORD, signIn } from './support/accounts'
+import { E2E_NEWSROOM_DATA_DIR } from './support/server'
 
 // The newsroom server's data folder (playwright.config.ts). Accounts are made with the CLI, so
 // this file does not depend on which spec went through first-run setup.
-const DATA_DIR = path.resolve('.tmp/e2e-newsroom')
-const PASSWORD = 'kopi-tubruk-pagi'
+const DATA_DIR = E2E_NEWSROOM_DATA_DIR
 const run = Date.now().toString(36)
-
-function createAccount(role: 'admin' | 'editor' | 'reporter', name: string): string {
-  const email = `${role}-${run}-${Math.random().toString(36).slice(2, 6)}@desk.example`
-  const result = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', email, '--name', name, '--role', role], {
-    input: `${PASSWORD}\n`,
-    env: { ...process.env, DATA_DIR },
-    encoding: 'utf8',
-  })
-  expect(result.status, result.stderr).toBe(0)
-  return email
-}
 
 function withDb<T>(fn: (db: Database.Database) => T): T {
   const db = new Database(path.join(DATA_DIR, 'warta.db'))
@@ -27,14 +16,6 @@ function withDb<T>(fn: (db: Database.Database) => T): T {
   } finally {
     db.close()
   }
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/admin/masuk')
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Kata sandi').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Masuk' }).click()
-  await expect(page).toHaveURL(/\/admin$/)
 }
 
 async function open(page: Page, url: string) {

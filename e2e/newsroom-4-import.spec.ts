@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import { createAccount, signIn } from './support/accounts'
 
 // A newsroom moving from Blogger: an admin uploads the export on /admin/impor, reads the report,
 // and the blog's old addresses lead to the new pages. Runs on the newsroom server (empty at
 // first run); accounts come from the CLI, as in newsroom-3, so the file stands on its own.
-const DATA_DIR = path.resolve('.tmp/e2e-newsroom')
-const PASSWORD = 'rendang-padang-2026'
 const run = Date.now().toString(36)
 const EXPORT = 'tests/fixtures/blogger/small-classic.xml'
 const expected = JSON.parse(fs.readFileSync('tests/fixtures/blogger/expected.json', 'utf8')) as {
@@ -16,25 +13,6 @@ const expected = JSON.parse(fs.readFileSync('tests/fixtures/blogger/expected.jso
   posts: Array<{ legacyPath: string; title: string }>
   scheduled: Array<{ legacyPath: string; title: string }>
   notRedirected: Array<{ from: string; reason: string }>
-}
-
-function createAccount(role: 'admin' | 'editor' | 'reporter', name: string): string {
-  const email = `${role}-impor-${run}-${Math.random().toString(36).slice(2, 6)}@desk.example`
-  const result = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', email, '--name', name, '--role', role], {
-    input: `${PASSWORD}\n`,
-    env: { ...process.env, DATA_DIR },
-    encoding: 'utf8',
-  })
-  expect(result.status, result.stderr).toBe(0)
-  return email
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/admin/masuk')
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Kata sandi').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Masuk' }).click()
-  await expect(page).toHaveURL(/\/admin$/)
 }
 
 async function startImport(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, opts: { dryRun?: boolean } = {}) {

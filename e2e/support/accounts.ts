@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process'
+import { expect, type Page } from '@playwright/test'
+import { E2E_NEWSROOM_DATA_DIR } from './server'
+
+/** The password every account made by the newsroom specs signs in with. */
+export const PASSWORD = 'kopi-tubruk-pagi'
+
+/**
+ * Creates an account on the newsroom server's database through `npm run user:create`, as an
+ * admin would from a terminal, and returns its (unique) email.
+ */
+export function createAccount(role: 'admin' | 'editor' | 'reporter', name: string): string {
+  const email = `${role}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@desk.example`
+  const result = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', email, '--name', name, '--role', role], {
+    input: `${PASSWORD}\n`,
+    env: { ...process.env, DATA_DIR: E2E_NEWSROOM_DATA_DIR },
+    encoding: 'utf8',
+  })
+  expect(result.status, result.stderr).toBe(0)
+  return email
+}
+
+/** Signs in on the newsroom's sign-in page and waits for the desk. */
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto('/admin/masuk')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Kata sandi').fill(password)
+  await page.getByRole('button', { name: 'Masuk' }).click()
+  await expect(page).toHaveURL(/\/admin$/)
+}
