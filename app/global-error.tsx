@@ -1,6 +1,6 @@
 'use client'
 
-import { t } from '@/lib/i18n/id'
+import { errors } from '@/lib/i18n/errors'
 import './globals.css'
 
 /** Last resort when the root layout itself fails: its own <html>, no stack trace. */
@@ -9,18 +9,18 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
     <html lang="id">
       <body className="font-sans">
         <main className="mx-auto max-w-xl px-4 py-16 text-center">
-          <h1 className="font-serif text-3xl font-bold">{t.errors.errorTitle}</h1>
-          <p className="mt-3 text-lg">{t.errors.errorBody}</p>
+          <h1 className="font-serif text-3xl font-bold">{errors.errorTitle}</h1>
+          <p className="mt-3 text-lg">{errors.errorBody}</p>
           <button
             type="button"
             onClick={() => reset()}
             className="mt-6 min-h-11 rounded-md bg-brand-700 px-5 font-semibold text-white"
           >
-            {t.errors.retry}
+            {errors.retry}
           </button>
           {error.digest ? (
             <p className="mt-6 text-sm">
-              {t.errors.reference}: <code>{error.digest}</code>
+              {errors.reference}: <code>{error.digest}</code>
             </p>
           ) : null}
         </main>

@@ -31,7 +31,7 @@ async function peek(request: APIRequestContext, url: string) {
   return { status: response.status(), location: target ? `${target.pathname}${target.search}` : null }
 }
 
-const summary = (page: Page) => page.getByText(/^Berita: \d+ terbit, \d+ draf, \d+ terjadwal$/)
+const summary = (page: Page) => page.getByText(/^Berita: \d+ terbit( \(.*\))?, \d+ draf, \d+ terjadwal$/)
 
 test.describe.configure({ mode: 'serial' })
 

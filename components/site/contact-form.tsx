@@ -2,7 +2,7 @@
 
 import { type ReactNode, useActionState, useEffect, useId, useRef } from 'react'
 import { type ContactFormState, sendContactMessage } from '@/app/(site)/p/[slug]/actions'
-import { t } from '@/lib/i18n/id'
+import { contact } from '@/lib/i18n/contact'
 import { pagePath } from '@/lib/urls'
 import type { ContactFieldErrors, ContactValues } from '@/lib/validation/contact'
 
@@ -44,10 +44,10 @@ export function ContactForm({ permalink = pagePath('kontak') }: { permalink?: st
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-5" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="font-serif text-2xl font-bold">
-        {t.contact.title}
+        {contact.title}
       </h2>
 
-      <Field id={`${id}-name`} label={t.contact.name} errors={errors.name}>
+      <Field id={`${id}-name`} label={contact.name} errors={errors.name}>
         {(a11y) => (
           <input
             {...a11y}
@@ -62,7 +62,7 @@ export function ContactForm({ permalink = pagePath('kontak') }: { permalink?: st
         )}
       </Field>
 
-      <Field id={`${id}-email`} label={t.contact.email} errors={errors.email}>
+      <Field id={`${id}-email`} label={contact.email} errors={errors.email}>
         {(a11y) => (
           <input
             {...a11y}
@@ -79,7 +79,7 @@ export function ContactForm({ permalink = pagePath('kontak') }: { permalink?: st
         )}
       </Field>
 
-      <Field id={`${id}-message`} label={t.contact.message} errors={errors.message}>
+      <Field id={`${id}-message`} label={contact.message} errors={errors.message}>
         {(a11y) => (
           <textarea
             {...a11y}
@@ -95,7 +95,7 @@ export function ContactForm({ permalink = pagePath('kontak') }: { permalink?: st
 
       {/* Honeypot: people never see or reach it; bots that fill every field give themselves away. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
-        <label htmlFor={`${id}-website`}>{t.contact.honeypot}</label>
+        <label htmlFor={`${id}-website`}>{contact.honeypot}</label>
         <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
@@ -113,7 +113,7 @@ export function ContactForm({ permalink = pagePath('kontak') }: { permalink?: st
         }}
         className="min-h-11 rounded-md bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800 aria-disabled:cursor-wait aria-disabled:opacity-70"
       >
-        {pending ? t.contact.sending : t.contact.submit}
+        {pending ? contact.sending : contact.submit}
       </button>
     </form>
   )

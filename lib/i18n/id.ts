@@ -1,6 +1,10 @@
+import { contact } from './contact'
+import { errors } from './errors'
+
 /**
  * Every reader- and newsroom-facing word. One module per language; pages import `t`.
- * Keep keys grouped by where they appear.
+ * Keep keys grouped by where they appear. Sections that client components on reader pages show
+ * (errors, contact) live in modules of their own, which those components import directly.
  */
 export const id = {
   site: {
@@ -81,29 +85,7 @@ export const id = {
     tooShort: 'Masukkan setidaknya satu kata untuk dicari.',
     more: 'Hasil berikutnya',
   },
-  contact: {
-    title: 'Kirim pesan ke redaksi',
-    name: 'Nama',
-    email: 'Email',
-    message: 'Pesan',
-    honeypot: 'Jangan isi kolom ini',
-    submit: 'Kirim pesan',
-    sending: 'Mengirim…',
-    sent: 'Terima kasih. Pesan Anda sudah kami terima dan akan dibaca redaksi.',
-    errors: {
-      nameRequired: 'Nama wajib diisi.',
-      nameTooLong: 'Nama paling banyak 100 karakter.',
-      emailRequired: 'Email wajib diisi.',
-      emailInvalid: 'Alamat email tidak valid.',
-      emailTooLong: 'Alamat email paling banyak 254 karakter.',
-      messageRequired: 'Pesan wajib diisi.',
-      messageTooShort: 'Pesan terlalu pendek (minimal 10 karakter).',
-      messageTooLong: 'Pesan paling banyak 5.000 karakter.',
-      honeypotFilled: 'Kolom ini harus dikosongkan.',
-      rateLimited: 'Terlalu banyak pesan dari jaringan Anda. Silakan coba lagi dalam satu jam.',
-      form: 'Periksa kembali isian yang ditandai.',
-    },
-  },
+  contact,
   seo: {
     searchDescription: (site: string) => `Cari berita di ${site}.`,
     indexDescription: (day: string) => `Daftar berita yang terbit pada ${day}.`,
@@ -122,15 +104,7 @@ export const id = {
     advertorialTitle: (title: string) => `Advertorial: ${title}`,
     gone: (siteFeed: string) => `Umpan ini tidak tersedia lagi. Berita terbaru ada di ${siteFeed}.`,
   },
-  errors: {
-    notFoundTitle: 'Halaman tidak ditemukan',
-    notFoundBody: 'Maaf, halaman yang Anda cari tidak ada atau sudah dipindahkan.',
-    goHome: 'Kembali ke beranda',
-    errorTitle: 'Terjadi kesalahan',
-    errorBody: 'Maaf, ada masalah saat memuat halaman ini. Silakan coba lagi.',
-    retry: 'Coba lagi',
-    reference: 'Kode rujukan',
-  },
+  errors,
   admin: {
     title: 'Ruang Redaksi',
     nav: {

@@ -455,6 +455,20 @@ describe('importing a newer export', () => {
   })
 })
 
+describe('a live post without an old file name', () => {
+  it('gets its URL month from its publication time in WIB', async () => {
+    reset()
+    const edge = expected.edgeCases.timezoneBoundaryPost
+    const file = variant('2018', 'no-filename', (xml) => xml.replace(`<blogger:filename>${edge.legacyPath}</blogger:filename>`, '<blogger:filename/>'))
+    await importBloggerExport(file, { now: NOW })
+    const row = articleOf(edge.bloggerId)!
+    expect(row.status).toBe('published')
+    // 2023-08-31T22:30Z is 1 September 05:30 WIB.
+    expect(row.pathMonth).toBe('2023/09')
+    expect(getPathFate(edge.legacyPath)).toBeNull()
+  })
+})
+
 describe('a post scheduled for later', () => {
   it('stays hidden, its old URL answering 404, until it goes live; then the old URL leads to it', async () => {
     reset()

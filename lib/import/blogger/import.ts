@@ -10,7 +10,9 @@ import { articleLabels, articles, importedEntries, labels, pages, users, type Im
 import { recordAudit } from '@/db/queries/audit'
 import { listLabelMergeSuggestions, refreshLabelMergeSuggestions } from '@/db/queries/label-suggestions'
 import { downloadImageToLibrary } from '@/lib/import/images'
+import { toPathMonth } from '@/lib/dates'
 import { bloggerLabelPath, labelKey } from '@/lib/labels/key'
+import { LABEL_LIMITS } from '@/lib/validation/labels'
 import { bloggerImageAtSize } from '@/lib/media/blogger-cdn'
 import { articlePath, labelPath, pagePath, slugify } from '@/lib/urls'
 import { cleanBloggerBody, takeLeadImage } from './content'
@@ -265,6 +267,8 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
   const started = Date.now()
   const now = (opts.now ?? new Date()).getTime()
   const emit = opts.onEvent ?? (() => {})
+  // The file must not change between the two passes (checked after the second).
+  const { size, mtimeMs } = await stat(file)
   let data: Scan
   try {
     data = await scan(file, now, emit)
@@ -272,7 +276,6 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
     if (error instanceof ExportReadError) throw new ImportError(error.message, error.line)
     throw error
   }
-  const { size, mtimeMs } = await stat(file)
 
   const report: ImportReport = {
     file: path.basename(file),
@@ -526,7 +529,11 @@ function importLabels(data: Scan, mappings: Map<string, Mapping>, remember: Reme
       report.labels.unchanged++
     } else {
       const name = displayName(plan.variants)
-      plan.id = db.insert(labels).values({ name, slug: claimSlug(slugs, slugify(name, 80)) }).returning({ id: labels.id }).get().id
+      plan.id = db
+        .insert(labels)
+        .values({ name: name.slice(0, LABEL_LIMITS.name), slug: claimSlug(slugs, slugify(name, LABEL_LIMITS.slug)) })
+        .returning({ id: labels.id })
+        .get().id
       byKey.set(plan.key, plan.id)
       report.labels.created++
     }
@@ -551,7 +558,7 @@ function planPostSlugs(data: Scan, mappings: Map<string, Mapping>): Map<string, 
     if (row) {
       plan.entityId = row.id
       plan.slug = row.slug
-      plan.pathMonth = row.pathMonth ?? (plan.status === 'draft' ? null : (fromLegacyPostPath(plan.legacyPath)?.pathMonth ?? null))
+      plan.pathMonth = row.pathMonth ?? urlMonthOf(plan)
     } else if (!mapping) {
       fresh.push([id, plan])
     }
@@ -559,7 +566,7 @@ function planPostSlugs(data: Scan, mappings: Map<string, Mapping>): Map<string, 
   fresh.sort(([idA, a], [idB, b]) => (a.publishedMs ?? Infinity) - (b.publishedMs ?? Infinity) || idA.localeCompare(idB))
   for (const [, plan] of fresh) {
     plan.slug = claimSlug(taken, plan.baseSlug)
-    plan.pathMonth = plan.status === 'draft' ? null : (fromLegacyPostPath(plan.legacyPath)?.pathMonth ?? null)
+    plan.pathMonth = urlMonthOf(plan)
   }
   const out = new Map<string, string>()
   for (const plan of data.posts.values()) {
@@ -570,6 +577,18 @@ function planPostSlugs(data: Scan, mappings: Map<string, Mapping>): Map<string, 
     if (plan.status === 'published' && plan.legacyPath) out.set(plan.legacyPath.toLowerCase(), pagePath(plan.baseSlug))
   }
   return out
+}
+
+/**
+ * The URL month: from Blogger's file name (never from the UTC time: a post at 05:30 WIB on
+ * 1 September is in /09/); for a live post without one, its publication month in WIB. Drafts and
+ * scheduled posts without one get theirs when they are published.
+ */
+function urlMonthOf(plan: PostPlan): string | null {
+  if (plan.status === 'draft') return null
+  const legacy = fromLegacyPostPath(plan.legacyPath)?.pathMonth
+  if (legacy) return legacy
+  return plan.status === 'published' && plan.publishedMs !== null ? toPathMonth(new Date(plan.publishedMs)) : null
 }
 
 function planPageSlugs(data: Scan, mappings: Map<string, Mapping>): void {
