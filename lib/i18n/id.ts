@@ -717,6 +717,7 @@ export const id = {
         'deleted-in-warta': 'Sudah dihapus di Warta setelah impor sebelumnya; tidak dikembalikan',
         'orphan-comment': 'Komentar untuk tulisan yang tidak ada di berkas',
         'unknown-entry': 'Jenis entri tidak dikenal',
+        'duplicate-entry': 'Entri yang sama muncul dua kali di berkas; yang pertama dipakai',
       } as Record<string, string>,
       warningsTitle: 'Peringatan',
       mergeTitle: 'Saran penggabungan label',

@@ -455,6 +455,21 @@ describe('importing a newer export', () => {
   })
 })
 
+describe('an entry that appears twice', () => {
+  it('is imported once and the second is reported', async () => {
+    reset()
+    const file = variant('2018', 'duplicate', (xml) => {
+      const start = xml.indexOf('  <entry>')
+      const end = xml.indexOf('</entry>', start) + '</entry>\n'.length
+      return xml.slice(0, end) + xml.slice(start, end) + xml.slice(end)
+    })
+    const report = await importBloggerExport(file, { now: NOW })
+    expect(report.posts.created).toBe(35)
+    expect(report.skippedByReason).toEqual({ 'duplicate-entry': 1 })
+    expect(report.skipped[0]).toMatchObject({ kind: 'post', id: scheduled.bloggerId, reason: 'duplicate-entry' })
+  })
+})
+
 describe('a live post without an old file name', () => {
   it('gets its URL month from its publication time in WIB', async () => {
     reset()

@@ -181,6 +181,9 @@ async function scan(file: string, now: number, emit: (e: ImportEvent) => void): 
         skipped.push({ kind: 'entry', id: entry.id, title: entry.title, reason: 'unknown-entry', line: entry.line })
       } else if (entry.kind === 'comment') {
         if (entry.status !== 'trashed') comments.push({ parentId: entry.parentId, reply: Boolean(entry.inReplyToId), line: entry.line, id: entry.id })
+      } else if (posts.has(entry.id) || pages.has(entry.id)) {
+        // The same entry twice (a hand-joined file): the first counts; pass 2 reports the second.
+        return
       } else if (entry.kind === 'page') {
         if (entry.status === 'trashed') {
           skipped.push({ kind: 'page', id: entry.id, title: entry.title, reason: 'trashed', line: entry.line })
@@ -333,8 +336,8 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
 
     const authorIds = importAuthors(data, mappings, remember, report)
     importLabels(data, mappings, remember, report)
-    const urlOfLegacy = planPostSlugs(data, mappings)
     planPageSlugs(data, mappings)
+    const urlOfLegacy = planPostSlugs(data, mappings)
 
     const hosts = internalHosts(data.feed, opts.siteUrl)
     const rewriteHref = (href: string): string | null => {
@@ -352,8 +355,15 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
     // Pass 2: write posts and pages, entry by entry.
     const total = data.posts.size + data.pages.size
     let done = 0
-    const linesChanged = await readBloggerExport(file, {
+    const written = new Set<string>()
+    const fileChanged = await readBloggerExport(file, {
       onEntry: (entry) => {
+        if (entry.kind !== 'post' && entry.kind !== 'page') return
+        if (written.has(entry.id)) {
+          skip({ kind: entry.kind, id: entry.id, title: entry.title, reason: 'duplicate-entry', line: entry.line })
+          return
+        }
+        written.add(entry.id)
         if (entry.kind === 'post') {
           const plan = data.posts.get(entry.id)
           if (!plan) return
@@ -362,8 +372,6 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
           const plan = data.pages.get(entry.id)
           if (!plan) return
           writePage(entry, plan, { db, statements, mappings, remember, rewriteHref, report, skip, countRedirect })
-        } else {
-          return
         }
         done++
         if (done % 200 === 0 || done === total) emit({ type: 'progress', phase: 'writing', done, total })
@@ -372,7 +380,7 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
       const after = await stat(file)
       return after.size !== size || after.mtimeMs !== mtimeMs
     })
-    if (linesChanged) throw new ImportError('the file changed while it was being imported; run the import again', null)
+    if (fileChanged) throw new ImportError('the file changed while it was being imported; run the import again', null)
 
     // Old label archives, for labels that had a public archive (a label on a live post).
     for (const plan of data.labels.values()) {
@@ -574,7 +582,7 @@ function planPostSlugs(data: Scan, mappings: Map<string, Mapping>): Map<string, 
     out.set(plan.legacyPath.toLowerCase(), articlePath({ slug: plan.slug, pathMonth: plan.pathMonth }))
   }
   for (const plan of data.pages.values()) {
-    if (plan.status === 'published' && plan.legacyPath) out.set(plan.legacyPath.toLowerCase(), pagePath(plan.baseSlug))
+    if (plan.status === 'published' && plan.legacyPath && plan.slug) out.set(plan.legacyPath.toLowerCase(), pagePath(plan.slug))
   }
   return out
 }

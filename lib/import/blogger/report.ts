@@ -16,6 +16,7 @@ export type SkipReason =
   | 'deleted-in-warta' // deleted in Warta after an earlier import: not brought back
   | 'orphan-comment' // a comment on a post that is not in the file
   | 'unknown-entry' // an entry that is none of post, page, comment, template, settings
+  | 'duplicate-entry' // the same post or page id a second time in the file: the first is imported
 
 export type SkippedEntry = { kind: string; id: string | null; title: string; reason: SkipReason; line: number }
 
