@@ -168,7 +168,9 @@ export function runImport(id: string, spec: SpawnSpec): void {
       // line). Anything else is unexpected: its message may be internals, so the log gets it.
       const cliMessage = job.view.error?.message ?? null
       if (outcome.code !== REFUSED_EXIT_CODE || !job.view.error) job.view.error = { message: null, line: null }
-      console.error('Blogger import failed', {
+      // A refused file is the uploader's problem, shown to them; only the unexpected is an error.
+      const log = outcome.code === REFUSED_EXIT_CODE && job.view.error?.message ? console.info : console.error
+      log(outcome.code === REFUSED_EXIT_CODE ? 'Blogger import refused the file' : 'Blogger import failed', {
         message: cliMessage,
         jobId: job.view.id,
         userId: job.userId,
