@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -452,6 +454,38 @@ describe('importing a newer export', () => {
     expect(after.users).toHaveLength(before.users.length)
     // What Warta had before the update is kept as a revision.
     expect(after.revisions).toBe(before.revisions + 1)
+  })
+})
+
+describe('--download-images', () => {
+  it('copies featured images into the media library and reports the ones it could not fetch', async () => {
+    reset()
+    // Blogger's CDN is out of reach here: a server on loopback plays it, with real bytes. The
+    // first image asked for exists; every other one answers 404.
+    const jpeg = fs.readFileSync(path.resolve('tests/fixtures/images/exif-gps.jpg'))
+    let served: string | null = null
+    const server = http.createServer((req, res) => {
+      const url = decodeURIComponent(req.url!.slice(1))
+      served ??= url
+      const found = served === url
+      res.writeHead(found ? 200 : 404, { 'content-type': found ? 'image/jpeg' : 'text/plain' })
+      res.end(found ? jpeg : 'not found')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    const viaLoopback: typeof fetch = (input, init) => fetch(`http://127.0.0.1:${port}/${encodeURIComponent(String(input))}`, init)
+    try {
+      const report = await importBloggerExport(fixture('classic'), { now: NOW, downloadImages: true, fetchImpl: viaLoopback })
+      expect(report.images.downloaded).toBe(1)
+      expect(report.images.failed.length).toBe(report.images.referenced - 1)
+      expect(report.images.failed[0]!.reason).toBe('HTTP 404')
+      const rows = getDb().select().from(articles).where(eq(articles.featuredImageUrl, served!)).all()
+      expect(rows.length).toBeGreaterThan(0)
+      for (const row of rows) expect(row.featuredMediaId).not.toBeNull()
+      expect(report.warnings.join(' ')).toMatch(/could not be downloaded/)
+    } finally {
+      server.close()
+    }
   })
 })
 
