@@ -202,7 +202,6 @@ async function scan(file: string, now: number, emit: (e: ImportEvent) => void): 
           skipped.push({ kind: 'post', id: entry.id, title: entry.title, reason: 'trashed', line: entry.line })
           return
         }
-        const legacy = status === 'draft' ? null : fromLegacyPostPath(entry.legacyPath)
         const labelKeys: string[] = []
         for (const raw of entry.labels) {
           const key = labelKey(raw)
@@ -220,8 +219,8 @@ async function scan(file: string, now: number, emit: (e: ImportEvent) => void): 
           // The 2018 format says so; the classic one only by a time after the export's.
           wasScheduled: entry.status === 'scheduled' || (published !== null && exportedAt !== null && published > exportedAt),
           legacyPath: entry.legacyPath,
-          publishedMs: timeMs(entry.published),
-          baseSlug: legacy?.slug ?? (fromLegacyPostPath(entry.legacyPath)?.slug || slugify(entry.title || `artikel-${entry.id}`, 120)),
+          publishedMs: published,
+          baseSlug: fromLegacyPostPath(entry.legacyPath)?.slug || slugify(entry.title || `artikel-${entry.id}`, 120),
           authorKey: authorKeyOf(entry),
           labelKeys,
           sponsored: labelKeys.some((k) => SPONSORED_LABEL.test(k)),
