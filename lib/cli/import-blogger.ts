@@ -95,7 +95,7 @@ function printReport(r: ImportReport): void {
     `${x.created} new, ${x.updated} updated, ${x.unchanged} unchanged${x.skipped ? `, ${x.skipped} skipped` : ''}`
   const lines = [
     `${r.dryRun ? 'Dry run (nothing was written)' : 'Imported'}: ${r.file} (${r.format} export of "${r.blog.title}") in ${(r.durationMs / 1000).toFixed(1)} s`,
-    `  posts     ${t(r.posts)}  [${r.posts.published} published${r.posts.scheduledNowLive ? ` (${r.posts.scheduledNowLive} were scheduled and their time has passed)` : ''}, ${r.posts.drafts} drafts, ${r.posts.scheduled} scheduled]`,
+    `  posts     ${t(r.posts)}  [${r.posts.published} published${r.posts.scheduledNowLive ? ` (${r.posts.scheduledNowLive} ${r.posts.scheduledNowLive === 1 ? 'was' : 'were'} scheduled and the time has passed)` : ''}, ${r.posts.drafts} drafts, ${r.posts.scheduled} scheduled]`,
     `  pages     ${t(r.pages)}`,
     `  labels    ${t(r.labels)}`,
     `  authors   ${t(r.authors)} (deactivated until invited)`,
