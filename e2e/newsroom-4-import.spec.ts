@@ -151,6 +151,44 @@ test.describe('importing a Blogger blog', () => {
     expect((await peek(page.request, draft.from)).status).toBe(404)
   })
 
+  test('a newer export updates a story, and the newsroom edits it without losing its table', async ({ page }) => {
+    // Blogger's newer export: one story gained a table of results since the first import.
+    const post = expected.posts.find((p) => p.legacyPath === '/2022/01/dprd-pesisir-barat-daya-gelar-rapat.html')!
+    const table = '<table><tbody><tr><th>Fraksi</th><th>Kursi</th></tr><tr><td>Fraksi Pembangunan</td><td>7</td></tr></tbody></table>'
+    const escaped = table.replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    const xml = fs.readFileSync(EXPORT, 'utf8')
+    const at = xml.indexOf('</content>', xml.indexOf(`<title type='text'>${post.title}</title>`))
+    const newer = Buffer.from(`${xml.slice(0, at)}${escaped}${xml.slice(at)}`)
+
+    await signIn(page, admin)
+    await page.goto('/admin/impor')
+    await startImport(page, { name: 'cadangan-baru.xml', mimeType: 'application/xml', buffer: newer })
+    await expect(page.getByRole('heading', { name: 'Laporan impor', exact: true })).toBeVisible({ timeout: 60_000 })
+    const tally = page.getByRole('table', { name: 'Jumlah per jenis' })
+    // Columns: new, updated, unchanged, skipped.
+    await expect(tally.getByRole('row', { name: /^Berita\b/ }).getByRole('cell').nth(1)).toHaveText('1')
+
+    const articlePath = '/2022/01/dprd-pesisir-barat-daya-gelar-rapat'
+    await page.goto(articlePath)
+    await expect(page.getByRole('cell', { name: 'Fraksi Pembangunan' })).toBeVisible()
+
+    // An editor changes the headline and adds a line to the story; the table, which the editor
+    // cannot edit, is kept as it is.
+    await page.goto('/admin/artikel')
+    await page.getByRole('link', { name: post.title }).click()
+    await page.getByLabel('Judul', { exact: true }).fill(`${post.title} (diperbarui)`)
+    const body = page.getByRole('textbox', { name: 'Isi berita' })
+    await body.click()
+    await page.keyboard.press('ControlOrMeta+Home')
+    await page.keyboard.type('Diperbarui dengan hasil rapat. ')
+    await page.getByRole('button', { name: 'Simpan perubahan' }).click()
+    await expect(page.getByRole('status').first()).toHaveText('Tersimpan.')
+    await page.goto(articlePath)
+    await expect(page.getByRole('heading', { level: 1, name: `${post.title} (diperbarui)` })).toBeVisible()
+    await expect(page.getByText('Diperbarui dengan hasil rapat.')).toBeVisible()
+    await expect(page.getByRole('cell', { name: 'Fraksi Pembangunan' })).toBeVisible()
+  })
+
   test('a reporter or an editor gets no import page and cannot upload', async ({ browser }) => {
     for (const role of ['reporter', 'editor'] as const) {
       const page = await (await browser.newContext()).newPage()

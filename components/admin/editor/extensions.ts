@@ -124,6 +124,35 @@ export const Embed = Node.create({
   },
 })
 
+/**
+ * A table, kept whole. The editor has no table editing, but stories carry tables (election
+ * results, schedules; imported Blogger posts and pastes from spreadsheets), and a node the editor
+ * did not know would be dropped on load and lost on the next save. So a table is one block the
+ * writer can move or delete, its markup kept as it came (the sanitizer checks it on every save).
+ */
+export const Table = Node.create({
+  name: 'table',
+  group: 'block',
+  atom: true,
+  draggable: true,
+
+  addAttributes() {
+    return { html: { default: '', rendered: false } }
+  },
+
+  parseHTML() {
+    return [{ tag: 'table', getAttrs: (el) => ({ html: (el as HTMLElement).outerHTML }) }]
+  },
+
+  renderHTML({ node }) {
+    // Parsed in an inert <template>: nothing in it loads or runs until the editor shows it.
+    const template = document.createElement('template')
+    template.innerHTML = String(node.attrs.html)
+    const table = template.content.firstElementChild
+    return table instanceof HTMLTableElement ? table : ['table']
+  },
+})
+
 /** Everything the article and page editor understands; what it cannot represent is dropped on load. */
 export function editorExtensions() {
   return [
@@ -145,5 +174,6 @@ export function editorExtensions() {
     Image.configure({ inline: false, allowBase64: false }),
     Figure,
     Embed,
+    Table,
   ]
 }
