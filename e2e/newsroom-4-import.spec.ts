@@ -10,7 +10,7 @@ const run = Date.now().toString(36)
 const EXPORT = 'tests/fixtures/blogger/small-classic.xml'
 const expected = JSON.parse(fs.readFileSync('tests/fixtures/blogger/expected.json', 'utf8')) as {
   counts: { posts: { published: number; draft: number; scheduled: number }; pages: { published: number } }
-  posts: Array<{ legacyPath: string; title: string }>
+  posts: Array<{ legacyPath: string; title: string; author: string }>
   scheduled: Array<{ legacyPath: string; title: string }>
   notRedirected: Array<{ from: string; reason: string }>
 }
@@ -187,6 +187,28 @@ test.describe('importing a Blogger blog', () => {
     await expect(page.getByRole('heading', { level: 1, name: `${post.title} (diperbarui)` })).toBeVisible()
     await expect(page.getByText('Diperbarui dengan hasil rapat.')).toBeVisible()
     await expect(page.getByRole('cell', { name: 'Fraksi Pembangunan' })).toBeVisible()
+  })
+
+  test('an imported author is given an email and a password, signs in and finds their stories', async ({ browser, page }) => {
+    await signIn(page, admin)
+    await page.goto('/admin/pengguna')
+    const author = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Yulia Rahmadani' }) })
+    await expect(author.getByText('Tanpa email')).toBeVisible()
+    const email = `yulia-${Date.now().toString(36)}@redaksi.example`
+    await author.getByLabel('Email').fill(email)
+    await author.getByLabel('Kata sandi awal').fill('sawah-berjenjang-2026')
+    await author.getByRole('button', { name: 'Aktifkan akun' }).click()
+    // The account now shows its email and is active (the form gives way to the usual buttons).
+    await expect(author.getByText(email)).toBeVisible()
+    await expect(author.getByText('Aktif', { exact: true })).toBeVisible()
+
+    const yulia = await (await browser.newContext()).newPage()
+    await signIn(yulia, email, 'sawah-berjenjang-2026')
+    await yulia.goto('/admin/artikel')
+    // One of her stories (not the one retitled above).
+    const hers = expected.posts.find((p) => p.author === 'Yulia Rahmadani' && !p.legacyPath.startsWith('/2022/01/'))!
+    await expect(yulia.getByRole('link', { name: hers.title })).toBeVisible()
+    await yulia.context().close()
   })
 
   test('a reporter or an editor gets no import page and cannot upload', async ({ browser }) => {

@@ -63,3 +63,32 @@ export function RoleForm({ action, user }: { action: DeskAction; user: { id: num
     </form>
   )
 }
+
+/** For an account without sign-in (an imported author): an email and a first password activate it. */
+export function GrantSignInForm({ action, user }: { action: DeskAction<{ name: string }>; user: { id: number; name: string } }) {
+  const { status, form, pending, fieldErrors } = useDeskAction(action, (data) => u.granted(data?.name ?? user.name), { reset: 'success' })
+  return (
+    <form {...form} className="w-full max-w-md space-y-3" noValidate aria-labelledby={`grant-${user.id}`}>
+      <h3 id={`grant-${user.id}`} className="font-semibold">
+        {u.grantTitle(user.name)}
+      </h3>
+      <p className="text-sm text-muted">{u.grantHint}</p>
+      <input type="hidden" name="id" value={user.id} />
+      <TextInput id={`grant-email-${user.id}`} name="email" label={t.admin.auth.email} type="email" autoComplete="off" required errors={fieldErrors?.email} />
+      <TextInput
+        id={`grant-password-${user.id}`}
+        name="password"
+        label={u.initialPassword}
+        hint={u.initialPasswordHint}
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={fieldErrors?.password}
+      />
+      <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
+        {u.grant}
+      </button>
+      <FormStatus result={status} />
+    </form>
+  )
+}

@@ -181,6 +181,36 @@ export function setStaffActive(userId: number, active: boolean, actorId: number 
   return changeStaff(userId, (s) => ({ role: s.role, active }), actorId)
 }
 
+export class AlreadyHasSignInError extends Error {
+  constructor() {
+    super('This account already has an email')
+  }
+}
+
+/**
+ * Lets someone who has no sign-in yet (an author brought in by the Blogger import) sign in: gives
+ * the account an email and a first password and activates it, keeping its name, slug, role and
+ * bylines. Null when the account does not exist. Throws DuplicateEmailError, or
+ * AlreadyHasSignInError for an account that has an email (its owner changes the password).
+ */
+export function grantSignIn(userId: number, input: { email: string; passwordHash: string }, actorId: number | null): Staff | null {
+  return getDb().transaction((tx) => {
+    const target = tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).get()
+    if (!target) return null
+    if (target.email !== null) throw new AlreadyHasSignInError()
+    const email = input.email.trim().toLowerCase()
+    if (tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).get()) throw new DuplicateEmailError()
+    const updated = tx
+      .update(users)
+      .set({ email, passwordHash: input.passwordHash, active: true, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning(staffColumns)
+      .get()
+    recordAudit({ actorId, action: 'user:grant-sign-in', entity: 'user', entityId: userId }, tx)
+    return updated
+  })
+}
+
 export type Profile = { id: number; name: string; email: string | null; bio: string; slug: string; role: Role }
 
 export function getProfile(id: number): Profile | null {

@@ -611,6 +611,11 @@ export const id = {
       reactivated: 'Pengguna diaktifkan lagi.',
       cannotChangeSelf: 'Anda tidak bisa menurunkan peran atau menonaktifkan akun Anda sendiri.',
       lastAdmin: 'Harus tetap ada minimal satu admin aktif.',
+      grantTitle: (name: string) => `Beri ${name} akses masuk`,
+      grantHint: 'Penulis hasil impor belum punya email dan kata sandi. Isi keduanya untuk mengaktifkan akunnya; tulisannya tetap atas namanya.',
+      grant: 'Aktifkan akun',
+      granted: (name: string) => `${name} kini bisa masuk.`,
+      alreadyHasSignIn: 'Akun ini sudah punya email. Pemiliknya dapat mengganti kata sandi di Profil saya.',
       roleHelp: {
         contributor: 'Menulis berita sendiri dan mengirimnya untuk diperiksa.',
         reporter: 'Menulis dan menerbitkan berita sendiri.',
@@ -627,8 +632,8 @@ export const id = {
       what: [
         'Berita, termasuk draf dan berita terjadwal, dengan tanggal terbit aslinya.',
         'Halaman statis, misalnya Redaksi atau Kontak.',
-        'Label. Label yang mirip (beda huruf besar, salah ketik) tidak digabung otomatis: Anda mendapat saran penggabungan.',
-        'Penulis, sebagai pengguna nonaktif. Aktifkan dan beri kata sandi di Pengguna bila mereka ikut menulis di Warta.',
+        'Label. Yang hanya beda huruf besar atau spasi menjadi satu label; yang mirip (salah ketik, singkatan) ditawarkan sebagai saran penggabungan.',
+        'Penulis, sebagai pengguna nonaktif. Beri mereka email dan kata sandi di Pengguna bila mereka ikut menulis di Warta.',
         'Gambar tetap dimuat dari alamat aslinya di Blogger; tidak ada yang diunduh.',
         'Komentar hanya dihitung, belum diimpor.',
       ],

@@ -24,6 +24,8 @@ const id = z.coerce.number().int().positive()
 
 export const userRoleInput = z.object({ id, role: roleInput })
 export const userActiveInput = z.object({ id, active: z.enum(['1', '0']).transform((v) => v === '1') })
+/** Giving an account without sign-in (an imported Blogger author) an email and a first password. */
+export const grantSignInInput = z.object({ id, email, password: passwordSchema })
 
 export const profileInput = z.object({
   name,

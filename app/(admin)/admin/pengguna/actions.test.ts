@@ -13,7 +13,7 @@ vi.mock('next-auth', () => ({
 const cache = vi.hoisted(() => ({ updateTag: vi.fn(), revalidateTag: vi.fn(), refresh: vi.fn() }))
 vi.mock('next/cache', () => cache)
 
-const { changeRoleAction, createUserAction, setUserActiveAction } = await import('./actions')
+const { changeRoleAction, createUserAction, grantSignInAction, setUserActiveAction } = await import('./actions')
 const { markMessageAction } = await import('../pesan/actions')
 
 const form = (fields: Record<string, string | number>) => {
@@ -34,6 +34,28 @@ beforeEach(() => {
 })
 
 describe('user actions', () => {
+  it('gives an imported author (no email, deactivated) an email and a first password, keeping the account', async () => {
+    const author = createUser({ name: 'Yulia Rahmadani', email: null, active: false, passwordHash: null, role: 'reporter' })
+    const result = await grantSignInAction(null, form({ id: author.id, email: 'Yulia@Redaksi.example', password: 'kopi-tubruk-pagi' }))
+    expect(result).toEqual({ ok: true, data: { name: 'Yulia Rahmadani' } })
+    const row = getDb().select().from(users).where(eq(users.id, author.id)).get()!
+    expect(row).toMatchObject({ email: 'yulia@redaksi.example', active: true, role: 'reporter', slug: author.slug })
+    expect(await verifyPassword('kopi-tubruk-pagi', row.passwordHash!)).toBe(true)
+
+    // Once it has an email it is an ordinary account: no second "invitation".
+    const again = await grantSignInAction(null, form({ id: author.id, email: 'lain@redaksi.example', password: 'kopi-tubruk-pagi' }))
+    expect(again).toMatchObject({ ok: false, message: expect.stringMatching(/sudah punya email/) })
+    const other = createUser({ email: null, active: false, passwordHash: null })
+    const taken = await grantSignInAction(null, form({ id: other.id, email: 'YULIA@redaksi.example', password: 'kopi-tubruk-pagi' }))
+    expect(taken).toMatchObject({ ok: false, fieldErrors: { email: ['Email ini sudah dipakai pengguna lain.'] } })
+    expect(getDb().select().from(users).where(eq(users.id, other.id)).get()).toMatchObject({ email: null, active: false })
+
+    // Only admins manage people.
+    session.userId = editor.id
+    expect(await grantSignInAction(null, form({ id: other.id, email: 'e@redaksi.example', password: 'kopi-tubruk-pagi' }))).toMatchObject({ ok: false })
+    expect(getDb().select().from(users).where(eq(users.id, other.id)).get()).toMatchObject({ email: null })
+  })
+
   it('lets an admin create an account with a hashed password', async () => {
     const result = await createUserAction(null, form({ name: 'Sari', email: 'sari@redaksi.example', role: 'editor', password: 'kopi-tubruk-pagi' }))
     expect(result).toEqual({ ok: true, data: { name: 'Sari' } })

@@ -2,8 +2,10 @@
 
 import { refresh } from 'next/cache'
 import {
+  AlreadyHasSignInError,
   createStaff,
   DuplicateEmailError,
+  grantSignIn,
   getStaffById,
   LastAdminError,
   SelfChangeError,
@@ -13,7 +15,7 @@ import {
 import { hashPassword } from '@/lib/auth/password'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
 import { t } from '@/lib/i18n/id'
-import { newStaffInput, userActiveInput, userRoleInput } from '@/lib/validation/users'
+import { grantSignInInput, newStaffInput, userActiveInput, userRoleInput } from '@/lib/validation/users'
 
 const u = t.admin.users
 
@@ -73,5 +75,25 @@ export const setUserActiveAction = adminAction({
       refusalFor(error)
     }
     refresh()
+  },
+})
+
+/** An imported author gets an email and a first password, and can sign in from then on. */
+export const grantSignInAction = adminAction({
+  name: 'grantSignIn',
+  permission: 'user:manage',
+  input: grantSignInInput,
+  load: loadUser,
+  run: async ({ email, password }, { staff, record }) => {
+    const passwordHash = await hashPassword(password)
+    try {
+      grantSignIn(record.id, { email, passwordHash }, staff.id)
+    } catch (error) {
+      if (error instanceof DuplicateEmailError) throw new ActionRefusal(t.admin.errors.invalid, { email: [t.admin.auth.emailTaken] })
+      if (error instanceof AlreadyHasSignInError) throw new ActionRefusal(u.alreadyHasSignIn)
+      throw error
+    }
+    refresh()
+    return { name: record.name }
   },
 })

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 import { ActionButton } from '@/components/admin/desk-action'
-import { NewUserForm, RoleForm } from '@/components/admin/user-forms'
+import { GrantSignInForm, NewUserForm, RoleForm } from '@/components/admin/user-forms'
 import { listStaff } from '@/db/queries/users'
 import { requireStaff } from '@/lib/auth/guards'
 import { formatDateTime } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
-import { changeRoleAction, createUserAction, setUserActiveAction } from './actions'
+import { changeRoleAction, createUserAction, grantSignInAction, setUserActiveAction } from './actions'
 
 const u = t.admin.users
 
@@ -42,12 +42,17 @@ export default async function UsersPage() {
                 {isMe ? null : (
                   <div className="mt-3 flex flex-wrap items-end gap-6">
                     <RoleForm action={changeRoleAction} user={person} />
-                    <ActionButton
-                      action={setUserActiveAction}
-                      fields={{ id: person.id, active: person.active ? '0' : '1' }}
-                      label={person.active ? u.deactivate : u.reactivate}
-                      successMessage={person.active ? u.deactivated : u.reactivated}
-                    />
+                    {person.email === null && !person.active ? (
+                      // An imported author: reactivating alone would not let them sign in.
+                      <GrantSignInForm action={grantSignInAction} user={person} />
+                    ) : (
+                      <ActionButton
+                        action={setUserActiveAction}
+                        fields={{ id: person.id, active: person.active ? '0' : '1' }}
+                        label={person.active ? u.deactivate : u.reactivate}
+                        successMessage={person.active ? u.deactivated : u.reactivated}
+                      />
+                    )}
                   </div>
                 )}
               </li>
