@@ -504,8 +504,8 @@ describe('an entry that appears twice', () => {
   })
 })
 
-describe('a live post without an old file name', () => {
-  it('gets its URL month from its publication time in WIB', async () => {
+describe('a live post whose old file name is missing or odd', () => {
+  it('without one, gets its URL month from its publication time in WIB', async () => {
     reset()
     const edge = expected.edgeCases.timezoneBoundaryPost
     const file = variant('2018', 'no-filename', (xml) => xml.replace(`<blogger:filename>${edge.legacyPath}</blogger:filename>`, '<blogger:filename/>'))
@@ -515,6 +515,17 @@ describe('a live post without an old file name', () => {
     // 2023-08-31T22:30Z is 1 September 05:30 WIB.
     expect(row.pathMonth).toBe('2023/09')
     expect(getPathFate(edge.legacyPath)).toBeNull()
+  })
+
+  it('with a broken escape in it, still gets its slug and redirect from it', async () => {
+    reset()
+    const post = published[0]!
+    const broken = post.legacyPath.replace('.html', '%E0%A4.html')
+    const file = variant('2018', 'broken-escape', (xml) => xml.replace(`<blogger:filename>${post.legacyPath}</blogger:filename>`, `<blogger:filename>${broken}</blogger:filename>`))
+    await importBloggerExport(file, { now: NOW })
+    const row = articleOf(post.bloggerId)!
+    expect(row.slug).toBe(`${post.suggestedSlug}-e0-a4`)
+    expect(getPathFate(broken.toLowerCase())).toEqual({ kind: 'moved', to: articlePath(row) })
   })
 })
 

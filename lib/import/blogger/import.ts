@@ -78,7 +78,6 @@ type PostPlan = {
   /** Filled in before pass 2. */
   slug?: string
   pathMonth?: string | null
-  entityId?: number
 }
 
 type PagePlan = { kind: 'page'; status: 'published' | 'draft'; legacyPath: string | null; baseSlug: string; slug?: string }
@@ -99,12 +98,21 @@ function timeMs(value: string | null): number | null {
 function fromLegacyPostPath(legacyPath: string | null): { pathMonth: string; slug: string } | null {
   const m = legacyPath ? /^\/(\d{4})\/(\d{2})\/([^/]+?)\.html$/i.exec(legacyPath) : null
   if (!m) return null
-  return { pathMonth: `${m[1]}/${m[2]}`, slug: slugify(decodeURIComponent(m[3]!).replace(/_/g, '-'), 120) }
+  return { pathMonth: `${m[1]}/${m[2]}`, slug: slugify(decodePathPart(m[3]!).replace(/_/g, '-'), 120) }
+}
+
+/** A percent-encoded path segment as text; a broken escape is kept as written rather than failing the import. */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    return part
+  }
 }
 
 function fromLegacyPagePath(legacyPath: string | null): string | null {
   const m = legacyPath ? /^\/p\/([^/]+?)\.html$/i.exec(legacyPath) : null
-  return m ? slugify(decodeURIComponent(m[1]!).replace(/_/g, '-'), 120) : null
+  return m ? slugify(decodePathPart(m[1]!).replace(/_/g, '-'), 120) : null
 }
 
 function authorKeyOf(entry: RawEntry): string {
@@ -563,7 +571,6 @@ function planPostSlugs(data: Scan, mappings: Map<string, Mapping>): Map<string, 
       ? db.select({ id: articles.id, slug: articles.slug, pathMonth: articles.pathMonth }).from(articles).where(eq(articles.id, mapping.entityId)).get()
       : undefined
     if (row) {
-      plan.entityId = row.id
       plan.slug = row.slug
       plan.pathMonth = row.pathMonth ?? urlMonthOf(plan)
     } else if (!mapping) {
