@@ -444,7 +444,10 @@ async function downloadFeaturedImages(report: ImportReport, opts: ImportOptions,
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [url, posts] = next
-      const result = await downloadImageToLibrary(url, { uploadedBy: opts.actorId ?? null, alt: posts[0]!.alt, fetchImpl: opts.fetchImpl })
+      // The import is committed by now: a failure here (even the disk's) is one image not copied.
+      const result = await downloadImageToLibrary(url, { uploadedBy: opts.actorId ?? null, alt: posts[0]!.alt, fetchImpl: opts.fetchImpl }).catch(
+        (error: unknown) => ({ ok: false as const, reason: `could not be stored (${error instanceof Error ? error.message : String(error)})` }),
+      )
       if (result.ok) {
         db.update(articles).set({ featuredMediaId: result.mediaId }).where(inArray(articles.id, posts.map((p) => p.id))).run()
         report.images.downloaded += 1
@@ -500,7 +503,7 @@ function importAuthors(data: Scan, mappings: Map<string, Mapping>, remember: Rem
       continue
     }
     const name = rawName.replace(/\s+/g, ' ').trim() || 'Redaksi'
-    // Imported authors cannot sign in until an admin invites them (gives an email and a role).
+    // Imported authors cannot sign in until an admin gives them an email and a first password (users screen).
     const row = db
       .insert(users)
       .values({ name, slug: claimSlug(slugs, slugify(name, 60)), email: null, role: 'reporter', active: false, passwordHash: null })
