@@ -1,4 +1,5 @@
 import { and, count, eq } from 'drizzle-orm'
+import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getDb } from '@/db'
 import { articleLabels, articleRevisions, articles, auditLog, labels, redirects } from '@/db/schema'
@@ -361,5 +362,22 @@ describe('the desk list', () => {
     const preview = getArticlePreview(id, new Date('2026-07-15T00:00:00Z'))
     expect(preview).toMatchObject({ title: 'Pratinjau', pathMonth: '2026/07', author: { id: writer } })
     expect(db().select().from(articleLabels).where(eq(articleLabels.articleId, id)).all()).toEqual([])
+  })
+})
+
+describe('publishDueArticles while another process writes', () => {
+  it('does not wait for the write lock when nothing is due (a long import holds it)', () => {
+    getDb() // this process's connection is open first, as in the server
+    const importer = new Database(process.env.DATABASE_PATH!)
+    importer.pragma('busy_timeout = 5000')
+    importer.exec('BEGIN IMMEDIATE')
+    try {
+      const started = performance.now()
+      expect(publishDueArticles(new Date())).toEqual([])
+      expect(performance.now() - started).toBeLessThan(1000)
+    } finally {
+      importer.exec('ROLLBACK')
+      importer.close()
+    }
   })
 })

@@ -907,6 +907,16 @@ export function restoreRevision(articleId: number, revisionId: number, expectedV
  */
 export function publishDueArticles(now = new Date()): ArticleFootprint[] {
   const db = getDb()
+  // Nearly every tick finds nothing due: a plain read says so without taking SQLite's write lock,
+  // which another process (a long Blogger import) may hold. better-sqlite3 waits for a lock
+  // synchronously, so asking for it would stall the whole server for up to the busy timeout.
+  const anyDue = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
+    .limit(1)
+    .get()
+  if (!anyDue) return []
   return db.transaction(
     (tx) => {
       const due = tx
