@@ -25,6 +25,22 @@ function RoleSelect({ id, defaultValue, errors, label }: { id: string; defaultVa
   )
 }
 
+/** The first password an admin gives someone (a new account, or an imported author's). */
+function InitialPasswordInput({ id, errors }: { id: string; errors?: string[] }) {
+  return (
+    <TextInput
+      id={id}
+      name="password"
+      label={u.initialPassword}
+      hint={u.initialPasswordHint}
+      type="password"
+      autoComplete="new-password"
+      required
+      errors={errors}
+    />
+  )
+}
+
 export function NewUserForm({ action }: { action: DeskAction<{ name: string }> }) {
   const { status, form, pending, fieldErrors } = useDeskAction(action, (data) => u.created(data?.name ?? ''), { reset: 'success' })
   return (
@@ -32,16 +48,7 @@ export function NewUserForm({ action }: { action: DeskAction<{ name: string }> }
       <TextInput id="new-user-name" name="name" label={t.admin.auth.name} autoComplete="off" required errors={fieldErrors?.name} />
       <TextInput id="new-user-email" name="email" label={t.admin.auth.email} type="email" autoComplete="off" required errors={fieldErrors?.email} />
       <RoleSelect id="new-user-role" label={u.role} defaultValue="reporter" errors={fieldErrors?.role} />
-      <TextInput
-        id="new-user-password"
-        name="password"
-        label={u.initialPassword}
-        hint={u.initialPasswordHint}
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={fieldErrors?.password}
-      />
+      <InitialPasswordInput id="new-user-password" errors={fieldErrors?.password} />
       <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
         {u.create}
       </button>
@@ -75,16 +82,7 @@ export function GrantSignInForm({ action, user }: { action: DeskAction<{ name: s
       <p className="text-sm text-muted">{u.grantHint}</p>
       <input type="hidden" name="id" value={user.id} />
       <TextInput id={`grant-email-${user.id}`} name="email" label={t.admin.auth.email} type="email" autoComplete="off" required errors={fieldErrors?.email} />
-      <TextInput
-        id={`grant-password-${user.id}`}
-        name="password"
-        label={u.initialPassword}
-        hint={u.initialPasswordHint}
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={fieldErrors?.password}
-      />
+      <InitialPasswordInput id={`grant-password-${user.id}`} errors={fieldErrors?.password} />
       <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
         {u.grant}
       </button>

@@ -31,7 +31,7 @@ import { type ImportEvent, type ImportReport, type SkipReason, SKIPPED_LIST_LIMI
  * article edited in Warta since (that one is reported instead).
  */
 
-export const SOURCE = 'blogger'
+const SOURCE = 'blogger'
 
 export type ImportOptions = {
   dryRun?: boolean

@@ -91,7 +91,7 @@ const TEXT_FIELDS = new Set([
 ])
 
 /** Numeric id from "tag:blogger.com,1999:blog-123.post-456" (posts, pages and comments alike). */
-export function bloggerEntryId(tag: string): string {
+function bloggerEntryId(tag: string): string {
   const m = /\.(?:post|page)-(\d+)$/.exec(tag.trim())
   return m ? m[1]! : tag.trim()
 }
@@ -115,7 +115,7 @@ function pathOf(href: string): string | null {
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
 
 /** Undoes one level of HTML escaping (the 2018 export escapes titles twice). */
-export function unescapeHtmlOnce(text: string): string {
+function unescapeHtmlOnce(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10)
