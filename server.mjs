@@ -9,7 +9,9 @@
  * inside the Next build: instrumentation.ts installs it on globalThis when the server prepares.
  * A proxy.ts could do the same job, at about 0.6 ms of CPU per request (ADR 004).
  */
+import fs from 'node:fs'
 import http from 'node:http'
+import path from 'node:path'
 import next from 'next'
 
 const DECIDE = Symbol.for('warta.decideRequest')
@@ -102,6 +104,22 @@ function onRequest(req, res) {
 // Slow headers stay bounded by headersTimeout (60 s).
 const REQUEST_TIMEOUT_MS = 60 * 60_000
 
+// Tools on the same data folder (import, backup, restore) find this server through this file
+// (lib/server-address.ts reads it; keep the shape in step).
+const addressFile = path.join(path.resolve(process.env.DATA_DIR || './data'), 'server.json')
+function removeAddressFile() {
+  try {
+    const recorded = JSON.parse(fs.readFileSync(addressFile, 'utf8'))
+    if (recorded.pid === process.pid) fs.rmSync(addressFile, { force: true })
+  } catch {
+    // Already gone or replaced by another server: nothing of ours to remove.
+  }
+}
+
 http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, onRequest).listen(port, () => {
+  const record = { url: `http://127.0.0.1:${port}`, pid: process.pid, startedAt: new Date().toISOString() }
+  fs.writeFileSync(addressFile, `${JSON.stringify(record)}\n`, { mode: 0o600 })
   console.log(`✓ Warta ready on http://localhost:${port}`)
 })
+process.once('exit', removeAddressFile)
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(0))
