@@ -1,17 +1,25 @@
 /**
- * Warta's HTTP server (`npm start` runs it after lib/cli/prepare.ts): Next's own request handler,
- * behind one check of the URL history. Moved URLs get one 301 to where their content lives,
- * trailing-slash and upper-case variants one 301 to the canonical URL, removed articles their
- * public notice with 410, old Blogger URLs one 301 to their content, all before Next looks at
- * the request (docs/decisions/004-redirects.md).
+ * Warta's HTTP server (`npm start` runs it after lib/cli/prepare.ts).
+ *
+ * One server process per core by default (WEB_CONCURRENCY chooses), behind one port: a small
+ * primary process forks the workers with node:cluster, restarts one that dies, and records the
+ * address in DATA_DIR/server.json. Each worker is Next's own request handler behind one check of
+ * the URL history: moved URLs get one 301 to where their content lives, trailing-slash and
+ * upper-case variants one 301 to the canonical URL, removed articles their public notice with
+ * 410, old Blogger URLs one 301 to their content, all before Next looks at the request
+ * (docs/decisions/004-redirects.md). Workers keep their own page caches and share when cache tags
+ * expired through the database (docs/decisions/007-processes-and-shared-state.md).
  *
  * A plain Node module, so it runs without a TypeScript loader. The decision itself is TypeScript
  * inside the Next build: instrumentation.ts installs it on globalThis when the server prepares.
  * A proxy.ts could do the same job, at about 0.6 ms of CPU per request (ADR 004).
  */
+import cluster from 'node:cluster'
 import fs from 'node:fs'
 import http from 'node:http'
+import os from 'node:os'
 import path from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import next from 'next'
 
 const DECIDE = Symbol.for('warta.decideRequest')
@@ -21,92 +29,51 @@ const REDIRECTABLE = new Set(['GET', 'HEAD'])
 const BLOGGER_MOBILE = /(?:^\?|&)m(?:=|&|$)/
 const BLOGSPOT = /\.blogspot\./i
 
-const port = Number(process.env.PORT || 3000)
-const app = next({ dev: false, port, hostname: 'localhost' })
-const handle = app.getRequestHandler()
-await app.prepare()
-
-// Next runs instrumentation's register() in the background of prepare(); wait for it.
-async function installedDecision(timeoutMs) {
-  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
-    if (typeof globalThis[DECIDE] === 'function') return globalThis[DECIDE]
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  return null
-}
-const decide = await installedDecision(30_000)
-if (!decide) {
-  console.error('instrumentation.ts did not install the redirect check; refusing to serve without it.')
-  process.exit(1)
-}
-
-/**
- * The home page is asked for most and never moves, so it skips the check unless it may be an old
- * Blogger address: Blogger's mobile switch (`/?m=1`) or a blogspot alias pointed at this server.
- * @param {string} search @param {string | undefined} host
- */
-function mayBeBloggerHome(search, host) {
-  return BLOGGER_MOBILE.test(search) || (host !== undefined && BLOGSPOT.test(host))
-}
-
-/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
-function onRequest(req, res) {
-  const url = req.url ?? '/'
-  const queryAt = url.indexOf('?')
-  const pathname = queryAt === -1 ? url : url.slice(0, queryAt)
-  const search = queryAt === -1 ? '' : url.slice(queryAt)
-  const host = req.headers.host
-  if (
-    pathname.startsWith('/') &&
-    (pathname !== '/' || mayBeBloggerHome(search, host)) &&
-    !SKIP.test(pathname) &&
-    REDIRECTABLE.has(req.method ?? 'GET')
-  ) {
-    let decision = { action: 'next' }
-    try {
-      decision = decide({ pathname, search, host })
-    } catch (error) {
-      // A failing lookup must not take pages down with it; the page itself still answers.
-      console.error('Redirect check failed', { pathname, error })
-    }
-    if (decision.action === 'redirect') {
-      res.statusCode = 301
-      // The decision chose the query to keep (Blogger's own parameters are dropped).
-      res.setHeader('Location', decision.location)
-      // Browsers keep a 301 for good unless told otherwise; an hour bounds a reverted rename.
-      res.setHeader('Cache-Control', 'public, max-age=3600')
-      res.end()
-      return
-    }
-    if (decision.action === 'gone-text') {
-      // A removed feed: a feed reader has no use for a page, only for the status.
-      res.statusCode = 410
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-      res.setHeader('Cache-Control', 'public, max-age=3600')
-      res.end(req.method === 'HEAD' ? undefined : decision.body)
-      return
-    }
-    if (decision.action === 'not-found') {
-      // No route matches this path, so the catch-all renders the site's 404 page with a real 404.
-      req.url = '/tidak-ditemukan'
-    }
-    if (decision.action === 'gone') {
-      // Next keeps the status a request arrives with when the page it renders is found.
-      res.statusCode = 410
-      req.url = `${decision.rewrite}${search}`
-    }
-  }
-  handle(req, res)
-}
-
 // Node cuts off any request still arriving after 5 minutes (requestTimeout), which a Blogger
 // export of a few hundred MB on a slow link exceeds (POST /api/admin/import streams it to disk).
 // Slow headers stay bounded by headersTimeout (60 s).
 const REQUEST_TIMEOUT_MS = 60 * 60_000
 
+/*
+ * What a CDN (or any shared cache) may do with a public page (docs/decisions/010-cdn-headers.md).
+ * Next derives `s-maxage=2592000, stale-while-revalidate=…` from cacheLife('max'): a CDN would
+ * then hide a publish or a retraction for 30 days. The server's own cache is expired by tag at
+ * once; a CDN cannot hear that, so it may keep a page 30 s and serve it stale 30 s more while it
+ * asks again: a change reaches every reader within a minute. Browsers revalidate every time, which
+ * the ETag answers with a 304. A CDN may keep serving its copy for a day while the server is down.
+ */
+const PAGE_CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400'
+
+class WartaResponse extends http.ServerResponse {
+  setHeader(name, value) {
+    if (typeof value === 'string' && value.startsWith('s-maxage=') && name.toLowerCase() === 'cache-control') {
+      return super.setHeader(name, PAGE_CACHE_CONTROL)
+    }
+    return super.setHeader(name, value)
+  }
+}
+
+const port = Number(process.env.PORT || 3000)
+const dataDir = path.resolve(process.env.DATA_DIR || './data')
+
+function concurrency() {
+  const raw = process.env.WEB_CONCURRENCY
+  if (raw === undefined || raw === '') return Math.max(1, os.availableParallelism())
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    console.error(`Invalid environment: WEB_CONCURRENCY must be a whole number from 1 to 64 (got ${JSON.stringify(raw)}).`)
+    process.exit(1)
+  }
+  return n
+}
+
 // Tools on the same data folder (import, backup, restore) find this server through this file
 // (lib/server-address.ts reads it; keep the shape in step).
-const addressFile = path.join(path.resolve(process.env.DATA_DIR || './data'), 'server.json')
+const addressFile = path.join(dataDir, 'server.json')
+function writeAddressFile() {
+  const record = { url: `http://127.0.0.1:${port}`, pid: process.pid, startedAt: new Date().toISOString() }
+  fs.writeFileSync(addressFile, `${JSON.stringify(record)}\n`, { mode: 0o600 })
+}
 function removeAddressFile() {
   try {
     const recorded = JSON.parse(fs.readFileSync(addressFile, 'utf8'))
@@ -116,10 +83,204 @@ function removeAddressFile() {
   }
 }
 
-http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, onRequest).listen(port, () => {
-  const record = { url: `http://127.0.0.1:${port}`, pid: process.pid, startedAt: new Date().toISOString() }
-  fs.writeFileSync(addressFile, `${JSON.stringify(record)}\n`, { mode: 0o600 })
-  console.log(`✓ Warta ready on http://localhost:${port}`)
-})
-process.once('exit', removeAddressFile)
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(0))
+/*
+ * Event-loop delay and memory of each server process, for `npm run bench:load` (WARTA_STATS_FILE
+ * names a JSON file the primary rewrites every second; SIGUSR2 starts a new measuring window).
+ */
+const STATS_FILE = process.env.WARTA_STATS_FILE
+const STATS_MS = 1000
+
+function startLoopMonitor() {
+  const histogram = monitorEventLoopDelay({ resolution: 10 })
+  histogram.enable()
+  return {
+    reset: () => histogram.reset(),
+    read: () => ({
+      pid: process.pid,
+      loopMaxMs: histogram.max / 1e6,
+      loopP99Ms: histogram.percentile(99) / 1e6,
+      rssMb: process.memoryUsage.rss() / 1024 / 1024,
+    }),
+  }
+}
+
+function writeStats(workers) {
+  const temp = `${STATS_FILE}.${process.pid}.tmp`
+  fs.writeFileSync(temp, JSON.stringify({ at: new Date().toISOString(), workers }))
+  fs.renameSync(temp, STATS_FILE)
+}
+
+/** One server process: Next behind the URL-history check, listening on the shared port. */
+async function runWorker({ single }) {
+  const app = next({ dev: false, port, hostname: 'localhost' })
+  const handle = app.getRequestHandler()
+  await app.prepare()
+
+  // Next runs instrumentation's register() in the background of prepare(); wait for it.
+  async function installedDecision(timeoutMs) {
+    for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
+      if (typeof globalThis[DECIDE] === 'function') return globalThis[DECIDE]
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    return null
+  }
+  const decide = await installedDecision(30_000)
+  if (!decide) {
+    console.error('instrumentation.ts did not install the redirect check; refusing to serve without it.')
+    process.exit(1)
+  }
+
+  /**
+   * The home page is asked for most and never moves, so it skips the check unless it may be an old
+   * Blogger address: Blogger's mobile switch (`/?m=1`) or a blogspot alias pointed at this server.
+   * @param {string} search @param {string | undefined} host
+   */
+  function mayBeBloggerHome(search, host) {
+    return BLOGGER_MOBILE.test(search) || (host !== undefined && BLOGSPOT.test(host))
+  }
+
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+  function onRequest(req, res) {
+    const url = req.url ?? '/'
+    const queryAt = url.indexOf('?')
+    const pathname = queryAt === -1 ? url : url.slice(0, queryAt)
+    const search = queryAt === -1 ? '' : url.slice(queryAt)
+    const host = req.headers.host
+    if (
+      pathname.startsWith('/') &&
+      (pathname !== '/' || mayBeBloggerHome(search, host)) &&
+      !SKIP.test(pathname) &&
+      REDIRECTABLE.has(req.method ?? 'GET')
+    ) {
+      let decision = { action: 'next' }
+      try {
+        decision = decide({ pathname, search, host })
+      } catch (error) {
+        // A failing lookup must not take pages down with it; the page itself still answers.
+        console.error('Redirect check failed', { pathname, error })
+      }
+      if (decision.action === 'redirect') {
+        res.statusCode = 301
+        // The decision chose the query to keep (Blogger's own parameters are dropped).
+        res.setHeader('Location', decision.location)
+        // Browsers keep a 301 for good unless told otherwise; an hour bounds a reverted rename.
+        res.setHeader('Cache-Control', 'public, max-age=3600')
+        res.end()
+        return
+      }
+      if (decision.action === 'gone-text') {
+        // A removed feed: a feed reader has no use for a page, only for the status.
+        res.statusCode = 410
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+        res.setHeader('Cache-Control', 'public, max-age=3600')
+        res.end(req.method === 'HEAD' ? undefined : decision.body)
+        return
+      }
+      if (decision.action === 'not-found') {
+        // No route matches this path, so the catch-all renders the site's 404 page with a real 404.
+        req.url = '/tidak-ditemukan'
+      }
+      if (decision.action === 'gone') {
+        // Next keeps the status a request arrives with when the page it renders is found.
+        res.statusCode = 410
+        req.url = `${decision.rewrite}${search}`
+      }
+    }
+    handle(req, res)
+  }
+
+  const monitor = STATS_FILE ? startLoopMonitor() : null
+  if (monitor && single) {
+    setInterval(() => writeStats([monitor.read()]), STATS_MS).unref()
+    process.on('SIGUSR2', () => monitor.reset())
+  } else if (monitor) {
+    setInterval(() => process.send?.({ type: 'warta:stats', stats: monitor.read() }), STATS_MS).unref()
+    process.on('message', (message) => {
+      if (message?.type === 'warta:stats-reset') monitor.reset()
+    })
+  }
+
+  const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS, ServerResponse: WartaResponse }, onRequest)
+  server.listen(port, () => {
+    if (single) {
+      writeAddressFile()
+      console.log(`✓ Warta ready on http://localhost:${port}`)
+    }
+  })
+  if (single) {
+    process.once('exit', removeAddressFile)
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(0))
+  } else {
+    // Ctrl+C reaches the whole process group: the primary decides when workers stop (SIGTERM).
+    process.on('SIGINT', () => {})
+  }
+}
+
+/** The primary of several server processes: forks, restarts, and answers for them. */
+function runPrimary(count) {
+  let stopping = false
+  const stats = new Map()
+  const startedAt = new Map()
+  let ready = 0
+  let quickDeaths = 0
+
+  function fork(id) {
+    // The scheduler runs in the first worker only; its publishing would be safe in all (ADR 007).
+    const worker = cluster.fork({ WARTA_WORKER_ID: String(id), WARTA_RUN_SCHEDULER: id === 1 ? '1' : '0' })
+    startedAt.set(worker.id, Date.now())
+    worker.on('message', (message) => {
+      if (message?.type === 'warta:stats') stats.set(id, { worker: id, ...message.stats })
+    })
+    worker.once('listening', () => {
+      ready += 1
+      if (ready === count) {
+        writeAddressFile()
+        console.log(`✓ Warta ready on http://localhost:${port} (${count} server processes)`)
+      }
+    })
+    worker.once('exit', (code, signal) => {
+      stats.delete(id)
+      if (stopping) return
+      const lived = Date.now() - (startedAt.get(worker.id) ?? 0)
+      quickDeaths = lived < 10_000 ? quickDeaths + 1 : 0
+      if (quickDeaths >= 5) {
+        console.error('Server processes keep dying at start; stopping.')
+        process.exit(1)
+      }
+      console.error(`Server process ${id} exited (${signal ?? code}); starting it again.`)
+      setTimeout(() => fork(id), Math.min(1000 * quickDeaths, 5000))
+    })
+  }
+
+  for (let id = 1; id <= count; id += 1) fork(id)
+
+  if (STATS_FILE) {
+    setInterval(() => writeStats([...stats.values()].sort((a, b) => a.worker - b.worker)), STATS_MS).unref()
+    process.on('SIGUSR2', () => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.send({ type: 'warta:stats-reset' })
+    })
+  }
+
+  function stop() {
+    if (stopping) return
+    stopping = true
+    const workers = Object.values(cluster.workers ?? {}).filter(Boolean)
+    let left = workers.length
+    if (left === 0) process.exit(0)
+    for (const worker of workers) {
+      worker.once('exit', () => {
+        left -= 1
+        if (left === 0) process.exit(0)
+      })
+      worker.kill('SIGTERM')
+    }
+    setTimeout(() => process.exit(0), 10_000).unref()
+  }
+  process.once('exit', removeAddressFile)
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+const count = concurrency()
+if (cluster.isPrimary && count > 1) runPrimary(count)
+else await runWorker({ single: cluster.isPrimary })

@@ -9,8 +9,11 @@ import { isEtagMatch } from '@/lib/media/paths'
 
 export type CachePolicy = { sMaxAge: number; staleWhileRevalidate: number }
 
-/** Feeds and the news sitemap: readers and Google News want new stories within minutes. */
-export const FRESH_POLICY: CachePolicy = { sMaxAge: 300, staleWhileRevalidate: 3600 }
+/**
+ * Feeds and the news sitemap carry whole stories: a CDN may not hide a publish or a retraction
+ * from them for more than a minute, like pages (docs/decisions/010-cdn-headers.md).
+ */
+export const FRESH_POLICY: CachePolicy = { sMaxAge: 30, staleWhileRevalidate: 30 }
 /** Sitemaps other than news: crawlers read them every few hours at most. */
 export const SITEMAP_POLICY: CachePolicy = { sMaxAge: 3600, staleWhileRevalidate: 86_400 }
 
