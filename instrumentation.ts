@@ -1,8 +1,8 @@
 /**
  * Runs once per server process before the first request: applies any migration that
- * `npm start` did not (e.g. a bare `next start`), and installs the URL-history check that
- * server.mjs runs before Next sees a request, and starts the publishing scheduler. Not run by
- * `next build`.
+ * `npm start` did not (e.g. a bare `next start`), installs the URL-history check that
+ * server.mjs runs before Next sees a request, installs the shared cache-tag store, and starts the
+ * publishing scheduler (in one server process of several). Not run by `next build`.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -15,16 +15,17 @@ export async function register() {
   const { installRouteDecision } = await import('./lib/redirects/table')
   installRouteDecision()
 
-  // Scheduled articles go live on their own. Cache tags can only be expired inside a request in
-  // Next 16, so the scheduler asks this server's own /api/revalidate (lib/revalidate-client.ts);
-  // a failed call is retried on the next tick.
-  const { startScheduler } = await import('./lib/scheduler')
-  const { requestRevalidation } = await import('./lib/revalidate-client')
-  startScheduler({
-    intervalMs: getEnv().schedulerIntervalMs,
-    revalidate: async (tags) => {
-      await requestRevalidation(tags)
-    },
-    onError: (error) => console.error('Scheduled publishing failed', { error }),
-  })
+  // Tag expiries reach every server process on this database (ADR 007).
+  const { installTagStore } = await import('./lib/cache/tag-store')
+  installTagStore()
+
+  // Scheduled articles go live on their own. Publishing is one write transaction that checks the
+  // status, so a story goes live once even if several processes ran it; one is enough.
+  if (getEnv().runScheduler) {
+    const { startScheduler } = await import('./lib/scheduler')
+    startScheduler({
+      intervalMs: getEnv().schedulerIntervalMs,
+      onError: (error) => console.error('Scheduled publishing failed', { error }),
+    })
+  }
 }

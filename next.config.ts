@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { NextConfig } from 'next'
 
 /**
@@ -20,6 +21,9 @@ const nextConfig: NextConfig = {
   // URLs' 404s must not fill the disk. Bounded LRU; see ADR 002.
   experimental: { isrFlushToDisk: false },
   cacheMaxMemorySize: 128 * 1024 * 1024,
+  // Every server process keeps its own pages in memory and shares when tags expired, so a change
+  // handled by one process reaches all of them (ADR 007).
+  cacheHandlers: { default: path.join(process.cwd(), 'lib/cache/page-cache-handler.mjs') },
   serverExternalPackages: ['better-sqlite3', 'sharp'],
   images: {
     loader: 'custom',

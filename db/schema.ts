@@ -365,3 +365,23 @@ export const labelMergeSuggestions = sqliteTable(
     index('label_merge_suggestions_target_idx').on(t.targetId),
   ],
 )
+
+/**
+ * Cache-tag expiries shared by every server process on this database (ADR 007): a process that
+ * expires a tag appends it here; every process (itself included) applies new rows to its own
+ * page cache within a poll interval. Rows are kept for an hour; a process that starts later
+ * begins at the newest row, since its cache starts empty.
+ */
+export const cacheTagEvents = sqliteTable(
+  'cache_tag_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    tag: text('tag').notNull(),
+    /** Epoch ms from which entries older than this are stale (served while regenerated), or null. */
+    staleAt: integer('stale_at'),
+    /** Epoch ms from which entries older than this are expired (never served), or null. */
+    expiredAt: integer('expired_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('cache_tag_events_created_idx').on(t.createdAt)],
+)

@@ -14,6 +14,8 @@ const schema = z.object({
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(15_000),
+  // Set by server.mjs: with several server processes, only the first runs the scheduler.
+  WARTA_RUN_SCHEDULER: z.enum(['0', '1']).default('1'),
 })
 
 export type Env = {
@@ -28,6 +30,8 @@ export type Env = {
   authSecret: string | undefined
   /** How often the server publishes scheduled articles whose time has come. */
   schedulerIntervalMs: number
+  /** Whether this server process runs the scheduler (one of several does; ADR 007). */
+  runScheduler: boolean
 }
 
 let parsed: Env | undefined
@@ -52,6 +56,7 @@ export function getEnv(): Env {
     seedDemo: e.SEED_DEMO === '1',
     authSecret: e.NEXTAUTH_SECRET,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    runScheduler: e.WARTA_RUN_SCHEDULER === '1',
   }
   return parsed
 }

@@ -33,7 +33,9 @@ describe('startScheduler', () => {
     expect(getArticleForEdit(a.id)).toMatchObject({ status: 'published', pathMonth: '2026/08' })
     expect(getPublishedArticle('2026/08', a.slug)?.id).toBe(a.id)
     expect(calls).toHaveLength(1)
-    expect(calls[0]!.sort()).toEqual([TAGS.latest, TAGS.sitemaps, TAGS.article(a.id), TAGS.author(author), TAGS.label(label)].sort())
+    expect(calls[0]).toEqual(
+      expect.arrayContaining([TAGS.latest, TAGS.sitemaps, TAGS.article(a.id), TAGS.authorList(author), TAGS.labelList(label), TAGS.articlePath('2026/08', a.slug)]),
+    )
 
     await vi.advanceTimersByTimeAsync(60_000)
     expect(calls).toHaveLength(1)

@@ -1,15 +1,16 @@
 import 'server-only'
 import { publishDueArticles } from '@/db/queries/articles-desk'
-import { articleTags } from '@/lib/revalidate'
+import { articleChangeTags } from '@/lib/cache/article'
+import { expireTags } from '@/lib/cache/expire'
 
 export type SchedulerOptions = {
   /** How often to look for due articles. Default 15 s: a scheduled story is live within that. */
   intervalMs?: number
   /**
-   * Expires the given cache tags. updateTag/revalidateTag only work inside a request in
-   * Next 16, so the server wires this to an authenticated call to its own /api/revalidate.
+   * Expires the given cache tags in every server process. Default: the shared tag store
+   * (lib/cache/expire.ts); tests pass their own.
    */
-  revalidate: (tags: string[]) => Promise<void>
+  revalidate?: (tags: string[]) => Promise<unknown>
   now?: () => Date
   onError?: (error: unknown) => void
 }
@@ -31,17 +32,18 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   const intervalMs = opts.intervalMs ?? 15_000
   const now = opts.now ?? (() => new Date())
   const onError = opts.onError ?? ((error: unknown) => console.error('scheduler: tick failed', error))
+  const revalidate = opts.revalidate ?? expireTags
   const pending = new Set<string>()
   let timer: ReturnType<typeof setTimeout> | undefined
   let stopped = false
   let running: Promise<number> | null = null
 
   async function runTick(): Promise<number> {
-    const published = publishDueArticles(now())
-    for (const footprint of published) for (const tag of articleTags(footprint)) pending.add(tag)
+    const published = await publishDueArticles(now())
+    for (const footprint of published) for (const tag of articleChangeTags(null, footprint)) pending.add(tag)
     if (pending.size > 0) {
       const tags = [...pending]
-      await opts.revalidate(tags)
+      await revalidate(tags)
       for (const tag of tags) pending.delete(tag)
     }
     return published.length

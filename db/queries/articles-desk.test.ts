@@ -175,7 +175,7 @@ describe('publication', () => {
     expect(getArticleForEdit(id)!.editorId).toBe(editor)
   })
 
-  it('schedules at a future time and publishes on its own when the time comes', () => {
+  it('schedules at a future time and publishes on its own when the time comes', async () => {
     const { id } = createDraft(writer, 'Terjadwal')
     const now = new Date('2026-05-01T00:00:00Z')
     const at = new Date('2026-05-31T18:00:00Z') // 1 June 01:00 WIB
@@ -185,15 +185,17 @@ describe('publication', () => {
       now,
     })
     expect(scheduled).toMatchObject({ ok: true, status: 'scheduled', pathMonth: null, after: null })
-    expect(publishDueArticles(new Date(at.getTime() - 1))).toEqual([])
+    expect(await publishDueArticles(new Date(at.getTime() - 1))).toEqual([])
     expect(getPublishedArticle('2026/06', 'terjadwal')).toBeNull()
 
-    const published = publishDueArticles(at)
+    const published = await publishDueArticles(at)
     const labelId = getArticleForEdit(id)!.labels[0]!.id
-    expect(published).toEqual([{ id, authorId: writer, labelIds: [labelId] }])
+    expect(published).toEqual([
+      { id, authorId: writer, labelIds: [labelId], pathMonth: '2026/06', slug: 'terjadwal', publishedAt: at, isSponsored: false },
+    ])
     expect(getArticleForEdit(id)).toMatchObject({ status: 'published', pathMonth: '2026/06', publishedAt: at, version: 3 })
     expect(getPublishedArticle('2026/06', 'terjadwal')?.id).toBe(id)
-    expect(publishDueArticles(new Date(at.getTime() + 60_000))).toEqual([])
+    expect(await publishDueArticles(new Date(at.getTime() + 60_000))).toEqual([])
   })
 
   it('refuses a schedule time in the past, and can cancel a schedule', () => {
@@ -366,17 +368,40 @@ describe('the desk list', () => {
 })
 
 describe('publishDueArticles while another process writes', () => {
-  it('does not wait for the write lock when nothing is due (a long import holds it)', () => {
+  it('does not wait for the write lock when nothing is due (a long import holds it)', async () => {
     getDb() // this process's connection is open first, as in the server
     const importer = new Database(process.env.DATABASE_PATH!)
     importer.pragma('busy_timeout = 5000')
     importer.exec('BEGIN IMMEDIATE')
     try {
       const started = performance.now()
-      expect(publishDueArticles(new Date())).toEqual([])
+      expect(await publishDueArticles(new Date())).toEqual([])
       expect(performance.now() - started).toBeLessThan(1000)
     } finally {
       importer.exec('ROLLBACK')
+      importer.close()
+    }
+  })
+
+  it('waits for the lock without blocking the event loop when a story is due, then publishes it once', async () => {
+    const writer = createUser({ role: 'reporter' }).id
+    const due = createArticle({ authorId: writer, status: 'scheduled', publishedAt: new Date('2026-01-01T00:00:00Z'), pathMonth: null })
+    const importer = new Database(process.env.DATABASE_PATH!)
+    importer.exec('BEGIN IMMEDIATE')
+    let ticks = 0
+    const ticker = setInterval(() => (ticks += 1), 10)
+    try {
+      const publishing = publishDueArticles(new Date('2026-01-02T00:00:00Z'))
+      // Held for 300 ms: the event loop keeps turning meanwhile (a synchronous wait would not).
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(ticks).toBeGreaterThan(10)
+      importer.exec('COMMIT')
+      expect((await publishing).map((f) => f.id)).toEqual([due.id])
+      // A second process running the same tick finds nothing left to publish.
+      expect(await publishDueArticles(new Date('2026-01-02T00:00:00Z'))).toEqual([])
+    } finally {
+      clearInterval(ticker)
+      if (importer.inTransaction) importer.exec('ROLLBACK')
       importer.close()
     }
   })

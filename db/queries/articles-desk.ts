@@ -1,5 +1,6 @@
 import 'server-only'
 import { and, asc, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm'
+import { runWrite } from '@/db/write-lock'
 import { getDb, type Executor } from '@/db'
 import {
   articleLabels,
@@ -264,7 +265,7 @@ export function getArticlePreview(id: number, now = new Date()): PublicArticle |
   if (!a) return null
   const db = getDb()
   const editor = a.editorId
-    ? (db.select({ name: users.name, slug: users.slug }).from(users).where(eq(users.id, a.editorId)).get() ?? null)
+    ? (db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(eq(users.id, a.editorId)).get() ?? null)
     : null
   const author = db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(eq(users.id, a.authorId)).get()!
   const image: ArticleImage | null = toImage({
@@ -436,8 +437,20 @@ const FROM: Record<'save' | 'submitted' | 'published' | 'scheduled', readonly Ar
 
 export const LIVE_STATUSES: readonly ArticleStatus[] = ['published', 'scheduled']
 
-function footprint(row: Pick<ArticleRow, 'id' | 'authorId' | 'status'>, labelIds: number[]): ArticleFootprint | null {
-  return row.status === 'published' ? { id: row.id, authorId: row.authorId, labelIds } : null
+type FootprintRow = Pick<ArticleRow, 'id' | 'authorId' | 'status' | 'pathMonth' | 'slug' | 'publishedAt' | 'isSponsored'>
+
+/** Where the story shows publicly (lib/cache/article.ts), or null when it shows nowhere. */
+function footprint(row: FootprintRow, labelIds: number[]): ArticleFootprint | null {
+  if (row.status !== 'published' || !row.pathMonth || !row.publishedAt) return null
+  return {
+    id: row.id,
+    authorId: row.authorId,
+    labelIds,
+    pathMonth: row.pathMonth,
+    slug: row.slug,
+    publishedAt: row.publishedAt,
+    isSponsored: row.isSponsored,
+  }
 }
 
 function labelIdsOf(tx: Tx, articleId: number): number[] {
@@ -905,7 +918,7 @@ export function restoreRevision(articleId: number, revisionId: number, expectedV
  * The scheduler's job: every scheduled article whose time has come goes live, with its URL
  * month fixed now if it never had one. Returns what each now shows on, for revalidation.
  */
-export function publishDueArticles(now = new Date()): ArticleFootprint[] {
+export async function publishDueArticles(now = new Date()): Promise<ArticleFootprint[]> {
   const db = getDb()
   // Nearly every tick finds nothing due: a plain read says so without taking SQLite's write lock,
   // which another process (a long Blogger import) may hold. better-sqlite3 waits for a lock
@@ -917,8 +930,9 @@ export function publishDueArticles(now = new Date()): ArticleFootprint[] {
     .limit(1)
     .get()
   if (!anyDue) return []
-  return db.transaction(
-    (tx) => {
+  // Every server process runs this; the status check inside the one write transaction publishes
+  // each story once. runWrite waits for the lock without blocking this process's requests.
+  return runWrite((tx) => {
       const due = tx
         .select()
         .from(articles)
@@ -937,12 +951,11 @@ export function publishDueArticles(now = new Date()): ArticleFootprint[] {
         clearRedirectsFrom(tx, articlePath(row))
         redirectImportedLegacyPath(tx, row.id, articlePath(row))
         writeAudit(tx, null, 'article.publish', row.id, { title: row.title, path: articlePath(row), scheduled: true })
-        out.push({ id: row.id, authorId: row.authorId, labelIds: labelIdsOf(tx, row.id) })
+        const shown = footprint(row, labelIdsOf(tx, row.id))
+        if (shown) out.push(shown)
       }
       return out
-    },
-    { behavior: 'immediate' },
-  )
+  })
 }
 
 /** Who owns an article and where it stands: what an action's authorization needs, nothing more. */

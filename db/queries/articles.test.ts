@@ -10,7 +10,10 @@ import {
   listArticlesByLabel,
   listArticlesPublishedBetween,
   listLatestArticles,
+  listNeighbourIds,
   listRelatedArticles,
+  listRelatedFollowerIds,
+  RELATED_WINDOW,
   PAGE_SIZE,
 } from './articles'
 import { jakartaRange } from '@/lib/dates'
@@ -81,8 +84,25 @@ describe('article lists', () => {
     expect(next?.id).toBe(ids[11])
     const shared = createArticle({ authorId, labelIds: [labelId, otherLabelId] })
     const onlyOther = createArticle({ authorId, labelIds: [otherLabelId] })
-    const related = listRelatedArticles(onlyOther.id, [labelId, otherLabelId], 4)
+    const related = listRelatedArticles(onlyOther.id, [labelId, otherLabelId], onlyOther.publishedAt!, 4)
     expect(related[0]?.id).toBe(shared.id)
+  })
+
+  it('takes related stories only from before a story, so a new story reaches a bounded set of pages', () => {
+    const first = createArticle({ authorId, labelIds: [otherLabelId] })
+    const later = createArticle({ authorId, labelIds: [otherLabelId] })
+    expect(listRelatedArticles(first.id, [otherLabelId], first.publishedAt!, 4).map((c) => c.id)).not.toContain(later.id)
+    expect(listRelatedArticles(later.id, [otherLabelId], later.publishedAt!, 4).map((c) => c.id)).toContain(first.id)
+    // The mirror: whose related lists a story can appear on.
+    const followers = listRelatedFollowerIds(first.id, [otherLabelId], first.publishedAt!)
+    expect(followers).toContain(later.id)
+    expect(followers.length).toBeLessThanOrEqual(RELATED_WINDOW)
+    expect(listRelatedFollowerIds(later.id, [otherLabelId], later.publishedAt!)).toEqual([])
+  })
+
+  it('finds the neighbours of a place in the order, leaving the story itself out', () => {
+    const mid = getDb().select().from(articles).where(eq(articles.id, ids[10]!)).get()!
+    expect(listNeighbourIds(mid.id, mid.publishedAt!)).toEqual([ids[9], ids[11]])
   })
 })
 

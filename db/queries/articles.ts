@@ -24,7 +24,7 @@ export type ArticleCard = {
   authorName: string
   authorSlug: string
   image: ArticleImage | null
-  section: { name: string; slug: string } | null
+  section: { id: number; name: string; slug: string } | null
 }
 
 export type Page<T> = { items: T[]; page: number; hasNext: boolean }
@@ -64,12 +64,12 @@ function hydrateCards(ids: number[]): ArticleCard[] {
     .where(and(inArray(articles.id, ids), isPublic))
     .all()
   const sections = db
-    .select({ articleId: articleLabels.articleId, name: labels.name, slug: labels.slug })
+    .select({ articleId: articleLabels.articleId, id: labels.id, name: labels.name, slug: labels.slug })
     .from(articleLabels)
     .innerJoin(labels, eq(labels.id, articleLabels.labelId))
     .where(and(inArray(articleLabels.articleId, ids), eq(articleLabels.position, 0)))
     .all()
-  const sectionOf = new Map(sections.map((s) => [s.articleId, { name: s.name, slug: s.slug }]))
+  const sectionOf = new Map(sections.map((s) => [s.articleId, { id: s.id, name: s.name, slug: s.slug }]))
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => {
     const r = byId.get(id)
@@ -184,30 +184,6 @@ export function listArticlesPublishedBetween(start: Date, end: Date, page: numbe
   return pageOf(ids, page, pageSize)
 }
 
-/** The publication day of the newest public story before `before`, for the daily index's "previous day". */
-export function getLatestPublishedAtBefore(before: Date): Date | null {
-  const row = getDb()
-    .select({ publishedAt: articles.publishedAt })
-    .from(articles)
-    .where(and(isPublic, lt(articles.publishedAt, before)))
-    .orderBy(desc(articles.publishedAt))
-    .limit(1)
-    .get()
-  return row?.publishedAt ?? null
-}
-
-/** The publication time of the oldest public story at or after `after`, for "next day". */
-export function getEarliestPublishedAtFrom(after: Date): Date | null {
-  const row = getDb()
-    .select({ publishedAt: articles.publishedAt })
-    .from(articles)
-    .where(and(isPublic, gte(articles.publishedAt, after)))
-    .orderBy(asc(articles.publishedAt))
-    .limit(1)
-    .get()
-  return row?.publishedAt ?? null
-}
-
 export type ArticleNote = { id: number; kind: NoteKind; body: string; createdAt: Date }
 
 export type PublicArticle = {
@@ -227,7 +203,7 @@ export type PublicArticle = {
   seoTitle: string
   seoDescription: string
   author: { id: number; name: string; slug: string }
-  editor: { name: string; slug: string } | null
+  editor: { id: number; name: string; slug: string } | null
   labels: Array<{ id: number; name: string; slug: string }>
   notes: ArticleNote[]
 }
@@ -270,7 +246,7 @@ export function getPublishedArticle(pathMonth: string, slug: string): PublicArti
   if (!row || !row.publishedAt || !row.pathMonth) return null
 
   const editor = row.editorId
-    ? (db.select({ name: users.name, slug: users.slug }).from(users).where(eq(users.id, row.editorId)).get() ?? null)
+    ? (db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(eq(users.id, row.editorId)).get() ?? null)
     : null
   const articleLabelRows = db
     .select({ id: labels.id, name: labels.name, slug: labels.slug })
@@ -310,10 +286,19 @@ export function getPublishedArticle(pathMonth: string, slug: string): PublicArti
 }
 
 /**
- * Stories that share labels with an article, most shared labels first, then newest.
- * Looks at the newest 50 public stories of each label, through the archive index.
+ * How many public stories before an article each of its labels offers as related candidates.
+ * Related stories come only from before the article, so a new story changes the related list of
+ * at most this many later stories per label (listRelatedFollowerIds), never of a whole label:
+ * a publish expires a bounded set of article pages (ADR 007).
  */
-export function listRelatedArticles(articleId: number, labelIds: number[], limit = 4): ArticleCard[] {
+export const RELATED_WINDOW = 20
+
+/**
+ * Stories that share labels with an article, among those published before it: most shared
+ * labels first, then newest. Looks at the RELATED_WINDOW stories before it in each label,
+ * through the archive index.
+ */
+export function listRelatedArticles(articleId: number, labelIds: number[], publishedAt: Date, limit = 4): ArticleCard[] {
   if (labelIds.length === 0) return []
   const db = getDb()
   const candidates = new Map<number, { shared: number; publishedAt: number }>()
@@ -322,10 +307,16 @@ export function listRelatedArticles(articleId: number, labelIds: number[], limit
       .select({ id: articleLabels.articleId, publishedAt: articleLabels.publishedAt })
       .from(articleLabels)
       .where(
-        and(eq(articleLabels.labelId, labelId), isNotNull(articleLabels.publishedAt), ne(articleLabels.articleId, articleId)),
+        and(
+          eq(articleLabels.labelId, labelId),
+          or(
+            lt(articleLabels.publishedAt, publishedAt),
+            and(eq(articleLabels.publishedAt, publishedAt), lt(articleLabels.articleId, articleId)),
+          ),
+        ),
       )
       .orderBy(desc(articleLabels.publishedAt), desc(articleLabels.articleId))
-      .limit(50)
+      .limit(RELATED_WINDOW)
       .all()
     for (const r of rows) {
       const c = candidates.get(r.id)
@@ -340,11 +331,45 @@ export function listRelatedArticles(articleId: number, labelIds: number[], limit
   return hydrateCards(ids)
 }
 
-/** The public stories published just before and just after an article. */
-export function getAdjacentArticles(
-  articleId: number,
-  publishedAt: Date,
-): { previous: ArticleCard | null; next: ArticleCard | null } {
+/**
+ * The later stories whose related lists may show a story at `publishedAt` in these labels: the
+ * RELATED_WINDOW public stories after it in each label (the mirror of listRelatedArticles).
+ */
+export function listRelatedFollowerIds(articleId: number, labelIds: number[], publishedAt: Date): number[] {
+  const db = getDb()
+  const ids = new Set<number>()
+  for (const labelId of labelIds) {
+    const rows = db
+      .select({ id: articleLabels.articleId })
+      .from(articleLabels)
+      .where(
+        and(
+          eq(articleLabels.labelId, labelId),
+          ne(articleLabels.articleId, articleId),
+          or(
+            gt(articleLabels.publishedAt, publishedAt),
+            and(eq(articleLabels.publishedAt, publishedAt), gt(articleLabels.articleId, articleId)),
+          ),
+        ),
+      )
+      .orderBy(asc(articleLabels.publishedAt), asc(articleLabels.articleId))
+      .limit(RELATED_WINDOW)
+      .all()
+    for (const r of rows) ids.add(r.id)
+  }
+  return [...ids]
+}
+
+/**
+ * The public stories just before and just after a moment in the global order, leaving one story
+ * out: an article's previous/next links, found from where it stands (or stood).
+ */
+export function listNeighbourIds(articleId: number, publishedAt: Date): number[] {
+  const { previous, next } = adjacentIds(articleId, publishedAt)
+  return [previous, next].filter((id): id is number => id !== undefined)
+}
+
+function adjacentIds(articleId: number, publishedAt: Date): { previous?: number; next?: number } {
   const db = getDb()
   const older = db
     .select({ id: articles.id })
@@ -352,6 +377,7 @@ export function getAdjacentArticles(
     .where(
       and(
         isPublic,
+        ne(articles.id, articleId),
         or(lt(articles.publishedAt, publishedAt), and(eq(articles.publishedAt, publishedAt), lt(articles.id, articleId))),
       ),
     )
@@ -364,15 +390,25 @@ export function getAdjacentArticles(
     .where(
       and(
         isPublic,
+        ne(articles.id, articleId),
         or(gt(articles.publishedAt, publishedAt), and(eq(articles.publishedAt, publishedAt), gt(articles.id, articleId))),
       ),
     )
     .orderBy(asc(articles.publishedAt), asc(articles.id))
     .limit(1)
     .get()
-  const cards = hydrateCards([older?.id, newer?.id].filter((id): id is number => id !== undefined))
+  return { previous: older?.id, next: newer?.id }
+}
+
+/** The public stories published just before and just after an article. */
+export function getAdjacentArticles(
+  articleId: number,
+  publishedAt: Date,
+): { previous: ArticleCard | null; next: ArticleCard | null } {
+  const ids = adjacentIds(articleId, publishedAt)
+  const cards = hydrateCards([ids.previous, ids.next].filter((id): id is number => id !== undefined))
   return {
-    previous: cards.find((c) => c.id === older?.id) ?? null,
-    next: cards.find((c) => c.id === newer?.id) ?? null,
+    previous: cards.find((c) => c.id === ids.previous) ?? null,
+    next: cards.find((c) => c.id === ids.next) ?? null,
   }
 }

@@ -17,8 +17,10 @@ export type FeedItem = {
   publishedAt: Date
   updatedAt: Date | null
   isSponsored: boolean
+  authorId: number
   authorName: string
   labels: string[]
+  labelIds: number[]
   image: ArticleImage | null
 }
 
@@ -40,6 +42,7 @@ function hydrate(ids: number[]): FeedItem[] {
       isSponsored: articles.isSponsored,
       featuredImageUrl: articles.featuredImageUrl,
       featuredAlt: articles.featuredAlt,
+      authorId: articles.authorId,
       authorName: users.name,
       mediaKey: media.storageKey,
       mediaWidth: media.width,
@@ -52,7 +55,7 @@ function hydrate(ids: number[]): FeedItem[] {
     .where(and(inArray(articles.id, ids), isPublic))
     .all()
   const labelRows = db
-    .select({ articleId: articleLabels.articleId, name: labels.name })
+    .select({ articleId: articleLabels.articleId, id: labels.id, name: labels.name })
     .from(articleLabels)
     .innerJoin(labels, eq(labels.id, articleLabels.labelId))
     .where(inArray(articleLabels.articleId, ids))
@@ -73,8 +76,10 @@ function hydrate(ids: number[]): FeedItem[] {
         publishedAt: r.publishedAt,
         updatedAt: r.updatedAt,
         isSponsored: r.isSponsored,
+        authorId: r.authorId,
         authorName: r.authorName,
         labels: labelRows.filter((l) => l.articleId === r.id).map((l) => l.name),
+        labelIds: labelRows.filter((l) => l.articleId === r.id).map((l) => l.id),
         image: toImage(r),
       },
     ]

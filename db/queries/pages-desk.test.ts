@@ -42,7 +42,7 @@ describe('static pages on the desk', () => {
     const r = savePage(id, content({ title: 'Pedoman', slug: 'pedoman' }), getPageForEdit(id)!.version, editor, { publish: true })
     expect(r.ok).toBe(true)
     const moved = savePage(id, content({ title: 'Pedoman', slug: 'pedoman-media-siber' }), getPageForEdit(id)!.version, editor)
-    expect(moved).toMatchObject({ ok: true, slugsToRefresh: ['pedoman', 'pedoman-media-siber'] })
+    expect(moved).toMatchObject({ ok: true, before: { slug: 'pedoman' }, after: { slug: 'pedoman-media-siber' } })
     expect(getDb().select().from(redirects).where(eq(redirects.fromPath, '/p/pedoman')).get()?.toPath).toBe('/p/pedoman-media-siber')
   })
 })

@@ -72,9 +72,18 @@ export function createPage(title: string, staffId: number, now = new Date()): { 
 }
 
 export type PageWriteResult =
-  | { ok: true; page: PageForEdit; slugsToRefresh: string[] }
+  | { ok: true; page: PageForEdit; before: PageState; after: PageState }
   | { ok: false; code: 'not-found' | 'slug-taken' }
   | { ok: false; code: 'stale'; currentVersion: number }
+
+/** What decides which public pages show a static page (lib/cache/static-page.ts). */
+export type PageState = { slug: string; title: string; published: boolean }
+
+const stateOf = (row: { slug: string; title: string; status: string }): PageState => ({
+  slug: row.slug,
+  title: row.title,
+  published: row.status === 'published',
+})
 
 export type PageContent = { title: string; slug: string | null; bodyHtml: string; seoDescription: string }
 
@@ -121,7 +130,7 @@ export function savePage(
         .get()
       if (current.status === 'published' && slug !== current.slug) addRedirect(pagePath(current.slug), pagePath(slug), 'page-slug')
       if (publish) tx.insert(auditLog).values({ actorId: staffId, action: 'page.publish', entity: 'page', entityId: id, detail: { slug } }).run()
-      return { ok: true, page: toEdit(row), slugsToRefresh: [...new Set([current.slug, slug])] }
+      return { ok: true, page: toEdit(row), before: stateOf(current), after: stateOf(row) }
     },
     { behavior: 'immediate' },
   )
@@ -141,7 +150,7 @@ export function unpublishPage(id: number, expectedVersion: number, staffId: numb
         .returning()
         .get()
       tx.insert(auditLog).values({ actorId: staffId, action: 'page.unpublish', entity: 'page', entityId: id, detail: { slug: row.slug } }).run()
-      return { ok: true, page: toEdit(row), slugsToRefresh: [row.slug] }
+      return { ok: true, page: toEdit(row), before: stateOf(current), after: stateOf(row) }
     },
     { behavior: 'immediate' },
   )

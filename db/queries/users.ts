@@ -240,12 +240,3 @@ export function updatePasswordHash(id: number, passwordHash: string, actorId: nu
   })
 }
 
-/** Public stories under someone's byline: their pages print the name (author index). */
-export function listBylineArticleIds(authorId: number): number[] {
-  return getDb()
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(eq(articles.authorId, authorId), eq(articles.status, 'published')))
-    .all()
-    .map((r) => r.id)
-}

@@ -1,26 +1,39 @@
 /**
  * Test-only CLI: changes the URL history of the e2e site the way the newsroom does, through the
- * same query functions, then asks the running server to expire its caches (POST
- * /api/revalidate with the secret from DATA_DIR). Prints one JSON line.
+ * same query functions, then expires the pages that showed what changed through the shared tag
+ * store (lib/cache/), as every writer outside a server does. Prints one JSON line.
  *
  *   tsx --conditions=react-server e2e/support/url-history.ts rename /2026/11/judul judul-baru
  *   tsx --conditions=react-server e2e/support/url-history.ts merge target-slug source-slug [source-slug…]
  *   tsx --conditions=react-server e2e/support/url-history.ts retract /2026/11/judul "Alasan"
  *
- * Needs DATA_DIR (the e2e data folder) and PORT (the e2e server).
+ * Needs DATA_DIR (the e2e data folder).
  */
 import { getPublishedArticle } from '@/db/queries/articles'
 import { getArticleForEdit, retractArticle } from '@/db/queries/articles-desk'
 import { getLabelBySlug } from '@/db/queries/labels'
 import { mergeLabels } from '@/db/queries/labels-desk'
 import { changeArticleSlug } from '@/db/queries/redirects'
-import { TAGS, tagsForArticleChange } from '@/lib/cache-tags'
+import { articleChangeTags, type ArticleFootprint } from '@/lib/cache/article'
+import { labelsMergedTags } from '@/lib/cache/label'
 import { parseArticlePath } from '@/lib/redirects/paths'
 import { requestRevalidation } from '@/lib/revalidate-client'
 
 function fail(message: string): never {
   console.error(message)
   process.exit(1)
+}
+
+function footprintOf(article: NonNullable<ReturnType<typeof getPublishedArticle>>): ArticleFootprint {
+  return {
+    id: article.id,
+    authorId: article.author.id,
+    labelIds: article.labels.map((l) => l.id),
+    pathMonth: article.pathMonth,
+    slug: article.slug,
+    publishedAt: article.publishedAt,
+    isSponsored: article.isSponsored,
+  }
 }
 
 function findArticle(path: string) {
@@ -38,8 +51,7 @@ async function main() {
       const article = findArticle(path ?? '')
       const change = changeArticleSlug(article.id, newSlug ?? '')
       if (!change.ok) fail(`Rename refused: ${change.reason}`)
-      const ids = { id: article.id, authorId: article.author.id, labelIds: article.labels.map((l) => l.id) }
-      tags = tagsForArticleChange(ids, ids, { urlChanged: true })
+      tags = articleChangeTags(footprintOf(article), { ...footprintOf(article), slug: newSlug ?? '' })
       result = change
       break
     }
@@ -51,7 +63,7 @@ async function main() {
         sources.map((s) => s.id),
         target.id,
       )
-      tags = [TAGS.site, TAGS.latest, TAGS.sitemaps, TAGS.redirects, TAGS.label(target.id), ...sources.map((s) => TAGS.label(s.id))]
+      tags = labelsMergedTags(merge.sources, merge.target)
       result = merge
       break
     }
@@ -61,15 +73,14 @@ async function main() {
       const current = getArticleForEdit(article.id) ?? fail(`No article ${article.id}`)
       const retracted = retractArticle(article.id, current.version, article.author.id, reason ?? '')
       if (!retracted.ok) fail(`Retraction refused: ${retracted.code}`)
-      const ids = { id: article.id, authorId: article.author.id, labelIds: article.labels.map((l) => l.id) }
-      tags = tagsForArticleChange(ids, ids, { urlChanged: true })
+      tags = articleChangeTags(footprintOf(article), null)
       result = { ok: true, articleId: article.id }
       break
     }
     default:
       fail('Usage: url-history.ts rename|merge|retract …')
   }
-  const revalidated = await requestRevalidation(tags, { baseUrl: `http://localhost:${process.env.PORT}` })
+  const revalidated = await requestRevalidation(tags)
   console.log(JSON.stringify({ result, revalidated }))
 }
 

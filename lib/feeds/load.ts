@@ -1,12 +1,12 @@
 import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
-import { cacheLife, cacheTag } from 'next/cache'
+import { cacheLife } from 'next/cache'
 import { getSiteChrome } from '@/components/site/site-data'
 import { listAuthorFeedItems, listLabelFeedItems, listSiteFeedItems, type FeedItem } from '@/db/queries/feeds'
 import { getLabelBySlug } from '@/db/queries/labels'
 import { getAuthorBySlug } from '@/db/queries/users'
-import { TAGS } from '@/lib/cache-tags'
+import { authorPageTags, feedItemTags, labelPageTags, latestListTags, tagPage } from '@/lib/cache/page-tags'
 import { getEnv } from '@/lib/env'
 import { absolutizeHtml } from '@/lib/html/absolute'
 import { sanitizeArticleHtml } from '@/lib/html/sanitize'
@@ -67,7 +67,7 @@ async function render(
 ): Promise<CachedFeed> {
   const { siteUrl } = getEnv()
   const publisher = await getPublisher()
-  cacheTag(...items.map((i) => TAGS.article(i.id)))
+  tagPage(feedItemTags(items))
   const xml = renderRss(
     {
       title: channel.title,
@@ -88,7 +88,7 @@ async function render(
 export async function loadSiteFeed(): Promise<CachedFeed> {
   'use cache'
   cacheLife('max')
-  cacheTag(TAGS.site, TAGS.latest)
+  tagPage(latestListTags())
   const chrome = await getSiteChrome()
   return render(
     { title: t.feeds.site(chrome.siteName), path: '/', feedPath: SITE_FEED_PATH, description: chrome.tagline },
@@ -100,10 +100,9 @@ export async function loadSiteFeed(): Promise<CachedFeed> {
 export async function loadLabelFeed(slug: string): Promise<CachedFeed | null> {
   'use cache'
   cacheLife('max')
-  cacheTag(TAGS.site)
   const label = getLabelBySlug(slug)
+  tagPage(labelPageTags(slug, label))
   if (!label) return null
-  cacheTag(TAGS.label(label.id))
   const chrome = await getSiteChrome()
   return render(
     {
@@ -120,10 +119,9 @@ export async function loadLabelFeed(slug: string): Promise<CachedFeed | null> {
 export async function loadAuthorFeed(slug: string): Promise<CachedFeed | null> {
   'use cache'
   cacheLife('max')
-  cacheTag(TAGS.site)
   const author = getAuthorBySlug(slug)
+  tagPage(authorPageTags(slug, author))
   if (!author) return null
-  cacheTag(TAGS.author(author.id))
   const chrome = await getSiteChrome()
   return render(
     {

@@ -1,5 +1,5 @@
 import 'server-only'
-import { cacheLife, cacheTag } from 'next/cache'
+import { cacheLife } from 'next/cache'
 import { getSiteChrome } from '@/components/site/site-data'
 import {
   countSitemapAuthors,
@@ -14,7 +14,7 @@ import {
   listSitemapPages,
   SITEMAP_MAX_URLS,
 } from '@/db/queries/sitemaps'
-import { TAGS } from '@/lib/cache-tags'
+import { sitemapTags, tagPage } from '@/lib/cache/page-tags'
 import { getEnv } from '@/lib/env'
 import { etagOf } from '@/lib/http/conditional'
 import { absoluteUrl, articlePath, authorPath, indexPath, labelPath, pagePath, sitemapPath } from '@/lib/urls'
@@ -42,7 +42,7 @@ export async function loadSitemapIndex(): Promise<CachedXml> {
   // Tags expire it on publish and edit; the hourly limit is the backstop for a writer that
   // revalidates only its own tags.
   cacheLife('hours')
-  cacheTag(TAGS.site, TAGS.latest, TAGS.sitemaps)
+  tagPage(sitemapTags())
   const { siteUrl } = getEnv()
   const loc = (file: SitemapFile) => absoluteUrl(siteUrl, sitemapPath(sitemapFileName(file)))
   const months = listSitemapMonths()
@@ -65,7 +65,7 @@ export async function loadSitemapIndex(): Promise<CachedXml> {
 export async function loadPagesSitemap(): Promise<CachedXml> {
   'use cache'
   cacheLife('hours')
-  cacheTag(TAGS.site, TAGS.latest, TAGS.sitemaps)
+  tagPage(sitemapTags())
   const { siteUrl } = getEnv()
   const latest = getLatestPublicationTime()
   return whole(
@@ -81,7 +81,7 @@ export async function loadPagesSitemap(): Promise<CachedXml> {
 export async function loadLabelsSitemap(page: number): Promise<CachedXml | null> {
   'use cache'
   cacheLife('hours')
-  cacheTag(TAGS.site, TAGS.latest, TAGS.sitemaps)
+  tagPage(sitemapTags())
   const labels = listSitemapLabels(page)
   if (labels.length === 0 && page > 1) return null
   const { siteUrl } = getEnv()
@@ -92,7 +92,7 @@ export async function loadLabelsSitemap(page: number): Promise<CachedXml | null>
 export async function loadAuthorsSitemap(page: number): Promise<CachedXml | null> {
   'use cache'
   cacheLife('hours')
-  cacheTag(TAGS.site, TAGS.latest, TAGS.sitemaps)
+  tagPage(sitemapTags())
   const authors = listSitemapAuthors(page)
   if (authors.length === 0 && page > 1) return null
   const { siteUrl } = getEnv()
@@ -104,7 +104,7 @@ export async function loadNewsSitemap(): Promise<CachedXml> {
   'use cache'
   // The two-day window moves with the clock, not only with publishing.
   cacheLife('minutes')
-  cacheTag(TAGS.site, TAGS.latest, TAGS.sitemaps)
+  tagPage(sitemapTags())
   const chrome = await getSiteChrome()
   const { siteUrl } = getEnv()
   const items = listNewsSitemapArticles(new Date(Date.now() - NEWS_WINDOW_MS), NEWS_MAX_URLS)

@@ -141,7 +141,20 @@ describe('article actions refuse forged requests', () => {
     const result = await actions.publishArticle(null, articleForm(a, { title: 'Terbit', labels: label.name }))
     expect(result).toMatchObject({ ok: true, data: { status: 'published', pathMonth: expect.stringMatching(/^\d{4}\/\d{2}$/) } })
     const tags = updateTag.mock.calls.map((c) => c[0])
-    expect(tags).toEqual(expect.arrayContaining([TAGS.latest, TAGS.article(a.id), TAGS.author(reporter.id), TAGS.label(label.id)]))
+    const saved = getArticleForEdit(a.id)!
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        TAGS.latest,
+        TAGS.article(a.id),
+        TAGS.articlePath(saved.pathMonth!, saved.slug),
+        TAGS.authorList(reporter.id),
+        TAGS.labelList(label.id),
+        TAGS.labelSlug(label.slug),
+      ]),
+    )
+    // The story's own record tags stay: a publish must not expire every page of its author or label.
+    expect(tags).not.toContain(TAGS.author(reporter.id))
+    expect(tags).not.toContain(TAGS.label(label.id))
   })
 
   it('refuses to autosave a live article', async () => {

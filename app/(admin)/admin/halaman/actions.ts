@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation'
 import * as pagesDesk from '@/db/queries/pages-desk'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
-import { TAGS } from '@/lib/cache-tags'
+import { staticPageChangedTags } from '@/lib/cache/static-page'
 import { t } from '@/lib/i18n/id'
 import { refreshTags } from '@/lib/revalidate'
 import { newPageInput, type PageInput, pageInput, pageStatusInput } from '@/lib/validation/page'
@@ -23,7 +23,7 @@ function settle(result: pagesDesk.PageWriteResult, message: string): PageSnapsho
     if (result.code === 'slug-taken') throw new ActionRefusal(t.admin.errors.invalid, { slug: [w.errors.slugTaken] })
     throw new ActionRefusal(t.admin.errors.notFound)
   }
-  refreshTags([TAGS.site, ...result.slugsToRefresh.map(TAGS.page)])
+  refreshTags(staticPageChangedTags(result.before, result.after))
   return { version: result.page.version, status: result.page.status, slug: result.page.slug, message }
 }
 

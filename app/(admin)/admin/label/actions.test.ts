@@ -58,7 +58,8 @@ describe('label actions', () => {
     expect(result).toMatchObject({ ok: true })
     expect(labelRow(label.id)).toMatchObject({ name: 'Sosial Budaya', slug: 'sosbud', description: 'Seni dan tradisi' })
     expect(cache.updateTag).toHaveBeenCalledWith(`label:${label.id}`)
-    expect(cache.updateTag).toHaveBeenCalledWith('site')
+    // Not featured in the navigation: the rest of the site does not print it.
+    expect(cache.updateTag).not.toHaveBeenCalledWith('site')
   })
 
   it('merges labels for an editor and refreshes the moved stories', async () => {
@@ -68,9 +69,12 @@ describe('label actions', () => {
     const result = await mergeLabelsAction(null, form({ sourceIds: [source.id], targetId: target.id, confirm: 'on' }))
     expect(result).toMatchObject({ ok: true, data: { count: 1, name: target.name } })
     expect(labelRow(source.id)).toBeUndefined()
-    expect(cache.updateTag).toHaveBeenCalledWith(`article:${story.id}`)
-    expect(cache.updateTag).toHaveBeenCalledWith(`label:${source.id}`)
-    expect(cache.updateTag).toHaveBeenCalledWith(`author:${reporter.id}`)
+    // Every page printing the source (the moved story's page and cards carry label:source) and
+    // the target's lists.
+    for (const tag of [`label:${source.id}`, `label-list:${target.id}`, `label:${target.id}`, `label-slug:${source.slug}`, 'redirects']) {
+      expect(cache.updateTag).toHaveBeenCalledWith(tag)
+    }
+    expect(story.id).toBeGreaterThan(0)
   })
 
   it('asks for a confirmation, a target and a target that is not a source', async () => {
@@ -139,12 +143,12 @@ describe('label actions', () => {
     })
 
     it('finds, then merges a suggestion for an editor and refreshes the same pages as a merge', async () => {
-      const { target, acronym, story } = suggestionPair('Pesisir Barat Daya', 'Pesbarda')
+      const { target, acronym } = suggestionPair('Pesisir Barat Daya', 'Pesbarda')
       expect(await refreshLabelSuggestionsAction(null, form({}))).toMatchObject({ ok: true, data: { open: 1 } })
       const result = await acceptLabelSuggestionAction(null, form({ targetId: target.id, labelIds: [acronym.id] }))
       expect(result).toMatchObject({ ok: true, data: { count: 1, name: 'Pesisir Barat Daya' } })
       expect(labelRow(acronym.id)).toBeUndefined()
-      for (const tag of [`label:${target.id}`, `label:${acronym.id}`, `article:${story.id}`, `author:${reporter.id}`, 'site']) {
+      for (const tag of [`label:${target.id}`, `label:${acronym.id}`, `label-list:${target.id}`, `label-slug:${acronym.slug}`, 'redirects']) {
         expect(cache.updateTag).toHaveBeenCalledWith(tag)
       }
       expect(openSuggestions()).toEqual([])

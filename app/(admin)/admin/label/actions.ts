@@ -9,7 +9,6 @@ import {
   getLabelForDesk,
   InvalidMergeError,
   LabelNotFoundError,
-  listSectionArticles,
   mergeLabels,
   SlugTakenError,
   updateLabel,
@@ -22,7 +21,8 @@ import {
 } from '@/db/queries/label-suggestions'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
 import { t } from '@/lib/i18n/id'
-import { revalidateLabels } from '@/lib/revalidate'
+import { labelChangedTags, labelCreatedTags, labelsMergedTags } from '@/lib/cache/label'
+import { refreshTags } from '@/lib/revalidate'
 import { slugify } from '@/lib/urls'
 import { labelIdInput, labelInput, labelSuggestionInput, mergeLabelsInput, newLabelInput } from '@/lib/validation/labels'
 
@@ -45,6 +45,7 @@ export const createLabelAction = adminAction({
     const slug = input.slug || slugify(input.name, 80)
     try {
       const created = createLabel({ ...input, slug })
+      refreshTags(labelCreatedTags(created))
       refresh()
       return created
     } catch (error) {
@@ -69,7 +70,7 @@ export const updateLabelAction = adminAction({
       throw error
     }
     if (!result) throw new ActionRefusal(t.admin.errors.notFound)
-    revalidateLabels([record.id], listSectionArticles(record.id))
+    refreshTags(labelChangedTags({ id: record.id, slug: result.before.slug }, { id: record.id, slug: result.after.slug }))
     return result.after
   },
 })
@@ -83,7 +84,7 @@ export const deleteLabelAction = adminAction({
   run: (_input, { staff, record }) => {
     const result = deleteLabel(record.id, staff.id)
     if (!result) throw new ActionRefusal(t.admin.errors.notFound)
-    revalidateLabels([record.id], result.articles)
+    refreshTags(labelsMergedTags([result.label], null))
     redirect('/admin/label?selesai=dihapus')
   },
 })
@@ -106,7 +107,7 @@ export const mergeLabelsAction = adminAction({
       }
       throw error
     }
-    revalidateLabels([result.target.id, ...result.sources.map((s) => s.id)], result.articles)
+    refreshTags(labelsMergedTags(result.sources, result.target))
     return { count: result.sources.length, name: result.target.name }
   },
 })
@@ -126,7 +127,7 @@ export const acceptLabelSuggestionAction = adminAction({
       if (error instanceof InvalidMergeError) throw new ActionRefusal(t.admin.errors.invalid, { labelIds: [l.suggestionNeedsLabels] })
       throw error
     }
-    revalidateLabels([result.target.id, ...result.sources.map((s) => s.id)], result.articles)
+    refreshTags(labelsMergedTags(result.sources, result.target))
     return { count: result.sources.length, name: result.target.name }
   },
 })

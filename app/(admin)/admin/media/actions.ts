@@ -3,7 +3,7 @@
 import { refresh } from 'next/cache'
 import { getMediaOwner, updateMediaText } from '@/db/queries/media'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
-import { TAGS } from '@/lib/cache-tags'
+import { articlesShownTags } from '@/lib/cache/article'
 import { t } from '@/lib/i18n/id'
 import { refreshTags } from '@/lib/revalidate'
 import { mediaTextInput } from '@/lib/validation/media'
@@ -22,7 +22,7 @@ export const saveMediaText = adminAction({
     const result = updateMediaText(record.id, alt, caption)
     if (!result) throw new ActionRefusal(t.admin.errors.notFound)
     // Stories that feature the image print its alt text when they have none of their own.
-    if (result.articleIds.length > 0) refreshTags([TAGS.latest, ...result.articleIds.map(TAGS.article)])
+    if (result.articleIds.length > 0) refreshTags(articlesShownTags(result.articleIds))
     else refresh()
   },
 })

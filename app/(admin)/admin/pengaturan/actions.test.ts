@@ -58,7 +58,6 @@ describe('saveSettingsAction', () => {
       social: { facebook: 'https://facebook.com/kabarlembah', whatsapp: 'https://whatsapp.com/channel/0029Va' },
     })
     expect(cache.updateTag).toHaveBeenCalledWith('site')
-    expect(cache.updateTag).toHaveBeenCalledWith('articles:latest')
   })
 
   it('names the slot of an unknown or repeated label, a missing logo and a bad link', async () => {

@@ -4,7 +4,7 @@ import { listLabelIdsBySlugs } from '@/db/queries/labels-desk'
 import { getMedia } from '@/db/queries/media'
 import { updateSiteSettings } from '@/db/queries/settings'
 import { ActionRefusal, adminAction, type FieldErrors } from '@/lib/auth/guards'
-import { TAGS } from '@/lib/cache-tags'
+import { siteSettingsChangedTags } from '@/lib/cache/site'
 import { t } from '@/lib/i18n/id'
 import { refreshTags } from '@/lib/revalidate'
 import { SOCIAL_NETWORKS, settingsFormInput, type SocialNetwork } from '@/lib/validation/settings'
@@ -40,6 +40,6 @@ export const saveSettingsAction = adminAction({
       staff.id,
     )
     // Every public page carries the chrome; the homepage's blocks follow the featured labels.
-    refreshTags([TAGS.site, TAGS.latest])
+    refreshTags(siteSettingsChangedTags())
   },
 })

@@ -1,10 +1,10 @@
 'use server'
 
 import { consumeRateLimit } from '@/db/queries/rate-limits'
-import { getPasswordHash, listBylineArticleIds, updatePasswordHash, updateProfile } from '@/db/queries/users'
+import { getPasswordHash, updatePasswordHash, updateProfile } from '@/db/queries/users'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
-import { TAGS } from '@/lib/cache-tags'
+import { authorChangedTags } from '@/lib/cache/author'
 import { t } from '@/lib/i18n/id'
 import { refreshTags } from '@/lib/revalidate'
 import { passwordChangeInput, profileInput } from '@/lib/validation/users'
@@ -21,8 +21,7 @@ export const updateProfileAction = adminAction({
   load: loadSelf,
   run: (input, { record }) => {
     updateProfile(record.id, input)
-    // The name is printed in bylines and cards wherever the person's stories appear.
-    refreshTags([TAGS.author(record.id), TAGS.latest, ...listBylineArticleIds(record.id).map(TAGS.article)])
+    refreshTags(authorChangedTags(record.id))
   },
 })
 

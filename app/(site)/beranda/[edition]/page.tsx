@@ -8,6 +8,7 @@ import { SectionHeading } from '@/components/site/section-heading'
 import { SiteShell } from '@/components/site/site-shell'
 import { listLatestArticles, listLatestArticlesByLabel } from '@/db/queries/articles'
 import { TAGS } from '@/lib/cache-tags'
+import { homePageTags, tagPage } from '@/lib/cache/page-tags'
 import { jakartaParts } from '@/lib/dates'
 import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
@@ -56,17 +57,19 @@ export default async function HomePage({ params }: PageProps<'/beranda/[edition]
   const { edition } = await params
   if (edition === PLACEHOLDER) return null
   if (edition !== EDITION) notFound()
-  cacheTag(TAGS.site, TAGS.latest)
 
   const chrome = await getSiteChrome()
   const latest = listLatestArticles(13)
   const lead = latest.find((a) => a.image && !a.isSponsored) ?? latest[0]
   const rest = latest.filter((a) => a !== lead).slice(0, 12)
   const shownIds = latest.map((a) => a.id)
-  const blocks = chrome.navLabels.map((label) => {
-    cacheTag(TAGS.label(label.id))
-    return { label, cards: listLatestArticlesByLabel(label.id, 8).filter((c) => !shownIds.includes(c.id)).slice(0, 4) }
-  })
+  const blocks = chrome.navLabels.map((label) => ({
+    label,
+    cards: listLatestArticlesByLabel(label.id, 8)
+      .filter((c) => !shownIds.includes(c.id))
+      .slice(0, 4),
+  }))
+  tagPage(homePageTags(chrome.navLabels.map((l) => l.id), [...latest, ...blocks.flatMap((b) => b.cards)]))
   const olderFrom = jakartaParts((rest.at(-1) ?? lead)?.publishedAt ?? new Date())
 
   const publisher = await getPublisher()

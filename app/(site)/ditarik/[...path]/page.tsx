@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
-import { cacheLife, cacheTag } from 'next/cache'
+import { cacheLife } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { getGoneNotice } from '@/db/queries/redirects'
-import { TAGS } from '@/lib/cache-tags'
+import { goneNoticeTags, tagPage } from '@/lib/cache/page-tags'
 import { formatDateTime } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
 import { normalizeRedirectPath } from '@/lib/redirects/paths'
@@ -29,8 +29,8 @@ export async function generateMetadata({ params }: PageProps<'/ditarik/[...path]
   cacheLife('max')
   const { path } = await params
   if (path[0] === PLACEHOLDER) return {}
-  cacheTag(TAGS.site, TAGS.redirects)
   const notice = load(path)
+  tagPage(goneNoticeTags(notice?.kind === 'retracted' ? notice.articleId : null))
   if (!notice) return {}
   const chrome = await getSiteChrome()
   const title = notice.kind === 'retracted' ? t.article.retracted : t.seo.deletedTitle
@@ -43,10 +43,9 @@ export default async function GonePage({ params }: PageProps<'/ditarik/[...path]
   cacheLife('max')
   const { path } = await params
   if (path[0] === PLACEHOLDER) return null
-  cacheTag(TAGS.site, TAGS.redirects)
   const notice = load(path)
+  tagPage(goneNoticeTags(notice?.kind === 'retracted' ? notice.articleId : null))
   if (!notice) notFound()
-  if (notice.kind === 'retracted') cacheTag(TAGS.article(notice.articleId))
 
   return (
     <SiteShell>

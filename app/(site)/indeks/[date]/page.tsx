@@ -3,8 +3,9 @@ import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { CompactCard } from '@/components/site/article-card'
 import { SiteShell } from '@/components/site/site-shell'
-import { getEarliestPublishedAtFrom, getLatestPublishedAtBefore, listArticlesPublishedBetween } from '@/db/queries/articles'
+import { listArticlesPublishedBetween } from '@/db/queries/articles'
 import { TAGS } from '@/lib/cache-tags'
+import { dayIndexPageTags, tagPage } from '@/lib/cache/page-tags'
 import { formatIsoDay, jakartaRange, parseIsoDay, toIsoDay } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
 import { PLACEHOLDER } from '@/lib/route-params'
@@ -15,6 +16,7 @@ import { indexPath } from '@/lib/urls'
 // (next.config.ts). "Today" is cached briefly so it rolls over at midnight WIB on its own.
 const TODAY = 'hari-ini'
 const MAX_PER_DAY = 500
+const DAY_MS = 24 * 60 * 60 * 1000
 
 // Whole page generated before the response starts: a miss answers a real 404, and
 // the result is served as static output until a tag revalidates it (ADR 002).
@@ -49,17 +51,20 @@ export default async function DailyIndexPage({ params }: PageProps<'/indeks/[dat
   'use cache'
   const { date } = await params
   if (date === PLACEHOLDER) return null
-  if (date === TODAY) cacheLife('minutes')
-  else cacheLife('max')
   const day = resolveDay(date)
+  // Today (and later) rolls over at midnight WIB and gains its "next day" link then.
+  if (day && day < toIsoDay(new Date())) cacheLife('max')
+  else cacheLife('minutes')
   if (!day) notFound()
-  cacheTag(TAGS.site, TAGS.latest)
 
   const p = parseIsoDay(day)!
   const { start, end } = jakartaRange(p.year, p.month, p.day)
   const { items } = listArticlesPublishedBetween(start, end, 1, MAX_PER_DAY)
-  const before = getLatestPublishedAtBefore(start)
-  const after = getEarliestPublishedAtFrom(end)
+  tagPage(dayIndexPageTags(day, items))
+  // The neighbouring calendar days, not the nearest days with stories: then no story published
+  // on another day changes this page (lib/cache/page-tags.ts). No "next" into the future.
+  const before = new Date(start.getTime() - DAY_MS)
+  const after = end.getTime() <= Date.now() ? end : null
   const dayName = formatIsoDay(day)
 
   return (

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next'
-import { cacheLife, cacheTag } from 'next/cache'
+import { cacheLife } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { ContactForm } from '@/components/site/contact-form'
 import { JsonLd } from '@/components/site/json-ld'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { getPublishedPage } from '@/db/queries/pages'
-import { TAGS } from '@/lib/cache-tags'
+import { staticPageTags, tagPage } from '@/lib/cache/page-tags'
 import { getEnv } from '@/lib/env'
 import { sanitizeArticleHtml } from '@/lib/html/sanitize'
 import { t } from '@/lib/i18n/id'
@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: PageProps<'/p/[slug]'>): Prom
   cacheLife('max')
   const { slug } = await params
   if (slug === PLACEHOLDER || !isSlug(slug)) return {}
-  cacheTag(TAGS.site, TAGS.page(slug))
+  tagPage(staticPageTags(slug))
   const page = getPublishedPage(slug)
   if (!page) return {}
   const chrome = await getSiteChrome()
@@ -50,9 +50,9 @@ export default async function StaticPage({ params }: PageProps<'/p/[slug]'>) {
   cacheLife('max')
   const { slug } = await params
   if (slug === PLACEHOLDER) return null
+  if (isSlug(slug)) tagPage(staticPageTags(slug))
   const page = isSlug(slug) ? getPublishedPage(slug) : null
   if (!page) notFound()
-  cacheTag(TAGS.site, TAGS.page(slug))
   const organization = page.slug === MASTHEAD_PAGE ? organizationJsonLd(await getPublisher(), t.seo.contactType) : null
   return (
     <SiteShell>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { cacheLife, cacheTag } from 'next/cache'
+import { cacheLife } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { ArticleView } from '@/components/site/article-view'
@@ -7,7 +7,7 @@ import { JsonLd } from '@/components/site/json-ld'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { getAdjacentArticles, getPublishedArticle, listRelatedArticles } from '@/db/queries/articles'
-import { TAGS } from '@/lib/cache-tags'
+import { articlePageTags, tagPage } from '@/lib/cache/page-tags'
 import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { isSlug, parseMonth, parseYear, PLACEHOLDER } from '@/lib/route-params'
@@ -38,8 +38,8 @@ export async function generateMetadata({ params }: PageProps<'/[year]/[month]/[s
   const p = await params
   if (p.slug === PLACEHOLDER) return {}
   const article = loadArticle(p)
+  tagPage(articlePageTags({ pathMonth: `${p.year}/${p.month}`, slug: p.slug }, article))
   if (!article) return {}
-  cacheTag(TAGS.site, TAGS.article(article.id))
   const chrome = await getSiteChrome()
   const { siteUrl } = getEnv()
   const headline = article.seoTitle || article.title
@@ -73,21 +73,19 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
   const p = await params
   if (p.slug === PLACEHOLDER) return null
   const article = loadArticle(p)
-  if (!article) notFound()
+  const address = { pathMonth: `${p.year}/${p.month}`, slug: p.slug }
+  // Tagged with its address before a miss, so the story's arrival there replaces a cached 404.
+  if (!article) {
+    tagPage(articlePageTags(address, null))
+    notFound()
+  }
 
   const labelIds = article.labels.map((l) => l.id)
-  const related = listRelatedArticles(article.id, labelIds, 4)
+  const related = listRelatedArticles(article.id, labelIds, article.publishedAt, 4)
   const { previous, next } = getAdjacentArticles(article.id, article.publishedAt)
-  // Tag with every list this page shows, so a change to any story on it refreshes it.
-  // `latest` too: previous/next follow the global order, which any publish changes.
-  cacheTag(
-    TAGS.site,
-    TAGS.latest,
-    TAGS.article(article.id),
-    TAGS.author(article.author.id),
-    ...labelIds.map(TAGS.label),
-    ...[...related, previous, next].flatMap((c) => (c ? [TAGS.article(c.id)] : [])),
-  )
+  // Every story shown here by id (related, neighbours): a publish reaches this page only when it
+  // becomes one of them (lib/cache/article.ts), not on every publish.
+  tagPage(articlePageTags(address, article, [...related, previous, next]))
   const { siteUrl } = getEnv()
   const url = absoluteUrl(siteUrl, articlePath(article))
   const publisher = await getPublisher()

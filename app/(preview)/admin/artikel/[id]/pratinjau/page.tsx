@@ -30,7 +30,7 @@ async function Preview({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff('article:edit', ref)
   const article = getArticlePreview(id)
   if (!article) notFound()
-  const related = listRelatedArticles(article.id, article.labels.map((l) => l.id), 4)
+  const related = listRelatedArticles(article.id, article.labels.map((l) => l.id), article.publishedAt, 4)
   const { previous, next } = getAdjacentArticles(article.id, article.publishedAt)
   return (
     <SiteShell>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { cacheLife, cacheTag } from 'next/cache'
+import { cacheLife } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { ArchiveView } from '@/components/site/archive-view'
 import { JsonLd } from '@/components/site/json-ld'
@@ -7,7 +7,7 @@ import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { listArticlesByLabel } from '@/db/queries/articles'
 import { getLabelBySlug } from '@/db/queries/labels'
-import { TAGS } from '@/lib/cache-tags'
+import { labelPageTags, tagPage } from '@/lib/cache/page-tags'
 import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { isSlug, parsePageParam, PLACEHOLDER } from '@/lib/route-params'
@@ -24,12 +24,20 @@ export function generateStaticParams() {
   return [{ slug: PLACEHOLDER, page: '1' }]
 }
 
+/**
+ * The archive page, or null for a 404. Tags the page first, with the address and (when the label
+ * exists) its list, so a cached 404 gives way when the label or its Nth page comes to exist.
+ */
 function load(slug: string, pageParam: string) {
   const page = parsePageParam(pageParam)
   if (!page || !isSlug(slug)) return null
   const label = getLabelBySlug(slug)
-  if (!label) return null
+  if (!label) {
+    tagPage(labelPageTags(slug, null))
+    return null
+  }
   const result = listArticlesByLabel(label.id, page)
+  tagPage(labelPageTags(slug, label, result.items))
   // Past the last page is not a page.
   if (page > 1 && result.items.length === 0) return null
   return { label, result }
@@ -42,8 +50,8 @@ export async function generateMetadata({ params }: PageProps<'/label/[slug]/hal/
   if (slug === PLACEHOLDER) return {}
   const label = isSlug(slug) ? getLabelBySlug(slug) : null
   const n = parsePageParam(page)
+  if (isSlug(slug)) tagPage(labelPageTags(slug, label))
   if (!label || !n) return {}
-  cacheTag(TAGS.site, TAGS.label(label.id))
   const chrome = await getSiteChrome()
   return listingMetadata({
     title: `${label.name}${n > 1 ? ` — ${t.archive.pageOf(n)}` : ''}`,
@@ -60,7 +68,6 @@ export default async function LabelArchivePage({ params }: PageProps<'/label/[sl
   if (slug === PLACEHOLDER) return null
   const data = load(slug, page)
   if (!data) notFound()
-  cacheTag(TAGS.site, TAGS.label(data.label.id), ...data.result.items.map((c) => TAGS.article(c.id)))
   const { siteUrl } = getEnv()
   const breadcrumb = breadcrumbJsonLd([
     { name: t.site.home, url: absoluteUrl(siteUrl, '/') },

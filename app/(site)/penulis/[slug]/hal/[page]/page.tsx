@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { cacheLife, cacheTag } from 'next/cache'
+import { cacheLife } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { ArchiveView } from '@/components/site/archive-view'
 import { JsonLd } from '@/components/site/json-ld'
@@ -7,7 +7,7 @@ import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { listArticlesByAuthor } from '@/db/queries/articles'
 import { getAuthorBySlug } from '@/db/queries/users'
-import { TAGS } from '@/lib/cache-tags'
+import { authorPageTags, tagPage } from '@/lib/cache/page-tags'
 import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { isSlug, parsePageParam, PLACEHOLDER } from '@/lib/route-params'
@@ -28,8 +28,13 @@ function load(slug: string, pageParam: string) {
   const page = parsePageParam(pageParam)
   if (!page || !isSlug(slug)) return null
   const author = getAuthorBySlug(slug)
-  if (!author) return null
+  if (!author) {
+    // Tagged with the address first, so a cached 404 gives way when the author comes to exist.
+    tagPage(authorPageTags(slug, null))
+    return null
+  }
   const result = listArticlesByAuthor(author.id, page)
+  tagPage(authorPageTags(slug, author, result.items))
   if (page > 1 && result.items.length === 0) return null
   return { author, result }
 }
@@ -41,8 +46,8 @@ export async function generateMetadata({ params }: PageProps<'/penulis/[slug]/ha
   if (slug === PLACEHOLDER) return {}
   const author = isSlug(slug) ? getAuthorBySlug(slug) : null
   const n = parsePageParam(page)
+  if (isSlug(slug)) tagPage(authorPageTags(slug, author))
   if (!author || !n) return {}
-  cacheTag(TAGS.site, TAGS.author(author.id))
   const chrome = await getSiteChrome()
   return listingMetadata({
     title: `${author.name}${n > 1 ? ` — ${t.archive.pageOf(n)}` : ''}`,
@@ -59,7 +64,6 @@ export default async function AuthorPage({ params }: PageProps<'/penulis/[slug]/
   if (slug === PLACEHOLDER) return null
   const data = load(slug, page)
   if (!data) notFound()
-  cacheTag(TAGS.site, TAGS.author(data.author.id), ...data.result.items.map((c) => TAGS.article(c.id)))
   const { siteUrl } = getEnv()
   const breadcrumb = breadcrumbJsonLd([
     { name: t.site.home, url: absoluteUrl(siteUrl, '/') },

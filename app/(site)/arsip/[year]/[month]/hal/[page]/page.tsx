@@ -1,12 +1,12 @@
 import type { Metadata } from 'next'
-import { cacheLife, cacheTag } from 'next/cache'
+import { cacheLife } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { ArchiveView } from '@/components/site/archive-view'
 import { JsonLd } from '@/components/site/json-ld'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { listArticlesPublishedBetween } from '@/db/queries/articles'
-import { TAGS } from '@/lib/cache-tags'
+import { dateArchivePageTags, tagPage } from '@/lib/cache/page-tags'
 import { jakartaRange, monthName } from '@/lib/dates'
 import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
@@ -44,7 +44,7 @@ export async function generateMetadata({ params }: PageProps<'/arsip/[year]/[mon
   if (p.year === PLACEHOLDER) return {}
   const a = parse(p)
   if (!a) return {}
-  cacheTag(TAGS.site)
+  tagPage(dateArchivePageTags(a.year, a.month))
   const chrome = await getSiteChrome()
   return listingMetadata({
     title: `${a.title}${a.page > 1 ? ` — ${t.archive.pageOf(a.page)}` : ''}`,
@@ -62,9 +62,10 @@ export default async function DateArchivePage({ params }: PageProps<'/arsip/[yea
   if (!a) notFound()
   const { start, end } = jakartaRange(a.year, a.month)
   const result = listArticlesPublishedBetween(start, end, a.page)
+  // Tagged before a miss: the month's first story (or its Nth page) replaces a cached 404.
+  tagPage(dateArchivePageTags(a.year, a.month, result.items))
   // A month or year without stories, or a page past the last, is not a page.
   if (result.items.length === 0) notFound()
-  cacheTag(TAGS.site, TAGS.latest, ...result.items.map((c) => TAGS.article(c.id)))
   const { siteUrl } = getEnv()
   const breadcrumb = breadcrumbJsonLd([
     { name: t.site.home, url: absoluteUrl(siteUrl, '/') },

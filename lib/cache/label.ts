@@ -1,0 +1,45 @@
+import 'server-only'
+import { getSiteSettings } from '@/db/queries/settings'
+import { TAGS } from '@/lib/cache-tags'
+
+type LabelRef = { id: number; slug: string }
+
+/** The navigation prints featured labels' names on every page. */
+function navigationTags(labelIds: readonly number[]): string[] {
+  const featured = new Set(getSiteSettings().featuredLabelIds)
+  return labelIds.some((id) => featured.has(id)) ? [TAGS.site] : []
+}
+
+/** A new label: a 404 cached at its address, and the labels sitemap. */
+export function labelCreatedTags(label: LabelRef): string[] {
+  return [TAGS.labelSlug(label.slug), TAGS.sitemaps]
+}
+
+/**
+ * A label renamed, re-described or re-slugged: every page printing it (its archive and feed,
+ * kickers on cards, article pages listing it, the navigation when featured), its old and new
+ * addresses, the labels sitemap.
+ */
+export function labelChangedTags(before: LabelRef, after: LabelRef): string[] {
+  const tags = [TAGS.label(after.id), TAGS.labelSlug(before.slug), TAGS.labelSlug(after.slug), TAGS.sitemaps, ...navigationTags([after.id])]
+  if (before.slug !== after.slug) tags.push(TAGS.redirects)
+  return tags
+}
+
+/**
+ * Labels merged into a target (or deleted: target null). Every page that printed a source
+ * (now printing the target or nothing), the target's lists (they gain the sources' stories, and
+ * its stories' related lists gain candidates), the sources' addresses, the navigation.
+ */
+export function labelsMergedTags(sources: readonly LabelRef[], target: LabelRef | null): string[] {
+  const ids = [...sources.map((s) => s.id), ...(target ? [target.id] : [])]
+  return [
+    ...ids.flatMap((id) => [TAGS.label(id), TAGS.labelList(id)]),
+    ...sources.map((s) => TAGS.labelSlug(s.slug)),
+    TAGS.sitemaps,
+    TAGS.redirects,
+    // A featured source is replaced by the target (or dropped) in the navigation.
+    ...navigationTags(ids),
+    TAGS.search,
+  ]
+}
