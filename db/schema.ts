@@ -272,17 +272,6 @@ export const redirects = sqliteTable(
   (t) => [uniqueIndex('redirects_from_unique').on(t.fromPath), index('redirects_to_idx').on(t.toPath)],
 )
 
-/**
- * One row (id 1) whose version grows whenever the set of paths server.mjs answers from memory
- * changes: a redirect source added or removed, an article retracted or restored. Kept by
- * triggers (drizzle/0003_redirects_state_triggers.sql), so a write from any process is seen;
- * the server reads it at most once a second (docs/decisions/004-redirects.md).
- */
-export const redirectsState = sqliteTable('redirects_state', {
-  id: integer('id').primaryKey(),
-  version: integer('version').notNull().default(0),
-})
-
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),

@@ -19,7 +19,6 @@ import { toPathMonth } from '@/lib/dates'
 import type { ArticleFootprint } from '@/lib/revalidate'
 import { articlePath, slugify } from '@/lib/urls'
 import { type ArticleImage, type PublicArticle, toImage } from './articles'
-import { noteRedirectsChanged } from '@/lib/redirects/signal'
 import { addRedirect, recordArticleDeletion, redirectImportedLegacyPath } from './redirects'
 
 /*
@@ -770,14 +769,11 @@ export function unpublishArticle(id: number, expectedVersion: number, staffId: n
 
 /** Retraction: off every list, and its URL keeps a public notice with the reason (HTTP 410). */
 export function retractArticle(id: number, expectedVersion: number, staffId: number, reason: string, now = new Date()): WriteResult {
-  const result = changeStatus(id, expectedVersion, staffId, {
+  return changeStatus(id, expectedVersion, staffId, {
     from: ['published', 'unpublished'],
     set: () => ({ status: 'retracted', retractedAt: now, retractionReason: reason }),
     audit: (row) => ['article.retract', { title: row.title, path: articlePath(row), reason }],
   }, now)
-  // The server's URL check answers the old address with 410 from now on, not within a second.
-  if (result.ok) noteRedirectsChanged()
-  return result
 }
 
 /** A scheduled article back to draft; an editor's "return to writer" from the review queue. */

@@ -361,6 +361,26 @@ export function listRelatedFollowerIds(articleId: number, labelIds: number[], pu
 }
 
 /**
+ * Whether a story at `publishedAt` is (or would be) among the `limit` newest public stories,
+ * leaving the story itself out: counts at most `limit` index entries.
+ */
+export function isAmongNewest(articleId: number, publishedAt: Date, limit: number): boolean {
+  const rows = getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(
+      and(
+        isPublic,
+        ne(articles.id, articleId),
+        or(gt(articles.publishedAt, publishedAt), and(eq(articles.publishedAt, publishedAt), gt(articles.id, articleId))),
+      ),
+    )
+    .limit(limit)
+    .all()
+  return rows.length < limit
+}
+
+/**
  * The public stories just before and just after a moment in the global order, leaving one story
  * out: an article's previous/next links, found from where it stands (or stood).
  */

@@ -1,11 +1,9 @@
 import 'server-only'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb, type Executor } from '@/db'
-import { articleLabels, articles, importedEntries, labels, redirects, redirectsState, settings, type ArticleStatus } from '@/db/schema'
+import { articleLabels, articles, importedEntries, labels, redirects, settings, type ArticleStatus } from '@/db/schema'
 import type { PathFate } from '@/lib/redirects/decide'
 import { normalizeRedirectPath, parseArticlePath } from '@/lib/redirects/paths'
-import { noteRedirectsChanged } from '@/lib/redirects/signal'
-import { isSlug } from '@/lib/route-params'
 import { articlePath, labelFeedPath, labelPath } from '@/lib/urls'
 
 /*
@@ -33,51 +31,34 @@ function requirePath(input: string): string {
   return path
 }
 
-/** The version the triggers bump on every change to redirect sources or retracted articles. */
-export function getRedirectsVersion(): number {
-  return getDb().select({ version: redirectsState.version }).from(redirectsState).where(eq(redirectsState.id, 1)).get()?.version ?? 0
-}
-
-/**
- * Every path the redirect check answers from the table: redirect sources and the URLs of retracted
- * articles. Read in one synchronous pass (the connection is never left mid-iteration).
- */
-export function loadRedirectSources(): Set<string> {
-  const client = getDb().$client
-  const sources = new Set<string>()
-  for (const path of client.prepare('SELECT from_path FROM redirects').pluck().iterate()) sources.add(path as string)
-  const retracted = client.prepare(
-    `SELECT '/' || path_month || '/' || slug FROM articles WHERE status = 'retracted' AND path_month IS NOT NULL`,
-  )
-  for (const path of retracted.pluck().iterate()) sources.add(path as string)
-  return sources
-}
-
 /** Where a path went: moved (one hop to live content), gone (410), or null when it is not in the history. */
 export function getPathFate(path: string): PathFate | null {
-  const db = getDb()
-  const row = fateStatement(db.$client).get(path) as { toPath: string; code: number } | undefined
+  const statements = fateStatements(getDb().$client)
+  const row = statements.redirect.get(path) as { toPath: string; code: number } | undefined
   if (row) return row.code === GONE_CODE || !row.toPath ? { kind: 'gone' } : { kind: 'moved', to: row.toPath }
   const parts = parseArticlePath(path)
   if (!parts) return null
-  const retracted = db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(eq(articles.slug, parts.slug), eq(articles.pathMonth, parts.pathMonth), eq(articles.status, 'retracted')))
-    .get()
-  return retracted ? { kind: 'gone' } : null
+  return statements.retracted.get(parts.slug, parts.pathMonth) ? { kind: 'gone' } : null
 }
 
-const fateStatements = new WeakMap<object, { get: (path: string) => unknown }>()
+type FateStatements = { redirect: { get: (path: string) => unknown }; retracted: { get: (slug: string, pathMonth: string) => unknown } }
+const fateStatementsByClient = new WeakMap<object, FateStatements>()
 
-/** The redirect check reads this on every hit and an import once per URL: prepared once. */
-function fateStatement(client: ReturnType<typeof getDb>['$client']) {
-  let statement = fateStatements.get(client)
-  if (!statement) {
-    statement = client.prepare('SELECT to_path AS toPath, code FROM redirects WHERE from_path = ?')
-    fateStatements.set(client, statement)
+/**
+ * The redirect check asks these on every request to a path that could have moved, and an import
+ * once per URL: prepared once per connection. Both use unique indexes (redirects' from_path;
+ * articles' slug and path month).
+ */
+function fateStatements(client: ReturnType<typeof getDb>['$client']): FateStatements {
+  let statements = fateStatementsByClient.get(client)
+  if (!statements) {
+    statements = {
+      redirect: client.prepare('SELECT to_path AS toPath, code FROM redirects WHERE from_path = ?'),
+      retracted: client.prepare(`SELECT 1 FROM articles WHERE slug = ? AND path_month = ? AND status = 'retracted'`),
+    }
+    fateStatementsByClient.set(client, statements)
   }
-  return statement
+  return statements
 }
 
 export type GoneNotice =
@@ -116,7 +97,6 @@ export function addRedirect(fromInput: string, toInput: string, reason: Redirect
   const from = requirePath(fromInput)
   const to = requirePath(toInput)
   writeStatements().addRedirect(from, to, reason, Date.now())
-  noteRedirectsChanged()
   return { from, to }
 }
 
@@ -163,7 +143,6 @@ export function recordGonePath(pathInput: string, reason: RedirectReason): strin
       .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: '', code: GONE_CODE, reason, createdAt: new Date() } })
       .run()
   })
-  noteRedirectsChanged()
   return path
 }
 
@@ -173,7 +152,6 @@ export function recordGonePath(pathInput: string, reason: RedirectReason): strin
  */
 export function removeRedirectsFrom(pathInput: string): void {
   getDb().delete(redirects).where(eq(redirects.fromPath, requirePath(pathInput))).run()
-  noteRedirectsChanged()
 }
 
 /**
@@ -198,33 +176,6 @@ export function recordArticleSlugChange(input: { pathMonth: string | null; oldSl
     articlePath({ pathMonth: input.pathMonth, slug: input.newSlug }),
     'article-slug',
   )
-}
-
-export type SlugChangeResult =
-  | { ok: true; articleId: number; authorId: number; from: string | null; to: string | null }
-  | { ok: false; reason: 'not-found' | 'invalid-slug' | 'slug-taken' }
-
-/**
- * Renames an article's slug and records the redirect, in one transaction. For CLIs (imports,
- * tests); the newsroom's editor saves the slug with the rest of the article and calls
- * recordArticleSlugChange itself.
- */
-export function changeArticleSlug(articleId: number, newSlug: string): SlugChangeResult {
-  if (!isSlug(newSlug)) return { ok: false, reason: 'invalid-slug' }
-  return getDb().transaction((tx) => {
-    const row = tx
-      .select({ slug: articles.slug, pathMonth: articles.pathMonth, authorId: articles.authorId })
-      .from(articles)
-      .where(eq(articles.id, articleId))
-      .get()
-    if (!row) return { ok: false, reason: 'not-found' } as const
-    if (row.slug === newSlug) return { ok: true, articleId, authorId: row.authorId, from: null, to: null } as const
-    const taken = tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, newSlug)).get()
-    if (taken) return { ok: false, reason: 'slug-taken' } as const
-    tx.update(articles).set({ slug: newSlug, savedAt: new Date() }).where(eq(articles.id, articleId)).run()
-    const moved = recordArticleSlugChange({ pathMonth: row.pathMonth, oldSlug: row.slug, newSlug })
-    return { ok: true, articleId, authorId: row.authorId, from: moved?.from ?? null, to: moved?.to ?? null } as const
-  })
 }
 
 /**

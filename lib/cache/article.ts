@@ -1,5 +1,6 @@
 import 'server-only'
-import { listNeighbourIds, listRelatedFollowerIds } from '@/db/queries/articles'
+import { isAmongNewest, listNeighbourIds, listRelatedFollowerIds } from '@/db/queries/articles'
+import { FEED_SIZE } from '@/db/queries/feeds'
 import { listLabelsByIds } from '@/db/queries/labels'
 import { TAGS } from '@/lib/cache-tags'
 import { jakartaParts, toIsoDay } from '@/lib/dates'
@@ -20,17 +21,25 @@ export type ArticleFootprint = {
   isSponsored: boolean
 }
 
-/** Everything that puts a story on a list or gives it an address, as one comparable key. */
+/** Everything that puts a story on a list, or places it on one, as one comparable key. */
 function listingKey(a: ArticleFootprint): string {
-  return [a.authorId, a.labelIds.join(','), a.pathMonth, a.slug, a.publishedAt.getTime(), a.isSponsored].join('|')
+  return [a.authorId, a.labelIds.join(','), a.publishedAt.getTime(), a.isSponsored].join('|')
 }
+
+const addressOf = (a: ArticleFootprint) => TAGS.articlePath(a.pathMonth, a.slug)
+
+/**
+ * The longest site-wide list of newest stories: the site feed (the homepage shows fewer). A story
+ * further down the order is on none of them.
+ */
+const LATEST_LIST_SIZE = FEED_SIZE
 
 /** The tags of the lists and addresses a public story is on (not the pages that merely show it). */
 function listingTags(a: ArticleFootprint): string[] {
   const { year, month } = jakartaParts(a.publishedAt)
   return [
-    TAGS.latest,
-    TAGS.articlePath(a.pathMonth, a.slug),
+    ...(isAmongNewest(a.id, a.publishedAt, LATEST_LIST_SIZE) ? [TAGS.latest] : []),
+    addressOf(a),
     TAGS.authorList(a.authorId),
     ...a.labelIds.map(TAGS.labelList),
     // A label made while the story was written may have answered 404 at its address until now.
@@ -47,11 +56,12 @@ function listingTags(a: ArticleFootprint): string[] {
 
 /**
  * Every tag to expire after a story changed, given where it showed before and shows after (null:
- * not public). An edit that keeps a live story on the same lists reaches only the pages showing
- * it (its page, its cards, its feed items, the neighbours' links) and its sitemap's lastmod; a
- * publish, unpublish, retraction, republish, re-date, re-label, new author or new address also
- * reaches every list it leaves or joins, its neighbours' and followers' pages, and a 404 cached
- * at its new address. Call after the write: neighbours are read from the database.
+ * not public). An edit that keeps a live story on the same lists (a new headline, body, image,
+ * even a new address) reaches only the pages showing it (its page, its cards, its feed items, the
+ * neighbours' links), the sitemaps, and its old and new address; a publish, unpublish,
+ * retraction, republish, re-date, re-label or new author also reaches every list it leaves or
+ * joins and its neighbours' and followers' pages. Call after the write: neighbours are read from
+ * the database.
  */
 export function articleChangeTags(before: ArticleFootprint | null, after: ArticleFootprint | null): string[] {
   if (!before && !after) return []
@@ -59,10 +69,17 @@ export function articleChangeTags(before: ArticleFootprint | null, after: Articl
   for (const a of [before, after]) if (a) tags.add(TAGS.article(a.id))
   // The sitemaps carry its lastmod, and the news sitemap its headline.
   tags.add(TAGS.sitemaps)
+  const moved = before && (!after || addressOf(before) !== addressOf(after))
+  if (moved) {
+    // The old address now redirects, or answers 410 with a notice (retraction, deletion); the
+    // new one may have a 404 cached.
+    tags.add(TAGS.redirects)
+    tags.add(addressOf(before))
+    if (after) tags.add(addressOf(after))
+  }
+  // Same lists, same place on them: the pages showing it carry its own tag.
   if (before && after && listingKey(before) === listingKey(after)) return [...tags]
   for (const a of [before, after]) if (a) for (const tag of listingTags(a)) tags.add(tag)
-  // The old address now redirects, or answers 410 with a notice (retraction, deletion).
-  if (before && (!after || before.pathMonth !== after.pathMonth || before.slug !== after.slug)) tags.add(TAGS.redirects)
   return [...tags]
 }
 

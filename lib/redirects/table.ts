@@ -1,46 +1,21 @@
 import 'server-only'
-import { getPathFate, getRedirectsVersion, loadRedirectSources } from '@/db/queries/redirects'
+import { getPathFate } from '@/db/queries/redirects'
 import { countUsers } from '@/db/queries/users'
 import { getEnv } from '@/lib/env'
 import { decideRoute, type RouteDecision, type RouteRequest } from './decide'
-import { getRedirectsGeneration } from './signal'
 
 /*
- * server.mjs's copy of the redirect table: the set of paths that moved or were removed. A request
- * costs a Set lookup; only a hit reads the row. The set is reloaded when redirects_state.version
- * (bumped by triggers on any write, from any process) has moved. That version is read at most
- * once per CHECK_INTERVAL_MS, or at once after noteRedirectsChanged() (a write in this process,
- * or /api/revalidate with the redirects tag, which a CLI calls after writing). The state lives
- * on globalThis for the reason given in ./signal.ts.
+ * The redirect check asks the table itself, per request: one or two lookups on unique indexes
+ * through prepared statements (a few microseconds). It used to keep every source path in a Set
+ * reloaded when the table changed; at 100,000 stories that reload (about 200,000 paths after a
+ * Blogger import) held the event loop for seconds, in every server process, after every label
+ * merge or slug change (ADR 007). Asking the table also needs no signal between processes: a
+ * write is seen by the next request anywhere.
  */
 
-const CHECK_INTERVAL_MS = 1000
-const KEY = Symbol.for('warta.redirects')
-
-type State = { sources: Set<string>; version: number; checkedAt: number; checkedGeneration: number }
-
-function getState(): State {
-  const g = globalThis as typeof globalThis & { [KEY]?: State }
-  g[KEY] ??= { sources: new Set(), version: -1, checkedAt: 0, checkedGeneration: -1 }
-  return g[KEY]
-}
-
-function refresh(state: State, now: number): void {
-  const generation = getRedirectsGeneration()
-  if (state.checkedGeneration === generation && now - state.checkedAt < CHECK_INTERVAL_MS) return
-  state.checkedGeneration = generation
-  state.checkedAt = now
-  const version = getRedirectsVersion()
-  if (version === state.version) return
-  state.sources = loadRedirectSources()
-  state.version = version
-}
-
 /** The decision for a request (see decideRoute). */
-export function decideRequest(request: RouteRequest, now = Date.now()): RouteDecision {
-  const state = getState()
-  refresh(state, now)
-  return decideRoute(request, (path) => (state.sources.has(path) ? getPathFate(path) : null), { siteUrl: getEnv().siteUrl })
+export function decideRequest(request: RouteRequest): RouteDecision {
+  return decideRoute(request, getPathFate, { siteUrl: getEnv().siteUrl })
 }
 
 /**

@@ -1,7 +1,5 @@
 import crypto from 'node:crypto'
 import { revalidateTag } from 'next/cache'
-import { TAGS } from '@/lib/cache-tags'
-import { noteRedirectsChanged } from '@/lib/redirects/signal'
 import { getSecret } from '@/lib/secrets'
 import { REVALIDATE_SECRET_HEADER, revalidateInput } from '@/lib/validation/revalidate'
 
@@ -18,9 +16,9 @@ function isAuthorized(given: string | null): boolean {
 }
 
 /**
- * Expires cache tags for a writer in another process (the Blogger import, scripts): it writes
- * SQLite, then POSTs `{ "tags": [...] }` here with the secret from DATA_DIR/secrets.json
- * (lib/revalidate-client.ts). Answers 401 without the right secret, 400 for a bad body.
+ * Expires cache tags for a script that cannot reach the shared tag store (the import CLI and the
+ * scheduler append to it directly, lib/cache/expire.ts): it POSTs `{ "tags": [...] }` here with
+ * the secret from DATA_DIR/secrets.json. Answers 401 without the right secret, 400 for a bad body.
  */
 export async function POST(request: Request) {
   if (!isAuthorized(request.headers.get(REVALIDATE_SECRET_HEADER))) return reply(401, { ok: false, error: 'unauthorized' })
@@ -38,7 +36,7 @@ export async function POST(request: Request) {
     return reply(400, { ok: false, error: 'invalid input', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) })
   }
 
+  // The page cache handler shares each expiry with every server process (ADR 007).
   for (const tag of parsed.data.tags) revalidateTag(tag, { expire: 0 })
-  if (parsed.data.tags.includes(TAGS.redirects)) noteRedirectsChanged()
   return reply(200, { ok: true, revalidated: parsed.data.tags })
 }
