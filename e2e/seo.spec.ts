@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { checkRss, xsdErrors, type SchemaName } from '../tests/xml'
-import { urlHistory } from './support/url-history-cli'
+import { newsroom } from './support/newsroom'
 
 const CDN_CACHEABLE = /s-maxage=\d+.*stale-while-revalidate=\d+/
 
@@ -199,7 +199,7 @@ test.describe('moved and removed URLs', () => {
   test('after a slug change and a label merge, the old URLs reach the new ones with exactly one 301', async ({ request }) => {
     const oldPath = await firstArticlePath(request, '/label/bukit-sariak')
     const month = oldPath.slice(0, 8)
-    const renamed = urlHistory('rename', oldPath, 'judul-baru-setelah-diganti')
+    const renamed = newsroom(['rename', oldPath, 'judul-baru-setelah-diganti'])
     expect(renamed.result).toMatchObject({ from: oldPath, to: `${month}/judul-baru-setelah-diganti` })
     const newPath = `${month}/judul-baru-setelah-diganti`
     expect(await hop(request, oldPath)).toEqual({ status: 301, location: newPath })
@@ -209,11 +209,11 @@ test.describe('moved and removed URLs', () => {
     expect(await (await request.get('/label/bukit-sariak')).text()).toContain(`href="${newPath}"`)
 
     // Renamed again: the first URL still takes one hop, straight to the newest.
-    urlHistory('rename', newPath, 'judul-ketiga')
+    newsroom(['rename', newPath, 'judul-ketiga'])
     expect(await hop(request, oldPath)).toEqual({ status: 301, location: `${month}/judul-ketiga` })
     expect(await hop(request, newPath)).toEqual({ status: 301, location: `${month}/judul-ketiga` })
 
-    const merged = urlHistory('merge', 'bukit-sariak', 'batang-kapeh', 'pesisir-tanjung')
+    const merged = newsroom(['merge', 'bukit-sariak', 'batang-kapeh', 'pesisir-tanjung'])
     expect(merged.revalidated).toEqual(expect.arrayContaining(['redirects']))
     for (const [from, to] of [
       ['/label/batang-kapeh', '/label/bukit-sariak'],
@@ -231,7 +231,7 @@ test.describe('moved and removed URLs', () => {
 
   test('a retracted article answers 410 with its public notice; unknown notices are 404', async ({ page, request }) => {
     const path = await firstArticlePath(request, '/label/ekonomi')
-    urlHistory('retract', path, 'Berita ini memuat identitas anak korban.')
+    newsroom(['retract', path, 'Berita ini memuat identitas anak korban.'])
     const res = await page.goto(path)
     expect(res?.status()).toBe(410)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Berita ini telah ditarik')
