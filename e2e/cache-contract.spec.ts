@@ -115,6 +115,9 @@ async function warmUp(server: OwnServer, urls: string[]): Promise<Map<string, Se
   return seen
 }
 
+/** A new server process on the same data folder: empty caches, the same public address. */
+const startFresh = () => startServer(DATA, FRESH_PORT, { env: { WARTA_RUN_SCHEDULER: '0', SITE_URL: `http://localhost:${WARM_PORT}` } })
+
 test.describe.configure({ mode: 'serial' })
 
 test.describe('cached pages follow every change, and only the pages that show it', () => {
@@ -201,7 +204,7 @@ test.describe('cached pages follow every change, and only the pages that show it
     const report = newsroom(change, DATA)
     await new Promise((resolve) => setTimeout(resolve, PROPAGATION_MS))
     const served = await fetchAll(warm, urls)
-    const fresh = await startServer(DATA, FRESH_PORT, { env: { WARTA_RUN_SCHEDULER: '0' } })
+    const fresh = await startFresh()
     let truth: Map<string, Seen>
     try {
       truth = await fetchAll(fresh, urls)
@@ -307,7 +310,7 @@ test.describe('cached pages follow every change, and only the pages that show it
     expect((await fetchPage(warm, '/2023/09')).status).toBe(200)
     // Every page shows the import's new labels or chrome as a fresh server renders it.
     const served = await fetchAll(warm, urls)
-    const fresh = await startServer(DATA, FRESH_PORT, { env: { WARTA_RUN_SCHEDULER: '0' } })
+    const fresh = await startFresh()
     try {
       const truth = await fetchAll(fresh, urls)
       const stale = urls.filter((u) => served.get(u)!.body !== truth.get(u)!.body)

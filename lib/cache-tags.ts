@@ -18,6 +18,11 @@ export const TAGS = {
   latest: 'articles:latest',
   /** One story as shown anywhere: its page, its cards, its feed items, neighbours' links to it. */
   article: (id: number) => `article:${id}`,
+  /**
+   * A story's own page only (not its cards elsewhere): what a change to its neighbours or its
+   * related stories reaches.
+   */
+  articlePage: (id: number) => `article-page:${id}`,
   /** A story's address, carried by the page at that address whether it answered 200 or 404. */
   articlePath: (pathMonth: string, slug: string) => `path:${pathMonth}/${slug}`,
   /** A label as shown anywhere (name, slug, description): its archive, kickers, article pages. */

@@ -40,6 +40,7 @@ export async function startServer(
   dataDir: string,
   port: number,
   opts: { processes?: number; env?: Record<string, string> } = {},
+  // SITE_URL defaults to this server's own address; opts.env.SITE_URL names another.
 ): Promise<OwnServer> {
   let output = ''
   const child = spawn(process.execPath, ['server.mjs'], {

@@ -47,10 +47,11 @@ function listingTags(a: ArticleFootprint): string[] {
     TAGS.month(year, month),
     TAGS.year(year),
     TAGS.day(toIsoDay(a.publishedAt)),
-    // Its previous/next neighbours link to it, and up to RELATED_WINDOW later stories per label
-    // may list it as related: found from where it stands, so this reads the database.
-    ...listNeighbourIds(a.id, a.publishedAt).map(TAGS.article),
-    ...listRelatedFollowerIds(a.id, a.labelIds, a.publishedAt).map(TAGS.article),
+    // Its previous/next neighbours' pages link to it, and up to RELATED_WINDOW later stories per
+    // label may list it as related: found from where it stands, so this reads the database. Their
+    // pages only, not their cards elsewhere.
+    ...listNeighbourIds(a.id, a.publishedAt).map(TAGS.articlePage),
+    ...listRelatedFollowerIds(a.id, a.labelIds, a.publishedAt).map(TAGS.articlePage),
   ]
 }
 
