@@ -6,6 +6,7 @@ import {
   type ArticleRow,
   FROM,
   footprint,
+  isLiveEditRefused,
   labelIdsOf,
   okResult,
   replaceLabels,
@@ -123,9 +124,17 @@ export function writeRevision(tx: Executor, row: ArticleRow, labelIds: number[],
 
 /**
  * Restores a revision's content (title, text, image, labels, SEO…; not the slug or status)
- * as a new version, with its own revision. The version check applies as for a save.
+ * as a new version, with its own revision. The version check and the publish right on a live
+ * article apply as for a save.
  */
-export function restoreRevision(articleId: number, revisionId: number, expectedVersion: number, staffId: number, now = new Date()): WriteResult {
+export function restoreRevision(
+  articleId: number,
+  revisionId: number,
+  expectedVersion: number,
+  staffId: number,
+  opts: { canPublish: boolean; now?: Date },
+): WriteResult {
+  const now = opts.now ?? new Date()
   const db = getDb()
   return db.transaction(
     (tx): WriteResult => {
@@ -133,6 +142,7 @@ export function restoreRevision(articleId: number, revisionId: number, expectedV
       if (!current) return { ok: false, code: 'not-found' }
       if (current.version !== expectedVersion) return { ok: false, ...staleError(tx, current) }
       if (!FROM.save.includes(current.status)) return { ok: false, code: 'wrong-status', status: current.status }
+      if (isLiveEditRefused(current, opts.canPublish)) return { ok: false, code: 'live-needs-publish' }
       const revision = tx
         .select()
         .from(articleRevisions)

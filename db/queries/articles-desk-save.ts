@@ -10,6 +10,7 @@ import {
   clearRedirectsFrom,
   FROM,
   footprint,
+  isLiveEditRefused,
   isSlugTaken,
   labelIdsOf,
   LIVE_STATUSES,
@@ -56,6 +57,11 @@ export type SaveOptions = {
   defaultEditorId?: number
   /** Whether unknown label names may be created (permission 'label:create'). */
   canCreateLabels: boolean
+  /**
+   * Whether the writer holds 'article:publish' on this article. Without it a live (published or
+   * scheduled) article is refused inside the transaction, and so is a move to published or scheduled.
+   */
+  canPublish: boolean
   /** Save, then move to this status in the same transaction. */
   transition?: Transition
   now?: Date
@@ -101,6 +107,8 @@ export function saveArticle(
       if (current.version !== expectedVersion) return { ok: false, ...staleError(tx, current) }
       const allowedFrom = FROM[opts.transition?.to ?? 'save']
       if (!allowedFrom.includes(current.status)) return { ok: false, code: 'wrong-status', status: current.status }
+      const goesLive = opts.transition?.to === 'published' || opts.transition?.to === 'scheduled'
+      if (isLiveEditRefused(current, opts.canPublish) || (goesLive && !opts.canPublish)) return { ok: false, code: 'live-needs-publish' }
       if (opts.autosave && LIVE_STATUSES.includes(current.status)) return { ok: false, code: 'wrong-status', status: current.status }
       if (opts.transition?.to === 'scheduled' && opts.transition.at <= now) return { ok: false, code: 'publish-at-past' }
 

@@ -25,6 +25,8 @@ export type WriteError =
   | { code: 'not-found' }
   | { code: 'stale'; currentVersion: number; savedAt: Date; savedByName: string | null }
   | { code: 'wrong-status'; status: ArticleStatus }
+  /** The article is live (published or scheduled) and the writer lacks the publish right on it. */
+  | { code: 'live-needs-publish' }
   | { code: 'slug-taken' }
   | { code: 'media-missing' }
   | { code: 'editor-invalid' }
@@ -59,6 +61,15 @@ export const FROM: Record<'save' | 'submitted' | 'published' | 'scheduled', read
 }
 
 export const LIVE_STATUSES: readonly ArticleStatus[] = ['published', 'scheduled']
+
+/**
+ * Changing what a live article says is publishing. Checked on the row read inside the write's
+ * transaction: a check before it (on a row read earlier) lets a colleague's publish slip in
+ * between, and the writer's text would land on the live story (issue 10, finding 1).
+ */
+export function isLiveEditRefused(row: Pick<ArticleRow, 'status'>, canPublish: boolean): boolean {
+  return !canPublish && LIVE_STATUSES.includes(row.status)
+}
 
 export function footprint(row: Pick<ArticleRow, 'id' | 'authorId' | 'status'>, labelIds: number[]): ArticleFootprint | null {
   return row.status === 'published' ? { id: row.id, authorId: row.authorId, labelIds } : null

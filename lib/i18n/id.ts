@@ -236,7 +236,8 @@ export const id = {
         publishAtInvalid: 'Isi tanggal dan jam terbit yang valid.',
         publishAtPast: 'Waktu terbit harus di masa depan.',
         wrongStatus: 'Tindakan ini tidak berlaku untuk artikel dengan status sekarang. Muat ulang halaman.',
-        liveNeedsPublish: 'Artikel ini sudah terbit atau terjadwal; perubahannya hanya bisa disimpan oleh yang berwenang menerbitkan.',
+        liveNeedsPublish:
+          'Artikel ini sudah terbit atau terjadwal; perubahannya hanya bisa disimpan oleh yang berwenang menerbitkan. Perubahan Anda belum disimpan: salin dulu, lalu minta editor.',
         autosaveLive: 'Artikel yang terbit tidak disimpan otomatis. Klik “Simpan perubahan”.',
         deleteLive: 'Turunkan atau tarik artikel dulu sebelum menghapusnya.',
         reasonRequired: 'Alasan penarikan wajib diisi.',

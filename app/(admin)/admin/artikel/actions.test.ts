@@ -23,7 +23,24 @@ vi.mock('next/navigation', () => ({
   },
 }))
 
+// A hook that runs right after an action has read the article it authorizes on: the moment a
+// colleague's write can slip in before this action's own write.
+let afterLoad: (() => void) | null = null
+vi.mock('@/db/queries/articles-desk', async (importOriginal) => {
+  const desk = await importOriginal<typeof import('@/db/queries/articles-desk')>()
+  return {
+    ...desk,
+    getArticleRef: (id: number) => {
+      const ref = desk.getArticleRef(id)
+      afterLoad?.()
+      afterLoad = null
+      return ref
+    },
+  }
+})
+
 const actions = await import('./actions')
+const desk = await import('@/db/queries/articles-desk')
 
 function articleForm(a: { id: number; version: number; title?: string }, extra: Record<string, string> = {}): FormData {
   const fd = new FormData()
@@ -34,6 +51,13 @@ function articleForm(a: { id: number; version: number; title?: string }, extra: 
 
 const signIn = (u: { id: number } | null) => {
   sessionUserId = u?.id ?? null
+}
+
+/** An editor publishes the article as it stands. */
+function publishAsEditor(id: number, version: number, editorId: number) {
+  const a = desk.getArticleForEdit(id)!
+  const content = { ...a, slug: null, keepFeaturedUrl: true, labels: a.labels.map((l) => l.name) }
+  return desk.saveArticle(id, content, version, editorId, { canCreateLabels: true, canPublish: true, transition: { to: 'published' } })
 }
 
 const row = (id: number) => getDb().select().from(articles).where(eq(articles.id, id)).get()!
@@ -94,9 +118,37 @@ describe('article actions refuse forged requests', () => {
     signIn(contributor)
     expect(await actions.saveArticleContent(null, articleForm(a, { title: 'Diam-diam diubah' }))).toEqual({
       ok: false,
-      message: t.admin.errors.forbidden,
+      message: t.admin.articles.errors.liveNeedsPublish,
     })
     expect(row(a.id).title).toBe(a.title)
+  })
+
+  it('issue 10 finding 1: a contributor cannot change a story an editor publishes between the check and the write', async () => {
+    const a = createArticle({ authorId: contributor.id, status: 'submitted', pathMonth: null, publishedAt: undefined })
+    signIn(contributor)
+    // The contributor saves with the version the editor's publish will produce, and the editor
+    // publishes after the action has read the article as "submitted".
+    afterLoad = () => {
+      expect(publishAsEditor(a.id, a.version, editor.id)).toMatchObject({ ok: true, status: 'published', version: a.version + 1 })
+    }
+    const result = await actions.saveArticleContent(null, articleForm({ id: a.id, version: a.version + 1 }, { title: 'Judi online di berita terbit' }))
+    expect(result).toEqual({ ok: false, message: t.admin.articles.errors.liveNeedsPublish })
+    expect(row(a.id)).toMatchObject({ status: 'published', title: a.title, version: a.version + 1 })
+    expect(desk.listRevisions(a.id)).toHaveLength(1)
+  })
+
+  it('issue 10 finding 1: a contributor cannot restore an old revision onto a story published between the check and the write', async () => {
+    const a = createArticle({ authorId: contributor.id, status: 'draft', pathMonth: null, publishedAt: undefined })
+    signIn(contributor)
+    expect(await actions.saveArticleContent(null, articleForm(a, { title: 'Versi lama' }))).toMatchObject({ ok: true })
+    const old = desk.listRevisions(a.id)[0]!
+    expect(await actions.saveArticleContent(null, articleForm({ id: a.id, version: a.version + 1 }, { title: 'Versi yang disetujui' }))).toMatchObject({ ok: true })
+    afterLoad = () => {
+      expect(publishAsEditor(a.id, a.version + 2, editor.id)).toMatchObject({ ok: true, status: 'published' })
+    }
+    const result = await actions.restoreArticleRevision(null, { id: a.id, revisionId: old.id, version: a.version + 3 })
+    expect(result).toEqual({ ok: false, message: t.admin.articles.errors.liveNeedsPublish })
+    expect(row(a.id)).toMatchObject({ status: 'published', title: 'Versi yang disetujui', version: a.version + 3 })
   })
 
   it('refuses a reporter acting on another reporter’s article', async () => {
