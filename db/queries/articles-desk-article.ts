@@ -34,6 +34,8 @@ export type ArticleForEdit = {
   seoDescription: string
   retractedAt: Date | null
   retractionReason: string
+  /** Since when the story is marked as still needing verification; null when it is not. */
+  verificationPendingAt: Date | null
   savedAt: Date
   savedByName: string | null
   labels: Array<{ id: number; name: string; slug: string }>
@@ -79,6 +81,7 @@ export function getArticleForEdit(id: number): ArticleForEdit | null {
       seoDescription: articles.seoDescription,
       retractedAt: articles.retractedAt,
       retractionReason: articles.retractionReason,
+      verificationPendingAt: articles.verificationPendingAt,
       savedAt: articles.savedAt,
       savedByName: sql<string | null>`(select u.name from users u where u.id = ${articles.savedBy})`,
       mediaKey: media.storageKey,
@@ -156,6 +159,7 @@ export function getArticlePreview(id: number, now = new Date()): PublicArticle |
     editor,
     labels: a.labels,
     notes: a.notes.map(({ id, kind, body, createdAt }) => ({ id, kind, body, createdAt })),
+    needsVerification: a.verificationPendingAt !== null,
   }
 }
 

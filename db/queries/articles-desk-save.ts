@@ -148,11 +148,12 @@ export function saveArticle(
 
       let statusFields: Partial<ArticleRow> = {}
       const transition = opts.transition
-      if (transition?.to === 'submitted') statusFields = { status: 'submitted' }
+      // submitted_at: a new wait starts on each submission; a live story is no longer anyone's work.
+      if (transition?.to === 'submitted') statusFields = { status: 'submitted', submittedAt: current.status === 'submitted' ? current.submittedAt : now }
       else if (transition?.to === 'published') {
-        statusFields = publishNowFields(current, now)
+        statusFields = { ...publishNowFields(current, now), submittedAt: null }
         if (editorId === null && opts.defaultEditorId !== undefined) editorId = opts.defaultEditorId
-      } else if (transition?.to === 'scheduled') statusFields = { status: 'scheduled', publishedAt: transition.at }
+      } else if (transition?.to === 'scheduled') statusFields = { status: 'scheduled', publishedAt: transition.at, submittedAt: null }
 
       const row = tx
         .update(articles)

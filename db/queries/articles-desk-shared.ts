@@ -33,6 +33,10 @@ export type WriteError =
   | { code: 'label-create-forbidden'; name: string }
   | { code: 'publish-at-past' }
   | { code: 'revision-missing' }
+  /** Only an Update note (Pembaruan) lifts the "still needs verification" mark. */
+  | { code: 'verification-needs-update' }
+  /** A published story's verification mark is lifted by an Update note, not removed silently. */
+  | { code: 'verification-needs-note' }
 
 export type WriteOk = {
   ok: true

@@ -309,7 +309,7 @@ describe('notes and revisions', () => {
   it('adds a note to a published article and moves its updated time, not its version', () => {
     const a = createArticle({ authorId: writer })
     const now = new Date('2026-02-02T02:02:00Z')
-    expect(addNote(a.id, 'correction', 'Nama narasumber diperbaiki.', writer, now)).toMatchObject({ ok: true, footprint: { id: a.id } })
+    expect(addNote(a.id, 'correction', 'Nama narasumber diperbaiki.', writer, { now })).toMatchObject({ ok: true, footprint: { id: a.id } })
     const after = getArticleForEdit(a.id)!
     expect(after.updatedAt).toEqual(now)
     expect(after.version).toBe(a.version)

@@ -8,6 +8,7 @@ import 'server-only'
  *   articles-desk-save.ts       new drafts and the editor's save (with submit / publish / schedule)
  *   articles-desk-workflow.ts   unpublish, retract, unschedule, return to writer, delete
  *   articles-desk-notes.ts      corrections, updates and rights of reply on a live article
+ *   articles-desk-verification.ts  the "still needs verification" mark
  *   articles-desk-revisions.ts  revision snapshots, history and restore
  *   articles-desk-scheduler.ts  publishing what is due
  *   articles-desk-shared.ts     result types and the steps every write transaction shares
@@ -18,6 +19,7 @@ export * from './articles-desk-article'
 export * from './articles-desk-save'
 export * from './articles-desk-workflow'
 export * from './articles-desk-notes'
+export * from './articles-desk-verification'
 export * from './articles-desk-revisions'
 export * from './articles-desk-scheduler'
 export { LIVE_STATUSES, type WriteError, type WriteOk, type WriteResult } from './articles-desk-shared'

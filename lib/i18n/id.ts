@@ -246,6 +246,9 @@ export const id = {
         revisionMissing: 'Revisi ini tidak ditemukan.',
         labelCreateForbidden: (name: string) => `Anda tidak berwenang membuat label baru “${name}”.`,
         autosaveFailed: 'Simpan otomatis gagal. Periksa koneksi; perubahan Anda masih di layar.',
+        verificationNeedsUpdate: 'Hanya catatan Pembaruan yang mencabut tanda verifikasi. Pilih jenis “Pembaruan”.',
+        verificationNeedsNote:
+          'Pembaca sudah melihat tanda verifikasi pada berita ini. Cabut tandanya dengan catatan Pembaruan yang mencatat hasil verifikasi.',
       },
       actions: {
         saveDraft: 'Simpan draf',

@@ -76,6 +76,10 @@ function refuse(error: desk.WriteError, opts: { autosave?: boolean } = {}): neve
       throw new ActionRefusal(t.admin.errors.invalid, { publishAt: [w.errors.publishAtPast] })
     case 'revision-missing':
       throw new ActionRefusal(w.errors.revisionMissing)
+    case 'verification-needs-update':
+      throw new ActionRefusal(t.admin.errors.invalid, { kind: [w.errors.verificationNeedsUpdate] })
+    case 'verification-needs-note':
+      throw new ActionRefusal(w.errors.verificationNeedsNote)
   }
 }
 
