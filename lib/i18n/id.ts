@@ -52,6 +52,9 @@ export const id = {
     noteKinds: { correction: 'Ralat', update: 'Pembaruan', right_of_reply: 'Hak Jawab' },
     retracted: 'Berita ini telah ditarik',
     retractedReason: 'Alasan penarikan',
+    // Pedoman Pemberitaan Media Siber 2.c: at the end of the story, in parentheses, in italics.
+    verificationNotice: '(Berita ini masih memerlukan verifikasi lebih lanjut, yang sedang diupayakan redaksi secepatnya.)',
+    verificationNoticeLabel: 'Pemberitahuan verifikasi',
   },
   archive: {
     label: (name: string) => `Label: ${name}`,
@@ -95,6 +98,7 @@ export const id = {
     deletedTitle: 'Berita ini telah dihapus',
     deletedBody: 'Berita yang pernah dimuat di alamat ini telah dihapus oleh redaksi dan tidak lagi tersedia.',
     retractedHeadline: 'Judul',
+    unverifiedDescription: (description: string) => `Berita ini masih memerlukan verifikasi. ${description}`,
     contactType: 'redaksi',
   },
   feeds: {
@@ -283,6 +287,9 @@ export const id = {
         returned: 'Artikel dikembalikan ke penulis sebagai draf.',
         restored: (version: number) => `Versi ${version} dipulihkan sebagai versi baru.`,
         noteAdded: 'Catatan ditambahkan dan tampil di berita.',
+        noteAddedVerified: 'Catatan ditambahkan dan tampil di berita; tanda “masih memerlukan verifikasi” dicabut.',
+        verificationMarked: 'Berita ditandai masih memerlukan verifikasi. Pembaca melihat pemberitahuannya di akhir berita.',
+        verificationUnmarked: 'Tanda verifikasi dihapus.',
         confirmRetract: 'Tarik berita ini? Alamatnya akan menampilkan pemberitahuan penarikan beserta alasannya.',
         confirmUnpublish: 'Turunkan berita ini dari situs?',
         staleKeep: 'Perubahan Anda masih ada di layar dan belum disimpan.',
@@ -311,6 +318,18 @@ export const id = {
         hint: 'Catatan tampil di bawah berita beserta waktunya, dan memperbarui waktu “Diperbarui”. Perbaikan salah ketik cukup disimpan biasa.',
         kinds: { correction: 'Ralat', update: 'Pembaruan', right_of_reply: 'Hak Jawab' },
         none: 'Belum ada catatan.',
+      },
+      // Pedoman Pemberitaan Media Siber 2.c–d: publishing before verification, and lifting the mark.
+      verification: {
+        title: 'Verifikasi',
+        pendingSince: (when: string) => `Berita ini ditandai masih memerlukan verifikasi sejak ${when}.`,
+        none: 'Berita ini tidak ditandai memerlukan verifikasi.',
+        mark: 'Tandai: masih memerlukan verifikasi',
+        markHint:
+          'Pedoman Pemberitaan Media Siber (butir 2.c): berita yang belum terverifikasi hanya dimuat bila mendesak bagi kepentingan publik, sumber pertamanya jelas dan kredibel, dan pihak yang harus dikonfirmasi tidak dapat dihubungi. Pembaca melihat pemberitahuan di akhir berita.',
+        unmark: 'Hapus tanda verifikasi',
+        liftHint: 'Setelah verifikasi didapatkan, tambahkan catatan Pembaruan yang memuat hasilnya dan centang “cabut tanda” (butir 2.d).',
+        liftCheckbox: 'Catatan ini memuat hasil verifikasi: cabut tanda “masih memerlukan verifikasi”',
       },
       retract: {
         title: 'Tarik berita',

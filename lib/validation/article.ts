@@ -132,7 +132,12 @@ export const noteInput = z.object({
     (v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : ''),
     z.string().trim().min(1, e.noteRequired).max(ARTICLE_LIMITS.note, e.tooLong(ARTICLE_LIMITS.note)),
   ),
+  // The note records what was verified and lifts the "still needs verification" mark.
+  liftsVerification: checkbox,
 })
+
+/** Mark a story as still needing verification (pending) or remove a mark readers have not seen. */
+export const verificationInput = z.object({ id, pending: checkbox })
 
 export const restoreInput = z.object({ id, version: id, revisionId: id })
 

@@ -13,7 +13,8 @@ vi.mock('next-auth', () => ({
   getServerSession: async () => (sessionUserId ? { user: { id: String(sessionUserId) } } : null),
 }))
 const updateTag = vi.fn()
-vi.mock('next/cache', () => ({ updateTag: (tag: string) => updateTag(tag) }))
+const refresh = vi.fn()
+vi.mock('next/cache', () => ({ updateTag: (tag: string) => updateTag(tag), refresh: () => refresh() }))
 vi.mock('next/navigation', () => ({
   redirect: (url: string) => {
     throw Object.assign(new Error('NEXT_REDIRECT'), { digest: `NEXT_REDIRECT;replace;${url};307;` })
@@ -210,6 +211,35 @@ describe('article actions refuse forged requests', () => {
     signIn(editor)
     expect(await actions.addArticleNote(null, { id: a.id, kind: 'correction', body: 'Angka korban diperbaiki.' })).toMatchObject({ ok: true })
     expect(getArticleForEdit(a.id)!.notes).toHaveLength(1)
+    expect(updateTag).toHaveBeenCalledWith(TAGS.article(a.id))
+  })
+
+  it('lets only editors mark a story as still needing verification, and lift it with an Update note', async () => {
+    const a = createArticle({ authorId: reporter.id })
+    signIn(reporter)
+    expect(await actions.setArticleVerification(null, { id: a.id, pending: '1' })).toEqual({ ok: false, message: t.admin.errors.forbidden })
+    signIn(editor)
+    expect(await actions.setArticleVerification(null, { id: a.id, pending: '1' })).toMatchObject({ ok: true })
+    expect(updateTag).toHaveBeenCalledWith(TAGS.article(a.id))
+    expect(row(a.id).verificationPendingAt).toBeInstanceOf(Date)
+    // Once readers have seen it, it is not removed silently.
+    expect(await actions.setArticleVerification(null, { id: a.id, pending: '0' })).toEqual({
+      ok: false,
+      message: t.admin.articles.errors.verificationNeedsNote,
+    })
+    // The writer may add an update to their story, but not lift the editor's mark with it.
+    signIn(reporter)
+    const lift = { id: a.id, kind: 'update', body: 'Polisi membenarkan kejadian.', liftsVerification: '1' }
+    expect(await actions.addArticleNote(null, lift)).toEqual({ ok: false, message: t.admin.errors.forbidden })
+    expect(row(a.id).verificationPendingAt).toBeInstanceOf(Date)
+    signIn(editor)
+    expect(await actions.addArticleNote(null, { ...lift, kind: 'correction' })).toMatchObject({
+      ok: false,
+      fieldErrors: { kind: [t.admin.articles.errors.verificationNeedsUpdate] },
+    })
+    updateTag.mockClear()
+    expect(await actions.addArticleNote(null, lift)).toEqual({ ok: true, data: { message: t.admin.articles.messages.noteAddedVerified } })
+    expect(row(a.id).verificationPendingAt).toBeNull()
     expect(updateTag).toHaveBeenCalledWith(TAGS.article(a.id))
   })
 

@@ -1,5 +1,6 @@
 'use server'
 
+import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
 import * as desk from '@/db/queries/articles-desk'
 import type { Staff } from '@/db/queries/users'
@@ -18,6 +19,7 @@ import {
   retractInput,
   scheduleInput,
   statusChangeInput,
+  verificationInput,
 } from '@/lib/validation/article'
 
 /*
@@ -252,14 +254,35 @@ export const addArticleNote = adminAction({
   permission: 'article:note',
   input: noteInput,
   load: loadArticle,
-  run: (input, { staff }) => {
-    const result = desk.addNote(input.id, input.kind, input.body, staff.id)
+  run: async (input, { staff, record }) => {
+    if (input.liftsVerification) await authorize('article:verification', record)
+    const result = desk.addNote(input.id, input.kind, input.body, staff.id, { liftsVerification: input.liftsVerification })
     if (!result.ok) {
       if (result.code === 'wrong-status') throw new ActionRefusal(w.errors.noteNotLive)
       refuse(result)
     }
     revalidateArticle(null, result.footprint)
-    return { message: w.messages.noteAdded }
+    return { message: result.liftedVerification ? w.messages.noteAddedVerified : w.messages.noteAdded }
+  },
+})
+
+/**
+ * Marks a story as still needing verification, or removes a mark readers have not seen yet.
+ * Once they have, an Update note lifts it (addArticleNote with liftsVerification).
+ */
+export const setArticleVerification = adminAction({
+  name: 'setArticleVerification',
+  permission: 'article:verification',
+  input: verificationInput,
+  load: loadArticle,
+  run: (input, { staff }) => {
+    const result = desk.setVerificationPending(input.id, input.pending, staff.id)
+    if (!result.ok) refuse(result)
+    // A published story's page, its JSON-LD and share description carry the notice.
+    if (result.changed) revalidateArticle(null, result.footprint)
+    // The editor page shows the mark: draw it again.
+    refresh()
+    return { message: input.pending ? w.messages.verificationMarked : w.messages.verificationUnmarked }
   },
 })
 
