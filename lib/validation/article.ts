@@ -170,6 +170,16 @@ export const deskFilterInput = z.object({
 
 export type DeskFilterInput = z.output<typeof deskFilterInput>
 
+/** A full desk list's page position, "<time ms>.<id>" of the last row shown; anything else is the first page. */
+export const deskCursorInput = z.object({
+  after: z
+    .string()
+    .regex(/^\d{1,15}\.\d{1,15}$/)
+    .transform((v) => v.split('.').map(Number) as [number, number])
+    .optional()
+    .catch(undefined),
+})
+
 /** searchParams → a plain record of first values, for deskFilterInput. */
 export function firstValues(sp: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
