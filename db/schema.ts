@@ -117,6 +117,12 @@ export const articles = sqliteTable(
     seoDescription: text('seo_description').notNull().default(''),
     retractedAt: timestamp('retracted_at'),
     retractionReason: text('retraction_reason').notNull().default(''),
+    // When the story last went to the review queue. Kept when an editor returns it, so a draft
+    // that has it is a story returned to its writer; cleared when it goes live.
+    submittedAt: timestamp('submitted_at'),
+    // Set while the story "masih memerlukan verifikasi" (Pedoman Pemberitaan Media Siber 2.c):
+    // readers see the notice; an Update note recording what was verified lifts it (2.d).
+    verificationPendingAt: timestamp('verification_pending_at'),
     createdAt: createdAt(),
     savedAt: timestamp('saved_at').notNull().default(nowMs),
     savedBy: integer('saved_by').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
@@ -131,6 +137,12 @@ export const articles = sqliteTable(
     index('articles_saved_idx').on(t.savedAt),
     index('articles_status_saved_idx').on(t.status, t.savedAt),
     index('articles_author_saved_idx').on(t.authorId, t.savedAt),
+    // Desk home: the review queue oldest first; returned drafts (status draft, submitted_at set).
+    index('articles_review_idx').on(t.status, t.submittedAt),
+    // Desk home: one writer's drafts, last saved first.
+    index('articles_author_status_saved_idx').on(t.authorId, t.status, t.savedAt),
+    // Desk home: stories awaiting verification, oldest mark first (few rows, so a partial index).
+    index('articles_verification_idx').on(t.verificationPendingAt).where(sql`${t.verificationPendingAt} is not null`),
     // Which stories show an image (alt text edits refresh them); also serves the media FK's SET NULL.
     index('articles_featured_media_idx').on(t.featuredMediaId),
   ],
@@ -187,7 +199,11 @@ export const articleNotes = sqliteTable(
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('article_notes_article_idx').on(t.articleId, t.createdAt)],
+  (t) => [
+    index('article_notes_article_idx').on(t.articleId, t.createdAt),
+    // Desk home: notes added in the last week, newest first.
+    index('article_notes_created_idx').on(t.createdAt),
+  ],
 )
 
 export const articleRevisions = sqliteTable(

@@ -91,6 +91,13 @@ export function ArticleView({
           dangerouslySetInnerHTML={{ __html: body }}
         />
 
+        {article.needsVerification ? (
+          // Pedoman Pemberitaan Media Siber 2.c: at the end of the story, in parentheses and italics.
+          <p role="note" aria-label={t.article.verificationNoticeLabel} className="mt-6 font-serif text-lg italic">
+            {t.article.verificationNotice}
+          </p>
+        ) : null}
+
         {article.notes.length > 0 ? (
           <aside aria-labelledby="catatan-redaksi" className="mt-8 rounded-md border border-edge p-4">
             <h2 id="catatan-redaksi" className="text-sm font-bold tracking-wide uppercase">

@@ -58,7 +58,7 @@ const auditActions = (articleId: number) =>
     .all()
     .map((r) => r.action)
 
-const opts = { canCreateLabels: true }
+const opts = { canCreateLabels: true, canPublish: true }
 
 describe('drafts and saves', () => {
   let writer: number
@@ -118,7 +118,7 @@ describe('drafts and saves', () => {
 
   it('refuses an unknown label when the person may not create labels, writing nothing', () => {
     const { id } = createDraft(writer, 'Judul')
-    const result = saveArticle(id, content({ labels: ['Belum Ada'] }), 1, writer, { canCreateLabels: false })
+    const result = saveArticle(id, content({ labels: ['Belum Ada'] }), 1, writer, { canCreateLabels: false, canPublish: true })
     expect(result).toMatchObject({ ok: false, code: 'label-create-forbidden', name: 'Belum Ada' })
     expect(db().select().from(labels).where(eq(labels.slug, 'belum-ada')).get()).toBeUndefined()
     expect(getArticleForEdit(id)!.version).toBe(1)
@@ -209,6 +209,25 @@ describe('publication', () => {
     expect(unscheduleArticle(id, 2, writer)).toMatchObject({ ok: true, status: 'draft', publishedAt: null })
   })
 
+  it('refuses a change to a live article without the publish right, reading its status in the write (issue 10, finding 1)', () => {
+    const draft = createArticle({ authorId: writer, status: 'submitted', pathMonth: null })
+    // The writer's form was opened at this version and read the article as a draft; an editor publishes it.
+    const published = saveArticle(draft.id, content({ title: draft.title }), draft.version, editor, { ...opts, transition: { to: 'published' } })
+    expect(published).toMatchObject({ ok: true, status: 'published' })
+    const before = getArticleForEdit(draft.id)!
+    const tooLate = { ...opts, canPublish: false }
+    expect(saveArticle(draft.id, content({ title: 'Disusupkan' }), before.version, writer, tooLate)).toEqual({ ok: false, code: 'live-needs-publish' })
+    const revision = listRevisions(draft.id).at(-1)!
+    expect(restoreRevision(draft.id, revision.id, before.version, writer, tooLate)).toEqual({ ok: false, code: 'live-needs-publish' })
+    expect(getArticleForEdit(draft.id)).toEqual(before)
+    const scheduled = createArticle({ authorId: writer, status: 'scheduled', pathMonth: null, publishedAt: new Date('2099-01-01T00:00:00Z') })
+    expect(saveArticle(scheduled.id, content(), scheduled.version, writer, tooLate)).toEqual({ ok: false, code: 'live-needs-publish' })
+    // Without the right, a draft saves, but cannot be moved live by a forged option either.
+    const own = createDraft(writer, 'Draf sendiri')
+    expect(saveArticle(own.id, content(), 1, writer, tooLate)).toMatchObject({ ok: true, status: 'draft' })
+    expect(saveArticle(own.id, content(), 2, writer, { ...tooLate, transition: { to: 'published' } })).toEqual({ ok: false, code: 'live-needs-publish' })
+  })
+
   it('never autosaves over a live article', () => {
     const a = createArticle({ authorId: writer, status: 'published' })
     expect(saveArticle(a.id, content(), a.version, writer, { ...opts, autosave: true })).toMatchObject({ ok: false, code: 'wrong-status' })
@@ -292,7 +311,7 @@ describe('notes and revisions', () => {
   it('adds a note to a published article and moves its updated time, not its version', () => {
     const a = createArticle({ authorId: writer })
     const now = new Date('2026-02-02T02:02:00Z')
-    expect(addNote(a.id, 'correction', 'Nama narasumber diperbaiki.', writer, now)).toMatchObject({ ok: true, footprint: { id: a.id } })
+    expect(addNote(a.id, 'correction', 'Nama narasumber diperbaiki.', writer, { now })).toMatchObject({ ok: true, footprint: { id: a.id } })
     const after = getArticleForEdit(a.id)!
     expect(after.updatedAt).toEqual(now)
     expect(after.version).toBe(a.version)
@@ -318,8 +337,8 @@ describe('notes and revisions', () => {
     saveArticle(id, content({ title: 'Tiga', bodyHtml: '<p>tiga</p>', labels: [] }), 2, writer, opts)
     const v2 = listRevisions(id).find((r) => r.version === 2)!
 
-    expect(restoreRevision(id, v2.id, 2, writer)).toMatchObject({ ok: false, code: 'stale', currentVersion: 3 })
-    const restored = restoreRevision(id, v2.id, 3, writer)
+    expect(restoreRevision(id, v2.id, 2, writer, opts)).toMatchObject({ ok: false, code: 'stale', currentVersion: 3 })
+    const restored = restoreRevision(id, v2.id, 3, writer, opts)
     expect(restored).toMatchObject({ ok: true, version: 4 })
     expect(getArticleForEdit(id)).toMatchObject({ title: 'Dua', bodyHtml: '<p>dua</p>', seoTitle: 'SEO dua', labels: [expect.objectContaining({ id: label.id })] })
     expect(listRevisions(id)[0]).toMatchObject({ version: 4, restoredFrom: 2 })

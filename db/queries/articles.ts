@@ -206,6 +206,8 @@ export type PublicArticle = {
   editor: { id: number; name: string; slug: string } | null
   labels: Array<{ id: number; name: string; slug: string }>
   notes: ArticleNote[]
+  /** Readers are told the story still needs verification (Pedoman Pemberitaan Media Siber 2.c). */
+  needsVerification: boolean
 }
 
 /** One published article by its URL (/{yyyy}/{mm}/{slug}), or null. */
@@ -229,6 +231,7 @@ export function getPublishedArticle(pathMonth: string, slug: string): PublicArti
       sponsorName: articles.sponsorName,
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
+      verificationPendingAt: articles.verificationPendingAt,
       editorId: articles.editorId,
       authorId: users.id,
       authorName: users.name,
@@ -282,6 +285,7 @@ export function getPublishedArticle(pathMonth: string, slug: string): PublicArti
     editor,
     labels: articleLabelRows,
     notes,
+    needsVerification: row.verificationPendingAt !== null,
   }
 }
 

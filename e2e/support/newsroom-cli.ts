@@ -72,7 +72,7 @@ function contentOf(a: ArticleForEdit, change: Partial<ArticleContent> = {}): Art
   }
 }
 
-const SAVE = { canCreateLabels: true } as const
+const SAVE = { canCreateLabels: true, canPublish: true } as const
 
 function settle(result: WriteResult): { tags: string[]; result: unknown } {
   if (!result.ok) fail(`Refused: ${JSON.stringify(result)}`)

@@ -35,7 +35,7 @@ describe('authorization matrix', () => {
     const admin = { id: 1, role: 'admin' as const }
     for (const permission of Object.keys(policy) as Permission[]) expect(isAllowed(admin, permission), permission).toBe(true)
     const contributor = { id: 2, role: 'contributor' as const }
-    for (const p of ['article:publish', 'article:retract', 'label:manage', 'user:manage', 'settings:manage', 'contact:manage'] as const) {
+    for (const p of ['article:publish', 'article:retract', 'article:verification', 'label:manage', 'user:manage', 'settings:manage', 'contact:manage'] as const) {
       expect(isAllowed(contributor, p), p).toBe(false)
     }
   })
@@ -46,6 +46,17 @@ describe('authorization matrix', () => {
     expect(isAllowed(reporter, 'article:edit', { authorId: 8 })).toBe(false)
     expect(isAllowed(reporter, 'article:publish', { authorId: 8 })).toBe(false)
     expect(isAllowed({ id: 9, role: 'editor' }, 'article:edit', { authorId: 8 })).toBe(true)
+  })
+
+  it('leaves publishing before verification to editors (Pedoman Pemberitaan Media Siber 2.c)', () => {
+    expect(isAllowed({ id: 7, role: 'reporter' }, 'article:verification', { authorId: 7 })).toBe(false)
+    expect(isAllowed({ id: 9, role: 'editor' }, 'article:verification', { authorId: 8 })).toBe(true)
+  })
+
+  it('registers the verification action under its own permission', () => {
+    const names = new Map([...registeredActions.values()].map((a) => [a.name, a.permission]))
+    expect(names.get('setArticleVerification')).toBe('article:verification')
+    expect(names.get('addArticleNote')).toBe('article:note')
   })
 
   it('names a rule for every role on every permission it grants', () => {

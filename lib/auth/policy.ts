@@ -19,6 +19,9 @@ export const policy = {
   'article:delete': { editor: 'any', admin: 'any' },
   'article:note': { reporter: 'own', editor: 'any', admin: 'any' },
   'article:review': { editor: 'any', admin: 'any' },
+  // Publishing before verification is an editor's call (Pedoman Pemberitaan Media Siber 2.c–d):
+  // setting the "still needs verification" mark, and lifting it with an Update note.
+  'article:verification': { editor: 'any', admin: 'any' },
   'media:upload': { contributor: 'any', reporter: 'any', editor: 'any', admin: 'any' },
   'media:edit': { contributor: 'own', reporter: 'own', editor: 'any', admin: 'any' },
   'label:create': { contributor: 'any', reporter: 'any', editor: 'any', admin: 'any' },

@@ -22,6 +22,7 @@ const input = {
   keywords: ['Ekonomi', 'Pasar'],
   isSponsored: false,
   sponsorName: '',
+  needsVerification: false,
 }
 
 describe('articleJsonLd', () => {
@@ -46,6 +47,12 @@ describe('articleJsonLd', () => {
     const ld = articleJsonLd({ ...input, isSponsored: true, sponsorName: 'PT Contoh' }, publisher)
     expect(ld['@type']).toBe('AdvertiserContentArticle')
     expect(ld.sponsor).toEqual({ '@type': 'Organization', name: 'PT Contoh' })
+  })
+
+  it('says first in its description that a story still needs verification', () => {
+    const ld = articleJsonLd({ ...input, needsVerification: true }, publisher)
+    expect(ld.description).toBe('Berita ini masih memerlukan verifikasi. Ringkasan')
+    expect(ld['@type']).toBe('NewsArticle')
   })
 
   it('never dates a modification before publication', () => {

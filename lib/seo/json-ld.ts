@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/id'
 import type { Publisher } from './publisher'
 
 /*
@@ -21,6 +22,16 @@ export type ArticleJsonLdInput = {
   keywords: string[]
   isSponsored: boolean
   sponsorName: string
+  /** Still needs verification (Pedoman Pemberitaan Media Siber 2.c): the description says so first. */
+  needsVerification: boolean
+}
+
+/**
+ * A story's description for search engines and share previews. One that still needs
+ * verification says so before its summary, so no snippet presents it as established fact.
+ */
+export function articleDescription(description: string, needsVerification: boolean): string {
+  return needsVerification ? t.seo.unverifiedDescription(description) : description
 }
 
 function organization(p: Publisher): Thing {
@@ -44,7 +55,7 @@ export function articleJsonLd(a: ArticleJsonLdInput, publisher: Publisher): Thin
     mainEntityOfPage: { '@type': 'WebPage', '@id': a.url },
     url: a.url,
     headline: a.headline.slice(0, 110),
-    description: a.description,
+    description: articleDescription(a.description, a.needsVerification),
     ...(a.images.length
       ? { image: a.images.map((i) => ({ '@type': 'ImageObject', url: i.url, ...(i.width && i.height ? { width: i.width, height: i.height } : {}) })) }
       : {}),

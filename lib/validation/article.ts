@@ -132,7 +132,12 @@ export const noteInput = z.object({
     (v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : ''),
     z.string().trim().min(1, e.noteRequired).max(ARTICLE_LIMITS.note, e.tooLong(ARTICLE_LIMITS.note)),
   ),
+  // The note records what was verified and lifts the "still needs verification" mark.
+  liftsVerification: checkbox,
 })
+
+/** Mark a story as still needing verification (pending) or remove a mark readers have not seen. */
+export const verificationInput = z.object({ id, pending: checkbox })
 
 export const restoreInput = z.object({ id, version: id, revisionId: id })
 
@@ -164,6 +169,16 @@ export const deskFilterInput = z.object({
 })
 
 export type DeskFilterInput = z.output<typeof deskFilterInput>
+
+/** A full desk list's page position, "<time ms>.<id>" of the last row shown; anything else is the first page. */
+export const deskCursorInput = z.object({
+  after: z
+    .string()
+    .regex(/^\d{1,15}\.\d{1,15}$/)
+    .transform((v) => v.split('.').map(Number) as [number, number])
+    .optional()
+    .catch(undefined),
+})
 
 /** searchParams → a plain record of first values, for deskFilterInput. */
 export function firstValues(sp: Record<string, string | string[] | undefined>): Record<string, string | undefined> {

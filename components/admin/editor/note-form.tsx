@@ -8,8 +8,12 @@ import { Field, FormStatus, inputClass, primaryButtonClass, TextArea } from '../
 const w = t.admin.articles.notes
 const KINDS = ['correction', 'update', 'right_of_reply'] as const
 
-/** Adds a correction, update or right of reply to a published article. */
-export function NoteForm({ articleId }: { articleId: number }) {
+/**
+ * Adds a correction, update or right of reply to a published article. With `offerVerificationLift`
+ * (the story is marked as still needing verification and the person may lift it), an Update note
+ * can record what was verified and lift the mark.
+ */
+export function NoteForm({ articleId, offerVerificationLift = false }: { articleId: number; offerVerificationLift?: boolean }) {
   const [state, action, pending] = useActionState(addArticleNote, null)
   const errors = state && !state.ok ? state.fieldErrors : undefined
   return (
@@ -30,6 +34,12 @@ export function NoteForm({ articleId }: { articleId: number }) {
         )}
       </Field>
       <TextArea name="body" label={w.body} rows={3} maxLength={2000} required errors={errors?.body} />
+      {offerVerificationLift ? (
+        <label className="flex min-h-11 items-center gap-3">
+          <input type="checkbox" name="liftsVerification" value="1" className="size-5" />
+          <span>{t.admin.articles.verification.liftCheckbox}</span>
+        </label>
+      ) : null}
       <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
         {w.add}
       </button>

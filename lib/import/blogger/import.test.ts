@@ -431,7 +431,7 @@ describe('importing a newer export', () => {
       },
       local.version,
       editor.id,
-      { canCreateLabels: false },
+      { canCreateLabels: false, canPublish: true },
     )
     expect(saved.ok).toBe(true)
 

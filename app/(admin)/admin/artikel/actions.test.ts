@@ -13,7 +13,8 @@ vi.mock('next-auth', () => ({
   getServerSession: async () => (sessionUserId ? { user: { id: String(sessionUserId) } } : null),
 }))
 const updateTag = vi.fn()
-vi.mock('next/cache', () => ({ updateTag: (tag: string) => updateTag(tag) }))
+const refresh = vi.fn()
+vi.mock('next/cache', () => ({ updateTag: (tag: string) => updateTag(tag), refresh: () => refresh() }))
 vi.mock('next/navigation', () => ({
   redirect: (url: string) => {
     throw Object.assign(new Error('NEXT_REDIRECT'), { digest: `NEXT_REDIRECT;replace;${url};307;` })
@@ -23,7 +24,24 @@ vi.mock('next/navigation', () => ({
   },
 }))
 
+// A hook that runs right after an action has read the article it authorizes on: the moment a
+// colleague's write can slip in before this action's own write.
+let afterLoad: (() => void) | null = null
+vi.mock('@/db/queries/articles-desk', async (importOriginal) => {
+  const desk = await importOriginal<typeof import('@/db/queries/articles-desk')>()
+  return {
+    ...desk,
+    getArticleRef: (id: number) => {
+      const ref = desk.getArticleRef(id)
+      afterLoad?.()
+      afterLoad = null
+      return ref
+    },
+  }
+})
+
 const actions = await import('./actions')
+const desk = await import('@/db/queries/articles-desk')
 
 function articleForm(a: { id: number; version: number; title?: string }, extra: Record<string, string> = {}): FormData {
   const fd = new FormData()
@@ -34,6 +52,13 @@ function articleForm(a: { id: number; version: number; title?: string }, extra: 
 
 const signIn = (u: { id: number } | null) => {
   sessionUserId = u?.id ?? null
+}
+
+/** An editor publishes the article as it stands. */
+function publishAsEditor(id: number, version: number, editorId: number) {
+  const a = desk.getArticleForEdit(id)!
+  const content = { ...a, slug: null, keepFeaturedUrl: true, labels: a.labels.map((l) => l.name) }
+  return desk.saveArticle(id, content, version, editorId, { canCreateLabels: true, canPublish: true, transition: { to: 'published' } })
 }
 
 const row = (id: number) => getDb().select().from(articles).where(eq(articles.id, id)).get()!
@@ -94,9 +119,37 @@ describe('article actions refuse forged requests', () => {
     signIn(contributor)
     expect(await actions.saveArticleContent(null, articleForm(a, { title: 'Diam-diam diubah' }))).toEqual({
       ok: false,
-      message: t.admin.errors.forbidden,
+      message: t.admin.articles.errors.liveNeedsPublish,
     })
     expect(row(a.id).title).toBe(a.title)
+  })
+
+  it('issue 10 finding 1: a contributor cannot change a story an editor publishes between the check and the write', async () => {
+    const a = createArticle({ authorId: contributor.id, status: 'submitted', pathMonth: null, publishedAt: undefined })
+    signIn(contributor)
+    // The contributor saves with the version the editor's publish will produce, and the editor
+    // publishes after the action has read the article as "submitted".
+    afterLoad = () => {
+      expect(publishAsEditor(a.id, a.version, editor.id)).toMatchObject({ ok: true, status: 'published', version: a.version + 1 })
+    }
+    const result = await actions.saveArticleContent(null, articleForm({ id: a.id, version: a.version + 1 }, { title: 'Judi online di berita terbit' }))
+    expect(result).toEqual({ ok: false, message: t.admin.articles.errors.liveNeedsPublish })
+    expect(row(a.id)).toMatchObject({ status: 'published', title: a.title, version: a.version + 1 })
+    expect(desk.listRevisions(a.id)).toHaveLength(1)
+  })
+
+  it('issue 10 finding 1: a contributor cannot restore an old revision onto a story published between the check and the write', async () => {
+    const a = createArticle({ authorId: contributor.id, status: 'draft', pathMonth: null, publishedAt: undefined })
+    signIn(contributor)
+    expect(await actions.saveArticleContent(null, articleForm(a, { title: 'Versi lama' }))).toMatchObject({ ok: true })
+    const old = desk.listRevisions(a.id)[0]!
+    expect(await actions.saveArticleContent(null, articleForm({ id: a.id, version: a.version + 1 }, { title: 'Versi yang disetujui' }))).toMatchObject({ ok: true })
+    afterLoad = () => {
+      expect(publishAsEditor(a.id, a.version + 2, editor.id)).toMatchObject({ ok: true, status: 'published' })
+    }
+    const result = await actions.restoreArticleRevision(null, { id: a.id, revisionId: old.id, version: a.version + 3 })
+    expect(result).toEqual({ ok: false, message: t.admin.articles.errors.liveNeedsPublish })
+    expect(row(a.id)).toMatchObject({ status: 'published', title: 'Versi yang disetujui', version: a.version + 3 })
   })
 
   it('refuses a reporter acting on another reporter’s article', async () => {
@@ -171,6 +224,35 @@ describe('article actions refuse forged requests', () => {
     signIn(editor)
     expect(await actions.addArticleNote(null, { id: a.id, kind: 'correction', body: 'Angka korban diperbaiki.' })).toMatchObject({ ok: true })
     expect(getArticleForEdit(a.id)!.notes).toHaveLength(1)
+    expect(updateTag).toHaveBeenCalledWith(TAGS.article(a.id))
+  })
+
+  it('lets only editors mark a story as still needing verification, and lift it with an Update note', async () => {
+    const a = createArticle({ authorId: reporter.id })
+    signIn(reporter)
+    expect(await actions.setArticleVerification(null, { id: a.id, pending: '1' })).toEqual({ ok: false, message: t.admin.errors.forbidden })
+    signIn(editor)
+    expect(await actions.setArticleVerification(null, { id: a.id, pending: '1' })).toMatchObject({ ok: true })
+    expect(updateTag).toHaveBeenCalledWith(TAGS.article(a.id))
+    expect(row(a.id).verificationPendingAt).toBeInstanceOf(Date)
+    // Once readers have seen it, it is not removed silently.
+    expect(await actions.setArticleVerification(null, { id: a.id, pending: '0' })).toEqual({
+      ok: false,
+      message: t.admin.articles.errors.verificationNeedsNote,
+    })
+    // The writer may add an update to their story, but not lift the editor's mark with it.
+    signIn(reporter)
+    const lift = { id: a.id, kind: 'update', body: 'Polisi membenarkan kejadian.', liftsVerification: '1' }
+    expect(await actions.addArticleNote(null, lift)).toEqual({ ok: false, message: t.admin.errors.forbidden })
+    expect(row(a.id).verificationPendingAt).toBeInstanceOf(Date)
+    signIn(editor)
+    expect(await actions.addArticleNote(null, { ...lift, kind: 'correction' })).toMatchObject({
+      ok: false,
+      fieldErrors: { kind: [t.admin.articles.errors.verificationNeedsUpdate] },
+    })
+    updateTag.mockClear()
+    expect(await actions.addArticleNote(null, lift)).toEqual({ ok: true, data: { message: t.admin.articles.messages.noteAddedVerified } })
+    expect(row(a.id).verificationPendingAt).toBeNull()
     expect(updateTag).toHaveBeenCalledWith(TAGS.article(a.id))
   })
 

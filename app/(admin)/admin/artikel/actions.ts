@@ -1,5 +1,6 @@
 'use server'
 
+import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
 import * as desk from '@/db/queries/articles-desk'
 import type { Staff } from '@/db/queries/users'
@@ -18,6 +19,7 @@ import {
   retractInput,
   scheduleInput,
   statusChangeInput,
+  verificationInput,
 } from '@/lib/validation/article'
 
 /*
@@ -60,6 +62,8 @@ function refuse(error: desk.WriteError, opts: { autosave?: boolean } = {}): neve
       const message = `${t.admin.errors.stale}${who}`
       throw new ActionRefusal(message, { version: [message] })
     }
+    case 'live-needs-publish':
+      throw new ActionRefusal(w.errors.liveNeedsPublish)
     case 'wrong-status':
       throw new ActionRefusal(opts.autosave && desk.LIVE_STATUSES.includes(error.status) ? w.errors.autosaveLive : w.errors.wrongStatus)
     case 'slug-taken':
@@ -74,6 +78,10 @@ function refuse(error: desk.WriteError, opts: { autosave?: boolean } = {}): neve
       throw new ActionRefusal(t.admin.errors.invalid, { publishAt: [w.errors.publishAtPast] })
     case 'revision-missing':
       throw new ActionRefusal(w.errors.revisionMissing)
+    case 'verification-needs-update':
+      throw new ActionRefusal(t.admin.errors.invalid, { kind: [w.errors.verificationNeedsUpdate] })
+    case 'verification-needs-note':
+      throw new ActionRefusal(w.errors.verificationNeedsNote)
   }
 }
 
@@ -85,12 +93,12 @@ function clockTime(date: Date): string {
 
 const loadArticle = ({ id }: { id: number }) => desk.getArticleRef(id)
 
-/** Changing what a live (published or scheduled) article says is publishing: it needs that right too. */
-async function requireLiveEditRight(record: { authorId: number; status: string }) {
-  if (desk.LIVE_STATUSES.includes(record.status as desk.WriteOk['status'])) {
-    await authorize('article:publish', record)
-  }
-}
+/**
+ * Changing what a live (published or scheduled) article says is publishing: it needs that
+ * right too. The query layer checks it against the status it reads inside the write's
+ * transaction; a check here, on the status read before, would race a colleague's publish.
+ */
+const canPublish = (staff: Staff, record: { authorId: number }) => isAllowed(staff, 'article:publish', record)
 
 function contentOf(input: ArticleInput): desk.ArticleContent {
   return {
@@ -111,9 +119,10 @@ function contentOf(input: ArticleInput): desk.ArticleContent {
   }
 }
 
-function saveOptions(input: ArticleInput, staff: Staff, transition?: desk.Transition): desk.SaveOptions {
+function saveOptions(input: ArticleInput, staff: Staff, record: { authorId: number }, transition?: desk.Transition): desk.SaveOptions {
   const isEditor = isAllowed(staff, 'article:review')
   return {
+    canPublish: canPublish(staff, record),
     autosave: input.autosave && !transition,
     // Only editors name the handling editor; anyone else's form cannot change it.
     editorId: isEditor ? input.editorId : undefined,
@@ -123,8 +132,14 @@ function saveOptions(input: ArticleInput, staff: Staff, transition?: desk.Transi
   }
 }
 
-function save(input: ArticleInput, staff: Staff, transition: desk.Transition | undefined, message: string | ((r: desk.WriteOk) => string)) {
-  const result = desk.saveArticle(input.id, contentOf(input), input.version, staff.id, saveOptions(input, staff, transition))
+function save(
+  input: ArticleInput,
+  staff: Staff,
+  record: { authorId: number },
+  transition: desk.Transition | undefined,
+  message: string | ((r: desk.WriteOk) => string),
+) {
+  const result = desk.saveArticle(input.id, contentOf(input), input.version, staff.id, saveOptions(input, staff, record, transition))
   if (!result.ok) refuse(result, { autosave: input.autosave })
   revalidateArticle(result.before, result.after)
   return { ...snapshot(result), message: typeof message === 'string' ? message : message(result) }
@@ -146,10 +161,8 @@ export const saveArticleContent = adminAction({
   permission: 'article:edit',
   input: articleInput,
   load: loadArticle,
-  run: async (input, { staff, record }) => {
-    await requireLiveEditRight(record)
-    return save(input, staff, undefined, (r) => (input.autosave ? w.messages.autosaved(clockTime(r.savedAt)) : w.messages.saved))
-  },
+  run: (input, { staff, record }) =>
+    save(input, staff, record, undefined, (r) => (input.autosave ? w.messages.autosaved(clockTime(r.savedAt)) : w.messages.saved)),
 })
 
 export const submitArticle = adminAction({
@@ -159,7 +172,7 @@ export const submitArticle = adminAction({
   load: loadArticle,
   run: async (input, { staff, record }) => {
     await authorize('article:edit', record)
-    return save(input, staff, { to: 'submitted' }, w.messages.submitted)
+    return save(input, staff, record, { to: 'submitted' }, w.messages.submitted)
   },
 })
 
@@ -170,7 +183,7 @@ export const publishArticle = adminAction({
   load: loadArticle,
   run: async (input, { staff, record }) => {
     await authorize('article:edit', record)
-    return save(input, staff, { to: 'published' }, w.messages.published)
+    return save(input, staff, record, { to: 'published' }, w.messages.published)
   },
 })
 
@@ -181,7 +194,7 @@ export const scheduleArticle = adminAction({
   load: loadArticle,
   run: async (input, { staff, record }) => {
     await authorize('article:edit', record)
-    return save(input, staff, { to: 'scheduled', at: input.publishAt }, (r) => w.messages.scheduled(formatDateTime(r.publishedAt!)))
+    return save(input, staff, record, { to: 'scheduled', at: input.publishAt }, (r) => w.messages.scheduled(formatDateTime(r.publishedAt!)))
   },
 })
 
@@ -241,14 +254,35 @@ export const addArticleNote = adminAction({
   permission: 'article:note',
   input: noteInput,
   load: loadArticle,
-  run: (input, { staff }) => {
-    const result = desk.addNote(input.id, input.kind, input.body, staff.id)
+  run: async (input, { staff, record }) => {
+    if (input.liftsVerification) await authorize('article:verification', record)
+    const result = desk.addNote(input.id, input.kind, input.body, staff.id, { liftsVerification: input.liftsVerification })
     if (!result.ok) {
       if (result.code === 'wrong-status') throw new ActionRefusal(w.errors.noteNotLive)
       refuse(result)
     }
     revalidateArticle(null, result.footprint)
-    return { message: w.messages.noteAdded }
+    return { message: result.liftedVerification ? w.messages.noteAddedVerified : w.messages.noteAdded }
+  },
+})
+
+/**
+ * Marks a story as still needing verification, or removes a mark readers have not seen yet.
+ * Once they have, an Update note lifts it (addArticleNote with liftsVerification).
+ */
+export const setArticleVerification = adminAction({
+  name: 'setArticleVerification',
+  permission: 'article:verification',
+  input: verificationInput,
+  load: loadArticle,
+  run: (input, { staff }) => {
+    const result = desk.setVerificationPending(input.id, input.pending, staff.id)
+    if (!result.ok) refuse(result)
+    // A published story's page, its JSON-LD and share description carry the notice.
+    if (result.changed) revalidateArticle(null, result.footprint)
+    // The editor page shows the mark: draw it again.
+    refresh()
+    return { message: input.pending ? w.messages.verificationMarked : w.messages.verificationUnmarked }
   },
 })
 
@@ -257,9 +291,8 @@ export const restoreArticleRevision = adminAction({
   permission: 'article:edit',
   input: restoreInput,
   load: loadArticle,
-  run: async (input, { staff, record }) => {
-    await requireLiveEditRight(record)
-    const result = desk.restoreRevision(input.id, input.revisionId, input.version, staff.id)
+  run: (input, { staff, record }) => {
+    const result = desk.restoreRevision(input.id, input.revisionId, input.version, staff.id, { canPublish: canPublish(staff, record) })
     if (!result.ok) refuse(result)
     revalidateArticle(result.before, result.after)
     const restored = desk.listRevisions(input.id)[0]?.restoredFrom ?? 0

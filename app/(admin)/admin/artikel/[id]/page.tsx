@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { ArticleEditor } from '@/components/admin/editor/article-editor'
 import { NoteForm } from '@/components/admin/editor/note-form'
+import { VerificationPanel } from '@/components/admin/editor/verification-panel'
 import { getArticleForEdit, listEditors } from '@/db/queries/articles-desk'
 import { isAllowed } from '@/lib/auth/authorize'
 import { requireStaff } from '@/lib/auth/guards'
@@ -33,6 +34,7 @@ export default async function EditArticlePage({ params }: PageProps<'/admin/arti
     retract: isAllowed(staff, 'article:retract', article),
     delete: isAllowed(staff, 'article:delete', article),
     review: isAllowed(staff, 'article:review', article),
+    verify: isAllowed(staff, 'article:verification', article),
   }
   const editors = can.review ? listEditors() : []
   const editorName = article.editorId ? (listEditors().find((e) => e.id === article.editorId)?.name ?? null) : null
@@ -73,6 +75,8 @@ export default async function EditArticlePage({ params }: PageProps<'/admin/arti
         editors={editors}
       />
 
+      <VerificationPanel article={article} canVerify={can.verify} />
+
       <section aria-labelledby="notes-heading" className="mt-10 max-w-3xl space-y-4">
         <h2 id="notes-heading" className="font-serif text-2xl font-bold">
           {w.notes.title}
@@ -92,7 +96,7 @@ export default async function EditArticlePage({ params }: PageProps<'/admin/arti
         ) : (
           <p className="text-muted">{w.notes.none}</p>
         )}
-        {article.status === 'published' && isAllowed(staff, 'article:note', article) ? <NoteForm articleId={article.id} /> : null}
+        {article.status === 'published' && isAllowed(staff, 'article:note', article) ? <NoteForm articleId={article.id} offerVerificationLift={can.verify && article.verificationPendingAt !== null} /> : null}
       </section>
     </>
   )

@@ -12,7 +12,7 @@ import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { isSlug, parseMonth, parseYear, PLACEHOLDER } from '@/lib/route-params'
 import { shareImage } from '@/lib/seo/images'
-import { articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/json-ld'
+import { articleDescription, articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/json-ld'
 import { buildMetadata } from '@/lib/seo/metadata'
 import { getPublisher } from '@/lib/seo/publisher'
 import { absoluteUrl, articlePath, authorFeedPath, authorPath, labelFeedPath, labelPath } from '@/lib/urls'
@@ -49,7 +49,7 @@ export async function generateMetadata({ params }: PageProps<'/[year]/[month]/[s
     siteName: chrome.siteName,
     title: `${headline} | ${chrome.siteName}`,
     shareTitle: headline,
-    description: article.seoDescription || article.excerpt || article.title,
+    description: articleDescription(article.seoDescription || article.excerpt || article.title, article.needsVerification),
     path: articlePath(article),
     image: shareImage(article.image, siteUrl),
     siteFeedTitle: t.feeds.site(chrome.siteName),
@@ -105,6 +105,7 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
         keywords: article.labels.map((l) => l.name),
         isSponsored: article.isSponsored,
         sponsorName: article.sponsorName,
+        needsVerification: article.needsVerification,
       },
       publisher,
     ),

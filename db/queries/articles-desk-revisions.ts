@@ -1,0 +1,199 @@
+import 'server-only'
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import { getDb, type Executor } from '@/db'
+import { articleRevisions, articles, labels, media, users, type ArticleStatus } from '@/db/schema'
+import {
+  type ArticleRow,
+  FROM,
+  footprint,
+  isLiveEditRefused,
+  labelIdsOf,
+  okResult,
+  replaceLabels,
+  staleError,
+  type WriteResult,
+  writeAudit,
+} from './articles-desk-shared'
+
+/* An article's revisions: the snapshot every write takes, the history, and restoring one. */
+
+export type RevisionSummary = {
+  id: number
+  version: number
+  createdAt: Date
+  createdByName: string | null
+  isAutosave: boolean
+  restoredFrom: number | null
+}
+
+/** An article's revisions, newest first. */
+export function listRevisions(articleId: number): RevisionSummary[] {
+  return getDb()
+    .select({
+      id: articleRevisions.id,
+      version: articleRevisions.version,
+      createdAt: articleRevisions.createdAt,
+      createdByName: users.name,
+      snapshot: articleRevisions.snapshot,
+    })
+    .from(articleRevisions)
+    .leftJoin(users, eq(users.id, articleRevisions.createdBy))
+    .where(eq(articleRevisions.articleId, articleId))
+    .orderBy(desc(articleRevisions.version), desc(articleRevisions.id))
+    .all()
+    .map(({ snapshot, ...r }) => ({
+      ...r,
+      isAutosave: snapshot.autosave === true,
+      restoredFrom: typeof snapshot.restoredFrom === 'number' ? snapshot.restoredFrom : null,
+    }))
+}
+
+export type Revision = RevisionSummary & { title: string; excerpt: string; bodyHtml: string; snapshot: RevisionSnapshot }
+
+export function getRevision(articleId: number, revisionId: number): Revision | null {
+  const row = getDb()
+    .select({
+      id: articleRevisions.id,
+      version: articleRevisions.version,
+      createdAt: articleRevisions.createdAt,
+      createdByName: users.name,
+      title: articleRevisions.title,
+      excerpt: articleRevisions.excerpt,
+      bodyHtml: articleRevisions.bodyHtml,
+      snapshot: articleRevisions.snapshot,
+    })
+    .from(articleRevisions)
+    .leftJoin(users, eq(users.id, articleRevisions.createdBy))
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.id, revisionId)))
+    .get()
+  if (!row) return null
+  const snapshot = row.snapshot as RevisionSnapshot
+  return {
+    ...row,
+    snapshot,
+    isAutosave: snapshot.autosave === true,
+    restoredFrom: typeof snapshot.restoredFrom === 'number' ? snapshot.restoredFrom : null,
+  }
+}
+
+export type RevisionSnapshot = {
+  slug: string
+  dateline: string
+  featuredMediaId: number | null
+  featuredImageUrl: string | null
+  featuredAlt: string
+  featuredCaption: string
+  labelIds: number[]
+  labelNames: string[]
+  isSponsored: boolean
+  sponsorName: string
+  seoTitle: string
+  seoDescription: string
+  editorId: number | null
+  status: ArticleStatus
+  autosave?: boolean
+  restoredFrom?: number
+}
+
+/** Snapshots an article as it stands (before a write replaces it); the import uses it too. */
+export function writeRevision(tx: Executor, row: ArticleRow, labelIds: number[], createdBy: number | null, extra: Partial<RevisionSnapshot> = {}) {
+  const labelNames = labelIds.length
+    ? tx.select({ id: labels.id, name: labels.name }).from(labels).where(inArray(labels.id, labelIds)).all()
+    : []
+  const snapshot: RevisionSnapshot = {
+    slug: row.slug,
+    dateline: row.dateline,
+    featuredMediaId: row.featuredMediaId,
+    featuredImageUrl: row.featuredImageUrl,
+    featuredAlt: row.featuredAlt,
+    featuredCaption: row.featuredCaption,
+    labelIds,
+    labelNames: labelIds.map((id) => labelNames.find((l) => l.id === id)?.name ?? ''),
+    isSponsored: row.isSponsored,
+    sponsorName: row.sponsorName,
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    editorId: row.editorId,
+    status: row.status,
+    ...extra,
+  }
+  tx.insert(articleRevisions)
+    .values({ articleId: row.id, version: row.version, title: row.title, excerpt: row.excerpt, bodyHtml: row.bodyHtml, snapshot, createdBy })
+    .run()
+}
+
+/**
+ * Restores a revision's content (title, text, image, labels, SEO…; not the slug or status)
+ * as a new version, with its own revision. The version check and the publish right on a live
+ * article apply as for a save.
+ */
+export function restoreRevision(
+  articleId: number,
+  revisionId: number,
+  expectedVersion: number,
+  staffId: number,
+  opts: { canPublish: boolean; now?: Date },
+): WriteResult {
+  const now = opts.now ?? new Date()
+  const db = getDb()
+  return db.transaction(
+    (tx): WriteResult => {
+      const current = tx.select().from(articles).where(eq(articles.id, articleId)).get()
+      if (!current) return { ok: false, code: 'not-found' }
+      if (current.version !== expectedVersion) return { ok: false, ...staleError(tx, current) }
+      if (!FROM.save.includes(current.status)) return { ok: false, code: 'wrong-status', status: current.status }
+      if (isLiveEditRefused(current, opts.canPublish)) return { ok: false, code: 'live-needs-publish' }
+      const revision = tx
+        .select()
+        .from(articleRevisions)
+        .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.id, revisionId)))
+        .get()
+      if (!revision) return { ok: false, code: 'revision-missing' }
+      const snap = revision.snapshot as Partial<RevisionSnapshot>
+      const beforeLabelIds = labelIdsOf(tx, articleId)
+
+      // Whatever the revision referred to may have been deleted since.
+      const mediaId =
+        typeof snap.featuredMediaId === 'number' && tx.select({ id: media.id }).from(media).where(eq(media.id, snap.featuredMediaId)).get()
+          ? snap.featuredMediaId
+          : null
+      const labelIds = Array.isArray(snap.labelIds) && snap.labelIds.length
+        ? tx.select({ id: labels.id }).from(labels).where(inArray(labels.id, snap.labelIds)).all().map((l) => l.id)
+        : []
+      const orderedLabelIds = (snap.labelIds ?? []).filter((id) => labelIds.includes(id))
+      const editorId =
+        typeof snap.editorId === 'number' && tx.select({ id: users.id }).from(users).where(eq(users.id, snap.editorId)).get()
+          ? snap.editorId
+          : null
+
+      const row = tx
+        .update(articles)
+        .set({
+          title: revision.title,
+          excerpt: revision.excerpt,
+          bodyHtml: revision.bodyHtml,
+          dateline: snap.dateline ?? current.dateline,
+          featuredMediaId: mediaId,
+          featuredImageUrl: mediaId === null ? (snap.featuredImageUrl ?? null) : null,
+          featuredAlt: snap.featuredAlt ?? '',
+          featuredCaption: snap.featuredCaption ?? '',
+          isSponsored: snap.isSponsored ?? false,
+          sponsorName: snap.sponsorName ?? '',
+          seoTitle: snap.seoTitle ?? '',
+          seoDescription: snap.seoDescription ?? '',
+          editorId,
+          version: current.version + 1,
+          savedAt: now,
+          savedBy: staffId,
+        })
+        .where(eq(articles.id, articleId))
+        .returning()
+        .get()
+      replaceLabels(tx, articleId, orderedLabelIds)
+      writeRevision(tx, row, orderedLabelIds, staffId, { restoredFrom: revision.version })
+      writeAudit(tx, staffId, 'article.restore', articleId, { fromVersion: revision.version, toVersion: row.version })
+      return okResult(row, footprint(current, beforeLabelIds), footprint(row, orderedLabelIds))
+    },
+    { behavior: 'immediate' },
+  )
+}

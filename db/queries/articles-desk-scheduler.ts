@@ -1,0 +1,54 @@
+import 'server-only'
+import { and, asc, eq, lte } from 'drizzle-orm'
+import { getDb } from '@/db'
+import { runWrite } from '@/db/write-lock'
+import { articles } from '@/db/schema'
+import { toPathMonth } from '@/lib/dates'
+import type { ArticleFootprint } from '@/lib/revalidate'
+import { articlePath } from '@/lib/urls'
+import { redirectImportedLegacyPath } from './redirects'
+import { clearRedirectsFrom, footprint, labelIdsOf, writeAudit } from './articles-desk-shared'
+
+/**
+ * The scheduler's job: every scheduled article whose time has come goes live, with its URL
+ * month fixed now if it never had one. Returns what each now shows on, for revalidation.
+ */
+export async function publishDueArticles(now = new Date()): Promise<ArticleFootprint[]> {
+  const db = getDb()
+  // Nearly every tick finds nothing due: a plain read says so without taking SQLite's write lock,
+  // which another process (a long Blogger import) may hold. better-sqlite3 waits for a lock
+  // synchronously, so asking for it would stall the whole server for up to the busy timeout.
+  const anyDue = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
+    .limit(1)
+    .get()
+  if (!anyDue) return []
+  // Every server process may run this; the status check inside the one write transaction
+  // publishes each story once. runWrite waits for the lock without blocking this process.
+  return runWrite((tx) => {
+      const due = tx
+        .select()
+        .from(articles)
+        .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
+        .orderBy(asc(articles.publishedAt))
+        .all()
+      const out: ArticleFootprint[] = []
+      for (const current of due) {
+        const publishedAt = current.publishedAt ?? now
+        const row = tx
+          .update(articles)
+          .set({ status: 'published', publishedAt, pathMonth: current.pathMonth ?? toPathMonth(publishedAt), version: current.version + 1 })
+          .where(and(eq(articles.id, current.id), eq(articles.status, 'scheduled')))
+          .returning()
+          .get()
+        clearRedirectsFrom(tx, articlePath(row))
+        redirectImportedLegacyPath(tx, row.id, articlePath(row))
+        writeAudit(tx, null, 'article.publish', row.id, { title: row.title, path: articlePath(row), scheduled: true })
+        const shown = footprint(row, labelIdsOf(tx, row.id))
+        if (shown) out.push(shown)
+      }
+      return out
+  })
+}

@@ -1,0 +1,190 @@
+import 'server-only'
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { getDb } from '@/db'
+import { articleLabels, articles, auditLog, labels, redirects, users, type ArticleStatus } from '@/db/schema'
+import { toPathMonth } from '@/lib/dates'
+import type { ArticleFootprint } from '@/lib/revalidate'
+import { slugify } from '@/lib/urls'
+
+/*
+ * What the newsroom's article writes share: the result types, where each transition may start
+ * from, and the small steps every write transaction takes (version check, audit row, labels,
+ * slugs, the public footprint for revalidateArticle()). Every write runs in one synchronous
+ * better-sqlite3 transaction (sanitize and validate before calling), checks the version the
+ * editor was opened at, and returns a typed result: a stale save is refused before anything
+ * is written, so the writer's unsaved text stays in their browser.
+ */
+
+export type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0]
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+export type WriteError =
+  | { code: 'not-found' }
+  | { code: 'stale'; currentVersion: number; savedAt: Date; savedByName: string | null }
+  | { code: 'wrong-status'; status: ArticleStatus }
+  /** The article is live (published or scheduled) and the writer lacks the publish right on it. */
+  | { code: 'live-needs-publish' }
+  | { code: 'slug-taken' }
+  | { code: 'media-missing' }
+  | { code: 'editor-invalid' }
+  | { code: 'label-create-forbidden'; name: string }
+  | { code: 'publish-at-past' }
+  | { code: 'revision-missing' }
+  /** Only an Update note (Pembaruan) lifts the "still needs verification" mark. */
+  | { code: 'verification-needs-update' }
+  /** A published story's verification mark is lifted by an Update note, not removed silently. */
+  | { code: 'verification-needs-note' }
+
+export type WriteOk = {
+  ok: true
+  id: number
+  version: number
+  status: ArticleStatus
+  slug: string
+  pathMonth: string | null
+  publishedAt: Date | null
+  savedAt: Date
+  /** Where the article showed publicly before and shows after (null when not public). */
+  before: ArticleFootprint | null
+  after: ArticleFootprint | null
+}
+
+export type WriteResult = WriteOk | ({ ok: false } & WriteError)
+
+export type ArticleRow = typeof articles.$inferSelect
+
+/** Where the transitions may start from. */
+export const FROM: Record<'save' | 'submitted' | 'published' | 'scheduled', readonly ArticleStatus[]> = {
+  save: ['draft', 'submitted', 'scheduled', 'published', 'unpublished'],
+  submitted: ['draft', 'submitted', 'unpublished'],
+  published: ['draft', 'submitted', 'scheduled', 'unpublished', 'published'],
+  scheduled: ['draft', 'submitted', 'unpublished', 'scheduled'],
+}
+
+export const LIVE_STATUSES: readonly ArticleStatus[] = ['published', 'scheduled']
+
+/**
+ * Changing what a live article says is publishing. Checked on the row read inside the write's
+ * transaction: a check before it (on a row read earlier) lets a colleague's publish slip in
+ * between, and the writer's text would land on the live story (issue 10, finding 1).
+ */
+export function isLiveEditRefused(row: Pick<ArticleRow, 'status'>, canPublish: boolean): boolean {
+  return !canPublish && LIVE_STATUSES.includes(row.status)
+}
+
+type FootprintRow = Pick<ArticleRow, 'id' | 'authorId' | 'status' | 'pathMonth' | 'slug' | 'publishedAt' | 'isSponsored'>
+
+/** Where the story shows publicly (lib/cache/article.ts), or null when it shows nowhere. */
+export function footprint(row: FootprintRow, labelIds: number[]): ArticleFootprint | null {
+  if (row.status !== 'published' || !row.pathMonth || !row.publishedAt) return null
+  return {
+    id: row.id,
+    authorId: row.authorId,
+    labelIds,
+    pathMonth: row.pathMonth,
+    slug: row.slug,
+    publishedAt: row.publishedAt,
+    isSponsored: row.isSponsored,
+  }
+}
+
+export function labelIdsOf(tx: Tx, articleId: number): number[] {
+  return tx
+    .select({ id: articleLabels.labelId })
+    .from(articleLabels)
+    .where(eq(articleLabels.articleId, articleId))
+    .orderBy(asc(articleLabels.position))
+    .all()
+    .map((r) => r.id)
+}
+
+export function staleError(tx: Tx, row: ArticleRow): WriteError {
+  const savedByName = row.savedBy ? (tx.select({ name: users.name }).from(users).where(eq(users.id, row.savedBy)).get()?.name ?? null) : null
+  return { code: 'stale', currentVersion: row.version, savedAt: row.savedAt, savedByName }
+}
+
+export function writeAudit(tx: Tx, actorId: number | null, action: string, articleId: number, detail: Record<string, unknown>) {
+  tx.insert(auditLog).values({ actorId, action, entity: 'article', entityId: articleId, detail }).run()
+}
+
+/** A slug free among all articles: `base`, else `base-2`, `base-3`… */
+export function uniqueArticleSlug(tx: Tx, base: string, exceptId?: number): string {
+  const taken = new Set(
+    tx
+      .select({ slug: articles.slug })
+      .from(articles)
+      .where(
+        and(
+          sql`(${articles.slug} = ${base} or ${articles.slug} like ${`${escapeLike(base)}-%`} escape '\\')`,
+          exceptId ? sql`${articles.id} <> ${exceptId}` : undefined,
+        ),
+      )
+      .all()
+      .map((r) => r.slug),
+  )
+  if (!taken.has(base)) return base
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`
+}
+
+export function isSlugTaken(tx: Tx, slug: string, exceptId: number): boolean {
+  return Boolean(
+    tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.slug, slug), sql`${articles.id} <> ${exceptId}`))
+      .get(),
+  )
+}
+
+/**
+ * Finds labels by name (through their slug) and creates the missing ones, or, when creating
+ * is not allowed, names the first missing one without writing anything.
+ */
+export function resolveLabels(tx: Tx, names: string[], canCreate: boolean): { ok: true; ids: number[] } | { ok: false; name: string } {
+  const found = names.map((name) => {
+    const slug = slugify(name, 80)
+    return { name, slug, id: tx.select({ id: labels.id }).from(labels).where(eq(labels.slug, slug)).get()?.id }
+  })
+  const missing = found.find((l) => l.id === undefined)
+  if (missing && !canCreate) return { ok: false, name: missing.name }
+  const ids: number[] = []
+  for (const label of found) {
+    const id = label.id ?? tx.insert(labels).values({ name: label.name, slug: label.slug }).returning({ id: labels.id }).get().id
+    if (!ids.includes(id)) ids.push(id)
+  }
+  return { ok: true, ids }
+}
+
+export function replaceLabels(tx: Tx, articleId: number, labelIds: number[]) {
+  tx.delete(articleLabels).where(eq(articleLabels.articleId, articleId)).run()
+  labelIds.forEach((labelId, position) => tx.insert(articleLabels).values({ articleId, labelId, position }).run())
+}
+
+/** A live article always wins its address: a redirect away from it would hide it. */
+export function clearRedirectsFrom(tx: Tx, path: string) {
+  tx.delete(redirects).where(eq(redirects.fromPath, path)).run()
+}
+
+export function okResult(row: ArticleRow, before: ArticleFootprint | null, after: ArticleFootprint | null): WriteOk {
+  return {
+    ok: true,
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    slug: row.slug,
+    pathMonth: row.pathMonth,
+    publishedAt: row.publishedAt,
+    savedAt: row.savedAt,
+    before,
+    after,
+  }
+}
+
+/** The publication fields for going live now: the first publication fixes the URL month for good. */
+export function publishNowFields(row: ArticleRow, now: Date) {
+  const publishedAt = row.pathMonth && row.publishedAt && row.publishedAt <= now ? row.publishedAt : now
+  return { status: 'published' as const, publishedAt, pathMonth: row.pathMonth ?? toPathMonth(publishedAt) }
+}
