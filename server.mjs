@@ -15,6 +15,7 @@ import path from 'node:path'
 import next from 'next'
 
 const DECIDE = Symbol.for('warta.decideRequest')
+const GUARD = Symbol.for('warta.guardRequest')
 // Build assets, uploaded media and route handlers under /api never move and have no variants.
 const SKIP = /^\/(?:_next|media|api)\//
 const REDIRECTABLE = new Set(['GET', 'HEAD'])
@@ -39,6 +40,12 @@ if (!decide) {
   console.error('instrumentation.ts did not install the redirect check; refusing to serve without it.')
   process.exit(1)
 }
+// The request guard (ADR 011): instrumentation.ts installs it before the redirect check.
+const guard = globalThis[GUARD]
+if (typeof guard !== 'function') {
+  console.error('instrumentation.ts did not install the request guard; refusing to serve without it.')
+  process.exit(1)
+}
 
 /**
  * The home page is asked for most and never moves, so it skips the check unless it may be an old
@@ -49,8 +56,27 @@ function mayBeBloggerHome(search, host) {
   return BLOGGER_MOBILE.test(search) || (host !== undefined && BLOGSPOT.test(host))
 }
 
-/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+/**
+ * Security first (lib/security/request-guard.ts, ADR 011): HSTS and header hygiene on every
+ * request, synchronously; for /admin paths the newsroom's gate (a real 307 to sign in, 403, 404)
+ * and its per-request Content-Security-Policy, as a promise.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+ */
 function onRequest(req, res) {
+  const guarded = guard(req, res)
+  if (guarded === undefined) return route(req, res)
+  guarded.then(
+    (answered) => answered || route(req, res),
+    (error) => {
+      console.error('Request guard failed', { url: req.url, error })
+      res.statusCode = 500
+      res.end()
+    },
+  )
+}
+
+/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+function route(req, res) {
   const url = req.url ?? '/'
   const queryAt = url.indexOf('?')
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt)
