@@ -1,8 +1,8 @@
 /**
  * Runs once per server process before the first request: applies any migration that
- * `npm start` did not (e.g. a bare `next start`), installs the URL-history check that
- * server.mjs runs before Next sees a request, installs the shared cache-tag store, and starts the
- * publishing scheduler (in one server process of several). Not run by `next build`.
+ * `npm start` did not (e.g. a bare `next start`), installs the request guard and the URL-history
+ * check that server.mjs runs before Next sees a request, installs the shared cache-tag store, and
+ * starts the publishing scheduler (in one server process of several). Not run by `next build`.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -12,6 +12,10 @@ export async function register() {
   const { getDb } = await import('./db')
   const { migrateDatabase } = await import('./db/migrate')
   migrateDatabase(getDb())
+  // Security headers and the newsroom's gate, which server.mjs runs before everything else
+  // (ADR 011). Installed first: server.mjs looks for it once the redirect check is there.
+  const { installRequestGuard } = await import('./lib/security/request-guard')
+  installRequestGuard()
   const { installRouteDecision } = await import('./lib/redirects/table')
   installRouteDecision()
 

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { NextConfig } from 'next'
+import { BASELINE_HEADERS, PUBLIC_CSP_HEADERS } from './lib/security/headers'
 
 /**
  * Public pages are cached whole with `'use cache'` (docs/decisions/002-page-cache.md).
@@ -40,6 +41,11 @@ const nextConfig: NextConfig = {
       { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
     ]
     return [
+      // Security headers (docs/decisions/011-content-security-policy.md). The newsroom's
+      // Content-Security-Policy carries a nonce per request, so server.mjs's guard sets it.
+      { source: '/:path*', headers: BASELINE_HEADERS },
+      { source: '/', headers: PUBLIC_CSP_HEADERS },
+      { source: '/:path((?!admin(?:/|$)).*)', headers: PUBLIC_CSP_HEADERS },
       { source: '/admin', headers: privatePage },
       { source: '/admin/:path*', headers: privatePage },
       { source: '/pratinjau/:path*', headers: privatePage },

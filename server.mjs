@@ -10,8 +10,9 @@
  * (docs/decisions/004-redirects.md). Workers keep their own page caches and share when cache tags
  * expired through the database (docs/decisions/007-processes-and-shared-state.md).
  *
- * A plain Node module, so it runs without a TypeScript loader. The decision itself is TypeScript
- * inside the Next build: instrumentation.ts installs it on globalThis when the server prepares.
+ * A plain Node module, so it runs without a TypeScript loader. The decision and the request guard
+ * (security headers, the newsroom's gate: ADR 011) are TypeScript inside the Next build:
+ * instrumentation.ts installs them on globalThis when the server prepares.
  * A proxy.ts could do the same job, at about 0.6 ms of CPU per request (ADR 004).
  */
 import cluster from 'node:cluster'
@@ -23,6 +24,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import next from 'next'
 
 const DECIDE = Symbol.for('warta.decideRequest')
+const GUARD = Symbol.for('warta.guardRequest')
 // Build assets, uploaded media and route handlers under /api never move and have no variants.
 const SKIP = /^\/(?:_next|media|api)\//
 const REDIRECTABLE = new Set(['GET', 'HEAD'])
@@ -129,6 +131,12 @@ async function runWorker({ single }) {
     console.error('instrumentation.ts did not install the redirect check; refusing to serve without it.')
     process.exit(1)
   }
+  // The request guard (ADR 011): instrumentation.ts installs it before the redirect check.
+  const guard = globalThis[GUARD]
+  if (typeof guard !== 'function') {
+    console.error('instrumentation.ts did not install the request guard; refusing to serve without it.')
+    process.exit(1)
+  }
 
   /**
    * The home page is asked for most and never moves, so it skips the check unless it may be an old
@@ -139,8 +147,27 @@ async function runWorker({ single }) {
     return BLOGGER_MOBILE.test(search) || (host !== undefined && BLOGSPOT.test(host))
   }
 
-  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+  /**
+   * Security first (lib/security/request-guard.ts, ADR 011): HSTS and header hygiene on every
+   * request, synchronously; for /admin paths the newsroom's gate (a real 307 to sign in, 403, 404)
+   * and its per-request Content-Security-Policy, as a promise.
+   * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+   */
   function onRequest(req, res) {
+    const guarded = guard(req, res)
+    if (guarded === undefined) return route(req, res)
+    guarded.then(
+      (answered) => answered || route(req, res),
+      (error) => {
+        console.error('Request guard failed', { url: req.url, error })
+        res.statusCode = 500
+        res.end()
+      },
+    )
+  }
+
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+  function route(req, res) {
     const url = req.url ?? '/'
     const queryAt = url.indexOf('?')
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt)

@@ -114,10 +114,10 @@ test.describe('the newsroom desk', () => {
     await expect(page.getByText(`Akun Wartawan ${run} dibuat.`)).toBeVisible()
 
     const reporter = await newSignedInPage(browser, email)
-    // Admin pages stream inside <Suspense>, so a refusal arrives as the not-found page, not as a 404 status.
+    // server.mjs's gate refuses before the page streams: a real 403, in the newsroom's frame.
     for (const url of ['/admin/pengguna', '/admin/pengaturan', '/admin/label', '/admin/pesan']) {
-      await reporter.goto(url)
-      await expect(reporter.getByRole('heading', { name: 'Halaman tidak ditemukan' }), url).toBeVisible()
+      expect((await reporter.goto(url))?.status(), url).toBe(403)
+      await expect(reporter.getByRole('heading', { name: 'Anda tidak punya akses ke halaman ini' }), url).toBeVisible()
     }
     await open(reporter, '/admin/media')
 

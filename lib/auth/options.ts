@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { consumeRateLimit } from '@/db/queries/rate-limits'
 import { getCredentialsByEmail, recordSignIn } from '@/db/queries/users'
 import { getEnv } from '@/lib/env'
+import { localTarget } from '@/lib/http/location'
 import { getSecret } from '@/lib/secrets'
 import { burnPasswordCheck, verifyPassword } from './password'
 
@@ -15,6 +16,7 @@ const credentialsSchema = z.object({
 
 const SIGN_IN_ATTEMPTS = 10
 const SIGN_IN_WINDOW_MS = 15 * 60 * 1000
+const ADMIN_HOME = '/admin'
 
 let options: NextAuthOptions | undefined
 
@@ -59,6 +61,12 @@ export function getAuthOptions(): NextAuthOptions {
       },
       session({ session, token }) {
         return { ...session, user: { id: token.sub } } as typeof session
+      },
+      // next-auth's default accepts any URL that starts with "/", and "/admin/..//evil.example/"
+      // does, so a sign-in could end on another site (issue #10, finding 2). Normalise first,
+      // then insist on this origin.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${localTarget(url, baseUrl) ?? ADMIN_HOME}`
       },
     },
   }

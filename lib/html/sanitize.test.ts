@@ -105,3 +105,56 @@ describe('sanitizeArticleHtml against XSS payloads', () => {
     expect(PAYLOADS.length).toBeGreaterThanOrEqual(30)
   })
 })
+
+// Finding 8 (issue #10): iframes only from an allow-list of players, and sandboxed.
+describe('finding 8: embedded players in bodies', () => {
+  const frame = (src: string, extra = '') => sanitizeArticleHtml(`<figure><iframe src="${src}" title="t"${extra}></iframe></figure>`)
+  const PLAYERS = [
+    'https://www.youtube.com/embed/QppbC7ignKL',
+    'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=5',
+    'https://www.instagram.com/p/C1a2b3c4d5/embed/',
+    'https://www.instagram.com/reel/C1a2b3c4d5/embed/captioned/',
+    'https://platform.twitter.com/embed/Tweet.html?id=1234567890123',
+    'https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fx%2Fvideos%2F1%2F',
+    'https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fx%2Fposts%2F1',
+    'https://www.tiktok.com/embed/v2/7234567890123456789',
+    'https://www.tiktok.com/player/v1/7234567890123456789',
+    'https://www.google.com/maps/embed?pb=!1m18!1m12',
+    'https://www.google.com/maps/d/embed?mid=1abc',
+  ]
+
+  it.each(PLAYERS)('keeps %s, sandboxed', (src) => {
+    const out = frame(src.replace(/&/g, '&amp;'))
+    expect(out).toContain(`src="${src.replace(/&/g, '&amp;')}"`)
+    expect(out).toMatch(/sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation"/)
+    expect(out).not.toMatch(/allow-top-navigation|allow-forms|allow-modals/)
+  })
+
+  it.each([
+    'https://player.vimeo.com/video/1',
+    'https://www.youtube.com/watch?v=QppbC7ignKL',
+    'https://www.youtube.com/account',
+    'https://www.facebook.com/login.php',
+    'https://www.facebook.com/plugins/../login.php',
+    'https://www.google.com/search?q=x',
+    'https://www.google.com/maps/embed/../../accounts',
+    'https://www.instagram.com/accounts/login/',
+    'https://platform.twitter.com/widgets.js',
+    'https://www.tiktok.com/@someone',
+    'https://user:pw@www.youtube.com/embed/QppbC7ignKL',
+    'https://www.youtube.com:8443/embed/QppbC7ignKL',
+    'http://www.youtube.com/embed/QppbC7ignKL',
+    'https://www.youtube.com.evil.example/embed/QppbC7ignKL',
+    'https://evil.example/embed/QppbC7ignKL',
+    '//www.youtube.com/embed/QppbC7ignKL',
+  ])('drops %s', (src) => {
+    expect(frame(src)).not.toContain('<iframe')
+  })
+
+  it('replaces a sandbox the body brought and keeps only player features in allow', () => {
+    const out = frame('https://www.youtube.com/embed/QppbC7ignKL', ' sandbox="allow-top-navigation allow-scripts" allow="camera; geolocation *; autoplay; encrypted-media \'self\'"')
+    expect(out).not.toContain('allow-top-navigation')
+    expect(out).toContain('allow="autoplay; encrypted-media"')
+    expect(frame('https://www.youtube.com/embed/QppbC7ignKL', ' allow="camera; microphone"')).not.toContain('allow=')
+  })
+})

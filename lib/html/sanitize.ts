@@ -1,14 +1,5 @@
 import sanitizeHtml from 'sanitize-html'
-
-/** Hosts whose players may be embedded in an article body (iframes from anywhere else are dropped). */
-export const EMBED_HOSTS = [
-  'www.youtube.com',
-  'www.youtube-nocookie.com',
-  'player.vimeo.com',
-  'www.instagram.com',
-  'platform.twitter.com',
-  'www.facebook.com',
-] as const
+import { EMBED_FRAMES, EMBED_SANDBOX, embedAllow, isEmbedFrameSrc } from './embeds'
 
 const baseOptions: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -19,7 +10,7 @@ const baseOptions: sanitizeHtml.IOptions = {
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'target'],
     img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
-    iframe: ['src', 'title', 'width', 'height', 'allow', 'allowfullscreen', 'loading'],
+    iframe: ['src', 'title', 'width', 'height', 'allow', 'allowfullscreen', 'loading', 'sandbox'],
     th: ['colspan', 'rowspan', 'scope'],
     td: ['colspan', 'rowspan'],
     ol: ['start', 'reversed'],
@@ -27,7 +18,8 @@ const baseOptions: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['http', 'https'], iframe: ['https'] },
   allowProtocolRelative: false,
-  allowedIframeHostnames: [...EMBED_HOSTS],
+  // Players only (lib/html/embeds.ts); the path is checked in exclusiveFilter below.
+  allowedIframeHostnames: [...new Set(EMBED_FRAMES.map((f) => f.host))],
   disallowedTagsMode: 'discard',
   // Drop the contents of these entirely rather than keeping their text.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'svg', 'math'],
@@ -56,7 +48,8 @@ export function sanitizeArticleHtml(html: string, opts: { sponsored?: boolean; s
   const siteHost = opts.siteUrl ? new URL(opts.siteUrl).host : null
   return sanitizeHtml(html, {
     ...baseOptions,
-    exclusiveFilter: (frame) => frame.tag === 'img' && !SAFE_SRC.test(frame.attribs.src ?? ''),
+    exclusiveFilter: (frame) =>
+      (frame.tag === 'img' && !SAFE_SRC.test(frame.attribs.src ?? '')) || (frame.tag === 'iframe' && !isEmbedFrameSrc(frame.attribs.src)),
     transformTags: {
       a: (tagName, attribs) => {
         const rel = new Set((attribs.rel ?? '').split(/\s+/).filter((r) => ['nofollow', 'noopener', 'noreferrer', 'sponsored', 'ugc'].includes(r)))
@@ -72,7 +65,14 @@ export function sanitizeArticleHtml(html: string, opts: { sponsored?: boolean; s
         else delete out.rel
         return { tagName, attribs: out }
       },
-      iframe: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
+      // Whatever the body said, a player is sandboxed and asks for no more than a player needs.
+      iframe: (tagName, attribs) => {
+        const out: Record<string, string> = { ...attribs, loading: 'lazy', sandbox: EMBED_SANDBOX }
+        const allow = embedAllow(attribs.allow)
+        if (allow) out.allow = allow
+        else delete out.allow
+        return { tagName, attribs: out }
+      },
       img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
     },
   })

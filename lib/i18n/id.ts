@@ -193,6 +193,17 @@ export const id = {
       emailInvalid: 'Alamat email tidak valid.',
       emailTaken: 'Email ini sudah dipakai pengguna lain.',
     },
+    access: {
+      forbidden: {
+        title: 'Anda tidak punya akses ke halaman ini',
+        body: 'Halaman ini hanya untuk peran tertentu di redaksi. Bila Anda memerlukannya, minta admin situs mengubah peran Anda.',
+      },
+      missing: {
+        title: 'Data tidak ditemukan',
+        body: 'Data yang dimaksud tidak ada, sudah dihapus, atau bukan milik Anda.',
+      },
+      backToDesk: 'Kembali ke meja redaksi',
+    },
     errors: {
       invalid: 'Periksa kembali isian yang ditandai.',
       notFound: 'Data yang dimaksud tidak ditemukan atau sudah dihapus.',

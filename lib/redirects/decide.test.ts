@@ -84,3 +84,58 @@ describe('paths', () => {
     expect(parseArticlePath('/label/x/y')).toBeNull()
   })
 })
+
+// Finding 2 (issue #10): `GET //evil.example/` answered `301 Location: //evil.example`.
+// Browsers read "\" as "/", drop tabs and newlines and resolve dot segments before they look
+// for a host, so each of these must be checked the way a browser resolves the Location.
+const OPEN_REDIRECT_PATHS = [
+  '//evil.example/',
+  '//evil.example//',
+  '///evil.example/',
+  '////evil.example/',
+  '/\\evil.example/',
+  '/\\/evil.example/',
+  '/\\\\evil.example/',
+  '//\\evil.example/',
+  '/\t/evil.example/',
+  '/%09/evil.example/',
+  '/\n/evil.example/',
+  '/ /evil.example/',
+  '/..//evil.example/',
+  '/.//evil.example/',
+  '/%2e%2e//evil.example/',
+  '/%2E//evil.example/',
+  '/x/../..//evil.example/',
+  '/%2F%2Fevil.example/',
+  '/%2f/evil.example/',
+  '/%5C%5Cevil.example/',
+  '//EVIL.example/',
+  '//evil.example/2021/08/judul-lama',
+  '//evil.example/search/label/Politik',
+  '//evil.example/2021_08_01_archive.html',
+  '//evil.example/feeds/posts/default',
+  '//evil.example/search?q=x',
+  '/\\evil.example/search?q=x',
+]
+
+describe('finding 2: no redirect leaves the site', () => {
+  const site = 'https://warta.example'
+  it.each(OPEN_REDIRECT_PATHS)('%j stays on the site', (payload) => {
+    for (const search of ['', '?m=1', '?utm_source=wa']) {
+      for (const host of [undefined, 'warta.blogspot.com']) {
+        const request = at(payload + search)
+        const d = decideRoute({ ...request, host }, lookup, { siteUrl: site })
+        if (d.action !== 'redirect') continue
+        const target = new URL(d.location, `${site}/some/page`)
+        expect(target.origin, `${payload}${search} → ${d.location}`).toBe(site)
+        // Not even by way of a second hop: the path itself is not protocol-relative.
+        expect(target.pathname.startsWith('//'), `${payload}${search} → ${d.location}`).toBe(false)
+      }
+    }
+  })
+
+  it('still sends the plain variants to the canonical URL', () => {
+    expect(decide('//label//pemilu//')).toEqual({ action: 'redirect', location: '/label//pemilu' })
+    expect(decide('/2021/08/judul-lama/')).toEqual({ action: 'redirect', location: '/2021/08/judul-baru' })
+  })
+})

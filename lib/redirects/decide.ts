@@ -1,3 +1,4 @@
+import { localLocation } from '@/lib/http/location'
 import { t } from '@/lib/i18n/id'
 import { labelFeedPath, searchPath, SITE_FEED_PATH, SITEMAP_INDEX_PATH } from '@/lib/urls'
 import { getQueryParam, isBlogspotHost, isJsonFeedRequest, parseBloggerPath, stripBloggerParams, type BloggerRoute } from './blogger'
@@ -120,8 +121,12 @@ function decideBlogger(
   }
 }
 
+/**
+ * Every Location this module answers with goes through here: whatever the request path was
+ * ("//evil.example/", "/\\evil.example"), the browser stays on this site (issue #10, finding 2).
+ */
 function redirect(location: string): RouteDecision {
-  return { action: 'redirect', location }
+  return { action: 'redirect', location: localLocation(location) }
 }
 
 /**
@@ -133,6 +138,6 @@ function moveToSite(decision: RouteDecision, { pathname, search, host }: RouteRe
   const base = siteUrl.replace(/\/+$/, '')
   const siteHost = /^https?:\/\/([^/]+)/i.exec(base)?.[1]
   if (siteHost?.toLowerCase() === host?.toLowerCase()) return decision
-  const path = decision.action === 'redirect' ? decision.location : pathname + search
-  return redirect(/^https?:\/\//i.test(path) ? path : `${base}${path}`)
+  const path = decision.action === 'redirect' ? decision.location : localLocation(pathname + search)
+  return { action: 'redirect', location: /^https?:\/\//i.test(path) ? path : `${base}${path}` }
 }

@@ -11,6 +11,8 @@ export const metadata: Metadata = {
 }
 
 // The layout only dresses the page; every page and action checks access itself (lib/auth).
+// Before any of it renders, server.mjs's gate (lib/auth/gate.ts) has sent strangers to sign in
+// and answered refusals with a real 403 or 404, so a status is never a streamed 200.
 async function Frame({ children }: { children: ReactNode }) {
   // Per request: next-auth draws a random CSRF token for signed-out visitors, which
   // cacheComponents refuses while prerendering.

@@ -4,6 +4,8 @@ import { connection } from 'next/server'
 import { SignInForm } from '@/components/admin/sign-in-form'
 import { countUsers } from '@/db/queries/users'
 import { currentStaff } from '@/lib/auth/session'
+import { getEnv } from '@/lib/env'
+import { localTarget } from '@/lib/http/location'
 import { t } from '@/lib/i18n/id'
 
 export const metadata: Metadata = { title: t.admin.auth.signIn }
@@ -14,7 +16,8 @@ export default async function SignInPage({ searchParams }: PageProps<'/admin/mas
   if (countUsers() === 0) redirect('/admin/setup')
   if (await currentStaff()) redirect('/admin')
   const sp = await searchParams
-  const callbackUrl = typeof sp.callbackUrl === 'string' && sp.callbackUrl.startsWith('/admin') ? sp.callbackUrl : '/admin'
+  // Normalised before it is trusted: "/admin/..//evil.example/" starts with /admin too (issue #10).
+  const callbackUrl = localTarget(sp.callbackUrl, getEnv().siteUrl, '/admin') ?? '/admin'
   return (
     <>
       <h1 className="mb-6 font-serif text-3xl font-bold">{t.admin.auth.signInTitle}</h1>
