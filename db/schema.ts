@@ -253,8 +253,10 @@ export const rateLimits = sqliteTable(
     key: text('key').notNull(),
     windowStart: integer('window_start').notNull(),
     count: integer('count').notNull().default(0),
+    // window_start + the window's length: from then on the row is swept (db/queries/rate-limits.ts).
+    expiresAt: integer('expires_at').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.bucket, t.key] })],
+  (t) => [primaryKey({ columns: [t.bucket, t.key] }), index('rate_limits_expires_idx').on(t.expiresAt)],
 )
 
 export const redirects = sqliteTable(

@@ -1,6 +1,6 @@
 import 'server-only'
 import { sql } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { getDb, type Executor } from '@/db'
 
 export type RateLimitDecision = { allowed: boolean; retryAfterMs: number }
 
@@ -27,16 +27,21 @@ export function consumeRateLimit(
 
   return getDb().transaction(
     (tx) => {
+      sweepExpired(tx, nowMs)
       // A window that has ended, or lies in the future after a clock change, starts over at now.
       const row = tx.get<{ window_start: number; count: number }>(sql`
-        INSERT INTO rate_limits (bucket, key, window_start, count) VALUES (${bucket}, ${key}, ${nowMs}, 1)
+        INSERT INTO rate_limits (bucket, key, window_start, count, expires_at)
+        VALUES (${bucket}, ${key}, ${nowMs}, 1, ${nowMs + windowMs})
         ON CONFLICT (bucket, key) DO UPDATE SET
           window_start = CASE
             WHEN ${nowMs} >= rate_limits.window_start + ${windowMs} OR ${nowMs} < rate_limits.window_start
             THEN ${nowMs} ELSE rate_limits.window_start END,
           count = CASE
             WHEN ${nowMs} >= rate_limits.window_start + ${windowMs} OR ${nowMs} < rate_limits.window_start
-            THEN 1 ELSE rate_limits.count + 1 END
+            THEN 1 ELSE rate_limits.count + 1 END,
+          expires_at = CASE
+            WHEN ${nowMs} >= rate_limits.window_start + ${windowMs} OR ${nowMs} < rate_limits.window_start
+            THEN ${nowMs + windowMs} ELSE rate_limits.window_start + ${windowMs} END
         RETURNING window_start, count`)
       if (!row) throw new Error('rate_limits upsert returned no row')
       const allowed = row.count <= limit
@@ -44,4 +49,13 @@ export function consumeRateLimit(
     },
     { behavior: 'immediate' },
   )
+}
+
+// Each write removes at most this many ended windows: a bounded cost per attempt that still
+// outpaces the one row an attempt can add.
+const SWEEP_BATCH = 100
+
+function sweepExpired(tx: Executor, nowMs: number): void {
+  tx.run(sql`DELETE FROM rate_limits WHERE rowid IN (
+    SELECT rowid FROM rate_limits WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`)
 }
