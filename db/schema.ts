@@ -259,6 +259,23 @@ export const rateLimits = sqliteTable(
   (t) => [primaryKey({ columns: [t.bucket, t.key] }), index('rate_limits_expires_idx').on(t.expiresAt)],
 )
 
+/**
+ * Sign-in attempts per client address and per account-and-address (lib/auth/throttle.ts). The key
+ * is a keyed hash, so neither addresses nor typed emails are stored. A row is forgotten a day
+ * after its last attempt.
+ */
+export const signInThrottle = sqliteTable(
+  'sign_in_throttle',
+  {
+    key: text('key').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    // UTC ms before which the next attempt under this key is refused without a password check.
+    blockedUntil: integer('blocked_until').notNull().default(0),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sign_in_throttle_expires_idx').on(t.expiresAt)],
+)
+
 export const redirects = sqliteTable(
   'redirects',
   {

@@ -4,10 +4,11 @@ import { signIn } from 'next-auth/react'
 import { useState } from 'react'
 import { t } from '@/lib/i18n/id'
 import { FormStatus, primaryButtonClass, TextInput } from './field'
+import { signInErrorMessage } from './sign-in-messages'
 
-export function SignInForm({ callbackUrl, failed }: { callbackUrl: string; failed: boolean }) {
+export function SignInForm({ callbackUrl, error: initialError }: { callbackUrl: string; error: string | null }) {
   const [pending, setPending] = useState(false)
-  const [error, setError] = useState(failed)
+  const [error, setError] = useState<string | null>(initialError === null ? null : signInErrorMessage(initialError))
   return (
     <form
       method="post"
@@ -16,7 +17,7 @@ export function SignInForm({ callbackUrl, failed }: { callbackUrl: string; faile
         e.preventDefault()
         const fd = new FormData(e.currentTarget)
         setPending(true)
-        setError(false)
+        setError(null)
         const res = await signIn('credentials', {
           email: String(fd.get('email') ?? ''),
           password: String(fd.get('password') ?? ''),
@@ -24,10 +25,10 @@ export function SignInForm({ callbackUrl, failed }: { callbackUrl: string; faile
         })
         setPending(false)
         if (res?.ok && !res.error) window.location.assign(callbackUrl)
-        else setError(true)
+        else setError(signInErrorMessage(res?.error))
       }}
     >
-      <FormStatus result={error ? { ok: false, message: t.admin.auth.failed } : null} />
+      <FormStatus result={error ? { ok: false, message: error } : null} />
       <TextInput name="email" label={t.admin.auth.email} type="email" autoComplete="username" required />
       <TextInput name="password" label={t.admin.auth.password} type="password" autoComplete="current-password" required />
       <button type="submit" className={primaryButtonClass} aria-disabled={pending}>

@@ -59,3 +59,66 @@ function sweepExpired(tx: Executor, nowMs: number): void {
   tx.run(sql`DELETE FROM rate_limits WHERE rowid IN (
     SELECT rowid FROM rate_limits WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`)
 }
+
+/** One key of a growing-delay throttle: `free` attempts pass at once, then each waits twice as long. */
+export type ThrottleRule = { key: string; free: number; baseDelayMs: number; maxDelayMs: number }
+
+/** The wait imposed after the `attempts`-th counted attempt under a rule. */
+export function throttleDelayMs(rule: ThrottleRule, attempts: number): number {
+  if (attempts < rule.free) return 0
+  return Math.min(rule.baseDelayMs * 2 ** Math.min(attempts - rule.free, 30), rule.maxDelayMs)
+}
+
+/**
+ * Counts one attempt under every rule's key, unless one of them is still blocked: then nothing
+ * is counted and the longest wait is returned. Counted before the password is checked, in one
+ * immediate transaction, so a burst of parallel attempts (from any process) cannot all slip
+ * through before the first failure is written. A success gives the count back
+ * (finishThrottledAttempt). Rows are forgotten `forgetAfterMs` after their last attempt.
+ */
+export function beginThrottledAttempt(rules: ThrottleRule[], forgetAfterMs: number, now = new Date()): RateLimitDecision {
+  const nowMs = now.getTime()
+  return getDb().transaction(
+    (tx) => {
+      sweepExpiredThrottle(tx, nowMs)
+      const rows = rules.map(
+        (rule) =>
+          tx.get<{ attempts: number; blocked_until: number } | undefined>(
+            sql`SELECT attempts, blocked_until FROM sign_in_throttle WHERE key = ${rule.key} AND expires_at > ${nowMs}`,
+          ) ?? { attempts: 0, blocked_until: 0 },
+      )
+      const blockedUntil = Math.max(...rows.map((r) => r.blocked_until))
+      if (blockedUntil > nowMs) return { allowed: false, retryAfterMs: blockedUntil - nowMs }
+      rules.forEach((rule, i) => {
+        const attempts = rows[i]!.attempts + 1
+        const blocked = nowMs + throttleDelayMs(rule, attempts)
+        tx.run(sql`
+          INSERT INTO sign_in_throttle (key, attempts, blocked_until, expires_at)
+          VALUES (${rule.key}, ${attempts}, ${blocked}, ${nowMs + forgetAfterMs})
+          ON CONFLICT (key) DO UPDATE SET
+            attempts = excluded.attempts, blocked_until = excluded.blocked_until, expires_at = excluded.expires_at`)
+      })
+      return { allowed: true, retryAfterMs: 0 }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/**
+ * After a successful attempt: `clear` keys start over (the account from this address), `giveBack`
+ * keys return the attempt counted for it (the address, so a busy office's sign-ins are not
+ * mistaken for guessing).
+ */
+export function finishThrottledAttempt(opts: { clear: string[]; giveBack: string[] }): void {
+  getDb().transaction((tx) => {
+    for (const key of opts.clear) tx.run(sql`DELETE FROM sign_in_throttle WHERE key = ${key}`)
+    for (const key of opts.giveBack) {
+      tx.run(sql`UPDATE sign_in_throttle SET attempts = max(attempts - 1, 0) WHERE key = ${key}`)
+    }
+  })
+}
+
+function sweepExpiredThrottle(tx: Executor, nowMs: number): void {
+  tx.run(sql`DELETE FROM sign_in_throttle WHERE rowid IN (
+    SELECT rowid FROM sign_in_throttle WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`)
+}

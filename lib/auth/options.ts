@@ -1,20 +1,9 @@
 import 'server-only'
 import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
-import { z } from 'zod'
-import { consumeRateLimit } from '@/db/queries/rate-limits'
-import { getCredentialsByEmail, recordSignIn } from '@/db/queries/users'
 import { getEnv } from '@/lib/env'
 import { getSecret } from '@/lib/secrets'
-import { burnPasswordCheck, verifyPassword } from './password'
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(200),
-})
-
-const SIGN_IN_ATTEMPTS = 10
-const SIGN_IN_WINDOW_MS = 15 * 60 * 1000
+import { checkPassword } from './sign-in'
 
 let options: NextAuthOptions | undefined
 
@@ -35,21 +24,8 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: 'Email',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(raw) {
-          const parsed = credentialsSchema.safeParse(raw)
-          if (!parsed.success) return null
-          const { email, password } = parsed.data
-          // Slows guessing of one account from many addresses, and of many from one.
-          if (!consumeRateLimit('sign-in', email, SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_MS).allowed) return null
-          const user = getCredentialsByEmail(email)
-          if (!user?.passwordHash) {
-            await burnPasswordCheck(password)
-            return null
-          }
-          if (!(await verifyPassword(password, user.passwordHash)) || !user.active) return null
-          recordSignIn(user.id)
-          return { id: String(user.id) }
-        },
+        // Every wrong combination is null; a throttled attempt throws (its code reaches the form).
+        authorize: (raw, req) => checkPassword(raw, req?.headers ?? {}).then((user) => (user ? { id: String(user.id) } : null)),
       }),
     ],
     callbacks: {

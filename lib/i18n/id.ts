@@ -132,6 +132,11 @@ export const id = {
       signIn: 'Masuk',
       signingIn: 'Memeriksa…',
       failed: 'Email atau kata sandi salah, atau akun tidak aktif.',
+      throttled: (wait: string) =>
+        `Terlalu banyak percobaan masuk yang gagal dari alamat ini. Demi keamanan akun, coba lagi dalam ${wait}. Pemilik akun tetap bisa masuk dari perangkatnya sendiri.`,
+      waitSeconds: (n: number) => `${n} detik`,
+      waitMinutes: (n: number) => `${n} menit`,
+      busy: 'Server sedang menerima terlalu banyak percobaan masuk. Coba lagi sebentar lagi.',
       setupTitle: 'Pasang Warta: buat akun admin pertama',
       setupIntro: 'Belum ada pengguna. Akun pertama ini menjadi admin yang mengatur pengguna lain dan pengaturan situs.',
       name: 'Nama',
