@@ -53,6 +53,9 @@ export const users = sqliteTable(
     role: text('role', { enum: ROLES }).notNull().default('contributor'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     passwordHash: text('password_hash'),
+    // Carried in every session token; raising it ends every session of this person at once
+    // (sign out everywhere, password change, role change, deactivation). lib/auth/session.ts.
+    sessionVersion: integer('session_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at'),
     lastLoginAt: timestamp('last_login_at'),
@@ -274,6 +277,19 @@ export const signInThrottle = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
   },
   (t) => [index('sign_in_throttle_expires_idx').on(t.expiresAt)],
+)
+
+/**
+ * Sessions ended by signing out, until the token would have expired anyway: a copy of the cookie
+ * stops working with the original (lib/auth/session.ts). Other endings raise users.session_version.
+ */
+export const revokedSessions = sqliteTable(
+  'revoked_sessions',
+  {
+    sessionId: text('session_id').primaryKey(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
 )
 
 export const redirects = sqliteTable(

@@ -30,6 +30,23 @@ export function getStaffById(id: number): Staff | null {
   return getDb().select(staffColumns).from(users).where(eq(users.id, id)).get() ?? null
 }
 
+export type SessionUser = Staff & { sessionVersion: number }
+
+/** What a session check needs: the person, and the session version their token must carry. */
+export function getSessionUser(id: number): SessionUser | null {
+  return getDb().select({ ...staffColumns, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, id)).get() ?? null
+}
+
+const nextSessionVersion = sql`${users.sessionVersion} + 1`
+
+/** Ends every session of this person, on every device (their next request finds them signed out). */
+export function endAllSessions(userId: number, actorId: number | null): void {
+  getDb().transaction((tx) => {
+    tx.update(users).set({ sessionVersion: nextSessionVersion }).where(eq(users.id, userId)).run()
+    recordAudit({ actorId, action: 'user:end-sessions', entity: 'user', entityId: userId }, tx)
+  })
+}
+
 /** For sign-in only: the one read that selects a password hash. */
 export function getCredentialsByEmail(email: string): { id: number; passwordHash: string | null; active: boolean } | null {
   return (
@@ -45,8 +62,9 @@ export function countUsers(): number {
   return getDb().select({ n: count() }).from(users).get()?.n ?? 0
 }
 
-export function recordSignIn(id: number): void {
-  getDb().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)).run()
+/** Records a successful sign-in; returns the session version the new session carries. */
+export function recordSignIn(id: number): number {
+  return getDb().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)).returning({ v: users.sessionVersion }).get()?.v ?? 1
 }
 
 export class DuplicateEmailError extends Error {
@@ -151,7 +169,8 @@ function changeStaff(userId: number, next: (s: Staff) => { role: Role; active: b
     assertAdminRemains(tx, target, wanted, actorId)
     const updated = tx
       .update(users)
-      .set({ role: wanted.role, active: wanted.active, updatedAt: new Date() })
+      // Sessions end with the change: a new role starts from a new sign-in.
+      .set({ role: wanted.role, active: wanted.active, sessionVersion: nextSessionVersion, updatedAt: new Date() })
       .where(eq(users.id, userId))
       .returning(staffColumns)
       .get()
@@ -233,9 +252,10 @@ export function getPasswordHash(id: number): string | null {
   return getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.hash ?? null
 }
 
+/** Sets a new password and ends every session: whoever knew the old one is signed out too. */
 export function updatePasswordHash(id: number, passwordHash: string, actorId: number | null): void {
   getDb().transaction((tx) => {
-    tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id)).run()
+    tx.update(users).set({ passwordHash, sessionVersion: nextSessionVersion, updatedAt: new Date() }).where(eq(users.id, id)).run()
     recordAudit({ actorId, action: 'user:password', entity: 'user', entityId: id }, tx)
   })
 }

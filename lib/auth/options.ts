@@ -1,23 +1,32 @@
 import 'server-only'
-import type { NextAuthOptions } from 'next-auth'
+import type { NextAuthOptions, User } from 'next-auth'
+import type { JWT } from 'next-auth/jwt'
 import CredentialsProvider from 'next-auth/providers/credentials'
+import { revokeSession } from '@/db/queries/sessions'
 import { getEnv } from '@/lib/env'
 import { getSecret } from '@/lib/secrets'
+import { type CheckedSession, checkSessionToken, newSessionClaims, type SignedInUser } from './session-token'
 import { checkPassword } from './sign-in'
+
+const MAX_AGE_S = 7 * 24 * 60 * 60
 
 let options: NextAuthOptions | undefined
 
+// The check made in the jwt callback, handed to the session callback of the same request.
+const checked = new WeakMap<JWT, CheckedSession>()
+
 /**
- * next-auth, configured once per process: email + password against the users table, a JWT
- * session that carries only the user id (role and active are re-read on every check), and
- * the secret from NEXTAUTH_SECRET or generated once into DATA_DIR.
+ * next-auth, configured once per process: email + password (then a two-factor code where set
+ * up) against the users table; a JWT session whose claims are checked against the users row on
+ * every read (lib/auth/session-token.ts); the secret from NEXTAUTH_SECRET or generated once into
+ * DATA_DIR.
  */
 export function getAuthOptions(): NextAuthOptions {
   if (options) return options
   const env = getEnv()
   options = {
     secret: env.authSecret ?? getSecret('nextauth'),
-    session: { strategy: 'jwt', maxAge: 7 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: MAX_AGE_S },
     useSecureCookies: env.siteUrl.startsWith('https://'),
     pages: { signIn: '/admin/masuk', error: '/admin/masuk' },
     providers: [
@@ -25,16 +34,34 @@ export function getAuthOptions(): NextAuthOptions {
         name: 'Email',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
         // Every wrong combination is null; a throttled attempt throws (its code reaches the form).
-        authorize: (raw, req) => checkPassword(raw, req?.headers ?? {}).then((user) => (user ? { id: String(user.id) } : null)),
+        authorize: async (raw, req) => {
+          const user = await checkPassword(raw, req?.headers ?? {})
+          return user ? ({ id: String(user.id), sv: user.sessionVersion, stage: 'full' } satisfies SignedInUser as User) : null
+        },
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id
+        // A sign-in: a new session with claims of its own, whatever the old cookie held.
+        if (user) return newSessionClaims(user as unknown as SignedInUser) as unknown as JWT
+        const result = checkSessionToken(token)
+        // An ended session is emptied, so renewing its cookie cannot outlive the revocation.
+        if (!result) return {} as JWT
+        checked.set(token, result)
         return token
       },
       session({ session, token }) {
-        return { ...session, user: { id: token.sub } } as typeof session
+        const result = checked.get(token) ?? checkSessionToken(token)
+        if (!result) return { expires: session.expires } as typeof session
+        const user = { id: String(result.user.id), ...(result.stage === 'full' ? {} : { pending: result.stage }) }
+        return { expires: session.expires, user } as typeof session
+      },
+    },
+    events: {
+      signOut({ token }) {
+        const sid = (token as JWT | null)?.sid
+        // Refused past the token's own expiry (a renewal of an ended session is emptied anyway).
+        if (typeof sid === 'string') revokeSession(sid, new Date(Date.now() + 2 * MAX_AGE_S * 1000))
       },
     },
   }

@@ -34,7 +34,7 @@ type HeaderSource = Headers | Record<string, string | string[] | undefined>
  * wrong password, deactivated account: one answer, one cost). Throws SignInRefusal when the
  * throttle refuses the attempt (no password is checked then) or the hashing queue is full.
  */
-export async function checkPassword(raw: unknown, headers: HeaderSource): Promise<{ id: number } | null> {
+export async function checkPassword(raw: unknown, headers: HeaderSource): Promise<{ id: number; sessionVersion: number } | null> {
   const parsed = credentialsSchema.safeParse(raw)
   if (!parsed.success) return null
   const { email, password } = parsed.data
@@ -48,8 +48,7 @@ export async function checkPassword(raw: unknown, headers: HeaderSource): Promis
     }
     if (!(await verifyPassword(password, user.passwordHash)) || !user.active) return null
     finishSignInAttempt(begun.attempt)
-    recordSignIn(user.id)
-    return { id: user.id }
+    return { id: user.id, sessionVersion: recordSignIn(user.id) }
   } catch (error) {
     if (error instanceof HashingBusy) throw new SignInRefusal('busy')
     throw error

@@ -19,6 +19,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/admin/mas
     <>
       <h1 className="mb-6 font-serif text-3xl font-bold">{t.admin.auth.signInTitle}</h1>
       {sp.setup === '1' ? <p className="mb-4 rounded-md bg-ok px-3 py-2 text-ok-ink">{t.admin.auth.setupDone}</p> : null}
+      {sp.keluar === '1' ? <p className="mb-4 rounded-md bg-ok px-3 py-2 text-ok-ink">{t.admin.auth.signedOutEverywhere}</p> : null}
       <SignInForm callbackUrl={callbackUrl} error={typeof sp.error === 'string' ? sp.error : null} />
     </>
   )

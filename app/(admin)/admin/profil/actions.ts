@@ -1,7 +1,9 @@
 'use server'
 
 import { consumeRateLimit } from '@/db/queries/rate-limits'
-import { getPasswordHash, listBylineArticleIds, updatePasswordHash, updateProfile } from '@/db/queries/users'
+import { redirect } from 'next/navigation'
+import { z } from 'zod'
+import { endAllSessions, getPasswordHash, listBylineArticleIds, updatePasswordHash, updateProfile } from '@/db/queries/users'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
 import { TAGS } from '@/lib/cache-tags'
@@ -43,6 +45,19 @@ export const changePasswordAction = adminAction({
     if (!hash || !(await verifyPassword(currentPassword, hash))) {
       throw new ActionRefusal(t.admin.errors.invalid, { currentPassword: [p.currentPasswordWrong] })
     }
+    // Ends every session, this one too: whoever knew the old password is out as well.
     updatePasswordHash(record.id, await hashPassword(password), record.id)
+  },
+})
+
+/** "Keluar dari semua perangkat": every session of this account ends, this one included. */
+export const endAllSessionsAction = adminAction({
+  name: 'endAllSessions',
+  permission: 'profile:edit',
+  input: z.object({}),
+  load: loadSelf,
+  run: (_input, { record }) => {
+    endAllSessions(record.id, record.id)
+    redirect('/admin/masuk?keluar=1')
   },
 })

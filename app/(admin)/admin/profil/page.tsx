@@ -1,11 +1,12 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { ActionButton } from '@/components/admin/desk-action'
 import { PasswordForm, ProfileForm } from '@/components/admin/profile-forms'
 import { getProfile } from '@/db/queries/users'
 import { requireStaff } from '@/lib/auth/guards'
 import { t } from '@/lib/i18n/id'
 import { authorPath } from '@/lib/urls'
-import { changePasswordAction, updateProfileAction } from './actions'
+import { changePasswordAction, endAllSessionsAction, updateProfileAction } from './actions'
 
 const p = t.admin.profile
 
@@ -42,6 +43,13 @@ export default async function ProfilePage() {
           {p.passwordTitle}
         </h2>
         <PasswordForm action={changePasswordAction} />
+      </section>
+      <section aria-labelledby="sesi" className="space-y-4">
+        <h2 id="sesi" className="text-xl font-bold">
+          {p.sessionsTitle}
+        </h2>
+        <p>{p.sessionsIntro}</p>
+        <ActionButton action={endAllSessionsAction} fields={{}} label={p.endAllSessions} successMessage={t.admin.auth.signedOutEverywhere} />
       </section>
     </div>
   )
