@@ -1,7 +1,7 @@
 import 'server-only'
-import { and, count, desc, eq, ne, sql } from 'drizzle-orm'
+import { and, count, desc, eq, isNotNull, ne, sql } from 'drizzle-orm'
 import { getDb, type Executor } from '@/db'
-import { articles, users, type Role } from '@/db/schema'
+import { articles, settings, users, type Role } from '@/db/schema'
 import { slugify } from '@/lib/urls'
 import { recordAudit } from './audit'
 
@@ -62,6 +62,40 @@ export function countUsers(): number {
   return getDb().select({ n: count() }).from(users).get()?.n ?? 0
 }
 
+/**
+ * Whether anyone could sign in: an active account with an email and a password. Demo and
+ * imported authors (no password) do not count: while nobody can, first-run setup is open.
+ */
+export function canAnyoneSignIn(db: Executor = getDb()): boolean {
+  return (
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.active, true), isNotNull(users.email), isNotNull(users.passwordHash)))
+      .limit(1)
+      .get() !== undefined
+  )
+}
+
+const SETUP_TOKEN_KEY = 'setup_token_hash'
+
+/** Replaces the first-run setup token (its SHA-256, hex), or removes it (null). */
+export function storeSetupTokenHash(hash: string | null, db: Executor = getDb()): void {
+  if (hash === null) {
+    db.delete(settings).where(eq(settings.key, SETUP_TOKEN_KEY)).run()
+    return
+  }
+  db.insert(settings)
+    .values({ key: SETUP_TOKEN_KEY, value: hash, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: settings.key, set: { value: hash, updatedAt: new Date() } })
+    .run()
+}
+
+export function getSetupTokenHash(db: Executor = getDb()): string | null {
+  const value = db.select({ value: settings.value }).from(settings).where(eq(settings.key, SETUP_TOKEN_KEY)).get()?.value
+  return typeof value === 'string' ? value : null
+}
+
 /** Records a successful sign-in; returns the session version the new session carries. */
 export function recordSignIn(id: number): number {
   return getDb().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)).returning({ v: users.sessionVersion }).get()?.v ?? 1
@@ -89,17 +123,21 @@ function uniqueUserSlug(name: string): string {
 }
 
 /**
- * Creates a staff account. With `onlyIfNoUsers`, refuses (returns null) when anyone exists,
- * checked in the same transaction as the insert so two first-run forms cannot both win.
+ * Creates a staff account. With `setupToken` (first-run setup), refuses (returns null) unless
+ * nobody can sign in yet and `isValid` accepts the stored token's hash; the token is spent with
+ * the insert. Checked in the insert's transaction, so two setup forms cannot both win.
  * Writes a `user:create` audit row naming `actorId` (null: first-run setup or the CLI).
  */
 export function createStaff(
   input: { name: string; email: string; role: Role; passwordHash: string },
-  opts: { onlyIfNoUsers?: boolean; actorId?: number | null; via?: 'setup' | 'admin' | 'cli' } = {},
+  opts: { setupToken?: { isValid: (storedHash: string | null) => boolean }; actorId?: number | null; via?: 'setup' | 'admin' | 'cli' } = {},
 ): Staff | null {
   const db = getDb()
   return db.transaction((tx) => {
-    if (opts.onlyIfNoUsers && (tx.select({ n: count() }).from(users).get()?.n ?? 0) > 0) return null
+    if (opts.setupToken) {
+      if (canAnyoneSignIn(tx) || !opts.setupToken.isValid(getSetupTokenHash(tx))) return null
+      storeSetupTokenHash(null, tx)
+    }
     const email = input.email.trim().toLowerCase()
     const exists = tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).get()
     if (exists) throw new DuplicateEmailError()

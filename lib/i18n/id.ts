@@ -138,7 +138,12 @@ export const id = {
       waitMinutes: (n: number) => `${n} menit`,
       busy: 'Server sedang menerima terlalu banyak percobaan masuk. Coba lagi sebentar lagi.',
       setupTitle: 'Pasang Warta: buat akun admin pertama',
-      setupIntro: 'Belum ada pengguna. Akun pertama ini menjadi admin yang mengatur pengguna lain dan pengaturan situs.',
+      setupIntro: 'Belum ada akun yang bisa masuk. Akun ini menjadi admin yang mengatur pengguna lain dan pengaturan situs.',
+      setupLinkInvalid: 'Tautan penyiapan ini tidak berlaku lagi: sudah dipakai, atau server sudah dimulai ulang. Gunakan tautan terbaru dari terminal server.',
+      noAccountTitle: 'Belum ada akun yang bisa masuk',
+      noAccount:
+        'Penulis contoh di situs ini hanya nama penulis, tanpa kata sandi. Untuk membuat akun admin pertama, buka tautan penyiapan sekali pakai yang dicetak server di terminal saat dimulai dengan npm start (baris yang diawali “Setup link”). Tautan baru dibuat setiap kali server dimulai ulang.',
+      noAccountCli: 'Bisa juga dari terminal di folder Warta: npm run user:create -- --email EMAIL --name "NAMA" --role admin',
       name: 'Nama',
       passwordConfirm: 'Ulangi kata sandi',
       createAdmin: 'Buat akun admin',
