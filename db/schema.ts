@@ -56,6 +56,12 @@ export const users = sqliteTable(
     // Carried in every session token; raising it ends every session of this person at once
     // (sign out everywhere, password change, role change, deactivation). lib/auth/session.ts.
     sessionVersion: integer('session_version').notNull().default(1),
+    // Two-factor sign-in (lib/auth/two-factor.ts): the TOTP secret, encrypted with a key from
+    // DATA_DIR/secrets.json; set but not enabled while enrolment awaits its first code.
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at'),
+    // The last time step whose code was accepted: a code is good once.
+    totpLastStep: integer('totp_last_step'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at'),
     lastLoginAt: timestamp('last_login_at'),
@@ -290,6 +296,20 @@ export const revokedSessions = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
   },
   (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+)
+
+/** One-time codes for signing in without the authenticator app; only a keyed hash is kept. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at'),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId, t.codeHash)],
 )
 
 export const redirects = sqliteTable(

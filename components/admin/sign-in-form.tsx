@@ -24,7 +24,9 @@ export function SignInForm({ callbackUrl, error: initialError }: { callbackUrl: 
           redirect: false,
         })
         setPending(false)
-        if (res?.ok && !res.error) window.location.assign(callbackUrl)
+        // Back through the sign-in page: it sends a finished sign-in on to callbackUrl and asks
+        // for the two-factor code (or its setup) where one is due.
+        if (res?.ok && !res.error) window.location.assign(`/admin/masuk?callbackUrl=${encodeURIComponent(callbackUrl)}`)
         else setError(signInErrorMessage(res?.error))
       }}
     >

@@ -30,11 +30,18 @@ export function getStaffById(id: number): Staff | null {
   return getDb().select(staffColumns).from(users).where(eq(users.id, id)).get() ?? null
 }
 
-export type SessionUser = Staff & { sessionVersion: number }
+export type SessionUser = Staff & { sessionVersion: number; twoFactorEnabled: boolean }
 
-/** What a session check needs: the person, and the session version their token must carry. */
+/** What a session check needs: the person, the session version their token must carry, their two-factor state. */
 export function getSessionUser(id: number): SessionUser | null {
-  return getDb().select({ ...staffColumns, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, id)).get() ?? null
+  const row = getDb()
+    .select({ ...staffColumns, sessionVersion: users.sessionVersion, totpEnabledAt: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, id))
+    .get()
+  if (!row) return null
+  const { totpEnabledAt, ...user } = row
+  return { ...user, twoFactorEnabled: totpEnabledAt !== null }
 }
 
 const nextSessionVersion = sql`${users.sessionVersion} + 1`
@@ -48,10 +55,10 @@ export function endAllSessions(userId: number, actorId: number | null): void {
 }
 
 /** For sign-in only: the one read that selects a password hash. */
-export function getCredentialsByEmail(email: string): { id: number; passwordHash: string | null; active: boolean } | null {
+export function getCredentialsByEmail(email: string): { id: number; passwordHash: string | null; active: boolean; sessionVersion: number } | null {
   return (
     getDb()
-      .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
+      .select({ id: users.id, passwordHash: users.passwordHash, active: users.active, sessionVersion: users.sessionVersion })
       .from(users)
       .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
       .get() ?? null
@@ -154,15 +161,16 @@ export function createStaff(
   })
 }
 
-export type StaffListItem = Staff & { lastLoginAt: Date | null }
+export type StaffListItem = Staff & { lastLoginAt: Date | null; twoFactorEnabled: boolean }
 
 /** Everyone with an account, active first, A–Z. A newsroom has tens of people: one unpaged read. */
 export function listStaff(): StaffListItem[] {
   return getDb()
-    .select({ ...staffColumns, lastLoginAt: users.lastLoginAt })
+    .select({ ...staffColumns, lastLoginAt: users.lastLoginAt, totpEnabledAt: users.totpEnabledAt })
     .from(users)
     .orderBy(desc(users.active), sql`${users.name} collate nocase`, users.id)
     .all()
+    .map(({ totpEnabledAt, ...person }) => ({ ...person, twoFactorEnabled: totpEnabledAt !== null }))
 }
 
 /** The change would leave the site without an active admin. */

@@ -1,12 +1,12 @@
 import 'server-only'
 import type { NextAuthOptions, User } from 'next-auth'
-import type { JWT } from 'next-auth/jwt'
+import { getToken, type JWT } from 'next-auth/jwt'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { revokeSession } from '@/db/queries/sessions'
 import { getEnv } from '@/lib/env'
 import { getSecret } from '@/lib/secrets'
-import { type CheckedSession, checkSessionToken, newSessionClaims, type SignedInUser } from './session-token'
-import { checkPassword } from './sign-in'
+import { type CheckedSession, checkSessionToken, newSessionClaims, parseCookieHeader, type SignedInUser } from './session-token'
+import { checkPassword, checkSecondFactor } from './sign-in'
 
 const MAX_AGE_S = 7 * 24 * 60 * 60
 
@@ -36,7 +36,29 @@ export function getAuthOptions(): NextAuthOptions {
         // Every wrong combination is null; a throttled attempt throws (its code reaches the form).
         authorize: async (raw, req) => {
           const user = await checkPassword(raw, req?.headers ?? {})
-          return user ? ({ id: String(user.id), sv: user.sessionVersion, stage: 'full' } satisfies SignedInUser as User) : null
+          if (!user) return null
+          return { id: String(user.id), sv: user.sessionVersion, stage: user.twoFactor ? 'code' : 'full' } satisfies SignedInUser as User
+        },
+      }),
+      // The second step: the half-done session in the cookie plus a code make a full session.
+      CredentialsProvider({
+        id: 'totp',
+        name: 'Kode',
+        credentials: { code: { label: 'Kode', type: 'text' } },
+        authorize: async (raw, req) => {
+          const headers = req?.headers ?? {}
+          const token = await getToken({
+            req: { headers, cookies: parseCookieHeader(headers.cookie) } as never,
+            secret: options!.secret,
+            secureCookie: options!.useSecureCookies,
+          })
+          const pending = checkSessionToken(token)
+          if (pending?.stage !== 'code') return null
+          const user = await checkSecondFactor(raw, headers, pending.user)
+          if (!user) return null
+          // The half-done session is over; the new one gets its own id.
+          revokeSession(pending.claims.sid, new Date(Date.now() + 2 * MAX_AGE_S * 1000))
+          return { id: String(user.id), sv: user.sessionVersion, stage: 'full' } satisfies SignedInUser as User
         },
       }),
     ],

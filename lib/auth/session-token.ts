@@ -2,7 +2,9 @@ import 'server-only'
 import crypto from 'node:crypto'
 import type { JWT } from 'next-auth/jwt'
 import { isSessionRevoked } from '@/db/queries/sessions'
+import { isTwoFactorRequiredForStaff } from '@/db/queries/two-factor'
 import { getSessionUser, type SessionUser } from '@/db/queries/users'
+import { mustUseTwoFactor } from './two-factor'
 
 /*
  * Sessions are next-auth JWTs (encrypted, in an HttpOnly cookie) that carry who (`sub`), which
@@ -44,7 +46,23 @@ export function checkSessionToken(token: JWT | null | undefined, now = Date.now(
   const user = getSessionUser(id)
   if (!user?.active || user.sessionVersion !== sv) return null
   if (isSessionRevoked(sid)) return null
-  if (stage === 'code' && now - at > PENDING_CODE_MS) return null
+  if (stage === 'code' && (now - at > PENDING_CODE_MS || !user.twoFactorEnabled)) return null
   const claims: SessionClaims = { sub: String(sub), sv, sid, stage, at }
+  // Required by the newsroom but not set up yet: signed in only to set it up.
+  if (stage === 'full' && !user.twoFactorEnabled && mustUseTwoFactor(user.role, isTwoFactorRequiredForStaff())) {
+    return { user, stage: 'enrol', claims }
+  }
   return { user, stage, claims }
+}
+
+/** A Cookie header as name → value (the first of repeated names), for next-auth's cookie reader. */
+export function parseCookieHeader(header: string | string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const part of (Array.isArray(header) ? header.join(';') : (header ?? '')).split(';')) {
+    const at = part.indexOf('=')
+    if (at <= 0) continue
+    const name = part.slice(0, at).trim()
+    if (!(name in out)) out[name] = part.slice(at + 1).trim()
+  }
+  return out
 }

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { getServerSession, type Session } from 'next-auth'
 import { getStaffById, type Staff } from '@/db/queries/users'
 import { getAuthOptions } from './options'
-import type { SessionStage } from './session-token'
+import { parseCookieHeader, type SessionStage } from './session-token'
 
 /*
  * Who is signed in, for pages and actions (currentStaff) and for code outside them
@@ -20,24 +20,13 @@ type RequestLike = {
   cookies?: Record<string, string>
 }
 
-function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const part of (header ?? '').split(';')) {
-    const at = part.indexOf('=')
-    if (at <= 0) continue
-    const name = part.slice(0, at).trim()
-    if (!(name in out)) out[name] = part.slice(at + 1).trim()
-  }
-  return out
-}
-
 // next-auth's session check writes a renewed cookie to the response; callers here only read.
 const NO_RESPONSE = { getHeader: () => undefined, setHeader: () => undefined }
 
 async function sessionForRequest(req: RequestLike): Promise<WartaSession | null> {
   const headers = req.headers instanceof Headers ? Object.fromEntries(req.headers) : req.headers
   const cookieHeader = Array.isArray(headers.cookie) ? headers.cookie.join('; ') : headers.cookie
-  const cookies = req.cookies ?? parseCookies(cookieHeader)
+  const cookies = req.cookies ?? parseCookieHeader(cookieHeader)
   return getServerSession({ headers, cookies } as never, NO_RESPONSE as never, getAuthOptions()) as Promise<WartaSession | null>
 }
 

@@ -1,10 +1,12 @@
 import 'server-only'
 import { z } from 'zod'
-import { getCredentialsByEmail, recordSignIn } from '@/db/queries/users'
+import { claimTotpStep, getTwoFactorState, spendRecoveryCode } from '@/db/queries/two-factor'
+import { getCredentialsByEmail, recordSignIn, type SessionUser } from '@/db/queries/users'
 import { getClientAddress } from '@/lib/http/client-address'
 import { HashingBusy } from './hash-worker'
 import { burnPasswordCheck, verifyPassword } from './password'
 import { beginSignInAttempt, finishSignInAttempt } from './throttle'
+import { decryptTotpSecret, hashRecoveryCode, isRecoveryCodeShaped, matchTotp } from './two-factor'
 
 /**
  * Why a sign-in was refused, as next-auth passes it to the form (the `error` of signIn()): the
@@ -34,7 +36,10 @@ type HeaderSource = Headers | Record<string, string | string[] | undefined>
  * wrong password, deactivated account: one answer, one cost). Throws SignInRefusal when the
  * throttle refuses the attempt (no password is checked then) or the hashing queue is full.
  */
-export async function checkPassword(raw: unknown, headers: HeaderSource): Promise<{ id: number; sessionVersion: number } | null> {
+export async function checkPassword(
+  raw: unknown,
+  headers: HeaderSource,
+): Promise<{ id: number; sessionVersion: number; twoFactor: boolean } | null> {
   const parsed = credentialsSchema.safeParse(raw)
   if (!parsed.success) return null
   const { email, password } = parsed.data
@@ -48,9 +53,37 @@ export async function checkPassword(raw: unknown, headers: HeaderSource): Promis
     }
     if (!(await verifyPassword(password, user.passwordHash)) || !user.active) return null
     finishSignInAttempt(begun.attempt)
-    return { id: user.id, sessionVersion: recordSignIn(user.id) }
+    const twoFactor = getTwoFactorState(user.id)?.enabledAt != null
+    // With two-factor on, the sign-in is only half done: recorded when the code comes.
+    return { id: user.id, sessionVersion: twoFactor ? user.sessionVersion : recordSignIn(user.id), twoFactor }
   } catch (error) {
     if (error instanceof HashingBusy) throw new SignInRefusal('busy')
     throw error
   }
+}
+
+const codeSchema = z.object({ code: z.string().trim().min(1).max(40) })
+
+/**
+ * The second step, for a session whose password was right: a code from the authenticator app
+ * (each time step once) or an unused recovery code. Throttled like passwords, under the same
+ * account-and-address and address keys. Null for a wrong code.
+ */
+export async function checkSecondFactor(raw: unknown, headers: HeaderSource, user: SessionUser): Promise<{ id: number; sessionVersion: number } | null> {
+  const parsed = codeSchema.safeParse(raw)
+  if (!parsed.success) return null
+  const begun = beginSignInAttempt(user.email?.toLowerCase() ?? `user:${user.id}`, getClientAddress(headers))
+  if (!begun.ok) throw refuseThrottled(begun.retryAfterSeconds)
+  const state = getTwoFactorState(user.id)
+  if (!state?.secret || !state.enabledAt) return null
+  const code = parsed.data.code
+  let ok: boolean
+  if (isRecoveryCodeShaped(code)) ok = spendRecoveryCode(user.id, hashRecoveryCode(code))
+  else {
+    const step = matchTotp(decryptTotpSecret(user.id, state.secret), code)
+    ok = step !== null && claimTotpStep(user.id, step)
+  }
+  if (!ok) return null
+  finishSignInAttempt(begun.attempt)
+  return { id: user.id, sessionVersion: recordSignIn(user.id) }
 }

@@ -2,9 +2,12 @@ import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { connection } from 'next/server'
 import { SignInForm } from '@/components/admin/sign-in-form'
+import { TwoFactorSignInForm } from '@/components/admin/two-factor'
+import { TwoFactorSection } from '@/components/admin/two-factor-section'
 import { canAnyoneSignIn } from '@/db/queries/users'
 import { currentSignIn } from '@/lib/auth/session'
 import { t } from '@/lib/i18n/id'
+import { confirmTwoFactorAction, startTwoFactorAction } from '../profil/actions'
 
 export const metadata: Metadata = { title: t.admin.auth.signIn }
 
@@ -28,6 +31,29 @@ export default async function SignInPage({ searchParams }: PageProps<'/admin/mas
   const callbackUrl = safeCallbackUrl(sp.callbackUrl)
   const signedIn = await currentSignIn()
   if (signedIn?.stage === 'full') redirect(callbackUrl)
+  if (signedIn?.stage === 'code') {
+    return (
+      <>
+        <h1 className="mb-3 font-serif text-3xl font-bold">{t.admin.twoFactor.signInTitle}</h1>
+        <p className="mb-6">{t.admin.twoFactor.signInIntro}</p>
+        <TwoFactorSignInForm callbackUrl={callbackUrl} />
+      </>
+    )
+  }
+  if (signedIn?.stage === 'enrol') {
+    // Signed in, but the newsroom requires two-factor sign-in first: set it up here.
+    return (
+      <>
+        <h1 className="mb-3 font-serif text-3xl font-bold">{t.admin.twoFactor.title}</h1>
+        <TwoFactorSection
+          staff={signedIn.staff}
+          required
+          actions={{ start: startTwoFactorAction, confirm: confirmTwoFactorAction }}
+          continueHref={callbackUrl}
+        />
+      </>
+    )
+  }
 
   if (!canAnyoneSignIn()) {
     return (
