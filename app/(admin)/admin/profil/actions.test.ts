@@ -29,6 +29,7 @@ beforeEach(() => {
   session.userId = reporter.id
 })
 
+// Each password hash or check is bcrypt at cost 12 (a second or more on a busy two-core machine).
 describe('profile actions', () => {
   it('changes the signed-in person’s own name and bio, never anyone else’s, and refreshes their bylines', async () => {
     expect(await updateProfileAction(null, form({ name: ' Nama Baru ', bio: 'Wartawan kota.', id: other.id }))).toEqual({ ok: true })
@@ -38,7 +39,7 @@ describe('profile actions', () => {
     expect(cache.updateTag).toHaveBeenCalledWith(`article:${story.id}`)
   })
 
-  it('changes the password only with the current one', async () => {
+  it('changes the password only with the current one', { timeout: 30_000 }, async () => {
     const wrong = await changePasswordAction(null, form({ currentPassword: 'salah-sama-sekali', password: 'sandi-baru-yang-kuat', passwordConfirm: 'sandi-baru-yang-kuat' }))
     expect(wrong).toMatchObject({ ok: false, fieldErrors: { currentPassword: ['Kata sandi sekarang salah.'] } })
     const mismatch = await changePasswordAction(null, form({ currentPassword: OLD, password: 'sandi-baru-yang-kuat', passwordConfirm: 'lain' }))
