@@ -1,6 +1,7 @@
 import { encode, type JWT } from 'next-auth/jwt'
 import { TOTP } from 'otpauth'
 import { describe, expect, it } from 'vitest'
+import { listAuditFor } from '@/db/queries/audit'
 import { enableTwoFactor, getTwoFactorState, removeTwoFactor, setTwoFactorRequiredForStaff, storePendingTotpSecret } from '@/db/queries/two-factor'
 import { formatPeerAddress, PEER_ADDRESS_HEADER } from '@/lib/http/client-address'
 import { createUser } from '@/tests/factories'
@@ -113,6 +114,7 @@ describe('two-factor sign-in', () => {
 
     removeTwoFactor(editor.id, admin.id)
     expect(getTwoFactorState(editor.id)).toEqual({ secret: null, enabledAt: null, lastStep: null })
+    expect(listAuditFor('user', editor.id)[0]).toMatchObject({ action: 'user:2fa-reset', actorId: admin.id })
     expect(checkSessionToken(editorToken)).toBeNull()
     setTwoFactorRequiredForStaff(false, admin.id)
     expect(reporter.id).toBeGreaterThan(0)
