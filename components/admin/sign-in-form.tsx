@@ -1,6 +1,6 @@
 'use client'
 
-import { signIn } from 'next-auth/react'
+import { getSession, signIn } from 'next-auth/react'
 import { useState } from 'react'
 import { t } from '@/lib/i18n/id'
 import { FormStatus, primaryButtonClass, TextInput } from './field'
@@ -23,11 +23,14 @@ export function SignInForm({ callbackUrl, error: initialError }: { callbackUrl: 
           password: String(fd.get('password') ?? ''),
           redirect: false,
         })
-        setPending(false)
-        // Back through the sign-in page: it sends a finished sign-in on to callbackUrl and asks
-        // for the two-factor code (or its setup) where one is due.
-        if (res?.ok && !res.error) window.location.assign(`/admin/masuk?callbackUrl=${encodeURIComponent(callbackUrl)}`)
-        else setError(signInErrorMessage(res?.error))
+        if (res?.ok && !res.error) {
+          // A two-factor code (or its setup) still due: the sign-in page asks for it, then goes on.
+          const session = (await getSession()) as { user?: { pending?: string } } | null
+          window.location.assign(session?.user?.pending ? `/admin/masuk?callbackUrl=${encodeURIComponent(callbackUrl)}` : callbackUrl)
+        } else {
+          setPending(false)
+          setError(signInErrorMessage(res?.error))
+        }
       }}
     >
       <FormStatus result={error ? { ok: false, message: error } : null} />
