@@ -18,7 +18,8 @@ test('with the demo content, the sign-in page says where the setup link is, and 
   await page.getByLabel('Kata sandi', { exact: true }).fill(password)
   await page.getByLabel('Ulangi kata sandi').fill(password)
   await page.getByRole('button', { name: 'Buat akun admin' }).click()
-  await expect(page).toHaveURL(/\/admin\/masuk\?setup=1$/)
+  // The action hashes the password (bcrypt, seconds on a busy machine) before redirecting.
+  await expect(page).toHaveURL(/\/admin\/masuk\?setup=1$/, { timeout: 20_000 })
   await expect(page.getByText('Akun admin dibuat. Silakan masuk.')).toBeVisible()
   await page.getByLabel('Email').fill('admin-demo@redaksi.example')
   await page.getByLabel('Kata sandi', { exact: true }).fill(password)
