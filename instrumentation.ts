@@ -6,6 +6,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  // Before server.mjs creates its server: route handlers and actions learn the socket's address.
+  const { installPeerAddressStamp } = await import('./lib/http/client-address')
+  installPeerAddressStamp()
   const { getEnv } = await import('./lib/env')
   // next-auth 4 reads NEXTAUTH_URL itself; SITE_URL is our one setting for the public address.
   process.env.NEXTAUTH_URL ??= getEnv().siteUrl

@@ -8,9 +8,12 @@ import { E2E_DATA_DIR, E2E_NEWSROOM_DATA_DIR, E2E_NEWSROOM_PORT, E2E_PORT } from
 const readerPort = E2E_PORT
 const newsroomPort = E2E_NEWSROOM_PORT
 
-function server(port: number, dataDir: string, seedDemo: boolean) {
+function server(port: number, dataDir: string, seedDemo: boolean, setupUrlEnv?: string) {
   const baseURL = `http://localhost:${port}`
   return {
+    // While nobody can sign in, `npm start` prints a one-time setup link; Playwright reads it
+    // from the server's output into process.env[setupUrlEnv] for the tests.
+    ...(setupUrlEnv ? { wait: { stdout: new RegExp(`Setup link: (?<${setupUrlEnv}>\\S+)`) } } : {}),
     command: `rm -rf "${dataDir}" && npm start`,
     url: `${baseURL}/favicon.svg`,
     timeout: 15 * 60_000,
@@ -25,6 +28,9 @@ function server(port: number, dataDir: string, seedDemo: boolean) {
       NODE_ENV: 'production',
       // The newsroom tests wait for a scheduled article; check every two seconds.
       SCHEDULER_INTERVAL_MS: '2000',
+      // The browser reaches the server over loopback; trusting it as a proxy lets the sign-in
+      // specs play clients at other addresses with X-Forwarded-For (e2e/newsroom-5-sign-in.spec.ts).
+      TRUSTED_PROXIES: '127.0.0.1,::1',
     },
   }
 }
@@ -63,7 +69,7 @@ export default defineConfig({
     },
   ],
   webServer: [
-    server(readerPort, E2E_DATA_DIR, true),
-    server(newsroomPort, E2E_NEWSROOM_DATA_DIR, false),
+    server(readerPort, E2E_DATA_DIR, true, 'e2e_reader_setup_url'),
+    server(newsroomPort, E2E_NEWSROOM_DATA_DIR, false, 'e2e_newsroom_setup_url'),
   ],
 })

@@ -53,6 +53,15 @@ export const users = sqliteTable(
     role: text('role', { enum: ROLES }).notNull().default('contributor'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     passwordHash: text('password_hash'),
+    // Carried in every session token; raising it ends every session of this person at once
+    // (sign out everywhere, password change, role change, deactivation). lib/auth/session.ts.
+    sessionVersion: integer('session_version').notNull().default(1),
+    // Two-factor sign-in (lib/auth/two-factor.ts): the TOTP secret, encrypted with a key from
+    // DATA_DIR/secrets.json; set but not enabled while enrolment awaits its first code.
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at'),
+    // The last time step whose code was accepted: a code is good once.
+    totpLastStep: integer('totp_last_step'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at'),
     lastLoginAt: timestamp('last_login_at'),
@@ -269,8 +278,54 @@ export const rateLimits = sqliteTable(
     key: text('key').notNull(),
     windowStart: integer('window_start').notNull(),
     count: integer('count').notNull().default(0),
+    // window_start + the window's length: from then on the row is swept (db/queries/rate-limits.ts).
+    expiresAt: integer('expires_at').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.bucket, t.key] })],
+  (t) => [primaryKey({ columns: [t.bucket, t.key] }), index('rate_limits_expires_idx').on(t.expiresAt)],
+)
+
+/**
+ * Sign-in attempts per client address and per account-and-address (lib/auth/throttle.ts). The key
+ * is a keyed hash, so neither addresses nor typed emails are stored. A row is forgotten a day
+ * after its last attempt.
+ */
+export const signInThrottle = sqliteTable(
+  'sign_in_throttle',
+  {
+    key: text('key').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    // UTC ms before which the next attempt under this key is refused without a password check.
+    blockedUntil: integer('blocked_until').notNull().default(0),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sign_in_throttle_expires_idx').on(t.expiresAt)],
+)
+
+/**
+ * Sessions ended by signing out, until the token would have expired anyway: a copy of the cookie
+ * stops working with the original (lib/auth/session.ts). Other endings raise users.session_version.
+ */
+export const revokedSessions = sqliteTable(
+  'revoked_sessions',
+  {
+    sessionId: text('session_id').primaryKey(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+)
+
+/** One-time codes for signing in without the authenticator app; only a keyed hash is kept. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at'),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId, t.codeHash)],
 )
 
 export const redirects = sqliteTable(

@@ -1,7 +1,8 @@
 import { expect, type Page, test } from '@playwright/test'
 
 // The newsroom server starts with an empty database (playwright.config.ts), so this file,
-// which runs first, goes through first-run setup like a new installation.
+// which runs first, goes through first-run setup like a new installation: with the setup link
+// the server printed when it started.
 const PASSWORD = 'Sawah-Berjenjang-2026'
 const run = Date.now().toString(36)
 const admin = { name: 'Admin Pertama', email: `admin-${run}@redaksi.example` }
@@ -47,16 +48,27 @@ async function write(page: Page, title: string, labels: string[]) {
 test.describe.configure({ mode: 'serial' })
 
 test.describe('a newsroom moving in', () => {
-  test('first run: /admin leads to a one-time setup that creates the admin, then is gone', async ({ page }) => {
+  test('first run: the sign-in page says where the setup link is; the link printed at start creates the admin, once', async ({ page }) => {
     await page.goto('/admin')
-    await expect(page).toHaveURL(/\/admin\/setup$/)
+    await expect(page).toHaveURL(/\/admin\/masuk/)
+    await expect(page.getByRole('heading', { name: 'Belum ada akun yang bisa masuk' })).toBeVisible()
+    await expect(page.getByText(/tautan penyiapan sekali pakai yang dicetak server di terminal/)).toBeVisible()
+    // Without the printed token there is no setup form: a stranger cannot claim a fresh install.
+    expect((await page.request.get('/admin/setup')).status()).toBe(404)
+    expect((await page.request.get('/admin/setup?token=tebakan')).status()).toBe(404)
+
+    // playwright.config.ts reads the link from the server's output.
+    const setupUrl = process.env.E2E_NEWSROOM_SETUP_URL
+    expect(setupUrl, 'the server printed no setup link').toMatch(/\/admin\/setup\?token=/)
+    await page.goto(setupUrl!)
     await page.getByLabel('Nama').fill(admin.name)
     await page.getByLabel('Email').fill(admin.email)
     await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD)
     await page.getByLabel('Ulangi kata sandi').fill(PASSWORD)
     await page.getByRole('button', { name: 'Buat akun admin' }).click()
-    await expect(page).toHaveURL(/\/admin\/masuk\?setup=1$/)
-    expect((await page.request.get('/admin/setup')).status()).toBe(404)
+    // The action hashes the password (bcrypt, seconds on a busy machine) before redirecting.
+    await expect(page).toHaveURL(/\/admin\/masuk\?setup=1$/, { timeout: 20_000 })
+    expect((await page.request.get(setupUrl!)).status()).toBe(404)
 
     await signIn(page, admin.email)
     await createUser(page, reporter, 'reporter')

@@ -584,10 +584,8 @@ test.describe('probing the site from outside', () => {
     await context.close()
   })
 
-  // Finding 7 (revocable sessions) is built on another branch: sign-out bumps the user's session
-  // version, and the gate's session read (readGateStaff in lib/auth/gate.ts) must check it. Until
-  // that lands, a copied cookie keeps working after sign-out, so this test is expected to fail.
-  test.fixme('a copied session cookie no longer opens the newsroom after sign-out', async ({ browser }) => {
+  // Finding 7: sign-out ends that sign-in, and the gate's session read checks it (ADR 012).
+  test('a copied session cookie no longer opens the newsroom after sign-out', async ({ browser }) => {
     const page = await signedInPage(browser, account('revoked'))
     const copied = await cookieHeader(page)
     expect((await probe('/admin', { headers: { cookie: copied } })).status).toBe(200)

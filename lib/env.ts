@@ -1,3 +1,4 @@
+import net from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -16,7 +17,27 @@ const schema = z.object({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(15_000),
   // Set by server.mjs: with several server processes, only the first runs the scheduler.
   WARTA_RUN_SCHEDULER: z.enum(['0', '1']).default('1'),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const entries = v.split(/[\s,]+/).filter(Boolean)
+      for (const entry of entries) {
+        if (!isAddressOrRange(entry)) ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${entry}` })
+      }
+      return entries
+    }),
 })
+
+/** "203.0.113.5", "10.0.0.0/8", "::1", "fd00::/8". */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/')
+  const family = net.isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  if (!/^\d{1,3}$/.test(prefix)) return false
+  return Number(prefix) <= (family === 4 ? 32 : 128)
+}
 
 export type Env = {
   nodeEnv: 'development' | 'production' | 'test'
@@ -32,6 +53,11 @@ export type Env = {
   schedulerIntervalMs: number
   /** Whether this server process runs the scheduler (one of several does; ADR 007). */
   runScheduler: boolean
+  /**
+   * Addresses and CIDR ranges of reverse proxies whose X-Forwarded-For is believed
+   * (lib/http/client-address.ts). Empty: nobody's; the socket's address is the client's.
+   */
+  trustedProxies: string[]
 }
 
 let parsed: Env | undefined
@@ -57,6 +83,7 @@ export function getEnv(): Env {
     authSecret: e.NEXTAUTH_SECRET,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     runScheduler: e.WARTA_RUN_SCHEDULER === '1',
+    trustedProxies: e.TRUSTED_PROXIES,
   }
   return parsed
 }

@@ -1,13 +1,14 @@
 'use client'
 
-import { signIn } from 'next-auth/react'
+import { getSession, signIn } from 'next-auth/react'
 import { useState } from 'react'
 import { t } from '@/lib/i18n/id'
 import { FormStatus, primaryButtonClass, TextInput } from './field'
+import { signInErrorMessage } from './sign-in-messages'
 
-export function SignInForm({ callbackUrl, failed }: { callbackUrl: string; failed: boolean }) {
+export function SignInForm({ callbackUrl, error: initialError }: { callbackUrl: string; error: string | null }) {
   const [pending, setPending] = useState(false)
-  const [error, setError] = useState(failed)
+  const [error, setError] = useState<string | null>(initialError === null ? null : signInErrorMessage(initialError))
   return (
     <form
       method="post"
@@ -16,18 +17,23 @@ export function SignInForm({ callbackUrl, failed }: { callbackUrl: string; faile
         e.preventDefault()
         const fd = new FormData(e.currentTarget)
         setPending(true)
-        setError(false)
+        setError(null)
         const res = await signIn('credentials', {
           email: String(fd.get('email') ?? ''),
           password: String(fd.get('password') ?? ''),
           redirect: false,
         })
-        setPending(false)
-        if (res?.ok && !res.error) window.location.assign(callbackUrl)
-        else setError(true)
+        if (res?.ok && !res.error) {
+          // A two-factor code (or its setup) still due: the sign-in page asks for it, then goes on.
+          const session = (await getSession()) as { user?: { pending?: string } } | null
+          window.location.assign(session?.user?.pending ? `/admin/masuk?callbackUrl=${encodeURIComponent(callbackUrl)}` : callbackUrl)
+        } else {
+          setPending(false)
+          setError(signInErrorMessage(res?.error))
+        }
       }}
     >
-      <FormStatus result={error ? { ok: false, message: t.admin.auth.failed } : null} />
+      <FormStatus result={error ? { ok: false, message: error } : null} />
       <TextInput name="email" label={t.admin.auth.email} type="email" autoComplete="username" required />
       <TextInput name="password" label={t.admin.auth.password} type="password" autoComplete="current-password" required />
       <button type="submit" className={primaryButtonClass} aria-disabled={pending}>

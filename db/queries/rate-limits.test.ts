@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { count, like } from 'drizzle-orm'
+import { getDb } from '@/db'
+import { rateLimits } from '@/db/schema'
 import { consumeRateLimit } from './rate-limits'
 
 const HOUR = 60 * 60 * 1000
@@ -67,5 +70,14 @@ describe('consumeRateLimit', () => {
     expect(() => consumeRateLimit('contact', 'bad', 1.5, HOUR)).toThrow(RangeError)
     expect(() => consumeRateLimit('contact', 'bad', 5, 0)).toThrow(RangeError)
     expect(() => consumeRateLimit('contact', 'bad', 5, HOUR, new Date(Number.NaN))).toThrow(RangeError)
+  })
+
+  it('finding 5: removes rows whose window has ended', () => {
+    const countRows = () => getDb().select({ n: count() }).from(rateLimits).where(like(rateLimits.key, 'expiring-%')).get()!.n
+    for (let i = 0; i < 50; i++) consumeRateLimit('contact', `expiring-${i}`, 5, HOUR, at(0))
+    expect(countRows()).toBe(50)
+    // Any later attempt, for any key, sweeps windows that ended long ago.
+    consumeRateLimit('contact', 'someone-else', 5, HOUR, at(2 * 24 * HOUR))
+    expect(countRows()).toBe(0)
   })
 })

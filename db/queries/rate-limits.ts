@@ -1,6 +1,6 @@
 import 'server-only'
 import { sql } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { getDb, type Executor } from '@/db'
 
 export type RateLimitDecision = { allowed: boolean; retryAfterMs: number }
 
@@ -27,16 +27,21 @@ export function consumeRateLimit(
 
   return getDb().transaction(
     (tx) => {
+      sweepExpired(tx, nowMs)
       // A window that has ended, or lies in the future after a clock change, starts over at now.
       const row = tx.get<{ window_start: number; count: number }>(sql`
-        INSERT INTO rate_limits (bucket, key, window_start, count) VALUES (${bucket}, ${key}, ${nowMs}, 1)
+        INSERT INTO rate_limits (bucket, key, window_start, count, expires_at)
+        VALUES (${bucket}, ${key}, ${nowMs}, 1, ${nowMs + windowMs})
         ON CONFLICT (bucket, key) DO UPDATE SET
           window_start = CASE
             WHEN ${nowMs} >= rate_limits.window_start + ${windowMs} OR ${nowMs} < rate_limits.window_start
             THEN ${nowMs} ELSE rate_limits.window_start END,
           count = CASE
             WHEN ${nowMs} >= rate_limits.window_start + ${windowMs} OR ${nowMs} < rate_limits.window_start
-            THEN 1 ELSE rate_limits.count + 1 END
+            THEN 1 ELSE rate_limits.count + 1 END,
+          expires_at = CASE
+            WHEN ${nowMs} >= rate_limits.window_start + ${windowMs} OR ${nowMs} < rate_limits.window_start
+            THEN ${nowMs + windowMs} ELSE rate_limits.window_start + ${windowMs} END
         RETURNING window_start, count`)
       if (!row) throw new Error('rate_limits upsert returned no row')
       const allowed = row.count <= limit
@@ -44,4 +49,76 @@ export function consumeRateLimit(
     },
     { behavior: 'immediate' },
   )
+}
+
+// Each write removes at most this many ended windows: a bounded cost per attempt that still
+// outpaces the one row an attempt can add.
+const SWEEP_BATCH = 100
+
+function sweepExpired(tx: Executor, nowMs: number): void {
+  tx.run(sql`DELETE FROM rate_limits WHERE rowid IN (
+    SELECT rowid FROM rate_limits WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`)
+}
+
+/** One key of a growing-delay throttle: `free` attempts pass at once, then each waits twice as long. */
+export type ThrottleRule = { key: string; free: number; baseDelayMs: number; maxDelayMs: number }
+
+/** The wait imposed after the `attempts`-th counted attempt under a rule. */
+export function throttleDelayMs(rule: ThrottleRule, attempts: number): number {
+  if (attempts < rule.free) return 0
+  return Math.min(rule.baseDelayMs * 2 ** Math.min(attempts - rule.free, 30), rule.maxDelayMs)
+}
+
+/**
+ * Counts one attempt under every rule's key, unless one of them is still blocked: then nothing
+ * is counted and the longest wait is returned. Counted before the password is checked, in one
+ * immediate transaction, so a burst of parallel attempts (from any process) cannot all slip
+ * through before the first failure is written. A success gives the count back
+ * (finishThrottledAttempt). Rows are forgotten `forgetAfterMs` after their last attempt.
+ */
+export function beginThrottledAttempt(rules: ThrottleRule[], forgetAfterMs: number, now = new Date()): RateLimitDecision {
+  const nowMs = now.getTime()
+  return getDb().transaction(
+    (tx) => {
+      sweepExpiredThrottle(tx, nowMs)
+      const rows = rules.map(
+        (rule) =>
+          tx.get<{ attempts: number; blocked_until: number } | undefined>(
+            sql`SELECT attempts, blocked_until FROM sign_in_throttle WHERE key = ${rule.key} AND expires_at > ${nowMs}`,
+          ) ?? { attempts: 0, blocked_until: 0 },
+      )
+      const blockedUntil = Math.max(...rows.map((r) => r.blocked_until))
+      if (blockedUntil > nowMs) return { allowed: false, retryAfterMs: blockedUntil - nowMs }
+      rules.forEach((rule, i) => {
+        const attempts = rows[i]!.attempts + 1
+        const blocked = nowMs + throttleDelayMs(rule, attempts)
+        tx.run(sql`
+          INSERT INTO sign_in_throttle (key, attempts, blocked_until, expires_at)
+          VALUES (${rule.key}, ${attempts}, ${blocked}, ${nowMs + forgetAfterMs})
+          ON CONFLICT (key) DO UPDATE SET
+            attempts = excluded.attempts, blocked_until = excluded.blocked_until, expires_at = excluded.expires_at`)
+      })
+      return { allowed: true, retryAfterMs: 0 }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/**
+ * After a successful attempt: `clear` keys start over (the account from this address), `giveBack`
+ * keys return the attempt counted for it (the address, so a busy office's sign-ins are not
+ * mistaken for guessing).
+ */
+export function finishThrottledAttempt(opts: { clear: string[]; giveBack: string[] }): void {
+  getDb().transaction((tx) => {
+    for (const key of opts.clear) tx.run(sql`DELETE FROM sign_in_throttle WHERE key = ${key}`)
+    for (const key of opts.giveBack) {
+      tx.run(sql`UPDATE sign_in_throttle SET attempts = max(attempts - 1, 0) WHERE key = ${key}`)
+    }
+  })
+}
+
+function sweepExpiredThrottle(tx: Executor, nowMs: number): void {
+  tx.run(sql`DELETE FROM sign_in_throttle WHERE rowid IN (
+    SELECT rowid FROM sign_in_throttle WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`)
 }

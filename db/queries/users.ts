@@ -1,7 +1,7 @@
 import 'server-only'
-import { and, count, desc, eq, ne, sql } from 'drizzle-orm'
+import { and, count, desc, eq, isNotNull, ne, sql } from 'drizzle-orm'
 import { getDb, type Executor } from '@/db'
-import { articles, users, type Role } from '@/db/schema'
+import { articles, settings, users, type Role } from '@/db/schema'
 import { slugify } from '@/lib/urls'
 import { recordAudit } from './audit'
 
@@ -30,11 +30,35 @@ export function getStaffById(id: number): Staff | null {
   return getDb().select(staffColumns).from(users).where(eq(users.id, id)).get() ?? null
 }
 
+export type SessionUser = Staff & { sessionVersion: number; twoFactorEnabled: boolean }
+
+/** What a session check needs: the person, the session version their token must carry, their two-factor state. */
+export function getSessionUser(id: number): SessionUser | null {
+  const row = getDb()
+    .select({ ...staffColumns, sessionVersion: users.sessionVersion, totpEnabledAt: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, id))
+    .get()
+  if (!row) return null
+  const { totpEnabledAt, ...user } = row
+  return { ...user, twoFactorEnabled: totpEnabledAt !== null }
+}
+
+const nextSessionVersion = sql`${users.sessionVersion} + 1`
+
+/** Ends every session of this person, on every device (their next request finds them signed out). */
+export function endAllSessions(userId: number, actorId: number | null): void {
+  getDb().transaction((tx) => {
+    tx.update(users).set({ sessionVersion: nextSessionVersion }).where(eq(users.id, userId)).run()
+    recordAudit({ actorId, action: 'user:end-sessions', entity: 'user', entityId: userId }, tx)
+  })
+}
+
 /** For sign-in only: the one read that selects a password hash. */
-export function getCredentialsByEmail(email: string): { id: number; passwordHash: string | null; active: boolean } | null {
+export function getCredentialsByEmail(email: string): { id: number; passwordHash: string | null; active: boolean; sessionVersion: number } | null {
   return (
     getDb()
-      .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
+      .select({ id: users.id, passwordHash: users.passwordHash, active: users.active, sessionVersion: users.sessionVersion })
       .from(users)
       .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
       .get() ?? null
@@ -45,8 +69,43 @@ export function countUsers(): number {
   return getDb().select({ n: count() }).from(users).get()?.n ?? 0
 }
 
-export function recordSignIn(id: number): void {
-  getDb().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)).run()
+/**
+ * Whether anyone could sign in: an active account with an email and a password. Demo and
+ * imported authors (no password) do not count: while nobody can, first-run setup is open.
+ */
+export function canAnyoneSignIn(db: Executor = getDb()): boolean {
+  return (
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.active, true), isNotNull(users.email), isNotNull(users.passwordHash)))
+      .limit(1)
+      .get() !== undefined
+  )
+}
+
+const SETUP_TOKEN_KEY = 'setup_token_hash'
+
+/** Replaces the first-run setup token (its SHA-256, hex), or removes it (null). */
+export function storeSetupTokenHash(hash: string | null, db: Executor = getDb()): void {
+  if (hash === null) {
+    db.delete(settings).where(eq(settings.key, SETUP_TOKEN_KEY)).run()
+    return
+  }
+  db.insert(settings)
+    .values({ key: SETUP_TOKEN_KEY, value: hash, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: settings.key, set: { value: hash, updatedAt: new Date() } })
+    .run()
+}
+
+export function getSetupTokenHash(db: Executor = getDb()): string | null {
+  const value = db.select({ value: settings.value }).from(settings).where(eq(settings.key, SETUP_TOKEN_KEY)).get()?.value
+  return typeof value === 'string' ? value : null
+}
+
+/** Records a successful sign-in; returns the session version the new session carries. */
+export function recordSignIn(id: number): number {
+  return getDb().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)).returning({ v: users.sessionVersion }).get()?.v ?? 1
 }
 
 export class DuplicateEmailError extends Error {
@@ -71,17 +130,21 @@ function uniqueUserSlug(name: string): string {
 }
 
 /**
- * Creates a staff account. With `onlyIfNoUsers`, refuses (returns null) when anyone exists,
- * checked in the same transaction as the insert so two first-run forms cannot both win.
+ * Creates a staff account. With `setupToken` (first-run setup), refuses (returns null) unless
+ * nobody can sign in yet and `isValid` accepts the stored token's hash; the token is spent with
+ * the insert. Checked in the insert's transaction, so two setup forms cannot both win.
  * Writes a `user:create` audit row naming `actorId` (null: first-run setup or the CLI).
  */
 export function createStaff(
   input: { name: string; email: string; role: Role; passwordHash: string },
-  opts: { onlyIfNoUsers?: boolean; actorId?: number | null; via?: 'setup' | 'admin' | 'cli' } = {},
+  opts: { setupToken?: { isValid: (storedHash: string | null) => boolean }; actorId?: number | null; via?: 'setup' | 'admin' | 'cli' } = {},
 ): Staff | null {
   const db = getDb()
   return db.transaction((tx) => {
-    if (opts.onlyIfNoUsers && (tx.select({ n: count() }).from(users).get()?.n ?? 0) > 0) return null
+    if (opts.setupToken) {
+      if (canAnyoneSignIn(tx) || !opts.setupToken.isValid(getSetupTokenHash(tx))) return null
+      storeSetupTokenHash(null, tx)
+    }
     const email = input.email.trim().toLowerCase()
     const exists = tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).get()
     if (exists) throw new DuplicateEmailError()
@@ -98,15 +161,16 @@ export function createStaff(
   })
 }
 
-export type StaffListItem = Staff & { lastLoginAt: Date | null }
+export type StaffListItem = Staff & { lastLoginAt: Date | null; twoFactorEnabled: boolean }
 
 /** Everyone with an account, active first, A–Z. A newsroom has tens of people: one unpaged read. */
 export function listStaff(): StaffListItem[] {
   return getDb()
-    .select({ ...staffColumns, lastLoginAt: users.lastLoginAt })
+    .select({ ...staffColumns, lastLoginAt: users.lastLoginAt, totpEnabledAt: users.totpEnabledAt })
     .from(users)
     .orderBy(desc(users.active), sql`${users.name} collate nocase`, users.id)
     .all()
+    .map(({ totpEnabledAt, ...person }) => ({ ...person, twoFactorEnabled: totpEnabledAt !== null }))
 }
 
 /** The change would leave the site without an active admin. */
@@ -151,7 +215,8 @@ function changeStaff(userId: number, next: (s: Staff) => { role: Role; active: b
     assertAdminRemains(tx, target, wanted, actorId)
     const updated = tx
       .update(users)
-      .set({ role: wanted.role, active: wanted.active, updatedAt: new Date() })
+      // Sessions end with the change: a new role starts from a new sign-in.
+      .set({ role: wanted.role, active: wanted.active, sessionVersion: nextSessionVersion, updatedAt: new Date() })
       .where(eq(users.id, userId))
       .returning(staffColumns)
       .get()
@@ -233,9 +298,10 @@ export function getPasswordHash(id: number): string | null {
   return getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.hash ?? null
 }
 
+/** Sets a new password and ends every session: whoever knew the old one is signed out too. */
 export function updatePasswordHash(id: number, passwordHash: string, actorId: number | null): void {
   getDb().transaction((tx) => {
-    tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id)).run()
+    tx.update(users).set({ passwordHash, sessionVersion: nextSessionVersion, updatedAt: new Date() }).where(eq(users.id, id)).run()
     recordAudit({ actorId, action: 'user:password', entity: 'user', entityId: id }, tx)
   })
 }

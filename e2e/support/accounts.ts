@@ -26,5 +26,6 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Kata sandi').fill(password)
   await page.getByRole('button', { name: 'Masuk' }).click()
-  await expect(page).toHaveURL(/\/admin$/)
+  // A password check is bcrypt at cost 12: seconds on a busy two-core machine.
+  await expect(page).toHaveURL(/\/admin$/, { timeout: 20_000 })
 }

@@ -2,14 +2,18 @@ import 'server-only'
 import type { Staff } from '@/db/queries/users'
 import { AccessDenied } from './errors'
 import { type Permission, scopeFor } from './policy'
-import { currentStaff } from './session'
+import { currentSignIn, currentStaff } from './session'
 
 /** A record whose ownership decides `own` permissions. */
 export type Owned = { authorId: number }
 
-/** The one decision: is the signed-in person allowed this, on this record? Throws AccessDenied. */
-export async function authorize(permission: Permission, record?: Owned): Promise<Staff> {
-  const staff = await currentStaff()
+/**
+ * The one decision: is the signed-in person allowed this, on this record? Throws AccessDenied.
+ * `allowEnrolment` also admits someone who is signed in but must set up two-factor sign-in
+ * first: only for the actions that set it up.
+ */
+export async function authorize(permission: Permission, record?: Owned, opts: { allowEnrolment?: boolean } = {}): Promise<Staff> {
+  const staff = opts.allowEnrolment ? await staffSettingUpTwoFactor() : await currentStaff()
   if (!staff) throw new AccessDenied('signed-out')
   if (!isAllowed(staff, permission, record)) throw new AccessDenied('forbidden')
   return staff
@@ -21,4 +25,9 @@ export function isAllowed(staff: Pick<Staff, 'id' | 'role'>, permission: Permiss
   if (scope === 'any') return true
   if (scope === 'own') return record === undefined || record.authorId === staff.id
   return false
+}
+
+async function staffSettingUpTwoFactor(): Promise<Staff | null> {
+  const signedIn = await currentSignIn()
+  return signedIn && signedIn.stage !== 'code' ? signedIn.staff : null
 }

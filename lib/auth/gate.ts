@@ -1,14 +1,12 @@
 import 'server-only'
 import type { IncomingHttpHeaders } from 'node:http'
-import { getServerSession } from 'next-auth'
 import { getArticleRef } from '@/db/queries/articles-desk'
 import { getContactMessage } from '@/db/queries/contact'
 import { getLabelForDesk } from '@/db/queries/labels-desk'
 import { getPageForEdit } from '@/db/queries/pages-desk'
-import { countUsers, getStaffById, type Staff } from '@/db/queries/users'
-import { parseCookieHeader } from '@/lib/http/cookies'
+import { type Staff } from '@/db/queries/users'
 import { isAllowed, type Owned } from './authorize'
-import { getAuthOptions } from './options'
+import { getStaffForRequest } from './session'
 import { canRole, type Permission } from './policy'
 
 /*
@@ -134,7 +132,6 @@ export type AdminDecision =
   | { action: 'refuse'; status: 403 | 404; rewrite: string }
 
 export type GateData = {
-  countUsers: () => number
   /** The record, with its author when ownership decides; null when there is none. */
   findRecord: (kind: RecordKind, id: number) => Partial<Owned> | null
 }
@@ -156,7 +153,7 @@ export function decideAdminRequest(request: AdminRequest, staff: Staff | null, d
     if (!isRead && request.isServerAction) return NEXT
     // 303 after a form post: the browser then GETs the sign-in page.
     const status = isRead ? 307 : 303
-    if (data.countUsers() === 0) return { action: 'redirect', status, location: SETUP_PATH }
+    // Also before anyone can sign in: the sign-in page says where the setup link is (ADR 012).
     return { action: 'redirect', status, location: `${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(request.target)}` }
   }
   // Posts by signed-in staff are server actions and forms, each authorized by its own action.
@@ -180,7 +177,6 @@ export function decideAdminRequest(request: AdminRequest, staff: Staff | null, d
 
 /** The gate's reads, each one indexed row (the record's page reads it again to show it). */
 export const gateData: GateData = {
-  countUsers,
   findRecord(kind, id) {
     switch (kind) {
       case 'article': {
@@ -197,21 +193,11 @@ export const gateData: GateData = {
   },
 }
 
-// next-auth may refresh the session cookie while reading it; the gate only reads.
-const NO_RESPONSE = { getHeader: () => undefined, setHeader: () => undefined, setCookie: () => undefined }
-
 /**
- * Who is signed in, from a raw request's cookies: server.mjs asks before Next has a request
- * context, so this reads the session through next-auth's getServerSession(req, res, options)
- * form and then the users row, exactly as currentStaff() (lib/auth/session.ts) does.
- * The gate's one session read: when sessions become revocable (issue #10, finding 7), swap this
- * for the session module's check.
+ * Who is signed in, from a raw request's headers: server.mjs asks before Next has a request
+ * context. The same check as authorize(): the session's version, an ended sign-in and an
+ * unfinished two-factor step all count as signed out (lib/auth/session.ts).
  */
 export async function readGateStaff(headers: IncomingHttpHeaders): Promise<Staff | null> {
-  const request = { headers, cookies: parseCookieHeader(headers.cookie) }
-  const session = await getServerSession(request as never, NO_RESPONSE as never, getAuthOptions())
-  const id = Number((session?.user as { id?: string } | undefined)?.id)
-  if (!Number.isInteger(id) || id <= 0) return null
-  const staff = getStaffById(id)
-  return staff?.active ? staff : null
+  return getStaffForRequest({ headers })
 }

@@ -52,6 +52,8 @@ type ActionSpec<S extends z.ZodType, R extends Owned | undefined, T> = {
   /** Loads the record the action touches; null → not found. Its authorId decides `own` permissions. */
   load?: (input: z.infer<S>, staff: Staff) => R | null
   run: (input: z.infer<S>, ctx: { staff: Staff; record: R }) => T | Promise<T>
+  /** Also for someone who must set up two-factor sign-in before anything else (its own setup actions). */
+  allowEnrolment?: boolean
 }
 
 function toFieldErrors(issues: z.core.$ZodIssue[]): FieldErrors {
@@ -76,7 +78,8 @@ export function adminAction<S extends z.ZodType, R extends Owned | undefined = u
   const action = async (_prev: unknown, raw: unknown): Promise<ActionResult<T>> => {
     let staff: Staff | undefined
     try {
-      staff = await authorize(spec.permission)
+      const opts = { allowEnrolment: spec.allowEnrolment }
+      staff = await authorize(spec.permission, undefined, opts)
       const parsed = spec.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw)
       if (!parsed.success) {
         return { ok: false, message: t.admin.errors.invalid, fieldErrors: toFieldErrors(parsed.error.issues) }
@@ -86,7 +89,7 @@ export function adminAction<S extends z.ZodType, R extends Owned | undefined = u
         const loaded = spec.load(parsed.data, staff)
         if (!loaded) return { ok: false, message: t.admin.errors.notFound }
         record = loaded
-        staff = await authorize(spec.permission, loaded)
+        staff = await authorize(spec.permission, loaded, opts)
       }
       const data = await spec.run(parsed.data, { staff, record })
       return { ok: true, data }

@@ -1,72 +1,97 @@
 import 'server-only'
-import type { NextAuthOptions } from 'next-auth'
+import type { NextAuthOptions, User } from 'next-auth'
+import { getToken, type JWT } from 'next-auth/jwt'
 import CredentialsProvider from 'next-auth/providers/credentials'
-import { z } from 'zod'
-import { consumeRateLimit } from '@/db/queries/rate-limits'
-import { getCredentialsByEmail, recordSignIn } from '@/db/queries/users'
+import { revokeSession } from '@/db/queries/sessions'
 import { getEnv } from '@/lib/env'
 import { localTarget } from '@/lib/http/location'
 import { getSecret } from '@/lib/secrets'
-import { burnPasswordCheck, verifyPassword } from './password'
+import { type CheckedSession, checkSessionToken, newSessionClaims, parseCookieHeader, type SignedInUser } from './session-token'
+import { checkPassword, checkSecondFactor } from './sign-in'
 
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(200),
-})
-
-const SIGN_IN_ATTEMPTS = 10
-const SIGN_IN_WINDOW_MS = 15 * 60 * 1000
+const MAX_AGE_S = 7 * 24 * 60 * 60
 const ADMIN_HOME = '/admin'
 
 let options: NextAuthOptions | undefined
 
+// The check made in the jwt callback, handed to the session callback of the same request.
+const checked = new WeakMap<JWT, CheckedSession>()
+
 /**
- * next-auth, configured once per process: email + password against the users table, a JWT
- * session that carries only the user id (role and active are re-read on every check), and
- * the secret from NEXTAUTH_SECRET or generated once into DATA_DIR.
+ * next-auth, configured once per process: email + password (then a two-factor code where set
+ * up) against the users table; a JWT session whose claims are checked against the users row on
+ * every read (lib/auth/session-token.ts); the secret from NEXTAUTH_SECRET or generated once into
+ * DATA_DIR.
  */
 export function getAuthOptions(): NextAuthOptions {
   if (options) return options
   const env = getEnv()
   options = {
     secret: env.authSecret ?? getSecret('nextauth'),
-    session: { strategy: 'jwt', maxAge: 7 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: MAX_AGE_S },
     useSecureCookies: env.siteUrl.startsWith('https://'),
     pages: { signIn: '/admin/masuk', error: '/admin/masuk' },
     providers: [
       CredentialsProvider({
         name: 'Email',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(raw) {
-          const parsed = credentialsSchema.safeParse(raw)
-          if (!parsed.success) return null
-          const { email, password } = parsed.data
-          // Slows guessing of one account from many addresses, and of many from one.
-          if (!consumeRateLimit('sign-in', email, SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_MS).allowed) return null
-          const user = getCredentialsByEmail(email)
-          if (!user?.passwordHash) {
-            await burnPasswordCheck(password)
-            return null
-          }
-          if (!(await verifyPassword(password, user.passwordHash)) || !user.active) return null
-          recordSignIn(user.id)
-          return { id: String(user.id) }
+        // Every wrong combination is null; a throttled attempt throws (its code reaches the form).
+        authorize: async (raw, req) => {
+          const user = await checkPassword(raw, req?.headers ?? {})
+          if (!user) return null
+          return { id: String(user.id), sv: user.sessionVersion, stage: user.twoFactor ? 'code' : 'full' } satisfies SignedInUser as User
+        },
+      }),
+      // The second step: the half-done session in the cookie plus a code make a full session.
+      CredentialsProvider({
+        id: 'totp',
+        name: 'Kode',
+        credentials: { code: { label: 'Kode', type: 'text' } },
+        authorize: async (raw, req) => {
+          const headers = req?.headers ?? {}
+          const token = await getToken({
+            req: { headers, cookies: parseCookieHeader(headers.cookie) } as never,
+            secret: options!.secret,
+            secureCookie: options!.useSecureCookies,
+          })
+          const pending = checkSessionToken(token)
+          if (pending?.stage !== 'code') return null
+          const user = await checkSecondFactor(raw, headers, pending.user)
+          if (!user) return null
+          // The half-done session is over; the new one gets its own id.
+          revokeSession(pending.claims.sid, new Date(Date.now() + 2 * MAX_AGE_S * 1000))
+          return { id: String(user.id), sv: user.sessionVersion, stage: 'full' } satisfies SignedInUser as User
         },
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id
+        // A sign-in: a new session with claims of its own, whatever the old cookie held.
+        if (user) return newSessionClaims(user as unknown as SignedInUser) as unknown as JWT
+        const result = checkSessionToken(token)
+        // An ended session is emptied, so renewing its cookie cannot outlive the revocation.
+        if (!result) return {} as JWT
+        checked.set(token, result)
         return token
       },
       session({ session, token }) {
-        return { ...session, user: { id: token.sub } } as typeof session
+        const result = checked.get(token) ?? checkSessionToken(token)
+        if (!result) return { expires: session.expires } as typeof session
+        const user = { id: String(result.user.id), ...(result.stage === 'full' ? {} : { pending: result.stage }) }
+        return { expires: session.expires, user } as typeof session
       },
       // next-auth's default accepts any URL that starts with "/", and "/admin/..//evil.example/"
       // does, so a sign-in could end on another site (issue #10, finding 2). Normalise first,
       // then insist on this origin.
       redirect({ url, baseUrl }) {
         return `${baseUrl}${localTarget(url, baseUrl) ?? ADMIN_HOME}`
+      },
+    },
+    events: {
+      signOut({ token }) {
+        const sid = (token as JWT | null)?.sid
+        // Refused past the token's own expiry (a renewal of an ended session is emptied anyway).
+        if (typeof sid === 'string') revokeSession(sid, new Date(Date.now() + 2 * MAX_AGE_S * 1000))
       },
     },
   }

@@ -1,22 +1,25 @@
-import bcrypt from 'bcryptjs'
 import { z } from 'zod'
 import { t } from '@/lib/i18n/id'
+import { bcryptCompare, bcryptHash } from './hash-worker'
 
 const COST = 12
 
+/** bcrypt at cost 12, computed on the hashing worker (lib/auth/hash-worker.ts), never the event loop. */
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST)
+  return bcryptHash(password, COST)
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(password, hash)
+  return bcryptCompare(password, hash)
 }
 
-// Used when no hash exists, so a wrong email costs as much time as a wrong password.
-let dummyHash: string | undefined
+// A bcrypt hash of a throwaway word at the same cost: comparing against it costs what comparing
+// against a real account does, so a wrong email takes as long as a wrong password.
+const DUMMY_HASH = '$2b$12$mGoj7unVGD7y632n/UfXfOi/0CWwcWRTM0VXRAqSHooIwwihbxX1u'
+
 export async function burnPasswordCheck(password: string): Promise<boolean> {
-  dummyHash ??= await bcrypt.hash('warta-timing-equaliser', COST)
-  return bcrypt.compare(password, dummyHash)
+  await bcryptCompare(password, DUMMY_HASH)
+  return false
 }
 
 const COMMON = new Set(['password', 'password123', '12345678', '123456789', 'qwertyuiop', 'rahasia123', 'indonesia', 'admin123', 'bismillah'])

@@ -6,7 +6,7 @@ import { policy, type Permission } from './policy'
 
 // Server actions that deliberately do not go through adminAction, and why.
 const PUBLIC_ACTIONS: Record<string, string> = {
-  createFirstAdmin: 'first-run setup: works only while no user exists, checked inside its transaction',
+  createFirstAdmin: 'first-run setup: only with the link printed at start, while nobody can sign in, checked inside its transaction',
   sendContactMessage: 'the public contact form',
 }
 

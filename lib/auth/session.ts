@@ -1,16 +1,71 @@
 import 'server-only'
-import { getServerSession } from 'next-auth'
+import type { IncomingHttpHeaders } from 'node:http'
+import { getServerSession, type Session } from 'next-auth'
 import { getStaffById, type Staff } from '@/db/queries/users'
 import { getAuthOptions } from './options'
+import { parseCookieHeader, type SessionStage } from './session-token'
+
+/*
+ * Who is signed in, for pages and actions (currentStaff) and for code outside them
+ * (getStaffForRequest). Both go through next-auth's session check, whose callbacks
+ * (lib/auth/options.ts) apply checkSessionToken() (lib/auth/session-token.ts).
+ */
+
+/** The session as next-auth hands it out: a user only when the token passed checkSessionToken. */
+export type WartaSession = Session & { user?: { id: string; pending?: Exclude<SessionStage, 'full'> } }
+
+type RequestLike = {
+  headers: Headers | IncomingHttpHeaders
+  /** Parsed cookies, when the caller has them; otherwise read from the Cookie header. */
+  cookies?: Record<string, string>
+}
+
+// next-auth's session check writes a renewed cookie to the response; callers here only read.
+const NO_RESPONSE = { getHeader: () => undefined, setHeader: () => undefined }
+
+async function sessionForRequest(req: RequestLike): Promise<WartaSession | null> {
+  const headers = req.headers instanceof Headers ? Object.fromEntries(req.headers) : req.headers
+  const cookieHeader = Array.isArray(headers.cookie) ? headers.cookie.join('; ') : headers.cookie
+  const cookies = req.cookies ?? parseCookieHeader(cookieHeader)
+  return getServerSession({ headers, cookies } as never, NO_RESPONSE as never, getAuthOptions()) as Promise<WartaSession | null>
+}
+
+function signedInId(session: WartaSession | null): number | null {
+  const user = session?.user
+  if (!user || user.pending) return null
+  const id = Number(user.id)
+  return Number.isInteger(id) && id > 0 ? id : null
+}
 
 /**
- * Who is signed in, read from the users row on every call: a role change or deactivation
- * applies on the next request, whatever the session cookie says.
+ * The signed-in staff member for a request given as its headers (and cookies, if parsed), or
+ * null: signed out, session ended (sign-out, sign-out everywhere, password or role change,
+ * deactivation), or two-factor sign-in not finished. The same check as authorize(), for code
+ * that runs outside a page or action (server.mjs's gate before any admin markup).
+ */
+export async function getStaffForRequest(req: RequestLike): Promise<Staff | null> {
+  const id = signedInId(await sessionForRequest(req))
+  const staff = id === null ? null : getStaffById(id)
+  return staff?.active ? staff : null
+}
+
+/**
+ * Who is signed in, for pages, layouts and actions (authorize() asks this). Re-reads the users
+ * row on every call, so a role change or deactivation applies on the next request, whatever the
+ * cookie says.
  */
 export async function currentStaff(): Promise<Staff | null> {
-  const session = await getServerSession(getAuthOptions())
-  const id = Number((session?.user as { id?: string } | undefined)?.id)
-  if (!Number.isInteger(id) || id <= 0) return null
+  const id = signedInId((await getServerSession(getAuthOptions())) as WartaSession | null)
+  if (id === null) return null
   const staff = getStaffById(id)
   return staff?.active ? staff : null
+}
+
+/** For the sign-in page: a session, finished or not, and its stage. */
+export async function currentSignIn(): Promise<{ staff: Staff; stage: SessionStage } | null> {
+  const session = (await getServerSession(getAuthOptions())) as WartaSession | null
+  const id = Number(session?.user?.id)
+  if (!session?.user || !Number.isInteger(id) || id <= 0) return null
+  const staff = getStaffById(id)
+  return staff?.active ? { staff, stage: session.user.pending ?? 'full' } : null
 }

@@ -10,6 +10,7 @@ import { openDatabase } from '@/db/connection'
 import { migrateDatabase } from '@/db/migrate'
 import { articles, users } from '@/db/schema'
 import { seedDemo } from '@/db/seed'
+import { issueSetupLink } from '@/lib/auth/setup-token'
 import { getEnv } from '@/lib/env'
 
 const root = process.cwd()
@@ -86,9 +87,16 @@ async function main() {
     console.log('Empty database: adding demo content (SEED_DEMO=0 turns this off)…')
     await seedDemo(db)
   }
+  // Printed once per start, before the server processes exist; every process accepts it (ADR 012).
+  const setupLink = issueSetupLink(env.siteUrl, db)
   db.$client.close()
 
   console.log(`\nWarta is starting on http://localhost:${env.port}\n`)
+  if (setupLink) {
+    console.log('No account can sign in to the newsroom yet. Create the first admin with this one-time link')
+    console.log('(a new one is printed at every start until someone can sign in):')
+    console.log(`Setup link: ${setupLink}\n`)
+  }
 }
 
 main().catch((error: unknown) => {

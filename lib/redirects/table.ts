@@ -1,6 +1,6 @@
 import 'server-only'
 import { getPathFate } from '@/db/queries/redirects'
-import { countUsers } from '@/db/queries/users'
+import { isSetupLinkValid, SETUP_PATH } from '@/lib/auth/setup-token'
 import { getEnv } from '@/lib/env'
 import { decideRoute, type RouteDecision, type RouteRequest } from './decide'
 
@@ -24,17 +24,16 @@ export function decideRequest(request: RouteRequest): RouteDecision {
  */
 export function installRouteDecision(): void {
   const g = globalThis as typeof globalThis & { [ROUTE_DECISION_KEY]?: (request: RouteRequest) => RouteDecision }
-  g[ROUTE_DECISION_KEY] = (request: RouteRequest) => (request.pathname === SETUP_PATH ? decideSetup() : decideRequest(request))
+  g[ROUTE_DECISION_KEY] = (request: RouteRequest) => (request.pathname === SETUP_PATH ? decideSetup(request.search) : decideRequest(request))
 }
 
-const SETUP_PATH = '/admin/setup'
-
 /**
- * First-run setup exists only while there is no user. Its page says so itself, but admin pages
- * stream inside <Suspense>, so only the server in front can make the answer a real 404.
+ * First-run setup exists only for the setup link printed at start, while nobody can sign in
+ * (lib/auth/setup-token.ts). Its page says so itself, but admin pages stream inside <Suspense>,
+ * so only the server in front can make the answer a real 404.
  */
-function decideSetup(): RouteDecision {
-  return countUsers() > 0 ? { action: 'not-found' } : { action: 'next' }
+function decideSetup(search: string): RouteDecision {
+  return isSetupLinkValid(new URLSearchParams(search).get('token')) ? { action: 'next' } : { action: 'not-found' }
 }
 
 const ROUTE_DECISION_KEY = Symbol.for('warta.decideRequest')

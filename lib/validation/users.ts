@@ -39,3 +39,10 @@ export const passwordChangeInput = z
     passwordConfirm: z.string(),
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: t.admin.auth.passwordMismatch })
+
+/** A code from the authenticator app, as typed (spaces allowed). */
+export const twoFactorCodeInput = z.object({
+  code: z.string().trim().regex(/^[\d\s]{6,9}$/, t.admin.twoFactor.codeFormat),
+})
+
+export const twoFactorRequiredInput = z.object({ required: z.enum(['1', '0']).transform((v) => v === '1') })

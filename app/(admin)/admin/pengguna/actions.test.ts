@@ -33,8 +33,9 @@ beforeEach(() => {
   session.userId = admin.id
 })
 
+// Each password hash or check is bcrypt at cost 12 (a second or more on a busy two-core machine).
 describe('user actions', () => {
-  it('gives an imported author (no email, deactivated) an email and a first password, keeping the account', async () => {
+  it('gives an imported author (no email, deactivated) an email and a first password, keeping the account', { timeout: 30_000 }, async () => {
     const author = createUser({ name: 'Yulia Rahmadani', email: null, active: false, passwordHash: null, role: 'reporter' })
     const result = await grantSignInAction(null, form({ id: author.id, email: 'Yulia@Redaksi.example', password: 'kopi-tubruk-pagi' }))
     expect(result).toEqual({ ok: true, data: { name: 'Yulia Rahmadani' } })
@@ -56,7 +57,7 @@ describe('user actions', () => {
     expect(getDb().select().from(users).where(eq(users.id, other.id)).get()).toMatchObject({ email: null })
   })
 
-  it('lets an admin create an account with a hashed password', async () => {
+  it('lets an admin create an account with a hashed password', { timeout: 30_000 }, async () => {
     const result = await createUserAction(null, form({ name: 'Sari', email: 'sari@redaksi.example', role: 'editor', password: 'kopi-tubruk-pagi' }))
     expect(result).toEqual({ ok: true, data: { name: 'Sari' } })
     const row = byEmail('sari@redaksi.example')!
@@ -65,7 +66,7 @@ describe('user actions', () => {
     expect(await verifyPassword('kopi-tubruk-pagi', row.passwordHash!)).toBe(true)
   })
 
-  it('refuses a weak password and a duplicate email under their fields, never echoing the password', async () => {
+  it('refuses a weak password and a duplicate email under their fields, never echoing the password', { timeout: 30_000 }, async () => {
     const weak = await createUserAction(null, form({ name: 'Budi', email: 'budi@redaksi.example', role: 'reporter', password: 'abababababab' }))
     expect(weak).toMatchObject({ ok: false, fieldErrors: { password: ['Kata sandi terlalu mudah ditebak. Gunakan campuran kata, angka, atau tanda baca.'] } })
     expect(JSON.stringify(weak)).not.toContain('abababababab')

@@ -1,6 +1,7 @@
 'use server'
 
 import { refresh } from 'next/cache'
+import { z } from 'zod'
 import {
   AlreadyHasSignInError,
   createStaff,
@@ -12,10 +13,11 @@ import {
   setStaffActive,
   updateStaffRole,
 } from '@/db/queries/users'
+import { removeTwoFactor, setTwoFactorRequiredForStaff } from '@/db/queries/two-factor'
 import { hashPassword } from '@/lib/auth/password'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
 import { t } from '@/lib/i18n/id'
-import { grantSignInInput, newStaffInput, userActiveInput, userRoleInput } from '@/lib/validation/users'
+import { grantSignInInput, newStaffInput, twoFactorRequiredInput, userActiveInput, userRoleInput } from '@/lib/validation/users'
 
 const u = t.admin.users
 
@@ -95,5 +97,32 @@ export const grantSignInAction = adminAction({
     }
     refresh()
     return { name: record.name }
+  },
+})
+
+/** An admin requires (or stops requiring) two-factor sign-in for editors and admins. */
+export const setTwoFactorRequiredAction = adminAction({
+  name: 'setTwoFactorRequired',
+  permission: 'user:manage',
+  input: twoFactorRequiredInput,
+  run: ({ required }, { staff }) => {
+    setTwoFactorRequiredForStaff(required, staff.id)
+    refresh()
+  },
+})
+
+/**
+ * After a lost phone: an admin turns someone's two-factor sign-in off (audited as
+ * user:2fa-reset). Their sessions end; they sign in with their password and set it up again.
+ */
+export const resetTwoFactorAction = adminAction({
+  name: 'resetTwoFactor',
+  permission: 'user:manage',
+  input: z.object({ id: z.coerce.number().int().positive() }),
+  load: loadUser,
+  run: (_input, { staff, record }) => {
+    if (record.id === staff.id) throw new ActionRefusal(u.cannotResetOwnTwoFactor)
+    removeTwoFactor(record.id, staff.id)
+    refresh()
   },
 })

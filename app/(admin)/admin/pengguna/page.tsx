@@ -1,11 +1,19 @@
 import type { Metadata } from 'next'
-import { ActionButton } from '@/components/admin/desk-action'
+import { ActionButton, ConfirmAction } from '@/components/admin/desk-action'
 import { GrantSignInForm, NewUserForm, RoleForm } from '@/components/admin/user-forms'
+import { isTwoFactorRequiredForStaff } from '@/db/queries/two-factor'
 import { listStaff } from '@/db/queries/users'
 import { requireStaff } from '@/lib/auth/guards'
 import { formatDateTime } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
-import { changeRoleAction, createUserAction, grantSignInAction, setUserActiveAction } from './actions'
+import {
+  changeRoleAction,
+  createUserAction,
+  grantSignInAction,
+  resetTwoFactorAction,
+  setTwoFactorRequiredAction,
+  setUserActiveAction,
+} from './actions'
 
 const u = t.admin.users
 
@@ -14,6 +22,7 @@ export const metadata: Metadata = { title: u.title }
 export default async function UsersPage() {
   const me = await requireStaff('user:manage')
   const people = listStaff()
+  const twoFactorRequired = isTwoFactorRequiredForStaff()
 
   return (
     <>
@@ -38,7 +47,21 @@ export default async function UsersPage() {
                   <dd className="font-semibold">{person.active ? u.active : u.inactive}</dd>
                   <dt className="text-muted">{u.colLastLogin}</dt>
                   <dd>{person.lastLoginAt ? formatDateTime(person.lastLoginAt) : u.never}</dd>
+                  <dt className="text-muted">{u.twoFactorTitle}</dt>
+                  <dd>{person.twoFactorEnabled ? u.twoFactorOn : u.twoFactorOff}</dd>
                 </dl>
+                {!isMe && person.twoFactorEnabled ? (
+                  <div className="mt-3">
+                    <ConfirmAction
+                      summary={`${u.resetTwoFactor}: ${person.name}`}
+                      explanation={u.resetTwoFactorHint}
+                      action={resetTwoFactorAction}
+                      fields={{ id: person.id }}
+                      label={u.resetTwoFactor}
+                      successMessage={u.resetTwoFactorDone}
+                    />
+                  </div>
+                ) : null}
                 {isMe ? null : (
                   <div className="mt-3 flex flex-wrap items-end gap-6">
                     <RoleForm action={changeRoleAction} user={person} />
@@ -59,6 +82,20 @@ export default async function UsersPage() {
             )
           })}
         </ul>
+        <div className="space-y-6">
+        <section aria-labelledby="wajib-dua-langkah" className="h-fit rounded-md border border-line p-4">
+          <h2 id="wajib-dua-langkah" className="mb-2 text-xl font-bold">
+            {u.twoFactorTitle}
+          </h2>
+          <p className="mb-1 font-semibold">{u.twoFactorRequiredLabel}</p>
+          <p className="mb-3 text-sm text-muted">{u.twoFactorRequiredHint}</p>
+          <ActionButton
+            action={setTwoFactorRequiredAction}
+            fields={{ required: twoFactorRequired ? '0' : '1' }}
+            label={twoFactorRequired ? u.stopRequiringTwoFactor : u.requireTwoFactor}
+            successMessage={twoFactorRequired ? u.twoFactorRequiredOff : u.twoFactorRequiredOn}
+          />
+        </section>
         <section aria-labelledby="pengguna-baru" className="h-fit rounded-md border border-line p-4">
           <h2 id="pengguna-baru" className="mb-3 text-xl font-bold">
             {u.createTitle}
@@ -73,6 +110,7 @@ export default async function UsersPage() {
             ))}
           </dl>
         </section>
+        </div>
       </div>
     </>
   )

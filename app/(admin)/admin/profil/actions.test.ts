@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { getPasswordHash, getProfile } from '@/db/queries/users'
+import { getPasswordHash, getProfile, getSessionUser } from '@/db/queries/users'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { createArticle, createUser } from '@/tests/factories'
 
@@ -10,7 +10,7 @@ vi.mock('next-auth', () => ({
 const cache = vi.hoisted(() => ({ updateTag: vi.fn(), revalidateTag: vi.fn(), refresh: vi.fn() }))
 vi.mock('next/cache', () => cache)
 
-const { changePasswordAction, updateProfileAction } = await import('./actions')
+const { changePasswordAction, endAllSessionsAction, updateProfileAction } = await import('./actions')
 
 const form = (fields: Record<string, string | number>) => {
   const fd = new FormData()
@@ -29,6 +29,7 @@ beforeEach(() => {
   session.userId = reporter.id
 })
 
+// Each password hash or check is bcrypt at cost 12 (a second or more on a busy two-core machine).
 describe('profile actions', () => {
   it('changes the signed-in person’s own name and bio, never anyone else’s, and refreshes their bylines', async () => {
     expect(await updateProfileAction(null, form({ name: ' Nama Baru ', bio: 'Wartawan kota.', id: other.id }))).toEqual({ ok: true })
@@ -39,7 +40,7 @@ describe('profile actions', () => {
     expect(cache.updateTag).not.toHaveBeenCalledWith(`article:${story.id}`)
   })
 
-  it('changes the password only with the current one', async () => {
+  it('changes the password only with the current one', { timeout: 30_000 }, async () => {
     const wrong = await changePasswordAction(null, form({ currentPassword: 'salah-sama-sekali', password: 'sandi-baru-yang-kuat', passwordConfirm: 'sandi-baru-yang-kuat' }))
     expect(wrong).toMatchObject({ ok: false, fieldErrors: { currentPassword: ['Kata sandi sekarang salah.'] } })
     const mismatch = await changePasswordAction(null, form({ currentPassword: OLD, password: 'sandi-baru-yang-kuat', passwordConfirm: 'lain' }))
@@ -47,6 +48,13 @@ describe('profile actions', () => {
     expect(await verifyPassword(OLD, getPasswordHash(reporter.id)!)).toBe(true)
     expect(await changePasswordAction(null, form({ currentPassword: OLD, password: 'sandi-baru-yang-kuat', passwordConfirm: 'sandi-baru-yang-kuat' }))).toEqual({ ok: true })
     expect(await verifyPassword('sandi-baru-yang-kuat', getPasswordHash(reporter.id)!)).toBe(true)
+  })
+
+  it('signs out of every device: the session version moves on, then the sign-in page', async () => {
+    const before = getSessionUser(reporter.id)!.sessionVersion
+    await expect(endAllSessionsAction(null, new FormData())).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/admin\/masuk\?keluar=1/) })
+    expect(getSessionUser(reporter.id)!.sessionVersion).toBe(before + 1)
+    expect(getSessionUser(other.id)!.sessionVersion).toBe(1)
   })
 
   it('refuses anonymous and deactivated callers', async () => {

@@ -1,13 +1,33 @@
 'use server'
 
+import { redirect } from 'next/navigation'
+import { refresh } from 'next/cache'
+import { z } from 'zod'
 import { consumeRateLimit } from '@/db/queries/rate-limits'
-import { getPasswordHash, updatePasswordHash, updateProfile } from '@/db/queries/users'
+import {
+  claimTotpStep,
+  enableTwoFactor,
+  getTwoFactorState,
+  isTwoFactorRequiredForStaff,
+  removeTwoFactor,
+  storePendingTotpSecret,
+} from '@/db/queries/two-factor'
+import { endAllSessions, getPasswordHash, updatePasswordHash, updateProfile } from '@/db/queries/users'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
 import { authorChangedTags } from '@/lib/cache/author'
 import { t } from '@/lib/i18n/id'
 import { refreshTags } from '@/lib/revalidate'
-import { passwordChangeInput, profileInput } from '@/lib/validation/users'
+import {
+  decryptTotpSecret,
+  encryptTotpSecret,
+  hashRecoveryCode,
+  matchTotp,
+  mustUseTwoFactor,
+  newRecoveryCodes,
+  newTotpSecret,
+} from '@/lib/auth/two-factor'
+import { passwordChangeInput, profileInput, twoFactorCodeInput } from '@/lib/validation/users'
 
 const p = t.admin.profile
 
@@ -42,6 +62,73 @@ export const changePasswordAction = adminAction({
     if (!hash || !(await verifyPassword(currentPassword, hash))) {
       throw new ActionRefusal(t.admin.errors.invalid, { currentPassword: [p.currentPasswordWrong] })
     }
+    // Ends every session, this one too: whoever knew the old password is out as well.
     updatePasswordHash(record.id, await hashPassword(password), record.id)
+  },
+})
+
+/** "Keluar dari semua perangkat": every session of this account ends, this one included. */
+export const endAllSessionsAction = adminAction({
+  name: 'endAllSessions',
+  permission: 'profile:edit',
+  input: z.object({}),
+  load: loadSelf,
+  run: (_input, { record }) => {
+    endAllSessions(record.id, record.id)
+    redirect('/admin/masuk?keluar=1')
+  },
+})
+
+const tf = t.admin.twoFactor
+
+/**
+ * Two-factor setup, step 1: a new secret (encrypted at rest) for the page to show as a QR code.
+ * Also open to someone the newsroom requires to set it up before anything else.
+ */
+export const startTwoFactorAction = adminAction({
+  name: 'startTwoFactor',
+  permission: 'profile:edit',
+  input: z.object({}),
+  load: loadSelf,
+  allowEnrolment: true,
+  run: (_input, { record }) => {
+    if (!storePendingTotpSecret(record.id, encryptTotpSecret(record.id, newTotpSecret()))) throw new ActionRefusal(tf.alreadyOn)
+    refresh()
+  },
+})
+
+/** Step 2: the app's first code turns it on; the recovery codes come back once, to be shown once. */
+export const confirmTwoFactorAction = adminAction({
+  name: 'confirmTwoFactor',
+  permission: 'profile:edit',
+  input: twoFactorCodeInput,
+  load: loadSelf,
+  allowEnrolment: true,
+  run: ({ code }, { record }) => {
+    const state = getTwoFactorState(record.id)
+    if (!state?.secret || state.enabledAt) throw new ActionRefusal(tf.noPending)
+    const step = matchTotp(decryptTotpSecret(record.id, state.secret), code)
+    if (step === null) throw new ActionRefusal(t.admin.errors.invalid, { code: [tf.codeWrong] })
+    const codes = newRecoveryCodes()
+    if (!enableTwoFactor(record.id, step, codes.map(hashRecoveryCode), record.id)) throw new ActionRefusal(tf.noPending)
+    return { recoveryCodes: codes }
+  },
+})
+
+/** Turning it off takes a current code, and is refused where the newsroom requires it. */
+export const disableTwoFactorAction = adminAction({
+  name: 'disableTwoFactor',
+  permission: 'profile:edit',
+  input: twoFactorCodeInput,
+  load: loadSelf,
+  run: ({ code }, { staff, record }) => {
+    if (mustUseTwoFactor(staff.role, isTwoFactorRequiredForStaff())) throw new ActionRefusal(tf.requiredCannotDisable)
+    const state = getTwoFactorState(record.id)
+    if (!state?.secret || !state.enabledAt) throw new ActionRefusal(tf.notOn)
+    const step = matchTotp(decryptTotpSecret(record.id, state.secret), code)
+    if (step === null || !claimTotpStep(record.id, step)) throw new ActionRefusal(t.admin.errors.invalid, { code: [tf.codeWrong] })
+    // Ends every session, this one included: the next sign-in is with the password alone.
+    removeTwoFactor(record.id, record.id)
+    redirect('/admin/masuk')
   },
 })

@@ -1,11 +1,22 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { ActionButton } from '@/components/admin/desk-action'
 import { PasswordForm, ProfileForm } from '@/components/admin/profile-forms'
+import { TwoFactorSection } from '@/components/admin/two-factor-section'
+import { isTwoFactorRequiredForStaff } from '@/db/queries/two-factor'
 import { getProfile } from '@/db/queries/users'
 import { requireStaff } from '@/lib/auth/guards'
 import { t } from '@/lib/i18n/id'
 import { authorPath } from '@/lib/urls'
-import { changePasswordAction, updateProfileAction } from './actions'
+import { mustUseTwoFactor } from '@/lib/auth/two-factor'
+import {
+  changePasswordAction,
+  confirmTwoFactorAction,
+  disableTwoFactorAction,
+  endAllSessionsAction,
+  startTwoFactorAction,
+  updateProfileAction,
+} from './actions'
 
 const p = t.admin.profile
 
@@ -42,6 +53,24 @@ export default async function ProfilePage() {
           {p.passwordTitle}
         </h2>
         <PasswordForm action={changePasswordAction} />
+      </section>
+      <section aria-labelledby="dua-langkah" className="space-y-4">
+        <h2 id="dua-langkah" className="text-xl font-bold">
+          {t.admin.twoFactor.title}
+        </h2>
+        <TwoFactorSection
+          staff={me}
+          required={mustUseTwoFactor(me.role, isTwoFactorRequiredForStaff())}
+          actions={{ start: startTwoFactorAction, confirm: confirmTwoFactorAction, disable: disableTwoFactorAction }}
+          continueHref="/admin/profil"
+        />
+      </section>
+      <section aria-labelledby="sesi" className="space-y-4">
+        <h2 id="sesi" className="text-xl font-bold">
+          {p.sessionsTitle}
+        </h2>
+        <p>{p.sessionsIntro}</p>
+        <ActionButton action={endAllSessionsAction} fields={{}} label={p.endAllSessions} successMessage={t.admin.auth.signedOutEverywhere} />
       </section>
     </div>
   )

@@ -1,10 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/db'
 import { contactMessages } from '@/db/schema'
+import { formatPeerAddress, PEER_ADDRESS_HEADER } from '@/lib/http/client-address'
 
-let forwardedFor = '203.0.113.7'
+// The request as the server stamps it: the socket's address, and what the client claims.
+let peer = '203.0.113.7'
+let forwardedFor: string | null = null
 vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ 'x-forwarded-for': forwardedFor }),
+  headers: async () =>
+    new Headers({ [PEER_ADDRESS_HEADER]: formatPeerAddress(peer), ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) }),
 }))
 
 const { sendContactMessage } = await import('./actions')
@@ -48,12 +52,22 @@ describe('sendContactMessage', () => {
   })
 
   it('refuses the sixth message in an hour from one address, not from another', async () => {
-    forwardedFor = '198.51.100.1'
+    peer = '198.51.100.1'
     for (let i = 0; i < 5; i++) expect((await sendContactMessage(null, form(valid))).ok).toBe(true)
     const refused = await sendContactMessage(null, form(valid))
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/Terlalu banyak pesan/) })
-    forwardedFor = '198.51.100.2'
+    peer = '198.51.100.2'
     expect((await sendContactMessage(null, form(valid))).ok).toBe(true)
     expect(getDb().select().from(contactMessages).all()).toHaveLength(6)
+  })
+
+  it('finding 5: a faked X-Forwarded-For does not buy more messages when no proxy is trusted', async () => {
+    peer = '198.51.100.30'
+    for (let i = 0; i < 10; i++) {
+      forwardedFor = `192.0.2.${i}`
+      await sendContactMessage(null, form(valid))
+    }
+    forwardedFor = null
+    expect(getDb().select().from(contactMessages).all()).toHaveLength(5)
   })
 })

@@ -4,6 +4,7 @@ import crypto from 'node:crypto'
 import { headers } from 'next/headers'
 import { createContactMessage } from '@/db/queries/contact'
 import { consumeRateLimit } from '@/db/queries/rate-limits'
+import { addressKey, getClientAddress } from '@/lib/http/client-address'
 import { t } from '@/lib/i18n/id'
 import { getSecret } from '@/lib/secrets'
 import {
@@ -44,7 +45,7 @@ export async function sendContactMessage(
 
   let ipHash = ''
   try {
-    ipHash = hashIp(clientIp(await headers()))
+    ipHash = hashIp(addressKey(getClientAddress(await headers())))
     const limit = consumeRateLimit('contact', ipHash, MESSAGES_PER_HOUR, HOUR_MS)
     if (!limit.allowed) {
       return { ok: false, message: t.contact.errors.rateLimited, fieldErrors: {}, values: readContactValues(formData) }
@@ -55,14 +56,6 @@ export async function sendContactMessage(
     throw error
   }
   return { ok: true, message: t.contact.sent }
-}
-
-// The first X-Forwarded-For entry is only trustworthy behind a proxy that overwrites the header;
-// exposed directly, a client can set it and pick its own rate-limit key.
-function clientIp(h: Headers): string {
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim()
-  const ip = forwarded || h.get('x-real-ip')?.trim() || 'unknown'
-  return ip.toLowerCase().slice(0, 64)
 }
 
 // Keyed, so the stored hash cannot be reversed by hashing all 2^32 IPv4 addresses.

@@ -1,0 +1,141 @@
+import { type Browser, expect, type Page, test } from '@playwright/test'
+import { TOTP } from 'otpauth'
+import { createAccount, PASSWORD } from './support/accounts'
+
+// The newsroom server trusts loopback as a proxy (TRUSTED_PROXIES in playwright.config.ts), so
+// each browser context below plays a client at its own address through X-Forwarded-For.
+async function clientAt(browser: Browser, address: string): Promise<Page> {
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } })
+  return context.newPage()
+}
+
+/** Submits the sign-in form and waits for next-auth's answer (one attempt at a time). */
+async function submitPassword(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Kata sandi').fill(password)
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/auth/callback/credentials')),
+    page.getByRole('button', { name: 'Masuk' }).click(),
+  ])
+}
+
+/** A code the authenticator app would show `aheadSteps` × 30 s from now (a step is accepted once). */
+const codeFor = (secret: string, aheadSteps = 0) =>
+  new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + aheadSteps * 30_000 })
+
+/** Enrols on the setup form in front of it; returns the secret and the recovery codes it showed. */
+async function enrol(page: Page): Promise<{ secret: string; codes: string[] }> {
+  await page.getByRole('button', { name: 'Pasang verifikasi dua langkah' }).click()
+  await expect(page.getByRole('img', { name: 'Kode QR untuk aplikasi autentikator' })).toBeVisible()
+  const secret = (await page.getByLabel('Kunci rahasia').textContent())!.trim()
+  await page.getByLabel('Kode dari aplikasi').fill(codeFor(secret))
+  await page.getByRole('button', { name: 'Aktifkan' }).click()
+  const list = page.getByRole('list', { name: 'Kode pemulihan Anda' })
+  await expect(list.getByRole('listitem')).toHaveCount(10)
+  const codes = await list.getByRole('listitem').allTextContents()
+  await page.getByRole('link', { name: 'Sudah saya simpan, lanjutkan' }).click()
+  return { secret, codes }
+}
+
+async function signOut(page: Page) {
+  await page.goto('/admin')
+  await page.getByRole('button', { name: 'Keluar', exact: true }).click()
+  await expect(page).toHaveURL(/\/admin\/masuk/)
+}
+
+async function enterCode(page: Page, code: string) {
+  await expect(page.getByRole('heading', { name: 'Masukkan kode verifikasi' })).toBeVisible()
+  await page.getByLabel('Kode dari aplikasi atau kode pemulihan').fill(code)
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/auth/callback/totp')),
+    page.getByRole('button', { name: 'Verifikasi' }).click(),
+  ])
+}
+
+test.describe('signing in', () => {
+  test('finding 4: 20 failed sign-ins through the form are refused in Indonesian; the owner still signs in from another address', async ({ browser }) => {
+    const email = createAccount('editor', 'Editor Sasaran')
+    const attacker = await clientAt(browser, '198.51.100.23')
+    await attacker.goto('/admin/masuk')
+    const status = attacker.getByRole('status').filter({ hasText: /./ })
+    for (let i = 0; i < 20; i++) {
+      await submitPassword(attacker, email, `tebakan-ke-${i}`)
+      await expect(status).toHaveText(/salah|Terlalu banyak/)
+    }
+    await expect(status).toContainText('Terlalu banyak percobaan masuk yang gagal dari alamat ini')
+    // The right password from the attacker's address is refused too…
+    await submitPassword(attacker, email, PASSWORD)
+    await expect(status).toContainText('Terlalu banyak percobaan masuk')
+    await expect(attacker).toHaveURL(/\/admin\/masuk/)
+
+    // …while the owner, from their own address, is not affected.
+    const owner = await clientAt(browser, '203.0.113.5')
+    await owner.goto('/admin/masuk')
+    await submitPassword(owner, email, PASSWORD)
+    await expect(owner).toHaveURL(/\/admin$/)
+  })
+
+  test('two-factor: enrol, sign in with a code and with a recovery code; an admin requires it and resets a lost phone', async ({ browser }) => {
+    test.setTimeout(180_000)
+    const editorEmail = createAccount('editor', 'Editor Dua Langkah')
+    const adminEmail = createAccount('admin', 'Admin Dua Langkah')
+
+    // Enrol on the profile page.
+    const editor = await clientAt(browser, '203.0.113.40')
+    await editor.goto('/admin/masuk')
+    await submitPassword(editor, editorEmail, PASSWORD)
+    await expect(editor).toHaveURL(/\/admin$/)
+    await editor.goto('/admin/profil')
+    const { secret, codes } = await enrol(editor)
+    await expect(editor.getByText(/Aktif sejak .*Sisa kode pemulihan: 10\./)).toBeVisible()
+
+    // Sign in with a code from the app.
+    await signOut(editor)
+    await submitPassword(editor, editorEmail, PASSWORD)
+    await enterCode(editor, '123456')
+    await expect(editor.getByText('Kode salah atau sudah dipakai.')).toBeVisible()
+    await enterCode(editor, codeFor(secret, 1))
+    await expect(editor).toHaveURL(/\/admin$/)
+
+    // Phone lost: a recovery code, once.
+    await signOut(editor)
+    await submitPassword(editor, editorEmail, PASSWORD)
+    await enterCode(editor, codes[0]!)
+    await expect(editor).toHaveURL(/\/admin$/)
+    await editor.goto('/admin/profil')
+    await expect(editor.getByText(/Sisa kode pemulihan: 9\./)).toBeVisible()
+
+    // An admin requires it for editors and admins: the admin must enrol before going on.
+    const admin = await clientAt(browser, '203.0.113.41')
+    await admin.goto('/admin/masuk')
+    await submitPassword(admin, adminEmail, PASSWORD)
+    await expect(admin).toHaveURL(/\/admin$/)
+    await admin.goto('/admin/pengguna')
+    await admin.getByRole('button', { name: 'Wajibkan' }).click()
+    // An admin is one of those it now applies to: the page sends them to set it up at once.
+    await expect(admin).toHaveURL(/\/admin\/masuk/)
+    await expect(admin.getByText(/Redaksi mewajibkan verifikasi dua langkah/)).toBeVisible()
+    await enrol(admin)
+    await expect(admin).toHaveURL(/\/admin$/)
+    await admin.goto('/admin/pengguna')
+    await expect(admin.getByRole('heading', { name: 'Pengguna', level: 1 })).toBeVisible()
+
+    // The editor lost everything: the admin resets their two-factor sign-in (audited).
+    await admin.getByText('Setel ulang verifikasi dua langkah: Editor Dua Langkah').click()
+    await admin.getByRole('button', { name: 'Setel ulang verifikasi dua langkah' }).click()
+    const editorRow = admin.getByRole('listitem').filter({ has: admin.getByRole('heading', { name: 'Editor Dua Langkah' }) })
+    await expect(editorRow).toContainText('Belum dipasang')
+
+    // The reset ended the editor's session; their next sign-in must set it up again.
+    await editor.goto('/admin/profil')
+    await expect(editor).toHaveURL(/\/admin\/masuk/)
+    await submitPassword(editor, editorEmail, PASSWORD)
+    await expect(editor.getByText(/Redaksi mewajibkan verifikasi dua langkah/)).toBeVisible()
+    await enrol(editor)
+    await expect(editor).toHaveURL(/\/admin$/)
+
+    await admin.goto('/admin/pengguna')
+    await admin.getByRole('button', { name: 'Jangan wajibkan lagi' }).click()
+    await expect(admin.getByText('Verifikasi dua langkah tidak lagi wajib.')).toBeVisible()
+  })
+})

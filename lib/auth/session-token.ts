@@ -1,0 +1,68 @@
+import 'server-only'
+import crypto from 'node:crypto'
+import type { JWT } from 'next-auth/jwt'
+import { isSessionRevoked } from '@/db/queries/sessions'
+import { isTwoFactorRequiredForStaff } from '@/db/queries/two-factor'
+import { getSessionUser, type SessionUser } from '@/db/queries/users'
+import { mustUseTwoFactor } from './two-factor'
+
+/*
+ * Sessions are next-auth JWTs (encrypted, in an HttpOnly cookie) that carry who (`sub`), which
+ * sign-in (`sid`), the person's session version when it was made (`sv`) and how far the sign-in
+ * got (`stage`). Every check re-reads the users row: a token whose version is behind the row's,
+ * or whose sign-in was ended, or whose person is deactivated, signs nobody in
+ * (docs/decisions/012-sessions-and-sign-in.md).
+ */
+
+/** `code`: the password was right, the two-factor code is still to come. */
+export type TokenStage = 'full' | 'code'
+/** `enrol`: signed in, but must set up two-factor sign-in before anything else. */
+export type SessionStage = 'full' | 'code' | 'enrol'
+
+export type SessionClaims = { sub: string; sv: number; sid: string; stage: TokenStage; at: number }
+
+/** How long the step between a right password and the two-factor code may take. */
+export const PENDING_CODE_MS = 10 * 60 * 1000
+
+/** What the sign-in providers return to next-auth: becomes the claims of the new session. */
+export type SignedInUser = { id: string; sv: number; stage: TokenStage }
+
+export function newSessionClaims(user: SignedInUser, now = Date.now()): SessionClaims {
+  return { sub: user.id, sv: user.sv, sid: crypto.randomBytes(16).toString('base64url'), stage: user.stage, at: now }
+}
+
+export type CheckedSession = { user: SessionUser; stage: SessionStage; claims: SessionClaims }
+
+/**
+ * The one session check: a decoded token → the person it signs in and how far, or null. Reads
+ * the users row (active, session version) and the list of ended sign-ins every time.
+ */
+export function checkSessionToken(token: JWT | null | undefined, now = Date.now()): CheckedSession | null {
+  if (!token) return null
+  const { sub, sv, sid, stage, at } = token as Partial<Record<keyof SessionClaims, unknown>>
+  const id = Number(sub)
+  if (!Number.isInteger(id) || id <= 0 || typeof sv !== 'number' || typeof sid !== 'string' || typeof at !== 'number') return null
+  if (stage !== 'full' && stage !== 'code') return null
+  const user = getSessionUser(id)
+  if (!user?.active || user.sessionVersion !== sv) return null
+  if (isSessionRevoked(sid)) return null
+  if (stage === 'code' && (now - at > PENDING_CODE_MS || !user.twoFactorEnabled)) return null
+  const claims: SessionClaims = { sub: String(sub), sv, sid, stage, at }
+  // Required by the newsroom but not set up yet: signed in only to set it up.
+  if (stage === 'full' && !user.twoFactorEnabled && mustUseTwoFactor(user.role, isTwoFactorRequiredForStaff())) {
+    return { user, stage: 'enrol', claims }
+  }
+  return { user, stage, claims }
+}
+
+/** A Cookie header as name → value (the first of repeated names), for next-auth's cookie reader. */
+export function parseCookieHeader(header: string | string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const part of (Array.isArray(header) ? header.join(';') : (header ?? '')).split(';')) {
+    const at = part.indexOf('=')
+    if (at <= 0) continue
+    const name = part.slice(0, at).trim()
+    if (!(name in out)) out[name] = part.slice(at + 1).trim()
+  }
+  return out
+}
