@@ -29,7 +29,8 @@ export function getAuthOptions(): NextAuthOptions {
   options = {
     secret: env.authSecret ?? getSecret('nextauth'),
     session: { strategy: 'jwt', maxAge: 7 * 24 * 60 * 60 },
-    useSecureCookies: env.siteUrl.startsWith('https://'),
+    // Without SITE_URL, next-auth decides from the request's scheme (ADR 015).
+    ...(env.siteUrl ? { useSecureCookies: env.siteUrl.startsWith('https://') } : {}),
     pages: { signIn: '/admin/masuk', error: '/admin/masuk' },
     providers: [
       CredentialsProvider({

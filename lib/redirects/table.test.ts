@@ -9,6 +9,9 @@ import { bloggerLabelPath } from '@/lib/labels/key'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 import { decideRequest } from './table'
 
+// The blogspot alias moves to SITE_URL; without one there is no address to send it to (ADR 015).
+process.env.SITE_URL = 'https://warta.example'
+
 // Counts the row reads behind the in-memory set, to show ordinary URLs never reach the database.
 vi.mock('@/db/queries/redirects', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/db/queries/redirects')>()

@@ -40,7 +40,7 @@ function refresh(state: State, now: number): void {
 export function decideRequest(request: RouteRequest, now = Date.now()): RouteDecision {
   const state = getState()
   refresh(state, now)
-  return decideRoute(request, (path) => (state.sources.has(path) ? getPathFate(path) : null), { siteUrl: getEnv().siteUrl })
+  return decideRoute(request, (path) => (state.sources.has(path) ? getPathFate(path) : null), { siteUrl: getEnv().siteUrl ?? undefined })
 }
 
 /**

@@ -14,8 +14,9 @@ import { isSlug, parseMonth, parseYear, PLACEHOLDER } from '@/lib/route-params'
 import { shareImage } from '@/lib/seo/images'
 import { articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/json-ld'
 import { buildMetadata } from '@/lib/seo/metadata'
+import { notFoundMetadata } from '@/lib/seo/page-metadata'
 import { getPublisher } from '@/lib/seo/publisher'
-import { absoluteUrl, articlePath, authorFeedPath, authorPath, labelFeedPath, labelPath } from '@/lib/urls'
+import { pageUrl, articlePath, authorFeedPath, authorPath, labelFeedPath, labelPath } from '@/lib/urls'
 
 type Params = { year: string; month: string; slug: string }
 
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: PageProps<'/[year]/[month]/[s
   const p = await params
   if (p.slug === PLACEHOLDER) return {}
   const article = loadArticle(p)
-  if (!article) return {}
+  if (!article) return notFoundMetadata()
   cacheTag(TAGS.site, TAGS.article(article.id))
   const chrome = await getSiteChrome()
   const { siteUrl } = getEnv()
@@ -62,7 +63,7 @@ export async function generateMetadata({ params }: PageProps<'/[year]/[month]/[s
       modifiedTime: article.updatedAt,
       section: article.isSponsored ? t.article.advertorial : (section?.name ?? null),
       tags: article.labels.map((l) => l.name),
-      authorUrl: absoluteUrl(siteUrl, authorPath(article.author.slug)),
+      authorUrl: pageUrl(siteUrl, authorPath(article.author.slug)),
     },
   })
 }
@@ -89,7 +90,7 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
     ...[...related, previous, next].flatMap((c) => (c ? [TAGS.article(c.id)] : [])),
   )
   const { siteUrl } = getEnv()
-  const url = absoluteUrl(siteUrl, articlePath(article))
+  const url = pageUrl(siteUrl, articlePath(article))
   const publisher = await getPublisher()
   const section = article.labels[0] ?? null
   const image = shareImage(article.image, siteUrl)
@@ -102,7 +103,7 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
         images: image ? [image] : [],
         publishedAt: article.publishedAt,
         modifiedAt: article.updatedAt,
-        author: { name: article.author.name, url: absoluteUrl(siteUrl, authorPath(article.author.slug)) },
+        author: { name: article.author.name, url: pageUrl(siteUrl, authorPath(article.author.slug)) },
         section: section?.name ?? null,
         keywords: article.labels.map((l) => l.name),
         isSponsored: article.isSponsored,
@@ -111,8 +112,8 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
       publisher,
     ),
     breadcrumbJsonLd([
-      { name: t.site.home, url: absoluteUrl(siteUrl, '/') },
-      ...(section ? [{ name: section.name, url: absoluteUrl(siteUrl, labelPath(section.slug)) }] : []),
+      { name: t.site.home, url: pageUrl(siteUrl, '/') },
+      ...(section ? [{ name: section.name, url: pageUrl(siteUrl, labelPath(section.slug)) }] : []),
       { name: article.title, url },
     ]),
   ]

@@ -12,8 +12,8 @@ import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { isSlug, parsePageParam, PLACEHOLDER } from '@/lib/route-params'
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld'
-import { listingMetadata } from '@/lib/seo/page-metadata'
-import { absoluteUrl, authorFeedPath, authorPath } from '@/lib/urls'
+import { listingMetadata, notFoundMetadata } from '@/lib/seo/page-metadata'
+import { pageUrl, authorFeedPath, authorPath } from '@/lib/urls'
 
 // Reached as /penulis/{slug} and /penulis/{slug}?page=N through rewrites in next.config.ts.
 // Whole page generated before the response starts: a miss answers a real 404, and
@@ -41,7 +41,7 @@ export async function generateMetadata({ params }: PageProps<'/penulis/[slug]/ha
   if (slug === PLACEHOLDER) return {}
   const author = isSlug(slug) ? getAuthorBySlug(slug) : null
   const n = parsePageParam(page)
-  if (!author || !n) return {}
+  if (!author || !n) return notFoundMetadata()
   cacheTag(TAGS.site, TAGS.author(author.id))
   const chrome = await getSiteChrome()
   return listingMetadata({
@@ -62,10 +62,10 @@ export default async function AuthorPage({ params }: PageProps<'/penulis/[slug]/
   cacheTag(TAGS.site, TAGS.author(data.author.id), ...data.result.items.map((c) => TAGS.article(c.id)))
   const { siteUrl } = getEnv()
   const breadcrumb = breadcrumbJsonLd([
-    { name: t.site.home, url: absoluteUrl(siteUrl, '/') },
-    { name: data.author.name, url: absoluteUrl(siteUrl, authorPath(data.author.slug)) },
+    { name: t.site.home, url: pageUrl(siteUrl, '/') },
+    { name: data.author.name, url: pageUrl(siteUrl, authorPath(data.author.slug)) },
     ...(data.result.page > 1
-      ? [{ name: t.archive.pageOf(data.result.page), url: absoluteUrl(siteUrl, authorPath(data.author.slug, data.result.page)) }]
+      ? [{ name: t.archive.pageOf(data.result.page), url: pageUrl(siteUrl, authorPath(data.author.slug, data.result.page)) }]
       : []),
   ])
   return (
