@@ -10,6 +10,7 @@ import { openDatabase } from '@/db/connection'
 import { migrateDatabase } from '@/db/migrate'
 import { articles, users } from '@/db/schema'
 import { seedDemo } from '@/db/seed'
+import { createStarterPages } from '@/db/starter-pages'
 import { getEnv } from '@/lib/env'
 
 const root = process.cwd()
@@ -86,6 +87,8 @@ async function main() {
     console.log('Empty database: adding demo content (SEED_DEMO=0 turns this off)…')
     await seedDemo(db)
   }
+  // A new site starts with its masthead, guideline and contact pages as drafts to fill in.
+  if (isEmpty) createStarterPages(db)
   db.$client.close()
 
   console.log(`\nWarta is starting on http://localhost:${env.port}\n`)
