@@ -50,9 +50,12 @@ export default async function StaticPage({ params }: PageProps<'/p/[slug]'>) {
   cacheLife('max')
   const { slug } = await params
   if (slug === PLACEHOLDER) return null
-  const page = isSlug(slug) ? getPublishedPage(slug) : null
-  if (!page) notFound()
+  if (!isSlug(slug)) notFound()
+  // Tagged before the lookup: the 404 of a draft (a new site's Kontak) must expire when an
+  // editor publishes it, or readers keep getting the cached 404.
   cacheTag(TAGS.site, TAGS.page(slug))
+  const page = getPublishedPage(slug)
+  if (!page) notFound()
   const organization = page.slug === MASTHEAD_PAGE ? organizationJsonLd(await getPublisher(), t.seo.contactType) : null
   return (
     <SiteShell>
