@@ -11,7 +11,11 @@ export async function register() {
   installPeerAddressStamp()
   const { getEnv } = await import('./lib/env')
   // next-auth 4 reads NEXTAUTH_URL itself; SITE_URL is our one setting for the public address.
-  process.env.NEXTAUTH_URL ??= getEnv().siteUrl
+  // Without it, next-auth takes the address from each request's Host (ADR 015), so signing in
+  // and out at 127.0.0.1 or a LAN address stays there instead of going to localhost.
+  const { siteUrl } = getEnv()
+  if (siteUrl) process.env.NEXTAUTH_URL ??= siteUrl
+  else process.env.AUTH_TRUST_HOST ??= '1'
   const { getDb } = await import('./db')
   const { migrateDatabase } = await import('./db/migrate')
   migrateDatabase(getDb())

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { NextConfig } from 'next'
 import { BASELINE_HEADERS, PUBLIC_CSP_HEADERS } from './lib/security/headers'
+import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 
 /**
  * Public pages are cached whole with `'use cache'` (docs/decisions/002-page-cache.md).
@@ -17,10 +18,7 @@ const nextConfig: NextConfig = {
   // server.mjs answers trailing-slash and upper-case variants with one 301 to the canonical URL
   // (after checking the redirect table), instead of Next's 308 (docs/decisions/004-redirects.md).
   skipTrailingSlashRedirect: true,
-  // Pages generated at run time stay in memory only: a page cache on disk would outlive the
-  // database it was made from (a fresh database must never show another's pages), and junk
-  // URLs' 404s must not fill the disk. Bounded LRU; see ADR 002.
-  experimental: { isrFlushToDisk: false },
+  // Bounded LRU for pages generated at run time; see ADR 002 and memoryOnlyPages below.
   cacheMaxMemorySize: 128 * 1024 * 1024,
   // Every server process keeps its own pages in memory and shares when tags expired, so a change
   // handled by one process reaches all of them (ADR 007).
@@ -71,9 +69,24 @@ const nextConfig: NextConfig = {
         },
         { source: '/indeks', destination: '/indeks/hari-ini' },
         { source: '/cari', destination: '/cari/hasil' },
+        // Drawn from the site logo (lib/seo/site-icons.ts); Next does not route app/favicon.ico/.
+        { source: '/favicon.ico', destination: '/icons/favicon.ico' },
       ],
     }
   },
 }
 
-export default nextConfig
+/**
+ * Pages generated at run time stay in memory only: a page cache on disk would outlive the
+ * database it was made from (a fresh database must never show another's pages), and junk URLs'
+ * 404s must not fill the disk (ADR 002). The only switch for it is `experimental.isrFlushToDisk`,
+ * which the running server reads; `next build` lists every experiment that differs from its
+ * default, and prints this one as `⨯ isrFlushToDisk` (⨯ meaning "turned off"), which reads as an
+ * error. The build writes its own output whatever the flag says, so it is set for the server
+ * (and `next dev`) only. next.config.test.ts checks both phases.
+ */
+const memoryOnlyPages: NextConfig['experimental'] = { isrFlushToDisk: false }
+
+export default function config(phase: string): NextConfig {
+  return phase === PHASE_PRODUCTION_BUILD ? nextConfig : { ...nextConfig, experimental: { ...nextConfig.experimental, ...memoryOnlyPages } }
+}

@@ -15,5 +15,8 @@ export default defineConfig({
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/db-setup.ts'],
     pool: 'forks',
+    // Password hashing is bcrypt cost 12 in pure JavaScript (ADR 005): a test that signs several
+    // people in needs seconds on a busy two-core machine, more than the default 5.
+    testTimeout: 30_000,
   },
 })

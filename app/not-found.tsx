@@ -1,5 +1,20 @@
+import type { Metadata } from 'next'
+import { cacheLife, cacheTag } from 'next/cache'
 import { SiteShell } from '@/components/site/site-shell'
+import { TAGS } from '@/lib/cache-tags'
 import { t } from '@/lib/i18n/id'
+import { notFoundMetadata } from '@/lib/seo/page-metadata'
+
+/**
+ * "Halaman tidak ditemukan | Site name" for the 404 Next renders itself; a 404 answered by a
+ * page takes the same title from that page's generateMetadata.
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  'use cache'
+  cacheTag(TAGS.site)
+  cacheLife('max')
+  return notFoundMetadata()
+}
 
 /**
  * The 404 page. It must be static (public pages use ensureStatic = 'navigation'), so it is

@@ -11,13 +11,38 @@ async function firstArticlePath(page: Page): Promise<string> {
   return href!
 }
 
+/**
+ * The reader pages to check, found from the homepage: an article, its month archive, a label and
+ * the daily index of the article's day (in WIB). Nothing depends on the date the suite runs.
+ */
+async function readerPages(page: Page) {
+  const article = await firstArticlePath(page)
+  const label = (await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link').nth(1).getAttribute('href'))!
+  await page.goto(article)
+  const published = (await page.locator('main article header time').first().getAttribute('datetime'))!
+  const day = new Date(new Date(published).getTime() + 7 * 3600_000).toISOString().slice(0, 10)
+  return { article, label, month: article.slice(0, 8), index: `/indeks?tanggal=${day}` }
+}
+
+/** Width and height from a PNG's header. */
+function pngSize(bytes: Buffer): [number, number] {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)]
+}
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+}
+
 test.describe('reader pages', () => {
   test('have no serious or critical accessibility violations, in light and dark', async ({ page }) => {
-    const article = await firstArticlePath(page)
-    const label = await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link').nth(1).getAttribute('href')
+    // Sixteen axe runs: on two busy cores that takes longer than one test's default.
+    test.setTimeout(240_000)
+    const { article, label, month, index } = await readerPages(page)
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme })
-      for (const path of ['/', article, label!, '/cari?q=kota', '/p/kontak', '/indeks', '/tidak-ada']) {
+      for (const path of ['/', article, label, month, '/cari?q=kota', '/p/kontak', index, '/tidak-ada']) {
         await page.goto(path)
         const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
         const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -27,6 +52,65 @@ test.describe('reader pages', () => {
         ).toEqual([])
       }
     }
+  })
+
+  test('add no character to what the writer typed: no quote marks round a quotation, no backticks round code', async ({ page }) => {
+    await page.goto('/cari?q=Pengungkapan')
+    await page.getByRole('main').getByRole('article').first().getByRole('heading').getByRole('link').click()
+    const body = page.locator('main .prose').first()
+    await expect(body.locator('blockquote').first()).toContainText('“Pengungkapan')
+    const added = await body.evaluate((root) =>
+      [root, ...root.querySelectorAll('*')].flatMap((el) =>
+        (['::before', '::after'] as const)
+          .map((pseudo) => ({ el: el.tagName.toLowerCase(), pseudo, content: getComputedStyle(el, pseudo).content }))
+          .filter((c) => c.content !== 'none' && c.content !== 'normal'),
+      ),
+    )
+    expect(added).toEqual([])
+  })
+
+  test('name their icons and manifest, and the browser reports no error on the homepage or an article', async ({ page, request }) => {
+    const problems: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text())
+    })
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`)
+    })
+    const article = await firstArticlePath(page)
+    const siteName = await page.locator('meta[property="og:site_name"]').getAttribute('content')
+    await page.goto(article, { waitUntil: 'networkidle' })
+    expect(problems).toEqual([])
+
+    const head = page.locator('head')
+    await expect(head.locator('link[rel="icon"]').first()).toHaveAttribute('href', '/favicon.ico')
+    const favicon = await request.get('/favicon.ico')
+    expect(favicon.status()).toBe(200)
+    expect(favicon.headers()['content-type']).toBe('image/x-icon')
+    expect([...(await favicon.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0])
+
+    const apple = await request.get((await head.locator('link[rel="apple-touch-icon"]').getAttribute('href'))!)
+    expect(pngSize(await apple.body())).toEqual([180, 180])
+
+    const manifestRes = await request.get((await head.locator('link[rel="manifest"]').getAttribute('href'))!)
+    expect(manifestRes.headers()['content-type']).toContain('application/manifest+json')
+    const manifest = (await manifestRes.json()) as { name: string; start_url: string; display: string; icons: Array<{ src: string; sizes: string; purpose: string }> }
+    expect(manifest).toMatchObject({ name: siteName, start_url: '/', display: 'standalone' })
+    expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable'])
+    for (const icon of manifest.icons) {
+      const res = await request.get(icon.src)
+      expect(res.status(), icon.src).toBe(200)
+      expect(pngSize(await res.body()).join('x'), icon.src).toBe(icon.sizes)
+    }
+  })
+
+  test('generated at run time are kept in memory, never written to disk (ADR 002)', async ({ request }) => {
+    // A page no other test has asked for: the second archive page of a featured label.
+    const home = await (await request.get('/')).text()
+    const label = /href="(\/label\/[a-z0-9-]+)"/.exec(home)![1]!
+    const before = new Set(filesUnder('.next/server'))
+    for (const path of [`${label}?page=2`, `${label}?page=2`, '/ini-juga-tidak-ada']) await request.get(path)
+    expect(filesUnder('.next/server').filter((f) => !before.has(f))).toEqual([])
   })
 
   test('the Nu Html Checker finds no errors on the homepage, an article, a label archive, search and the contact page', async ({

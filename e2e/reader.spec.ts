@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { newsroom } from './support/newsroom'
 
 test.describe('a reader on a phone', () => {
   test('walks from the homepage through an archive, an article, its author, search and the contact form', async ({ page }) => {
@@ -75,12 +76,37 @@ test.describe('a reader on a phone', () => {
     await expect(page.getByText(/Pesan Anda sudah kami terima/)).toBeVisible()
   })
 
-  test('unknown articles, labels and pages answer 404 with the site around them', async ({ page }) => {
+  test('unknown articles, labels and pages answer 404 with the site around them and a title that says so', async ({ page }) => {
+    await page.goto('/')
+    const siteName = await page.locator('meta[property="og:site_name"]').getAttribute('content')
     for (const path of ['/2021/08/berita-yang-tidak-ada', '/label/label-yang-tidak-ada', '/penulis/tidak-ada', '/p/tidak-ada', '/tidak/ada/sama/sekali', '/label/x?page=2']) {
       const res = await page.goto(path)
       expect(res?.status(), path).toBe(404)
       await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible()
+      await expect(page, path).toHaveTitle(`Halaman tidak ditemukan | ${siteName}`)
     }
+  })
+
+  test('the label menu shows on a phone that it scrolls sideways', async ({ page }) => {
+    await page.goto('/')
+    const menu = page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('list')
+    const box = await menu.evaluate((ul) => {
+      const style = getComputedStyle(ul)
+      return { overflows: ul.scrollWidth > ul.clientWidth, image: style.backgroundImage, attachment: style.backgroundAttachment }
+    })
+    // The demo's featured labels do not fit a phone's width: the strip scrolls.
+    expect(box.overflows).toBe(true)
+    // Shadows at the edges with more to show, hidden by covers that move with the content.
+    expect(box.image.match(/gradient\(/g)?.length).toBe(4)
+    expect(box.attachment).toBe('local, local, scroll, scroll')
+  })
+
+  test('a retraction notice says what its date is', async ({ page, request }) => {
+    const html = await (await request.get('/label/budaya')).text()
+    const path = /href="(\/\d{4}\/\d{2}\/[a-z0-9-]+)"/.exec(html)![1]!
+    newsroom(['retract', path, 'Narasumber mencabut seluruh keterangannya.'])
+    expect((await page.goto(path))?.status()).toBe(410)
+    await expect(page.getByText(/^Ditarik pada \S+, \d{1,2} \S+ \d{4} \d{2}\.\d{2} WIB$/)).toBeVisible()
   })
 
   test('a page past the end of an archive is 404', async ({ page }) => {
@@ -92,11 +118,14 @@ test.describe('a reader on a phone', () => {
   test('the daily index picks a day without JavaScript', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
+    // The day of the newest story, in WIB: whatever day the suite runs, that day has one.
+    await page.goto('/')
+    const newest = (await page.getByRole('main').getByRole('article').first().locator('time').getAttribute('datetime'))!
+    const day = new Date(new Date(newest).getTime() + 7 * 3600_000).toISOString().slice(0, 10)
     await page.goto('/indeks')
     await expect(page.getByRole('heading', { level: 1, name: 'Indeks Berita' })).toBeVisible()
     await page.getByRole('link', { name: /Hari sebelumnya/ }).click()
     await expect(page).toHaveURL(/\/indeks\?tanggal=\d{4}-\d{2}-\d{2}$/)
-    const day = new URL(page.url()).searchParams.get('tanggal')!
     await page.getByLabel('Pilih tanggal').fill(day)
     await page.getByRole('button', { name: 'Tampilkan' }).click()
     await expect(page).toHaveURL(`/indeks?tanggal=${day}`)

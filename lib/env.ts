@@ -1,6 +1,7 @@
 import net from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
+import { requestSiteUrl } from './urls'
 
 /**
  * The only reader of process.env. Parsed once; bad values stop the process at start-up
@@ -45,7 +46,12 @@ export type Env = {
   databasePath: string
   uploadsDir: string
   port: number
-  siteUrl: string
+  /**
+   * The public address from SITE_URL, without a trailing slash; null when unset. Then cached
+   * pages print root-relative links and per-request responses (feeds, sitemaps, robots.txt,
+   * sign-in) take the address from the request (docs/decisions/015-site-origin.md).
+   */
+  siteUrl: string | null
   seedDemo: boolean
   /** Set only when NEXTAUTH_SECRET is given; otherwise a secret is generated into DATA_DIR. */
   authSecret: string | undefined
@@ -78,7 +84,7 @@ export function getEnv(): Env {
     databasePath: path.resolve(/*turbopackIgnore: true*/ e.DATABASE_PATH ?? path.join(dataDir, 'warta.db')),
     uploadsDir: path.join(/*turbopackIgnore: true*/ dataDir, 'uploads'),
     port: e.PORT,
-    siteUrl: (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    siteUrl: e.SITE_URL ? e.SITE_URL.replace(/\/+$/, '') : null,
     seedDemo: e.SEED_DEMO === '1',
     authSecret: e.NEXTAUTH_SECRET,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
@@ -91,4 +97,13 @@ export function getEnv(): Env {
 /** True while `next build` runs: nothing may open the database then (see db/index.ts). */
 export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === 'phase-production-build'
+}
+
+/**
+ * The site's address for a response made per request (feeds, sitemaps, robots.txt): SITE_URL
+ * when set, else the address the request came in on (docs/decisions/015-site-origin.md).
+ */
+export function siteUrlFor(request: Request): string {
+  const env = getEnv()
+  return requestSiteUrl(env.siteUrl, request.headers, env.port)
 }

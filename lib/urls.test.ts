@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { toPathMonth } from './dates'
-import { absoluteUrl, articlePath, authorPath, indexPath, labelPath, monthArchivePath, searchPath, slugify, yearArchivePath } from './urls'
+import {
+  absoluteUrl,
+  articlePath,
+  authorPath,
+  indexPath,
+  labelPath,
+  monthArchivePath,
+  pageUrl,
+  requestSiteUrl,
+  searchPath,
+  slugify,
+  yearArchivePath,
+} from './urls'
 
 describe('slugify', () => {
   it('folds diacritics, punctuation and case into hyphenated ASCII', () => {
@@ -38,5 +50,31 @@ describe('public URLs', () => {
     expect(searchPath('a&b "c"')).toBe('/cari?q=a%26b%20%22c%22')
     expect(indexPath('2021-08-06')).toBe('/indeks?tanggal=2021-08-06')
     expect(absoluteUrl('https://warta.example/', '/p/redaksi')).toBe('https://warta.example/p/redaksi')
+  })
+})
+
+describe('the site address', () => {
+  it('is SITE_URL in cached pages when set, and root-relative (resolved by the reader) when not', () => {
+    expect(pageUrl('https://warta.example', '/p/redaksi')).toBe('https://warta.example/p/redaksi')
+    expect(pageUrl(null, '/p/redaksi')).toBe('/p/redaksi')
+    expect(pageUrl(null, 'p/redaksi')).toBe('/p/redaksi')
+    expect(pageUrl(null, 'https://cdn.example/a.jpg')).toBe('https://cdn.example/a.jpg')
+  })
+
+  it('is SITE_URL for per-request responses when set, else the scheme and host the request came in on', () => {
+    const h = (entries: Record<string, string>) => new Headers(entries)
+    expect(requestSiteUrl('https://warta.example', h({ host: '127.0.0.1:3000' }), 3000)).toBe('https://warta.example')
+    expect(requestSiteUrl(null, h({ host: '127.0.0.1:3000' }), 3000)).toBe('http://127.0.0.1:3000')
+    expect(requestSiteUrl(null, h({ host: '127.0.0.1:3000', 'x-forwarded-host': '192.168.1.20:3000', 'x-forwarded-proto': 'http' }), 3000)).toBe(
+      'http://192.168.1.20:3000',
+    )
+    expect(requestSiteUrl(null, h({ 'x-forwarded-host': 'Warta.Example', 'x-forwarded-proto': 'https' }), 3000)).toBe('https://warta.example')
+    expect(requestSiteUrl(null, h({ host: '[::1]:3000' }), 3000)).toBe('http://[::1]:3000')
+  })
+
+  it('never lets a malformed Host into a link', () => {
+    for (const host of ['evil.example/<script>', 'a b', '"x"', 'x'.repeat(400), 'evil.example@x', '']) {
+      expect(requestSiteUrl(null, new Headers(host ? { host } : {}), 3100)).toBe('http://localhost:3100')
+    }
   })
 })

@@ -34,6 +34,13 @@ export function pagePath(slug: string): string {
   return `/p/${slug}`
 }
 
+/**
+ * The static pages every newsroom keeps (Dewan Pers expects the masthead and the guideline
+ * page): a new install creates them as drafts (db/starter-pages.ts), the footer links those that
+ * are published, the contact page carries the reader form and the masthead the structured data.
+ */
+export const STANDARD_PAGES = { masthead: 'redaksi', guidelines: 'pedoman-media-siber', contact: 'kontak' } as const
+
 /** RSS 2.0 feeds: the whole site, one label, one author. */
 export const SITE_FEED_PATH = '/feed.xml'
 
@@ -56,10 +63,35 @@ export function mediaPath(storageKey: string, width: number): string {
   return `/media/${storageKey}-${width}.webp`
 }
 
-/** Absolute URL on the configured site, for share links, canonical URLs and feeds. An absolute `path` is returned as it is. */
+/** Absolute URL on `siteUrl`, for feeds, sitemaps and robots.txt. An absolute `path` is returned as it is. */
 export function absoluteUrl(siteUrl: string, path: string): string {
   if (/^https?:\/\//i.test(path)) return path
   return `${siteUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`
+}
+
+/**
+ * A URL printed in a cached page (canonical, structured data, share links): absolute on SITE_URL,
+ * or root-relative when SITE_URL is unset, so the browser or crawler resolves it against the
+ * address it opened. Cached pages cannot read the request (docs/decisions/015-site-origin.md).
+ */
+export function pageUrl(siteUrl: string | null, path: string): string {
+  if (siteUrl) return absoluteUrl(siteUrl, path)
+  return /^https?:\/\//i.test(path) || path.startsWith('/') ? path : `/${path}`
+}
+
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$/i
+
+/**
+ * The site's address for a response made per request (feeds, sitemaps, robots.txt): SITE_URL
+ * when set, else the scheme and host this request came in on (Next fills in the x-forwarded-*
+ * headers when no proxy did). A malformed Host falls back to localhost, never into a link.
+ */
+export function requestSiteUrl(siteUrl: string | null, headers: Headers, port: number): string {
+  if (siteUrl) return siteUrl
+  const host = (headers.get('x-forwarded-host') ?? headers.get('host') ?? '').split(',')[0]!.trim()
+  const proto = (headers.get('x-forwarded-proto') ?? '').split(',')[0]!.trim().toLowerCase()
+  if (host.length > 300 || !HOST.test(host)) return `http://localhost:${port}`
+  return `${proto === 'https' ? 'https' : 'http'}://${host.toLowerCase()}`
 }
 
 /**

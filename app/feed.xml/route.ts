@@ -1,3 +1,4 @@
+import { siteUrlFor } from '@/lib/env'
 import { loadSiteFeed } from '@/lib/feeds/load'
 import { feedResponse } from '@/lib/feeds/respond'
 
@@ -5,5 +6,5 @@ import { feedResponse } from '@/lib/feeds/respond'
 export async function GET(request: Request) {
   // Reading the request first keeps `next build` from prerendering this (it would read data).
   request.headers.get('if-none-match')
-  return feedResponse(request, await loadSiteFeed())
+  return feedResponse(request, await loadSiteFeed(siteUrlFor(request)))
 }

@@ -1,4 +1,4 @@
-import { getEnv } from '@/lib/env'
+import { siteUrlFor } from '@/lib/env'
 import { cacheControl, SITEMAP_POLICY } from '@/lib/http/conditional'
 import { sitemapFileName } from '@/lib/sitemaps/files'
 import { absoluteUrl, searchPath, SITEMAP_INDEX_PATH, sitemapPath } from '@/lib/urls'
@@ -11,7 +11,8 @@ import { absoluteUrl, searchPath, SITEMAP_INDEX_PATH, sitemapPath } from '@/lib/
 export async function GET(request: Request) {
   // Reading the request keeps `next build` from prerendering this with the build's SITE_URL.
   request.headers.get('accept')
-  const { siteUrl } = getEnv()
+  // SITE_URL, or without it the address this request came in on (ADR 015).
+  const siteUrl = siteUrlFor(request)
   const body = [
     'User-agent: *',
     'Allow: /',

@@ -20,7 +20,7 @@ function Kicker({ card }: { card: Card }) {
   return (
     <a
       href={labelPath(card.section.slug)}
-      className="text-xs font-bold tracking-wide text-accent uppercase hover:underline"
+      className="inline-flex min-h-6 min-w-6 items-center text-xs font-bold tracking-wide text-accent uppercase hover:underline"
     >
       {card.section.name}
     </a>

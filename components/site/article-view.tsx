@@ -8,7 +8,7 @@ import { formatDateTime } from '@/lib/dates'
 import { getEnv } from '@/lib/env'
 import { sanitizeArticleHtml } from '@/lib/html/sanitize'
 import { t } from '@/lib/i18n/id'
-import { absoluteUrl, articlePath, authorPath, labelPath } from '@/lib/urls'
+import { pageUrl, articlePath, authorPath, labelPath } from '@/lib/urls'
 
 /**
  * An article as readers see it: header, image, body, editorial notes, byline footer,
@@ -26,8 +26,8 @@ export function ArticleView({
   previous: ArticleCard | null
   next: ArticleCard | null
 }) {
-  const url = absoluteUrl(getEnv().siteUrl, articlePath(article))
-  const body = sanitizeArticleHtml(article.bodyHtml, { sponsored: article.isSponsored, siteUrl: getEnv().siteUrl })
+  const url = pageUrl(getEnv().siteUrl, articlePath(article))
+  const body = sanitizeArticleHtml(article.bodyHtml, { sponsored: article.isSponsored, siteUrl: getEnv().siteUrl ?? undefined })
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -40,7 +40,7 @@ export function ArticleView({
           ) : article.labels[0] ? (
             <a
               href={labelPath(article.labels[0].slug)}
-              className="text-sm font-bold tracking-wide text-accent uppercase hover:underline"
+              className="inline-flex min-h-6 min-w-6 items-center text-sm font-bold tracking-wide text-accent uppercase hover:underline"
             >
               {article.labels[0].name}
             </a>

@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 
-/** The one piece of client code on an article page: copies the link, falls back to selecting it. */
+/** Copies the article's link, or shows it to copy by hand where the clipboard is refused. */
 export function CopyLinkButton({ url, label, copiedLabel }: { url: string; label: string; copiedLabel: string }) {
   const [copied, setCopied] = useState(false)
   return (

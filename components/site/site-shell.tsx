@@ -2,7 +2,7 @@ import Image from 'next/image'
 import type { ReactNode } from 'react'
 import { t } from '@/lib/i18n/id'
 import { mediaSrc } from '@/lib/image-loader'
-import { indexPath, labelPath, pagePath, searchPath } from '@/lib/urls'
+import { indexPath, labelPath, pagePath, searchPath, STANDARD_PAGES } from '@/lib/urls'
 import { getSiteChrome, type SiteLogo } from './site-data'
 
 /** Header, navigation and footer around every public page. Works without JavaScript. */
@@ -20,7 +20,7 @@ export async function SiteShell({ children }: { children: ReactNode }) {
       <main id="konten" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none">
         {children}
       </main>
-      <SiteFooter siteName={chrome.siteName} tagline={chrome.tagline} year={chrome.year} />
+      <SiteFooter siteName={chrome.siteName} tagline={chrome.tagline} year={chrome.year} publishedPages={chrome.publishedPages} />
     </>
   )
 }
@@ -70,7 +70,7 @@ function SiteHeader({
         </form>
       </div>
       <nav aria-label={t.site.mainNav} className="border-t border-line">
-        <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm font-semibold whitespace-nowrap">
+        <ul className="scroll-hint mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm font-semibold whitespace-nowrap">
           <li>
             <a href="/" className="inline-flex min-h-11 items-center px-3 hover:text-accent">
               {t.site.home}
@@ -110,12 +110,23 @@ function SiteLogoImage({ logo, siteName }: { logo: SiteLogo; siteName: string })
 }
 
 const FOOTER_PAGES = [
-  { slug: 'redaksi', name: t.site.footerPages.redaksi },
-  { slug: 'pedoman-media-siber', name: t.site.footerPages.pedoman },
-  { slug: 'kontak', name: t.site.footerPages.kontak },
+  { slug: STANDARD_PAGES.masthead, name: t.site.footerPages.redaksi },
+  { slug: STANDARD_PAGES.guidelines, name: t.site.footerPages.pedoman },
+  { slug: STANDARD_PAGES.contact, name: t.site.footerPages.kontak },
 ] as const
 
-function SiteFooter({ siteName, tagline, year }: { siteName: string; tagline: string; year: number }) {
+/** Links only the standard pages that are published: a draft answers 404 to readers. */
+function SiteFooter({
+  siteName,
+  tagline,
+  year,
+  publishedPages,
+}: {
+  siteName: string
+  tagline: string
+  year: number
+  publishedPages: string[]
+}) {
   return (
     <footer className="mt-12 border-t border-line bg-subtle">
       <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 sm:flex-row sm:items-start sm:justify-between">
@@ -125,7 +136,7 @@ function SiteFooter({ siteName, tagline, year }: { siteName: string; tagline: st
         </div>
         <nav aria-label={t.site.footerNav}>
           <ul className="flex flex-wrap gap-x-2 text-sm">
-            {FOOTER_PAGES.map((p) => (
+            {FOOTER_PAGES.filter((p) => publishedPages.includes(p.slug)).map((p) => (
               <li key={p.slug}>
                 <a href={pagePath(p.slug)} className="inline-flex min-h-11 items-center px-2 underline-offset-4 hover:underline">
                   {p.name}

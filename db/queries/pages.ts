@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { pages } from '@/db/schema'
 
@@ -27,4 +27,15 @@ export function getPublishedPage(slug: string): PublicPage | null {
       .where(and(eq(pages.slug, slug), eq(pages.status, 'published')))
       .get() ?? null
   )
+}
+
+/** Which of these slugs are published pages: the footer links only those. */
+export function listPublishedPageSlugs(slugs: readonly string[]): string[] {
+  if (slugs.length === 0) return []
+  return getDb()
+    .select({ slug: pages.slug })
+    .from(pages)
+    .where(and(inArray(pages.slug, [...slugs]), eq(pages.status, 'published')))
+    .all()
+    .map((r) => r.slug)
 }

@@ -29,7 +29,8 @@ export function getAuthOptions(): NextAuthOptions {
   options = {
     secret: env.authSecret ?? getSecret('nextauth'),
     session: { strategy: 'jwt', maxAge: MAX_AGE_S },
-    useSecureCookies: env.siteUrl.startsWith('https://'),
+    // Without SITE_URL, next-auth decides from the request's scheme (ADR 015).
+    ...(env.siteUrl ? { useSecureCookies: env.siteUrl.startsWith('https://') } : {}),
     pages: { signIn: '/admin/masuk', error: '/admin/masuk' },
     providers: [
       CredentialsProvider({

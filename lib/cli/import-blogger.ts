@@ -133,7 +133,7 @@ async function main(): Promise<number> {
     migrateDatabase(getDb())
     const report = await importBloggerExport(args.file, {
       dryRun: args.dryRun,
-      siteUrl: getEnv().siteUrl,
+      siteUrl: getEnv().siteUrl ?? undefined,
       actorId: args.actorId,
       downloadImages: args.downloadImages,
       onEvent,

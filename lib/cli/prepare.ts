@@ -11,6 +11,7 @@ import { migrateDatabase } from '@/db/migrate'
 import { articles, users } from '@/db/schema'
 import { seedDemo } from '@/db/seed'
 import { issueSetupLink } from '@/lib/auth/setup-token'
+import { createStarterPages } from '@/db/starter-pages'
 import { getEnv } from '@/lib/env'
 
 const root = process.cwd()
@@ -88,7 +89,10 @@ async function main() {
     await seedDemo(db)
   }
   // Printed once per start, before the server processes exist; every process accepts it (ADR 012).
-  const setupLink = issueSetupLink(env.siteUrl, db)
+  // Without SITE_URL, the address this machine answers on (ADR 015).
+  const setupLink = issueSetupLink(env.siteUrl ?? `http://localhost:${env.port}`, db)
+  // A new site starts with its masthead, guideline and contact pages as drafts to fill in.
+  if (isEmpty) createStarterPages(db)
   db.$client.close()
 
   console.log(`\nWarta is starting on http://localhost:${env.port}\n`)

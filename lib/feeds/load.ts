@@ -19,7 +19,8 @@ import { absoluteUrl, articlePath, authorFeedPath, authorPath, labelFeedPath, la
 import { renderRss, type RssItem } from './rss'
 
 /*
- * The three RSS feeds, built whole and cached with the tags of everything in them: a publish
+ * The three RSS feeds, built whole and cached with the tags of everything in them (and keyed by
+ * the site's address, SITE_URL or the request's: lib/env.ts siteUrlFor): a publish
  * (articles:latest), an edit (article:N), a label or author change expires the right ones.
  * Route handlers add HTTP caching (ETag, 304) around the cached text.
  */
@@ -64,8 +65,8 @@ function toRssItem(item: FeedItem, siteUrl: string): RssItem {
 async function render(
   channel: { title: string; path: string; feedPath: string; description: string },
   items: FeedItem[],
+  siteUrl: string,
 ): Promise<CachedFeed> {
-  const { siteUrl } = getEnv()
   const publisher = await getPublisher()
   tagPage(feedItemTags(items))
   const xml = renderRss(
@@ -78,14 +79,14 @@ async function render(
         const changed = i.updatedAt && i.updatedAt > i.publishedAt ? i.updatedAt : i.publishedAt
         return changed > latest ? changed : latest
       }, new Date(0)),
-      image: { url: publisher.logo.url, title: channel.title, link: absoluteUrl(siteUrl, channel.path) },
+      image: { url: absoluteUrl(siteUrl, publisher.logo.url), title: channel.title, link: absoluteUrl(siteUrl, channel.path) },
     },
     items.map((i) => toRssItem(i, siteUrl)),
   )
   return { xml, etag: etagOf(xml) }
 }
 
-export async function loadSiteFeed(): Promise<CachedFeed> {
+export async function loadSiteFeed(siteUrl: string): Promise<CachedFeed> {
   'use cache'
   cacheLife('max')
   tagPage(latestListTags())
@@ -93,11 +94,12 @@ export async function loadSiteFeed(): Promise<CachedFeed> {
   return render(
     { title: t.feeds.site(chrome.siteName), path: '/', feedPath: SITE_FEED_PATH, description: chrome.tagline },
     listSiteFeedItems(),
+    siteUrl,
   )
 }
 
 /** Null when no label has this slug. */
-export async function loadLabelFeed(slug: string): Promise<CachedFeed | null> {
+export async function loadLabelFeed(slug: string, siteUrl: string): Promise<CachedFeed | null> {
   'use cache'
   cacheLife('max')
   const label = getLabelBySlug(slug)
@@ -112,11 +114,12 @@ export async function loadLabelFeed(slug: string): Promise<CachedFeed | null> {
       description: label.description || t.seo.archiveDescription(t.archive.label(label.name), chrome.siteName),
     },
     listLabelFeedItems(label.id),
+    siteUrl,
   )
 }
 
 /** Null when no author has this slug. */
-export async function loadAuthorFeed(slug: string): Promise<CachedFeed | null> {
+export async function loadAuthorFeed(slug: string, siteUrl: string): Promise<CachedFeed | null> {
   'use cache'
   cacheLife('max')
   const author = getAuthorBySlug(slug)
@@ -131,5 +134,6 @@ export async function loadAuthorFeed(slug: string): Promise<CachedFeed | null> {
       description: author.bio || t.seo.authorDescription(author.name, chrome.siteName),
     },
     listAuthorFeedItems(author.id),
+    siteUrl,
   )
 }

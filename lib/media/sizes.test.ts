@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import nextConfig from '../../next.config'
+import { PHASE_PRODUCTION_SERVER } from 'next/constants'
+import nextConfigFor from '../../next.config'
 import { MEDIA_WIDTHS, pickMediaWidth } from './sizes'
+
+const nextConfig = nextConfigFor(PHASE_PRODUCTION_SERVER)
 
 describe('media widths', () => {
   it('equal next.config images.deviceSizes, so every width next/image asks for has a file', () => {

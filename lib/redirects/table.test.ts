@@ -10,6 +10,8 @@ import { bloggerLabelPath } from '@/lib/labels/key'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 import { decideRequest } from './table'
 
+// The blogspot alias moves to SITE_URL; without one there is no address to send it to (ADR 015).
+process.env.SITE_URL = 'https://warta.example'
 
 function decide(url: string, host?: string) {
   const q = url.indexOf('?')

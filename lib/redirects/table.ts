@@ -15,7 +15,7 @@ import { decideRoute, type RouteDecision, type RouteRequest } from './decide'
 
 /** The decision for a request (see decideRoute). */
 export function decideRequest(request: RouteRequest): RouteDecision {
-  return decideRoute(request, getPathFate, { siteUrl: getEnv().siteUrl })
+  return decideRoute(request, getPathFate, { siteUrl: getEnv().siteUrl ?? undefined })
 }
 
 /**

@@ -38,6 +38,7 @@ export const PUBLIC_CSP_HEADERS: Header[] = [{ key: 'Content-Security-Policy', v
 const HSTS = 'max-age=31536000'
 
 /** Strict-Transport-Security for a site served over https (SITE_URL), else null. */
-export function hstsFor(siteUrl: string): string | null {
-  return /^https:\/\//i.test(siteUrl) ? HSTS : null
+export function hstsFor(siteUrl: string | null): string | null {
+  // Without SITE_URL the public address is unknown: no promise about https (ADR 015).
+  return siteUrl && /^https:\/\//i.test(siteUrl) ? HSTS : null
 }

@@ -22,7 +22,7 @@ import { hstsFor } from './headers'
 export type RequestGuard = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | undefined
 
 type GuardOptions = {
-  siteUrl: string
+  siteUrl: string | null
   readStaff?: (headers: IncomingHttpHeaders) => Promise<Staff | null>
   data?: GateData
 }

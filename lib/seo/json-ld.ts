@@ -105,7 +105,7 @@ export function organizationJsonLd(publisher: Publisher, contactType: string): T
     '@context': 'https://schema.org',
     ...organization(publisher),
     ...(publisher.sameAs.length ? { sameAs: publisher.sameAs } : {}),
-    contactPoint: { '@type': 'ContactPoint', contactType, url: publisher.contactUrl, availableLanguage: 'id' },
+    ...(publisher.contactUrl ? { contactPoint: { '@type': 'ContactPoint', contactType, url: publisher.contactUrl, availableLanguage: 'id' } } : {}),
   }
 }
 

@@ -42,4 +42,23 @@ describe('buildMetadata', () => {
     expect(m.robots).toEqual({ index: false, follow: true })
     expect(m.twitter).toMatchObject({ card: 'summary' })
   })
+
+  it('without SITE_URL prints root-relative canonical and feed links and no guessed host', () => {
+    const m = buildMetadata({
+      siteUrl: null,
+      siteName: 'Warta Ranah',
+      title: 'Harga cabai naik | Warta Ranah',
+      description: 'Ringkasan',
+      path: '/2024/08/harga-cabai',
+      image: { url: '/media/2024/08/0123456789abcdef-1200.webp', width: 1200, height: 675, alt: 'Pasar' },
+      siteFeedTitle: 'Warta Ranah: berita terbaru',
+    })
+    expect(m.metadataBase).toBeUndefined()
+    expect(m.alternates?.canonical).toBe('/2024/08/harga-cabai')
+    expect(m.alternates?.types?.['application/rss+xml']).toEqual([{ title: 'Warta Ranah: berita terbaru', url: '/feed.xml' }])
+    expect(m.openGraph).not.toHaveProperty('url')
+    expect(m.openGraph).not.toHaveProperty('images')
+    expect(m.twitter).not.toHaveProperty('images')
+    expect(JSON.stringify(m)).not.toContain('localhost')
+  })
 })

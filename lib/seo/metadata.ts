@@ -1,10 +1,11 @@
 import type { Metadata } from 'next'
-import { absoluteUrl, SITE_FEED_PATH } from '@/lib/urls'
+import { pageUrl, SITE_FEED_PATH } from '@/lib/urls'
 
 export type SeoImage = { url: string; width?: number; height?: number; alt: string }
 
 export type SeoInput = {
-  siteUrl: string
+  /** SITE_URL, or null when unset: then URLs are root-relative and share cards carry no image. */
+  siteUrl: string | null
   siteName: string
   /** The full <title>. */
   title: string
@@ -31,27 +32,33 @@ export type SeoInput = {
 }
 
 /**
- * The head of every public page: title, description, one absolute canonical URL, RSS links,
- * Open Graph and Twitter cards, robots. Returns only strings (generateMetadata runs under
- * 'use cache', which cannot serialise URL objects).
+ * The head of every public page: title, description, one canonical URL, RSS links, Open Graph
+ * and Twitter cards, robots. Returns only strings (generateMetadata runs under 'use cache',
+ * which cannot serialise URL objects).
+ *
+ * Without SITE_URL the page cannot know its address (it is cached whole, ADR 002/015): the
+ * canonical and feed links are root-relative, which browsers and crawlers resolve against the
+ * address they opened, and og:url and share images, which must be absolute, are left out
+ * rather than pointed at a guessed host.
  */
 export function buildMetadata(input: SeoInput): Metadata {
-  const url = absoluteUrl(input.siteUrl, input.path)
+  const { siteUrl } = input
+  const url = pageUrl(siteUrl, input.path)
   const shareTitle = input.shareTitle ?? input.title
   const feeds = [
     ...(input.siteFeedTitle ? [{ title: input.siteFeedTitle, path: SITE_FEED_PATH }] : []),
     ...(input.feeds ?? []),
   ]
-  const image = input.image ? { ...input.image, url: absoluteUrl(input.siteUrl, input.image.url) } : null
+  const image = input.image && siteUrl ? { ...input.image, url: pageUrl(siteUrl, input.image.url) } : null
   const a = input.article
   return {
-    metadataBase: input.siteUrl,
+    ...(siteUrl ? { metadataBase: siteUrl } : {}),
     title: input.title,
     description: input.description,
     alternates: {
       canonical: url,
       ...(feeds.length
-        ? { types: { 'application/rss+xml': feeds.map((f) => ({ title: f.title, url: absoluteUrl(input.siteUrl, f.path) })) } }
+        ? { types: { 'application/rss+xml': feeds.map((f) => ({ title: f.title, url: pageUrl(siteUrl, f.path) })) } }
         : {}),
     },
     robots: input.noindex
@@ -60,7 +67,7 @@ export function buildMetadata(input: SeoInput): Metadata {
     openGraph: {
       title: shareTitle,
       description: input.description,
-      url,
+      ...(siteUrl ? { url } : {}),
       siteName: input.siteName,
       locale: 'id_ID',
       ...(image ? { images: [image] } : {}),

@@ -27,3 +27,12 @@ export async function listingMetadata(
     siteFeedTitle: t.feeds.site(chrome.siteName),
   })
 }
+
+/**
+ * The head of a 404 that a page answers (its record is missing and it calls notFound()): Next
+ * keeps the page's own metadata then, not app/not-found.tsx's. Call it inside generateMetadata.
+ */
+export async function notFoundMetadata(): Promise<Metadata> {
+  const chrome = await getSiteChrome()
+  return { title: `${t.errors.notFoundTitle} | ${chrome.siteName}` }
+}

@@ -5,7 +5,7 @@ import { getMedia } from '@/db/queries/media'
 import { TAGS } from '@/lib/cache-tags'
 import { getEnv } from '@/lib/env'
 import { pickMediaWidth } from '@/lib/media/sizes'
-import { absoluteUrl, mediaPath, pagePath } from '@/lib/urls'
+import { pageUrl, mediaPath, pagePath, STANDARD_PAGES } from '@/lib/urls'
 
 export type Publisher = {
   name: string
@@ -14,7 +14,8 @@ export type Publisher = {
   logo: { url: string; width: number; height: number }
   /** The newsroom's social profiles (settings `social`). */
   sameAs: string[]
-  contactUrl: string
+  /** The contact page, while it is published. */
+  contactUrl: string | null
 }
 
 /** Shipped in public/: used until the newsroom uploads a logo (settings `logo_media_id`). */
@@ -31,16 +32,16 @@ export async function getPublisher(): Promise<Publisher> {
   const media = chrome.logoMediaId ? getMedia(chrome.logoMediaId) : null
   const logo = media
     ? {
-        url: absoluteUrl(siteUrl, mediaPath(media.storageKey, pickMediaWidth(LOGO_WIDTH))),
+        url: pageUrl(siteUrl, mediaPath(media.storageKey, pickMediaWidth(LOGO_WIDTH))),
         width: Math.min(media.width, LOGO_WIDTH),
         height: Math.round((media.height * Math.min(media.width, LOGO_WIDTH)) / media.width),
       }
-    : { url: absoluteUrl(siteUrl, DEFAULT_LOGO.path), width: DEFAULT_LOGO.width, height: DEFAULT_LOGO.height }
+    : { url: pageUrl(siteUrl, DEFAULT_LOGO.path), width: DEFAULT_LOGO.width, height: DEFAULT_LOGO.height }
   return {
     name: chrome.siteName,
-    url: absoluteUrl(siteUrl, '/'),
+    url: pageUrl(siteUrl, '/'),
     logo,
     sameAs: Object.values(chrome.social),
-    contactUrl: absoluteUrl(siteUrl, pagePath('kontak')),
+    contactUrl: chrome.publishedPages.includes(STANDARD_PAGES.contact) ? pageUrl(siteUrl, pagePath(STANDARD_PAGES.contact)) : null,
   }
 }

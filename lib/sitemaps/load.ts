@@ -15,7 +15,6 @@ import {
   SITEMAP_MAX_URLS,
 } from '@/db/queries/sitemaps'
 import { sitemapTags, tagPage } from '@/lib/cache/page-tags'
-import { getEnv } from '@/lib/env'
 import { etagOf } from '@/lib/http/conditional'
 import { absoluteUrl, articlePath, authorPath, indexPath, labelPath, pagePath, sitemapPath } from '@/lib/urls'
 import { xmlStream } from '@/lib/xml'
@@ -23,7 +22,8 @@ import { sitemapFileName, type SitemapFile } from './files'
 import { renderNewsSitemap, renderSitemapIndex, renderUrl, renderUrlset, URLSET_CLOSE, URLSET_OPEN } from './xml'
 
 /*
- * Sitemaps. The index and the small files (labels, authors, pages, news) are built whole and
+ * Sitemaps. Each loader takes the site's address (SITE_URL, or the request's when it is unset:
+ * lib/env.ts siteUrlFor), which is part of its cache key. The index and the small files (labels, authors, pages, news) are built whole and
  * cached by tag. Article files can hold up to SITEMAP_MAX_URLS URLs and are streamed from the
  * database instead; their ETag comes from a cheap aggregate, so a crawler's repeat request is a
  * 304 without reading a row of the file.
@@ -37,13 +37,12 @@ const NEWS_MAX_URLS = 1000
 const whole = (xml: string): CachedXml => ({ xml, etag: etagOf(xml) })
 const pagesOf = (count: number) => Math.max(1, Math.ceil(count / SITEMAP_MAX_URLS))
 
-export async function loadSitemapIndex(): Promise<CachedXml> {
+export async function loadSitemapIndex(siteUrl: string): Promise<CachedXml> {
   'use cache'
   // Tags expire it on publish and edit; the hourly limit is the backstop for a writer that
   // revalidates only its own tags.
   cacheLife('hours')
   tagPage(sitemapTags())
-  const { siteUrl } = getEnv()
   const loc = (file: SitemapFile) => absoluteUrl(siteUrl, sitemapPath(sitemapFileName(file)))
   const months = listSitemapMonths()
   const entries = [
@@ -62,11 +61,10 @@ export async function loadSitemapIndex(): Promise<CachedXml> {
 }
 
 /** Homepage, daily index and the published static pages. */
-export async function loadPagesSitemap(): Promise<CachedXml> {
+export async function loadPagesSitemap(siteUrl: string): Promise<CachedXml> {
   'use cache'
   cacheLife('hours')
   tagPage(sitemapTags())
-  const { siteUrl } = getEnv()
   const latest = getLatestPublicationTime()
   return whole(
     renderUrlset([
@@ -78,35 +76,32 @@ export async function loadPagesSitemap(): Promise<CachedXml> {
 }
 
 /** Null past the last file. */
-export async function loadLabelsSitemap(page: number): Promise<CachedXml | null> {
+export async function loadLabelsSitemap(page: number, siteUrl: string): Promise<CachedXml | null> {
   'use cache'
   cacheLife('hours')
   tagPage(sitemapTags())
   const labels = listSitemapLabels(page)
   if (labels.length === 0 && page > 1) return null
-  const { siteUrl } = getEnv()
   return whole(renderUrlset(labels.map((l) => ({ loc: absoluteUrl(siteUrl, labelPath(l.slug)), lastmod: l.lastmod }))))
 }
 
 /** Null past the last file. */
-export async function loadAuthorsSitemap(page: number): Promise<CachedXml | null> {
+export async function loadAuthorsSitemap(page: number, siteUrl: string): Promise<CachedXml | null> {
   'use cache'
   cacheLife('hours')
   tagPage(sitemapTags())
   const authors = listSitemapAuthors(page)
   if (authors.length === 0 && page > 1) return null
-  const { siteUrl } = getEnv()
   return whole(renderUrlset(authors.map((a) => ({ loc: absoluteUrl(siteUrl, authorPath(a.slug)), lastmod: a.lastmod }))))
 }
 
 /** Google News: non-sponsored stories of the last two days, at most 1,000. */
-export async function loadNewsSitemap(): Promise<CachedXml> {
+export async function loadNewsSitemap(siteUrl: string): Promise<CachedXml> {
   'use cache'
   // The two-day window moves with the clock, not only with publishing.
   cacheLife('minutes')
   tagPage(sitemapTags())
   const chrome = await getSiteChrome()
-  const { siteUrl } = getEnv()
   const items = listNewsSitemapArticles(new Date(Date.now() - NEWS_WINDOW_MS), NEWS_MAX_URLS)
   return whole(
     renderNewsSitemap(
@@ -120,10 +115,9 @@ export async function loadNewsSitemap(): Promise<CachedXml> {
  * One article file: its ETag (from the month's count, latest lastmod and latest save, so any
  * publish, edit, slug change or removal changes it) and a stream of its XML. Null past the end.
  */
-export function articlesSitemap(year: number, month: number, page: number): { etag: string; stream: () => ReadableStream<Uint8Array> } | null {
+export function articlesSitemap(year: number, month: number, page: number, siteUrl: string): { etag: string; stream: () => ReadableStream<Uint8Array> } | null {
   const stats = getSitemapMonthStats(year, month)
   if (stats.count === 0 || page > pagesOf(stats.count)) return null
-  const { siteUrl } = getEnv()
   const etag = `"a${year}${month}-${page}-${stats.count}-${stats.lastmod.toString(36)}-${stats.savedAt.toString(36)}"`
   const stream = () => {
     const urls = iterateSitemapArticles(year, month, page)

@@ -1,5 +1,9 @@
+import type { Metadata } from 'next'
+import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
+import { TAGS } from '@/lib/cache-tags'
 import { PLACEHOLDER } from '@/lib/route-params'
+import { notFoundMetadata } from '@/lib/seo/page-metadata'
 
 // Every URL no other route matches lands here, so its 404 is rendered at run time with the
 // site's real name and navigation instead of the build-time default (see app/not-found.tsx).
@@ -7,6 +11,15 @@ export const ensureStatic = 'navigation'
 
 export function generateStaticParams() {
   return [{ missing: [PLACEHOLDER] }]
+}
+
+export async function generateMetadata({ params }: PageProps<'/[...missing]'>): Promise<Metadata> {
+  'use cache'
+  cacheLife('max')
+  const { missing } = await params
+  if (missing.length === 1 && missing[0] === PLACEHOLDER) return {}
+  cacheTag(TAGS.site)
+  return notFoundMetadata()
 }
 
 export default async function MissingPage({ params }: PageProps<'/[...missing]'>) {

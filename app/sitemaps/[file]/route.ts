@@ -1,3 +1,4 @@
+import { siteUrlFor } from '@/lib/env'
 import { conditionalResponse, FRESH_POLICY, SITEMAP_POLICY } from '@/lib/http/conditional'
 import { parseSitemapFileName } from '@/lib/sitemaps/files'
 import {
@@ -18,24 +19,25 @@ const notFound = () =>
 export async function GET(request: Request, { params }: RouteContext<'/sitemaps/[file]'>) {
   const file = parseSitemapFileName((await params).file)
   if (!file) return notFound()
+  const siteUrl = siteUrlFor(request)
   if (file.kind === 'articles') {
-    const sitemap = articlesSitemap(file.year, file.month, file.page)
+    const sitemap = articlesSitemap(file.year, file.month, file.page, siteUrl)
     if (!sitemap) return notFound()
     return conditionalResponse(request, { body: sitemap.stream, etag: sitemap.etag, contentType: XML, policy: SITEMAP_POLICY })
   }
   let cached: CachedXml | null
   switch (file.kind) {
     case 'labels':
-      cached = await loadLabelsSitemap(file.page)
+      cached = await loadLabelsSitemap(file.page, siteUrl)
       break
     case 'authors':
-      cached = await loadAuthorsSitemap(file.page)
+      cached = await loadAuthorsSitemap(file.page, siteUrl)
       break
     case 'pages':
-      cached = await loadPagesSitemap()
+      cached = await loadPagesSitemap(siteUrl)
       break
     case 'news':
-      cached = await loadNewsSitemap()
+      cached = await loadNewsSitemap(siteUrl)
       break
   }
   if (!cached) return notFound()

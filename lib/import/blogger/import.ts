@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { getDb } from '@/db'
+import { isUntouchedStarterPage, releaseStarterPage } from '@/db/starter-pages'
 import { addRedirect, getPathFate, removeRedirectsFrom } from '@/db/queries/redirects'
 import { writeRevision } from '@/db/queries/articles-desk'
 import { articleLabels, articles, importedEntries, labels, pages, users, type ImportedKind } from '@/db/schema'
@@ -610,7 +611,15 @@ function urlMonthOf(plan: PostPlan): string | null {
 
 function planPageSlugs(data: Scan, mappings: Map<string, Mapping>): void {
   const db = getDb()
-  const taken = new Set(db.select({ slug: pages.slug }).from(pages).all().map((r) => r.slug))
+  // A new site's untouched starter drafts (Redaksi, Kontak…) give their address to the imported pages.
+  const taken = new Set(
+    db
+      .select({ slug: pages.slug, status: pages.status, bodyHtml: pages.bodyHtml })
+      .from(pages)
+      .all()
+      .filter((r) => !isUntouchedStarterPage(r))
+      .map((r) => r.slug),
+  )
   for (const [id, plan] of data.pages) {
     const mapping = mappings.get(`page:${id}`)
     const row = mapping ? db.select({ slug: pages.slug }).from(pages).where(eq(pages.id, mapping.entityId)).get() : undefined
@@ -788,6 +797,7 @@ function writePage(entry: RawEntry, plan: PagePlan, ctx: WriteContext): void {
       report.pages.updated++
     }
   } else {
+    releaseStarterPage(db, plan.slug!)
     row = db
       .insert(pages)
       .values({

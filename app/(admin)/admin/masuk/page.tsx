@@ -20,7 +20,8 @@ export default async function SignInPage({ searchParams }: PageProps<'/admin/mas
   await connection()
   const sp = await searchParams
   // Normalised before it is trusted: "/admin/..//evil.example/" starts with /admin too (issue #10).
-  const callbackUrl = localTarget(sp.callbackUrl, getEnv().siteUrl, '/admin') ?? '/admin'
+  // Any origin does as the base without SITE_URL: only a path on this site is kept.
+  const callbackUrl = localTarget(sp.callbackUrl, getEnv().siteUrl ?? 'http://localhost', '/admin') ?? '/admin'
   const signedIn = await currentSignIn()
   if (signedIn?.stage === 'full') redirect(callbackUrl)
   if (signedIn?.stage === 'code') {

@@ -67,7 +67,7 @@ describe('saveSettingsAction', () => {
       fieldErrors: {
         'featured.1': ['Label dengan slug ini tidak ada.'],
         'featured.2': ['Label ini sudah dipilih di kolom lain.'],
-        logoMediaId: ['Tidak ada foto dengan ID ini di perpustakaan media.'],
+        logoMediaId: ['Tidak ada foto dengan ID ini di pustaka media.'],
       },
     })
     const link = await saveSettingsAction(null, form({ social_x: 'javascript:alert(1)', siteName: '' }))

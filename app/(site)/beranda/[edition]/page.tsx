@@ -15,8 +15,9 @@ import { t } from '@/lib/i18n/id'
 import { PLACEHOLDER } from '@/lib/route-params'
 import { webSiteJsonLd } from '@/lib/seo/json-ld'
 import { buildMetadata } from '@/lib/seo/metadata'
+import { notFoundMetadata } from '@/lib/seo/page-metadata'
 import { getPublisher } from '@/lib/seo/publisher'
-import { absoluteUrl, indexPath, labelPath, monthArchivePath, searchPath } from '@/lib/urls'
+import { pageUrl, indexPath, labelPath, monthArchivePath, searchPath } from '@/lib/urls'
 
 // "/" is rewritten here (next.config.ts): a params route is cached per request path and
 // never prerendered from the build machine's database.
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: PageProps<'/beranda/[edition]
   cacheTag(TAGS.site)
   cacheLife('max')
   const { edition } = await params
-  if (edition !== EDITION) return {}
+  if (edition !== EDITION) return notFoundMetadata()
   const chrome = await getSiteChrome()
   const publisher = await getPublisher()
   return buildMetadata({
@@ -73,7 +74,7 @@ export default async function HomePage({ params }: PageProps<'/beranda/[edition]
   const olderFrom = jakartaParts((rest.at(-1) ?? lead)?.publishedAt ?? new Date())
 
   const publisher = await getPublisher()
-  const searchTemplate = `${absoluteUrl(getEnv().siteUrl, searchPath())}?q={search_term_string}`
+  const searchTemplate = `${pageUrl(getEnv().siteUrl, searchPath())}?q={search_term_string}`
 
   return (
     <SiteShell>
@@ -90,22 +91,25 @@ export default async function HomePage({ params }: PageProps<'/beranda/[edition]
             <LeadCard card={lead} />
           </section>
           <div className="mt-10 grid gap-10 lg:grid-cols-3">
-            <section aria-labelledby="berita-terkini" className="lg:col-span-2">
-              <SectionHeading id="berita-terkini">{t.home.latest}</SectionHeading>
-              <CardList cards={rest} />
-              <p className="mt-6 flex flex-wrap gap-4">
-                <a href={indexPath()} className="font-semibold text-accent underline underline-offset-4">
-                  {t.home.allIndex}
-                </a>
-                <a
-                  href={monthArchivePath(olderFrom.year, olderFrom.month)}
-                  className="font-semibold text-accent underline underline-offset-4"
-                >
-                  {t.home.olderStories}
-                </a>
-              </p>
-            </section>
-            <div className="space-y-10">
+            {/* A section is drawn only with stories in it: a new site has a lead story and nothing else. */}
+            {rest.length > 0 ? (
+              <section aria-labelledby="berita-terkini" className="lg:col-span-2">
+                <SectionHeading id="berita-terkini">{t.home.latest}</SectionHeading>
+                <CardList cards={rest} />
+                <p className="mt-6 flex flex-wrap gap-4">
+                  <a href={indexPath()} className="font-semibold text-accent underline underline-offset-4">
+                    {t.home.allIndex}
+                  </a>
+                  <a
+                    href={monthArchivePath(olderFrom.year, olderFrom.month)}
+                    className="font-semibold text-accent underline underline-offset-4"
+                  >
+                    {t.home.olderStories}
+                  </a>
+                </p>
+              </section>
+            ) : null}
+            <div className={rest.length > 0 ? 'space-y-10' : 'space-y-10 lg:col-span-3'}>
               {blocks
                 .filter((b) => b.cards.length > 0)
                 .map(({ label, cards }) => (

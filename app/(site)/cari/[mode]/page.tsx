@@ -12,7 +12,7 @@ import { TAGS } from '@/lib/cache-tags'
 import { formatDateTime } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
 import { parsePageParam, PLACEHOLDER } from '@/lib/route-params'
-import { listingMetadata } from '@/lib/seo/page-metadata'
+import { listingMetadata, notFoundMetadata } from '@/lib/seo/page-metadata'
 import { articlePath, searchPath } from '@/lib/urls'
 
 // Search results depend on the query string, so this page renders per request (the one
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: PageProps<'/cari/[mode]'>): P
   'use cache'
   cacheLife('max')
   const { mode } = await params
-  if (mode !== MODE) return {}
+  if (mode !== MODE) return notFoundMetadata()
   cacheTag(TAGS.site)
   const chrome = await getSiteChrome()
   return listingMetadata({ title: t.search.title, description: t.seo.searchDescription(chrome.siteName), path: searchPath(), noindex: true })

@@ -9,6 +9,7 @@ import { formatDateTime } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
 import { normalizeRedirectPath } from '@/lib/redirects/paths'
 import { PLACEHOLDER } from '@/lib/route-params'
+import { notFoundMetadata } from '@/lib/seo/page-metadata'
 
 // The public notice of a retracted or deleted article. server.mjs rewrites the article's old URL
 // here with status 410 (docs/decisions/004-redirects.md); readers never see this address.
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: PageProps<'/ditarik/[...path]
   if (path[0] === PLACEHOLDER) return {}
   const notice = load(path)
   tagPage(goneNoticeTags(notice?.kind === 'retracted' ? notice.articleId : null))
-  if (!notice) return {}
+  if (!notice) return notFoundMetadata()
   const chrome = await getSiteChrome()
   const title = notice.kind === 'retracted' ? t.article.retracted : t.seo.deletedTitle
   // No robots tag here: Next adds noindex to every page rendered with a status above 400.
@@ -58,6 +59,7 @@ export default async function GonePage({ params }: PageProps<'/ditarik/[...path]
             </p>
             {notice.retractedAt ? (
               <p className="mt-2 text-sm text-muted">
+                {t.article.retractedAt}{' '}
                 <time dateTime={notice.retractedAt.toISOString()}>{formatDateTime(notice.retractedAt)}</time>
               </p>
             ) : null}

@@ -9,7 +9,7 @@ import { dayIndexPageTags, tagPage } from '@/lib/cache/page-tags'
 import { formatIsoDay, jakartaRange, parseIsoDay, toIsoDay } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
 import { PLACEHOLDER } from '@/lib/route-params'
-import { listingMetadata } from '@/lib/seo/page-metadata'
+import { listingMetadata, notFoundMetadata } from '@/lib/seo/page-metadata'
 import { indexPath } from '@/lib/urls'
 
 // /indeks?tanggal=YYYY-MM-DD is rewritten to /indeks/YYYY-MM-DD, and /indeks to /indeks/hari-ini
@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: PageProps<'/indeks/[date]'>):
   else cacheLife('max')
   cacheTag(TAGS.site)
   const day = resolveDay(date)
-  if (!day) return {}
+  if (!day) return notFoundMetadata()
   return listingMetadata({
     title: `${t.indeks.title} ${formatIsoDay(day)}`,
     description: t.seo.indexDescription(formatIsoDay(day)),

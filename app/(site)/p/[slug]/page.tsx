@@ -12,14 +12,14 @@ import { sanitizeArticleHtml } from '@/lib/html/sanitize'
 import { t } from '@/lib/i18n/id'
 import { isSlug, PLACEHOLDER } from '@/lib/route-params'
 import { organizationJsonLd } from '@/lib/seo/json-ld'
-import { listingMetadata } from '@/lib/seo/page-metadata'
+import { listingMetadata, notFoundMetadata } from '@/lib/seo/page-metadata'
 import { getPublisher } from '@/lib/seo/publisher'
-import { pagePath } from '@/lib/urls'
+import { pagePath, STANDARD_PAGES } from '@/lib/urls'
 
 /** The static page that carries the reader contact form below its text. */
-const CONTACT_PAGE = 'kontak'
+const CONTACT_PAGE = STANDARD_PAGES.contact
 /** The masthead: it carries the newsroom's structured data (name, logo, contact). */
-const MASTHEAD_PAGE = 'redaksi'
+const MASTHEAD_PAGE = STANDARD_PAGES.masthead
 
 // Whole page generated before the response starts: a miss answers a real 404, and
 // the result is served as static output until a tag revalidates it (ADR 002).
@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: PageProps<'/p/[slug]'>): Prom
   if (slug === PLACEHOLDER || !isSlug(slug)) return {}
   tagPage(staticPageTags(slug))
   const page = getPublishedPage(slug)
-  if (!page) return {}
+  if (!page) return notFoundMetadata()
   const chrome = await getSiteChrome()
   return listingMetadata({
     title: page.title,
@@ -50,8 +50,11 @@ export default async function StaticPage({ params }: PageProps<'/p/[slug]'>) {
   cacheLife('max')
   const { slug } = await params
   if (slug === PLACEHOLDER) return null
-  if (isSlug(slug)) tagPage(staticPageTags(slug))
-  const page = isSlug(slug) ? getPublishedPage(slug) : null
+  if (!isSlug(slug)) notFound()
+  // Tagged before the lookup: the 404 of a draft (a new site's Kontak) must expire when an
+  // editor publishes it, or readers keep getting the cached 404.
+  tagPage(staticPageTags(slug))
+  const page = getPublishedPage(slug)
   if (!page) notFound()
   const organization = page.slug === MASTHEAD_PAGE ? organizationJsonLd(await getPublisher(), t.seo.contactType) : null
   return (
@@ -61,7 +64,7 @@ export default async function StaticPage({ params }: PageProps<'/p/[slug]'>) {
         <h1 className="mb-6 border-b-2 border-accent pb-3 font-serif text-3xl font-bold">{page.title}</h1>
         <div
           className="prose prose-lg prose-neutral dark:prose-invert prose-a:text-accent max-w-none"
-          dangerouslySetInnerHTML={{ __html: sanitizeArticleHtml(page.bodyHtml, { siteUrl: getEnv().siteUrl }) }}
+          dangerouslySetInnerHTML={{ __html: sanitizeArticleHtml(page.bodyHtml, { siteUrl: getEnv().siteUrl ?? undefined }) }}
         />
         {page.slug === CONTACT_PAGE ? (
           <div className="mt-10">

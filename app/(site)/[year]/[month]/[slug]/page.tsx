@@ -14,8 +14,9 @@ import { isSlug, parseMonth, parseYear, PLACEHOLDER } from '@/lib/route-params'
 import { shareImage } from '@/lib/seo/images'
 import { articleDescription, articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/json-ld'
 import { buildMetadata } from '@/lib/seo/metadata'
+import { notFoundMetadata } from '@/lib/seo/page-metadata'
 import { getPublisher } from '@/lib/seo/publisher'
-import { absoluteUrl, articlePath, authorFeedPath, authorPath, labelFeedPath, labelPath } from '@/lib/urls'
+import { pageUrl, articlePath, authorFeedPath, authorPath, labelFeedPath, labelPath } from '@/lib/urls'
 
 type Params = { year: string; month: string; slug: string }
 
@@ -39,7 +40,7 @@ export async function generateMetadata({ params }: PageProps<'/[year]/[month]/[s
   if (p.slug === PLACEHOLDER) return {}
   const article = loadArticle(p)
   tagPage(articlePageTags({ pathMonth: `${p.year}/${p.month}`, slug: p.slug }, article))
-  if (!article) return {}
+  if (!article) return notFoundMetadata()
   const chrome = await getSiteChrome()
   const { siteUrl } = getEnv()
   const headline = article.seoTitle || article.title
@@ -62,7 +63,7 @@ export async function generateMetadata({ params }: PageProps<'/[year]/[month]/[s
       modifiedTime: article.updatedAt,
       section: article.isSponsored ? t.article.advertorial : (section?.name ?? null),
       tags: article.labels.map((l) => l.name),
-      authorUrl: absoluteUrl(siteUrl, authorPath(article.author.slug)),
+      authorUrl: pageUrl(siteUrl, authorPath(article.author.slug)),
     },
   })
 }
@@ -87,7 +88,7 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
   // becomes one of them (lib/cache/article.ts), not on every publish.
   tagPage(articlePageTags(address, article, [...related, previous, next]))
   const { siteUrl } = getEnv()
-  const url = absoluteUrl(siteUrl, articlePath(article))
+  const url = pageUrl(siteUrl, articlePath(article))
   const publisher = await getPublisher()
   const section = article.labels[0] ?? null
   const image = shareImage(article.image, siteUrl)
@@ -100,7 +101,7 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
         images: image ? [image] : [],
         publishedAt: article.publishedAt,
         modifiedAt: article.updatedAt,
-        author: { name: article.author.name, url: absoluteUrl(siteUrl, authorPath(article.author.slug)) },
+        author: { name: article.author.name, url: pageUrl(siteUrl, authorPath(article.author.slug)) },
         section: section?.name ?? null,
         keywords: article.labels.map((l) => l.name),
         isSponsored: article.isSponsored,
@@ -110,8 +111,8 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
       publisher,
     ),
     breadcrumbJsonLd([
-      { name: t.site.home, url: absoluteUrl(siteUrl, '/') },
-      ...(section ? [{ name: section.name, url: absoluteUrl(siteUrl, labelPath(section.slug)) }] : []),
+      { name: t.site.home, url: pageUrl(siteUrl, '/') },
+      ...(section ? [{ name: section.name, url: pageUrl(siteUrl, labelPath(section.slug)) }] : []),
       { name: article.title, url },
     ]),
   ]

@@ -12,8 +12,8 @@ import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { isSlug, parsePageParam, PLACEHOLDER } from '@/lib/route-params'
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld'
-import { listingMetadata } from '@/lib/seo/page-metadata'
-import { absoluteUrl, labelFeedPath, labelPath } from '@/lib/urls'
+import { listingMetadata, notFoundMetadata } from '@/lib/seo/page-metadata'
+import { pageUrl, labelFeedPath, labelPath } from '@/lib/urls'
 
 // Reached as /label/{slug} and /label/{slug}?page=N through rewrites in next.config.ts.
 // Whole page generated before the response starts: a miss answers a real 404, and
@@ -51,7 +51,7 @@ export async function generateMetadata({ params }: PageProps<'/label/[slug]/hal/
   const label = isSlug(slug) ? getLabelBySlug(slug) : null
   const n = parsePageParam(page)
   if (isSlug(slug)) tagPage(labelPageTags(slug, label))
-  if (!label || !n) return {}
+  if (!label || !n) return notFoundMetadata()
   const chrome = await getSiteChrome()
   return listingMetadata({
     title: `${label.name}${n > 1 ? ` — ${t.archive.pageOf(n)}` : ''}`,
@@ -70,10 +70,10 @@ export default async function LabelArchivePage({ params }: PageProps<'/label/[sl
   if (!data) notFound()
   const { siteUrl } = getEnv()
   const breadcrumb = breadcrumbJsonLd([
-    { name: t.site.home, url: absoluteUrl(siteUrl, '/') },
-    { name: data.label.name, url: absoluteUrl(siteUrl, labelPath(data.label.slug)) },
+    { name: t.site.home, url: pageUrl(siteUrl, '/') },
+    { name: data.label.name, url: pageUrl(siteUrl, labelPath(data.label.slug)) },
     ...(data.result.page > 1
-      ? [{ name: t.archive.pageOf(data.result.page), url: absoluteUrl(siteUrl, labelPath(data.label.slug, data.result.page)) }]
+      ? [{ name: t.archive.pageOf(data.result.page), url: pageUrl(siteUrl, labelPath(data.label.slug, data.result.page)) }]
       : []),
   ])
   return (

@@ -12,8 +12,8 @@ import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { isSlug, parsePageParam, PLACEHOLDER } from '@/lib/route-params'
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld'
-import { listingMetadata } from '@/lib/seo/page-metadata'
-import { absoluteUrl, authorFeedPath, authorPath } from '@/lib/urls'
+import { listingMetadata, notFoundMetadata } from '@/lib/seo/page-metadata'
+import { pageUrl, authorFeedPath, authorPath } from '@/lib/urls'
 
 // Reached as /penulis/{slug} and /penulis/{slug}?page=N through rewrites in next.config.ts.
 // Whole page generated before the response starts: a miss answers a real 404, and
@@ -47,7 +47,7 @@ export async function generateMetadata({ params }: PageProps<'/penulis/[slug]/ha
   const author = isSlug(slug) ? getAuthorBySlug(slug) : null
   const n = parsePageParam(page)
   if (isSlug(slug)) tagPage(authorPageTags(slug, author))
-  if (!author || !n) return {}
+  if (!author || !n) return notFoundMetadata()
   const chrome = await getSiteChrome()
   return listingMetadata({
     title: `${author.name}${n > 1 ? ` — ${t.archive.pageOf(n)}` : ''}`,
@@ -66,10 +66,10 @@ export default async function AuthorPage({ params }: PageProps<'/penulis/[slug]/
   if (!data) notFound()
   const { siteUrl } = getEnv()
   const breadcrumb = breadcrumbJsonLd([
-    { name: t.site.home, url: absoluteUrl(siteUrl, '/') },
-    { name: data.author.name, url: absoluteUrl(siteUrl, authorPath(data.author.slug)) },
+    { name: t.site.home, url: pageUrl(siteUrl, '/') },
+    { name: data.author.name, url: pageUrl(siteUrl, authorPath(data.author.slug)) },
     ...(data.result.page > 1
-      ? [{ name: t.archive.pageOf(data.result.page), url: absoluteUrl(siteUrl, authorPath(data.author.slug, data.result.page)) }]
+      ? [{ name: t.archive.pageOf(data.result.page), url: pageUrl(siteUrl, authorPath(data.author.slug, data.result.page)) }]
       : []),
   ])
   return (

@@ -12,8 +12,8 @@ import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { parseMonth, parsePageParam, parseYear, PLACEHOLDER } from '@/lib/route-params'
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld'
-import { listingMetadata } from '@/lib/seo/page-metadata'
-import { absoluteUrl, monthArchivePath, yearArchivePath } from '@/lib/urls'
+import { listingMetadata, notFoundMetadata } from '@/lib/seo/page-metadata'
+import { pageUrl, monthArchivePath, yearArchivePath } from '@/lib/urls'
 
 // /{yyyy}/{mm} and /{yyyy} (month "semua"), with ?page=N, arrive here through rewrites in
 // next.config.ts; /arsip/... itself is not a public URL scheme (canonical links say so).
@@ -43,7 +43,7 @@ export async function generateMetadata({ params }: PageProps<'/arsip/[year]/[mon
   const p = await params
   if (p.year === PLACEHOLDER) return {}
   const a = parse(p)
-  if (!a) return {}
+  if (!a) return notFoundMetadata()
   tagPage(dateArchivePageTags(a.year, a.month))
   const chrome = await getSiteChrome()
   return listingMetadata({
@@ -68,10 +68,10 @@ export default async function DateArchivePage({ params }: PageProps<'/arsip/[yea
   if (result.items.length === 0) notFound()
   const { siteUrl } = getEnv()
   const breadcrumb = breadcrumbJsonLd([
-    { name: t.site.home, url: absoluteUrl(siteUrl, '/') },
-    { name: String(a.year), url: absoluteUrl(siteUrl, yearArchivePath(a.year)) },
-    ...(a.month ? [{ name: monthName(a.month), url: absoluteUrl(siteUrl, monthArchivePath(a.year, a.month)) }] : []),
-    ...(a.page > 1 ? [{ name: t.archive.pageOf(a.page), url: absoluteUrl(siteUrl, a.hrefFor(a.page)) }] : []),
+    { name: t.site.home, url: pageUrl(siteUrl, '/') },
+    { name: String(a.year), url: pageUrl(siteUrl, yearArchivePath(a.year)) },
+    ...(a.month ? [{ name: monthName(a.month), url: pageUrl(siteUrl, monthArchivePath(a.year, a.month)) }] : []),
+    ...(a.page > 1 ? [{ name: t.archive.pageOf(a.page), url: pageUrl(siteUrl, a.hrefFor(a.page)) }] : []),
   ])
   return (
     <SiteShell>
