@@ -347,8 +347,6 @@ export const id = {
         embed: 'Sematkan YouTube, Instagram atau X',
         undo: 'Urungkan',
         redo: 'Ulangi',
-        linkPrompt: 'Alamat tautan (https://…). Kosongkan untuk menghapus tautan.',
-        linkInvalid: 'Alamat tautan harus diawali https://, http://, mailto: atau /.',
         embedPrompt: 'Tempel alamat video YouTube, unggahan Instagram atau unggahan X',
         embedInvalid: 'Alamat tidak dikenali. Gunakan tautan YouTube, Instagram atau X.',
         youtubeTitle: 'Video YouTube',
@@ -356,6 +354,18 @@ export const id = {
         xLink: 'Lihat unggahan ini di X',
         captionHint: 'Ketik keterangan di bawah gambar.',
         shortcuts: 'Pintasan: Ctrl+B tebal, Ctrl+I miring, Ctrl+K tautan, Ctrl+Alt+2/3 subjudul, Ctrl+Shift+8/7 daftar, Ctrl+Shift+B kutipan.',
+      },
+      // The editor's inline link tool (components/admin/editor/link-form.tsx).
+      linkForm: {
+        title: 'Tautan',
+        address: 'Alamat tautan',
+        addressHint: 'Alamat lengkap (https://…), email (mailto:…) atau halaman di situs ini yang diawali /.',
+        newTab: 'Buka di tab baru',
+        apply: 'Terapkan',
+        remove: 'Hapus tautan',
+        cancel: 'Batal',
+        required: 'Isi alamat tautan.',
+        invalid: 'Alamat tautan harus diawali https://, http://, mailto: atau /.',
       },
       media: {
         title: 'Pustaka media',
