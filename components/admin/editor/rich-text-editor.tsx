@@ -100,12 +100,15 @@ export function RichTextEditor({
   labelId,
   initialHtml,
   onChange,
+  errorId,
 }: {
   name: string
   /** id of the visible label element; the editable area is labelled by it. */
   labelId: string
   initialHtml: string
   onChange?: () => void
+  /** id of the error shown under the editor, when the server refused the text. */
+  errorId?: string
 }) {
   const [html, setHtml] = useState(initialHtml)
   const [pickerOpen, setPickerOpen] = useState(false)
@@ -130,7 +133,8 @@ export function RichTextEditor({
         'aria-labelledby': labelId,
         'aria-multiline': 'true',
         role: 'textbox',
-        'aria-describedby': `${labelId}-shortcuts`,
+        'aria-describedby': errorId ? `${labelId}-shortcuts ${errorId}` : `${labelId}-shortcuts`,
+        'aria-invalid': errorId ? 'true' : 'false',
         class:
           'prose prose-neutral dark:prose-invert max-w-none min-h-72 rounded-b-md border border-edge bg-field px-3 py-2 font-serif text-base focus:outline-none focus-visible:outline-3 focus-visible:outline-accent',
       },
