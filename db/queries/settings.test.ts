@@ -22,6 +22,13 @@ describe('updateSiteSettings', () => {
     expect(getDb().select().from(auditLog).where(eq(auditLog.action, 'settings:update')).all().length).toBeGreaterThanOrEqual(2)
   })
 
+  it('clears the logo (null), which falls back to its default', () => {
+    updateSiteSettings({ logoMediaId: 7 })
+    expect(getSiteSettings()).toMatchObject({ logoMediaId: 7 })
+    updateSiteSettings({ logoMediaId: null })
+    expect(getSiteSettings()).toEqual(DEFAULT_SITE_SETTINGS)
+  })
+
   it('refuses invalid values and unknown keys, writing nothing', () => {
     const bad: unknown[] = [
       { siteName: '   ' },

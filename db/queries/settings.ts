@@ -57,6 +57,11 @@ const KEYS = {
 } as const satisfies Record<keyof SiteSettings, string>
 
 function writeSetting(db: Executor, key: string, value: unknown): void {
+  // No row is a null setting (a cleared logo): the column holds no SQL NULL.
+  if (value === null) {
+    db.delete(settings).where(sql`${settings.key} = ${key}`).run()
+    return
+  }
   db.insert(settings)
     .values({ key, value, updatedAt: new Date() })
     .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } })
