@@ -3,7 +3,9 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getEnv } from '@/lib/env'
+import { shareFileName } from '@/lib/media/paths'
 import { storeImage } from '@/lib/media/process'
+import { SHARE_SHAPE_NAMES } from '@/lib/media/sizes'
 import { GET } from './route'
 
 const get = (segments: string[], headers: Record<string, string> = {}) =>
@@ -57,5 +59,25 @@ describe('GET /media/[...path]', () => {
     expect((await get(['..', 'secret.txt'])).status).toBe(404)
     expect((await get(['..', '..', 'warta.db'])).status).toBe(404)
     expect((await get([...key.split('/').slice(0, 2), '..', '..', '..', 'secret.txt'])).status).toBe(404)
+  })
+
+  it('makes the share image of an image stored before share images existed, on its first request', async () => {
+    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#a73' } }).png().toBuffer()
+    const old = (await storeImage(png, {})).storageKey
+    for (const shape of SHARE_SHAPE_NAMES) fs.rmSync(path.join(getEnv().uploadsDir, shareFileName(old, shape)))
+
+    const [square, again] = await Promise.all([get(`${old}-1200x1200.jpg`.split('/')), get(`${old}-1200x1200.jpg`.split('/'))])
+    for (const res of [square, again]) {
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toBe('image/jpeg')
+      expect(await sharp(Buffer.from(await res.arrayBuffer())).metadata()).toMatchObject({ width: 1200, height: 1200, format: 'jpeg' })
+    }
+    const card = await get(`${old}-1200x630.jpg`.split('/'))
+    expect(card.headers.get('content-type')).toBe('image/jpeg')
+    expect(await sharp(Buffer.from(await card.arrayBuffer())).metadata()).toMatchObject({ width: 1200, height: 630, format: 'jpeg' })
+    // A shape that is not one of ours, or an image that does not exist, is still a 404.
+    expect((await get(`${old}-1200x700.jpg`.split('/'))).status).toBe(404)
+    expect((await get(`${old}-1200x675.webp`.split('/'))).status).toBe(404)
+    expect((await get(['2020', '01', '0123456789abcdef-1200x630.jpg'])).status).toBe(404)
   })
 })
