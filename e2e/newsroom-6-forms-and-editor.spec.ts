@@ -244,3 +244,26 @@ test.describe('links in the editor', () => {
     expect(bodyHtmlOf(articleIdOf(url))).toMatch(/<a [^>]*href="\/p\/kontak"[^>]*>halaman kontak<\/a>\.<\/p>/)
   })
 })
+
+test.describe('the site share image', () => {
+  test('an admin renames the site and its share image is drawn again with the new name', async ({ browser }) => {
+    const page = await newSignedInPage(browser, createAccount('admin', `Ani Bagikan ${run}`))
+    await page.goto('/admin/pengaturan')
+    const preview = page.getByRole('img', { name: 'Gambar pratinjau tautan situs' })
+    const before = (await preview.getAttribute('src'))!
+    expect(before).toMatch(/^\/media\/site\/share-[0-9a-f]{16}-1200x630\.jpg$/)
+    expect((await page.request.get(before)).status()).toBe(200)
+
+    await page.getByLabel('Nama situs').fill(`Kabar Bagikan ${run}`)
+    await page.getByRole('button', { name: 'Simpan' }).click()
+    await expect(page.getByText('Pengaturan disimpan.')).toBeVisible()
+    await page.reload()
+    const after = (await preview.getAttribute('src'))!
+    expect(after).not.toBe(before)
+    const res = await page.request.get(after)
+    expect(res.status()).toBe(200)
+    expect(res.headers()['content-type']).toBe('image/jpeg')
+    await preview.scrollIntoViewIfNeeded()
+    await expect(preview).toHaveJSProperty('naturalWidth', 1200)
+  })
+})

@@ -12,6 +12,7 @@ export type SettingsFormValues = {
   siteName: string
   tagline: string
   logoMediaId: number | null
+  shareMediaId: number | null
   featuredSlugs: string[]
   social: Partial<Record<SocialNetwork, string>>
 }
@@ -22,6 +23,7 @@ export function SettingsForm({
   slots,
   labelChoices,
   logoPreview,
+  sharePreview,
   networks,
 }: {
   action: DeskAction
@@ -32,6 +34,7 @@ export function SettingsForm({
   slots: number
   labelChoices: Array<{ slug: string; name: string }>
   logoPreview: ReactNode
+  sharePreview: ReactNode
 }) {
   const { status, form, pending, fieldErrors, values: sent, echo } = useDeskAction(action, s.saved)
   // The featured slots post one repeated name; a refusal sends them back as a list.
@@ -57,6 +60,18 @@ export function SettingsForm({
             errors={fieldErrors?.logoMediaId}
           />
           {logoPreview}
+        </div>
+        <div className="space-y-2">
+          <TextInput
+            name="shareMediaId"
+            label={s.share}
+            hint={s.shareHint}
+            defaultValue={echo('shareMediaId', values.shareMediaId ?? '')}
+            inputMode="numeric"
+            pattern="[0-9]*"
+            errors={fieldErrors?.shareMediaId}
+          />
+          {sharePreview}
         </div>
       </div>
 

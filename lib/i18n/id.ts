@@ -575,6 +575,12 @@ export const id = {
       logoCurrent: 'Logo saat ini',
       logoNotFound: 'Tidak ada foto dengan ID ini di perpustakaan media.',
       logoInvalid: 'ID foto harus berupa angka.',
+      share: 'ID foto untuk dibagikan',
+      shareHint:
+        'Tampil di pratinjau WhatsApp, Facebook dan Google untuk berita tanpa foto. Kosongkan untuk memakai gambar yang dibuat otomatis dari logo dan nama situs; gambar itu dibuat ulang saat logo atau nama berubah.',
+      shareAlt: 'Gambar pratinjau tautan situs',
+      shareCurrent: 'Foto yang dibagikan saat ini',
+      shareGenerated: 'Gambar yang dibagikan saat ini, dibuat dari logo dan nama situs',
       featured: 'Label unggulan',
       featuredHint: 'Tampil berurutan di navigasi dan sebagai blok di beranda. Isi slug label, satu per kolom; kosongkan kolom yang tidak dipakai.',
       featuredSlot: (n: number) => `Label unggulan ke-${n}`,

@@ -4,6 +4,8 @@ import { Readable } from 'node:stream'
 import { getEnv } from '@/lib/env'
 import { isEtagMatch, type MediaFile, mediaContentType, parseMediaPath } from '@/lib/media/paths'
 import { ensureShareImage, ShareImageBusyError } from '@/lib/media/share'
+import { ensureSiteCard, siteCardKey } from '@/lib/media/site-card'
+import { getCurrentSiteCardInput } from '@/lib/seo/site-share'
 
 // A file name holds 64 random bits (or the hash of what the file shows) and is never
 // rewritten, so a response may be cached for good.
@@ -14,8 +16,9 @@ const notFound = () =>
 
 /**
  * Serves what lib/media writes under the uploads folder: the WebP variants, the share images
- * of each image. A share image that does not exist yet (an image stored before share images
- * existed) is made on this first request.
+ * of each image and the site's share card. A share image that does not exist yet (an image
+ * stored before share images existed, a card after the name or logo changed) is made on
+ * this first request.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const file = parseMediaPath((await params).path)
@@ -69,5 +72,8 @@ async function statFile(absolute: string): Promise<fs.Stats | null> {
 /** Makes a missing share file; false when there is nothing to make it from (a 404). */
 async function makeShareFile(file: Exclude<MediaFile, { kind: 'variant' }>): Promise<boolean> {
   if (file.kind === 'share') return (await ensureShareImage(file.storageKey, file.shape)) !== null
-  return false
+  // Only the card the settings describe now: an old or made-up key draws nothing.
+  const input = getCurrentSiteCardInput()
+  if (siteCardKey(input) !== file.cardKey) return false
+  return (await ensureSiteCard(input, file.shape)) !== null
 }

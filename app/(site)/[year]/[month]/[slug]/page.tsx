@@ -11,10 +11,11 @@ import { TAGS } from '@/lib/cache-tags'
 import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { isSlug, parseMonth, parseYear, PLACEHOLDER } from '@/lib/route-params'
-import { shareImage } from '@/lib/seo/images'
+import { storyShareImages } from '@/lib/seo/share-images'
 import { articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/json-ld'
 import { buildMetadata } from '@/lib/seo/metadata'
 import { getPublisher } from '@/lib/seo/publisher'
+import { getSiteShareImages } from '@/lib/seo/site-share'
 import { absoluteUrl, articlePath, authorFeedPath, authorPath, labelFeedPath, labelPath } from '@/lib/urls'
 
 type Params = { year: string; month: string; slug: string }
@@ -51,7 +52,7 @@ export async function generateMetadata({ params }: PageProps<'/[year]/[month]/[s
     shareTitle: headline,
     description: article.seoDescription || article.excerpt || article.title,
     path: articlePath(article),
-    image: shareImage(article.image, siteUrl),
+    image: storyShareImages(article.image, await getSiteShareImages(), siteUrl).card,
     siteFeedTitle: t.feeds.site(chrome.siteName),
     feeds: [
       ...(section ? [{ title: t.feeds.label(section.name, chrome.siteName), path: labelFeedPath(section.slug) }] : []),
@@ -92,14 +93,14 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
   const url = absoluteUrl(siteUrl, articlePath(article))
   const publisher = await getPublisher()
   const section = article.labels[0] ?? null
-  const image = shareImage(article.image, siteUrl)
+  const shareImages = storyShareImages(article.image, await getSiteShareImages(), siteUrl)
   const structuredData = [
     articleJsonLd(
       {
         url,
         headline: article.seoTitle || article.title,
         description: article.seoDescription || article.excerpt || article.title,
-        images: image ? [image] : [],
+        images: shareImages.structured,
         publishedAt: article.publishedAt,
         modifiedAt: article.updatedAt,
         author: { name: article.author.name, url: absoluteUrl(siteUrl, authorPath(article.author.slug)) },
