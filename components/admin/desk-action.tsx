@@ -14,8 +14,9 @@ export type DeskAction<T = unknown> = (prev: unknown, input: FormData) => Promis
  * Spread `form` onto the <form>. Before JavaScript loads it posts like any form; after, it
  * submits in a transition, because React resets a form after an action-attribute submit and a
  * refusal would wipe what the person typed. Give text fields `defaultValue={echo(name, initial)}`:
- * a refusal sends the values back, so a form rendered again shows what was sent. `reset` clears the form after a success ('success',
- * for "new …" forms) or after every answer ('always', for password fields).
+ * a refusal sends the values back, so a form rendered again shows what was sent. `reset` clears
+ * the form after a success ('success', for "new …" forms) or after every answer ('always', for
+ * password fields).
  */
 export function useDeskAction<T>(
   action: DeskAction<T>,
