@@ -6,7 +6,7 @@ import sharp from 'sharp'
 import { toPathMonth } from '@/lib/dates'
 import { getEnv } from '@/lib/env'
 import { mediaFileName, shareFileName } from './paths'
-import { encodeShareImage } from './share'
+import { encodeShareImage, findFocus } from './share'
 import { MAX_MEDIA_WIDTH, MEDIA_WIDTHS, SHARE_SHAPE_NAMES, SHARE_SHAPES } from './sizes'
 
 /** Largest upload accepted, in bytes. */
@@ -168,8 +168,11 @@ export async function storeImage(
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true })
   const shareRaw = { width: shareBase.info.width, height: shareBase.info.height, channels: shareBase.info.channels as 1 | 2 | 3 | 4 }
+  const focus = await findFocus(sharp(shareBase.data, { raw: shareRaw }))
   const shares = await Promise.all(
-    SHARE_SHAPE_NAMES.map((shape) => encodeShareImage(sharp(shareBase.data, { raw: shareRaw }), shape).then((data) => ({ shape, data }))),
+    SHARE_SHAPE_NAMES.map((shape) =>
+      encodeShareImage(sharp(shareBase.data, { raw: shareRaw }), shareRaw, shape, { focus }).then((data) => ({ shape, data })),
+    ),
   )
 
   const storageKey = `${toPathMonth(opts.now ?? new Date())}/${crypto.randomBytes(8).toString('hex')}`

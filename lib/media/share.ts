@@ -17,17 +17,66 @@ import { MAX_MEDIA_WIDTH, SHARE_SHAPES, type ShareShape } from './sizes'
 
 const JPEG_QUALITY = 82
 
+/** Where the eye goes in an image, as fractions of its width and height (0.5, 0.5 is the centre). */
+export type Focus = { x: number; y: number }
+
+// sharp's attention strategy (skin tones, saturation, edges) runs on a copy this small: finding
+// the focus once and cropping every shape around it costs a third of letting each resize look.
+const FOCUS_SAMPLE = 256
+
+/** The focus of `image` (a sharp pipeline of the full picture), by sharp's attention strategy. */
+export async function findFocus(image: sharp.Sharp): Promise<Focus> {
+  const sample = await image
+    .clone()
+    .resize({ width: FOCUS_SAMPLE, height: FOCUS_SAMPLE, fit: 'inside' })
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  const { width, height, channels } = sample.info
+  if (width < 4 || height < 4) return { x: 0.5, y: 0.5 }
+  // A window of the sample's full height and half its width: nothing is scaled, so sharp reports
+  // the attention centre in the sample's own pixels (a scaled or shrunk-on-load input would not).
+  const { info } = await sharp(sample.data, { raw: { width, height, channels } })
+    .resize({ width: Math.floor(width / 2), height, fit: 'cover', position: sharp.strategy.attention })
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  const { attentionX, attentionY } = info as sharp.OutputInfo & { attentionX?: number; attentionY?: number }
+  if (attentionX === undefined || attentionY === undefined) return { x: 0.5, y: 0.5 }
+  const fraction = (v: number, size: number) => Math.min(1, Math.max(0, v / size))
+  return { x: fraction(attentionX, width), y: fraction(attentionY, height) }
+}
+
+/** The largest rectangle of `shape`'s proportions inside a width × height picture, centred on the focus as far as the edges allow. */
+export function cropAround(width: number, height: number, shape: ShareShape, focus: Focus) {
+  const target = SHARE_SHAPES[shape]
+  const ratio = target.width / target.height
+  const w = Math.min(width, Math.round(height * ratio))
+  const h = Math.min(height, Math.round(w / ratio))
+  const clamp = (v: number, max: number) => Math.min(Math.max(0, v), max)
+  return {
+    left: clamp(Math.round(focus.x * width - w / 2), width - w),
+    top: clamp(Math.round(focus.y * height - h / 2), height - h),
+    width: w,
+    height: h,
+  }
+}
+
 /**
- * Encodes one share shape of `image`, cropped to fill it around what draws the eye (sharp's
- * attention strategy: skin tones, saturation, edges) and enlarged if it must be: a preview
- * needs the shape's exact size. `crisp` keeps full colour resolution for text (the site card).
+ * Encodes one share shape of a width × height picture: the crop around `focus`, resized (and
+ * enlarged if it must be: a preview needs the shape's exact size) to the shape, as JPEG. `crisp`
+ * keeps full colour resolution for text (the site card).
  */
-export function encodeShareImage(image: sharp.Sharp, shape: ShareShape, opts: { crisp?: boolean } = {}): Promise<Buffer> {
-  const { width, height } = SHARE_SHAPES[shape]
+export function encodeShareImage(
+  image: sharp.Sharp,
+  size: { width: number; height: number },
+  shape: ShareShape,
+  opts: { focus?: Focus; crisp?: boolean } = {},
+): Promise<Buffer> {
+  const target = SHARE_SHAPES[shape]
   return image
-    .resize({ width, height, fit: 'cover', position: sharp.strategy.attention })
+    .extract(cropAround(size.width, size.height, shape, opts.focus ?? { x: 0.5, y: 0.5 }))
+    .resize({ width: target.width, height: target.height, fit: 'fill' })
     .flatten({ background: '#ffffff' })
-    .jpeg({ quality: JPEG_QUALITY, progressive: true, ...(opts.crisp ? { chromaSubsampling: '4:4:4' } : {}) })
+    .jpeg({ quality: JPEG_QUALITY, ...(opts.crisp ? { chromaSubsampling: '4:4:4' } : {}) })
     .toBuffer()
 }
 
@@ -116,6 +165,8 @@ export function ensureShareImage(storageKey: string, shape: ShareShape): Promise
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw error
     }
-    return encodeShareImage(sharp(source, { failOn: 'error' }), shape)
+    const image = sharp(source, { failOn: 'error' })
+    const { width = 0, height = 0 } = await image.metadata()
+    return encodeShareImage(image, { width, height }, shape, { focus: await findFocus(image) })
   })
 }

@@ -105,7 +105,7 @@ export async function renderSiteCard(input: SiteCardInput, shape: ShareShape): P
   ])
   // Flattened first: composite() runs last in a sharp pipeline, after any resize.
   const flat = await card.png().toBuffer()
-  return encodeShareImage(sharp(flat), shape, { crisp: true })
+  return encodeShareImage(sharp(flat), { width: W, height: H }, shape, { crisp: true })
 }
 
 /**
