@@ -111,8 +111,9 @@ test.describe('search engines and feed readers', () => {
     await expect(head.locator('meta[name="description"]')).toHaveAttribute('content', /.{20,}/)
     await expect(head.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article')
     await expect(head.locator('meta[property="og:url"]')).toHaveAttribute('content', `${baseURL}${path}`)
-    await expect(head.locator('meta[property="og:image"]')).toHaveAttribute('content', /^https?:\/\/.+-1200\.webp$/)
+    await expect(head.locator('meta[property="og:image"]')).toHaveAttribute('content', /^https?:\/\/.+-1200x630\.jpg$/)
     await expect(head.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200')
+    await expect(head.locator('meta[property="og:image:height"]')).toHaveAttribute('content', '630')
     await expect(head.locator('meta[property="article:published_time"]')).toHaveAttribute('content', /^\d{4}-\d{2}-\d{2}T/)
     await expect(head.locator('meta[property="article:section"]')).toHaveCount(1)
     expect(await head.locator('meta[property="article:tag"]').count()).toBeGreaterThan(0)
@@ -133,7 +134,7 @@ test.describe('search engines and feed readers', () => {
       publisher: { '@type': 'NewsMediaOrganization', name: expect.any(String), logo: { '@type': 'ImageObject', url: expect.stringMatching(/^https?:/) } },
     })
     const images = article.image as Array<{ url: string; width: number }>
-    expect(images[0]!.url).toMatch(/-1200\.webp$/)
+    expect(images.map((i) => i.url)).toEqual([expect.stringMatching(/-1200x675\.jpg$/), expect.stringMatching(/-1200x900\.jpg$/), expect.stringMatching(/-1200x1200\.jpg$/)])
     const author = (article.author as Array<{ '@type': string; name: string; url: string }>)[0]!
     expect(author['@type']).toBe('Person')
     expect((await request.get(new URL(author.url).pathname)).status()).toBe(200)

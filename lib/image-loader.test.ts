@@ -25,6 +25,12 @@ describe('image loader', () => {
     )
   })
 
+  it('serves a share image or the site card as it is: they come in one size only', () => {
+    for (const src of [`/media/${key}-1200x630.jpg`, '/media/site/share-0123456789abcdef-1200x630.jpg']) {
+      expect(imageLoader({ src, width: 640 })).toBe(src)
+    }
+  })
+
   it('leaves other absolute URLs unchanged', () => {
     const url = 'https://blogger.googleusercontent.com/img/a/photo.jpg'
     expect(imageLoader({ src: url, width: 640 })).toBe(url)

@@ -1,5 +1,6 @@
 import type { ImageLoaderProps } from 'next/image'
 import { bloggerImageAtSize, isBloggerCdnUrl } from './media/blogger-cdn'
+import { isStorageKey } from './media/paths'
 import { pickMediaWidth } from './media/sizes'
 import { mediaPath } from './urls'
 
@@ -22,7 +23,9 @@ export function mediaSrc(storageKey: string): string {
 export default function imageLoader({ src, width }: ImageLoaderProps): string {
   if (src.startsWith(MEDIA_PREFIX)) {
     const storageKey = src.slice(MEDIA_PREFIX.length).replace(VARIANT_SUFFIX, '')
-    return mediaPath(storageKey, pickMediaWidth(width))
+    // Share images and the site card are single files in one size: served as they are.
+    if (isStorageKey(storageKey)) return mediaPath(storageKey, pickMediaWidth(width))
+    return src
   }
   // Images an import kept on Blogger's CDN: the CDN resizes them itself, so a phone gets a
   // phone-sized file rather than the original upload.

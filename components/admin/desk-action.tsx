@@ -2,7 +2,7 @@
 
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from 'react'
 import type { ActionResult } from '@/lib/auth/guards'
-import { FormStatus, secondaryButtonClass } from './field'
+import { echoedValue, FormStatus, secondaryButtonClass } from './field'
 
 /** A server action built with adminAction(), as a client component receives it. */
 export type DeskAction<T = unknown> = (prev: unknown, input: FormData) => Promise<ActionResult<T>>
@@ -13,8 +13,10 @@ export type DeskAction<T = unknown> = (prev: unknown, input: FormData) => Promis
  *
  * Spread `form` onto the <form>. Before JavaScript loads it posts like any form; after, it
  * submits in a transition, because React resets a form after an action-attribute submit and a
- * refusal would wipe what the person typed. `reset` clears the form after a success ('success',
- * for "new …" forms) or after every answer ('always', for password fields).
+ * refusal would wipe what the person typed. Give text fields `defaultValue={echo(name, initial)}`:
+ * a refusal sends the values back, so a form rendered again shows what was sent. `reset` clears
+ * the form after a success ('success', for "new …" forms) or after every answer ('always', for
+ * password fields).
  */
 export function useDeskAction<T>(
   action: DeskAction<T>,
@@ -29,6 +31,9 @@ export function useDeskAction<T>(
       : { ok: false, message: state.message }
     : null
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined
+  const values = state && !state.ok ? state.values : undefined
+  /** A field's defaultValue: what was sent when the last answer was a refusal, else `fallback`. */
+  const echo = (name: string, fallback: string | number = '') => echoedValue(values, name, fallback)
   const { reset } = opts
   useEffect(() => {
     if (state && (reset === 'always' || (reset === 'success' && state.ok))) ref.current?.reset()
@@ -39,7 +44,7 @@ export function useDeskAction<T>(
     const data = new FormData(event.currentTarget, submitter)
     startTransition(() => dispatch(data))
   }
-  return { state, status, pending, fieldErrors, form: { ref, action: dispatch, onSubmit } }
+  return { state, status, pending, fieldErrors, values, echo, form: { ref, action: dispatch, onSubmit } }
 }
 
 /**

@@ -1,9 +1,14 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react'
+import type { FormValues } from '@/lib/auth/guards'
 
 export const inputClass =
   'block min-h-11 w-full rounded-md border border-edge bg-field px-3 py-2 text-base text-ink aria-[invalid=true]:border-2 aria-[invalid=true]:border-accent'
 
-/** A labelled control with its errors announced and linked (aria-describedby), one per field. */
+/**
+ * A labelled control with its hint and errors linked to it (aria-describedby); the form's
+ * FormStatus is the live summary. Each message is said once: an error is not repeated, and a
+ * hint that says what an error says (a password rule) gives way to the error.
+ */
 export function Field({
   name,
   id: givenId,
@@ -21,21 +26,23 @@ export function Field({
   children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode
 }) {
   const id = givenId ?? `f-${name}`
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+  const messages = [...new Set(errors ?? [])]
+  const shownHint = hint && !messages.includes(hint) ? hint : undefined
+  const describedBy = [shownHint ? `${id}-hint` : null, messages.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
-      {hint ? (
+      {shownHint ? (
         <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
+          {shownHint}
         </p>
       ) : null}
-      {children({ id, 'aria-invalid': Boolean(errors?.length), 'aria-describedby': describedBy })}
-      {errors?.length ? (
+      {children({ id, 'aria-invalid': messages.length > 0, 'aria-describedby': describedBy })}
+      {messages.length ? (
         <p id={`${id}-error`} className="text-sm font-semibold text-accent">
-          {[...new Set(errors)].join(' ')}
+          {messages.join(' ')}
         </p>
       ) : null}
     </div>
@@ -70,6 +77,17 @@ export function TextArea({
       {(a11y) => <textarea name={name} className={inputClass} {...a11y} {...rest} />}
     </Field>
   )
+}
+
+/**
+ * What a refused form had in field `name` (lib/auth/guards.ts sends it back), for the field's
+ * defaultValue: React resets a form after its action, and the field must not come back empty.
+ * `fallback` is the value the form opened with.
+ */
+export function echoedValue(values: FormValues | undefined, name: string, fallback: string | number = ''): string {
+  const value = values?.[name]
+  if (value === undefined) return String(fallback)
+  return Array.isArray(value) ? (value[0] ?? '') : value
 }
 
 /** The status line of a form: a polite live region for the overall result. */

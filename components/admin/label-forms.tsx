@@ -10,12 +10,20 @@ import { FormStatus, primaryButtonClass, secondaryButtonClass, TextArea, TextInp
 const l = t.admin.labels
 
 export function LabelCreateForm({ action }: { action: DeskAction }) {
-  const { status, form, pending, fieldErrors } = useDeskAction(action, l.created, { reset: 'success' })
+  const { status, form, pending, fieldErrors, echo } = useDeskAction(action, l.created, { reset: 'success' })
   return (
     <form {...form} className="space-y-3">
-      <TextInput id="new-name" name="name" label={l.name} required maxLength={80} errors={fieldErrors?.name} />
-      <TextInput id="new-slug" name="slug" label={l.slug} hint={l.slugHint} maxLength={80} errors={fieldErrors?.slug} />
-      <TextArea id="new-description" name="description" label={l.description} rows={2} maxLength={500} errors={fieldErrors?.description} />
+      <TextInput id="new-name" name="name" label={l.name} required maxLength={80} defaultValue={echo('name')} errors={fieldErrors?.name} />
+      <TextInput id="new-slug" name="slug" label={l.slug} hint={l.slugHint} maxLength={80} defaultValue={echo('slug')} errors={fieldErrors?.slug} />
+      <TextArea
+        id="new-description"
+        name="description"
+        label={l.description}
+        rows={2}
+        maxLength={500}
+        defaultValue={echo('description')}
+        errors={fieldErrors?.description}
+      />
       <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
         {l.create}
       </button>
@@ -25,17 +33,17 @@ export function LabelCreateForm({ action }: { action: DeskAction }) {
 }
 
 export function LabelEditForm({ action, label }: { action: DeskAction; label: Pick<DeskLabel, 'id' | 'name' | 'slug' | 'description'> }) {
-  const { status, form, pending, fieldErrors } = useDeskAction(action, l.saved)
+  const { status, form, pending, fieldErrors, echo } = useDeskAction(action, l.saved)
   return (
     <form {...form} className="space-y-3">
       <input type="hidden" name="id" value={label.id} />
-      <TextInput name="name" label={l.name} defaultValue={label.name} required maxLength={80} errors={fieldErrors?.name} />
-      <TextInput name="slug" label={l.slug} hint={l.slugChangeHint} defaultValue={label.slug} maxLength={80} errors={fieldErrors?.slug} />
+      <TextInput name="name" label={l.name} defaultValue={echo('name', label.name)} required maxLength={80} errors={fieldErrors?.name} />
+      <TextInput name="slug" label={l.slug} hint={l.slugChangeHint} defaultValue={echo('slug', label.slug)} maxLength={80} errors={fieldErrors?.slug} />
       <TextArea
         name="description"
         label={l.description}
         hint={l.descriptionHint}
-        defaultValue={label.description}
+        defaultValue={echo('description', label.description)}
         rows={3}
         maxLength={500}
         errors={fieldErrors?.description}
@@ -56,7 +64,7 @@ export function LabelMergeTable({ action, labels }: { action: DeskAction<{ count
   const { status, form, pending, fieldErrors } = useDeskAction(action, (data) => (data ? l.merged(data.count, data.name) : l.saved), { reset: 'success' })
   const errors = [...(fieldErrors?.sourceIds ?? []), ...(fieldErrors?.targetId ?? []), ...(fieldErrors?.confirm ?? [])]
   return (
-    <form {...form} aria-labelledby="gabung" aria-describedby="gabung-intro" className="space-y-4">
+    <form {...form} aria-labelledby="gabung" aria-describedby={errors.length ? 'gabung-intro gabung-error' : 'gabung-intro'} className="space-y-4">
       <h2 id="gabung" className="text-xl font-bold">
         {l.mergeTitle}
       </h2>
@@ -98,10 +106,20 @@ export function LabelMergeTable({ action, labels }: { action: DeskAction<{ count
         </table>
       </div>
       <label className="flex min-h-11 items-center gap-3">
-        <input type="checkbox" name="confirm" className="size-6" aria-invalid={Boolean(fieldErrors?.confirm)} />
+        <input
+          type="checkbox"
+          name="confirm"
+          className="size-6"
+          aria-invalid={Boolean(fieldErrors?.confirm)}
+          aria-describedby={fieldErrors?.confirm ? 'gabung-error' : undefined}
+        />
         <span>{l.mergeConfirm}</span>
       </label>
-      {errors.length ? <p className="font-semibold text-accent">{[...new Set(errors)].join(' ')}</p> : null}
+      {errors.length ? (
+        <p id="gabung-error" className="font-semibold text-accent">
+          {[...new Set(errors)].join(' ')}
+        </p>
+      ) : null}
       <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
         {l.mergeSubmit}
       </button>

@@ -7,11 +7,11 @@ import { FormStatus, primaryButtonClass, TextArea, TextInput } from './field'
 const p = t.admin.profile
 
 export function ProfileForm({ action, profile }: { action: DeskAction; profile: { name: string; bio: string } }) {
-  const { status, form, pending, fieldErrors } = useDeskAction(action, p.profileSaved)
+  const { status, form, pending, fieldErrors, echo } = useDeskAction(action, p.profileSaved)
   return (
     <form {...form} className="space-y-3">
-      <TextInput name="name" label={p.name} defaultValue={profile.name} autoComplete="name" required maxLength={100} errors={fieldErrors?.name} />
-      <TextArea name="bio" label={p.bio} hint={p.bioHint} defaultValue={profile.bio} rows={4} maxLength={1000} errors={fieldErrors?.bio} />
+      <TextInput name="name" label={p.name} defaultValue={echo('name', profile.name)} autoComplete="name" required maxLength={100} errors={fieldErrors?.name} />
+      <TextArea name="bio" label={p.bio} hint={p.bioHint} defaultValue={echo('bio', profile.bio)} rows={4} maxLength={1000} errors={fieldErrors?.bio} />
       <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
         {p.saveProfile}
       </button>

@@ -12,6 +12,7 @@ export type SettingsFormValues = {
   siteName: string
   tagline: string
   logoMediaId: number | null
+  shareMediaId: number | null
   featuredSlugs: string[]
   social: Partial<Record<SocialNetwork, string>>
 }
@@ -22,6 +23,7 @@ export function SettingsForm({
   slots,
   labelChoices,
   logoPreview,
+  sharePreview,
   networks,
 }: {
   action: DeskAction
@@ -32,25 +34,44 @@ export function SettingsForm({
   slots: number
   labelChoices: Array<{ slug: string; name: string }>
   logoPreview: ReactNode
+  sharePreview: ReactNode
 }) {
-  const { status, form, pending, fieldErrors } = useDeskAction(action, s.saved)
+  const { status, form, pending, fieldErrors, values: sent, echo } = useDeskAction(action, s.saved)
+  // The featured slots post one repeated name; a refusal sends them back as a list.
+  const featuredAt = (i: number) => {
+    const list = sent?.featured
+    if (list === undefined) return values.featuredSlugs[i] ?? ''
+    return (Array.isArray(list) ? list[i] : i === 0 ? list : undefined) ?? ''
+  }
   return (
     <form {...form} className="max-w-2xl space-y-8">
       <FormStatus result={status} />
       <div className="space-y-4">
-        <TextInput name="siteName" label={s.siteName} defaultValue={values.siteName} required maxLength={100} errors={fieldErrors?.siteName} />
-        <TextInput name="tagline" label={s.tagline} defaultValue={values.tagline} maxLength={200} errors={fieldErrors?.tagline} />
+        <TextInput name="siteName" label={s.siteName} defaultValue={echo('siteName', values.siteName)} required maxLength={100} errors={fieldErrors?.siteName} />
+        <TextInput name="tagline" label={s.tagline} defaultValue={echo('tagline', values.tagline)} maxLength={200} errors={fieldErrors?.tagline} />
         <div className="space-y-2">
           <TextInput
             name="logoMediaId"
             label={s.logo}
             hint={s.logoHint}
-            defaultValue={values.logoMediaId ?? ''}
+            defaultValue={echo('logoMediaId', values.logoMediaId ?? '')}
             inputMode="numeric"
             pattern="[0-9]*"
             errors={fieldErrors?.logoMediaId}
           />
           {logoPreview}
+        </div>
+        <div className="space-y-2">
+          <TextInput
+            name="shareMediaId"
+            label={s.share}
+            hint={s.shareHint}
+            defaultValue={echo('shareMediaId', values.shareMediaId ?? '')}
+            inputMode="numeric"
+            pattern="[0-9]*"
+            errors={fieldErrors?.shareMediaId}
+          />
+          {sharePreview}
         </div>
       </div>
 
@@ -73,7 +94,7 @@ export function SettingsForm({
                 id={`featured-${i}`}
                 name="featured"
                 label={s.featuredSlot(i + 1)}
-                defaultValue={values.featuredSlugs[i] ?? ''}
+                defaultValue={featuredAt(i)}
                 list="label-choices"
                 autoCapitalize="none"
                 spellCheck={false}
@@ -95,7 +116,7 @@ export function SettingsForm({
             type="url"
             inputMode="url"
             placeholder="https://"
-            defaultValue={values.social[network] ?? ''}
+            defaultValue={echo(`social_${network}`, values.social[network] ?? '')}
             maxLength={500}
             errors={fieldErrors?.[`social_${network}`]}
           />

@@ -42,12 +42,12 @@ function InitialPasswordInput({ id, errors }: { id: string; errors?: string[] })
 }
 
 export function NewUserForm({ action }: { action: DeskAction<{ name: string }> }) {
-  const { status, form, pending, fieldErrors } = useDeskAction(action, (data) => u.created(data?.name ?? ''), { reset: 'success' })
+  const { status, form, pending, fieldErrors, echo } = useDeskAction(action, (data) => u.created(data?.name ?? ''), { reset: 'success' })
   return (
     <form {...form} className="space-y-3" noValidate>
-      <TextInput id="new-user-name" name="name" label={t.admin.auth.name} autoComplete="off" required errors={fieldErrors?.name} />
-      <TextInput id="new-user-email" name="email" label={t.admin.auth.email} type="email" autoComplete="off" required errors={fieldErrors?.email} />
-      <RoleSelect id="new-user-role" label={u.role} defaultValue="reporter" errors={fieldErrors?.role} />
+      <TextInput id="new-user-name" name="name" label={t.admin.auth.name} autoComplete="off" required defaultValue={echo('name')} errors={fieldErrors?.name} />
+      <TextInput id="new-user-email" name="email" label={t.admin.auth.email} type="email" autoComplete="off" required defaultValue={echo('email')} errors={fieldErrors?.email} />
+      <RoleSelect id="new-user-role" label={u.role} defaultValue={echo('role', 'reporter') as Role} errors={fieldErrors?.role} />
       <InitialPasswordInput id="new-user-password" errors={fieldErrors?.password} />
       <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
         {u.create}
@@ -58,11 +58,11 @@ export function NewUserForm({ action }: { action: DeskAction<{ name: string }> }
 }
 
 export function RoleForm({ action, user }: { action: DeskAction; user: { id: number; name: string; role: Role } }) {
-  const { status, form, pending, fieldErrors } = useDeskAction(action, u.roleChanged)
+  const { status, form, pending, fieldErrors, echo } = useDeskAction(action, u.roleChanged)
   return (
     <form {...form} className="space-y-2">
       <input type="hidden" name="id" value={user.id} />
-      <RoleSelect id={`role-${user.id}`} label={u.roleOf(user.name)} defaultValue={user.role} errors={fieldErrors?.role} />
+      <RoleSelect id={`role-${user.id}`} label={u.roleOf(user.name)} defaultValue={echo('role', user.role) as Role} errors={fieldErrors?.role} />
       <button type="submit" className={secondaryButtonClass} aria-disabled={pending}>
         {u.changeRole}
       </button>
@@ -73,7 +73,7 @@ export function RoleForm({ action, user }: { action: DeskAction; user: { id: num
 
 /** For an account without sign-in (an imported author): an email and a first password activate it. */
 export function GrantSignInForm({ action, user }: { action: DeskAction<{ name: string }>; user: { id: number; name: string } }) {
-  const { status, form, pending, fieldErrors } = useDeskAction(action, (data) => u.granted(data?.name ?? user.name), { reset: 'success' })
+  const { status, form, pending, fieldErrors, echo } = useDeskAction(action, (data) => u.granted(data?.name ?? user.name), { reset: 'success' })
   return (
     <form {...form} className="w-full max-w-md space-y-3" noValidate aria-labelledby={`grant-${user.id}`}>
       <h3 id={`grant-${user.id}`} className="font-semibold">
@@ -81,7 +81,16 @@ export function GrantSignInForm({ action, user }: { action: DeskAction<{ name: s
       </h3>
       <p className="text-sm text-muted">{u.grantHint}</p>
       <input type="hidden" name="id" value={user.id} />
-      <TextInput id={`grant-email-${user.id}`} name="email" label={t.admin.auth.email} type="email" autoComplete="off" required errors={fieldErrors?.email} />
+      <TextInput
+        id={`grant-email-${user.id}`}
+        name="email"
+        label={t.admin.auth.email}
+        type="email"
+        autoComplete="off"
+        required
+        defaultValue={echo('email')}
+        errors={fieldErrors?.email}
+      />
       <InitialPasswordInput id={`grant-password-${user.id}`} errors={fieldErrors?.password} />
       <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
         {u.grant}

@@ -22,6 +22,13 @@ describe('updateSiteSettings', () => {
     expect(getDb().select().from(auditLog).where(eq(auditLog.action, 'settings:update')).all().length).toBeGreaterThanOrEqual(2)
   })
 
+  it('clears the logo and the share photo (null), which fall back to their defaults', () => {
+    updateSiteSettings({ logoMediaId: 7, shareMediaId: 8 })
+    expect(getSiteSettings()).toMatchObject({ logoMediaId: 7, shareMediaId: 8 })
+    updateSiteSettings({ logoMediaId: null, shareMediaId: null })
+    expect(getSiteSettings()).toEqual(DEFAULT_SITE_SETTINGS)
+  })
+
   it('refuses invalid values and unknown keys, writing nothing', () => {
     const bad: unknown[] = [
       { siteName: '   ' },

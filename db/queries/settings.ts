@@ -16,6 +16,7 @@ const settingsSchema = {
   site_name: z.string().trim().min(1).max(100).catch(t.site.defaultName),
   tagline: z.string().trim().max(200).catch(t.site.defaultTagline),
   logo_media_id: z.number().int().positive().nullable().catch(null),
+  share_media_id: z.number().int().positive().nullable().catch(null),
   featured_label_ids: z.array(z.number().int().positive()).max(12).catch([]),
   social: z.record(z.string(), z.url()).catch({}),
 }
@@ -24,6 +25,8 @@ export type SiteSettings = {
   siteName: string
   tagline: string
   logoMediaId: number | null
+  /** The photo shown in link previews of stories without one; null: the card drawn from logo and name. */
+  shareMediaId: number | null
   featuredLabelIds: number[]
   social: Record<string, string>
 }
@@ -32,6 +35,7 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   siteName: t.site.defaultName,
   tagline: t.site.defaultTagline,
   logoMediaId: null,
+  shareMediaId: null,
   featuredLabelIds: [],
   social: {},
 }
@@ -43,6 +47,7 @@ export function getSiteSettings(): SiteSettings {
     siteName: settingsSchema.site_name.parse(raw.get('site_name') ?? t.site.defaultName),
     tagline: settingsSchema.tagline.parse(raw.get('tagline') ?? t.site.defaultTagline),
     logoMediaId: settingsSchema.logo_media_id.parse(raw.get('logo_media_id') ?? null),
+    shareMediaId: settingsSchema.share_media_id.parse(raw.get('share_media_id') ?? null),
     featuredLabelIds: settingsSchema.featured_label_ids.parse(raw.get('featured_label_ids') ?? []),
     social: settingsSchema.social.parse(raw.get('social') ?? {}),
   }
@@ -52,11 +57,17 @@ const KEYS = {
   siteName: 'site_name',
   tagline: 'tagline',
   logoMediaId: 'logo_media_id',
+  shareMediaId: 'share_media_id',
   featuredLabelIds: 'featured_label_ids',
   social: 'social',
 } as const satisfies Record<keyof SiteSettings, string>
 
 function writeSetting(db: Executor, key: string, value: unknown): void {
+  // No row is a null setting (a cleared logo or share photo): the column holds no SQL NULL.
+  if (value === null) {
+    db.delete(settings).where(sql`${settings.key} = ${key}`).run()
+    return
+  }
   db.insert(settings)
     .values({ key, value, updatedAt: new Date() })
     .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } })

@@ -82,4 +82,22 @@ describe('adminAction', () => {
     fd.set('id', '2')
     expect((await as(editor.id, fd)).result).toEqual({ ok: true, data: 2 })
   })
+
+  it('sends a refused form’s values back, passwords and files left out, so the form can show them again', async () => {
+    const fd = new FormData()
+    fd.set('id', '99')
+    fd.set('name', 'Rina')
+    fd.append('labels', 'Ekonomi')
+    fd.append('labels', 'Pasar')
+    fd.set('password', 'rahasia-sekali')
+    fd.set('passwordConfirm', 'rahasia-sekali')
+    fd.set('file', new File(['x'], 'x.jpg'))
+    const expected = { id: '99', name: 'Rina', labels: ['Ekonomi', 'Pasar'] }
+    expect((await as(editor.id, fd)).result).toMatchObject({ ok: false, message: 'nope', values: expected })
+    expect((await as(null, fd)).result).toMatchObject({ ok: false, values: expected })
+    // Only forms: a call with a plain object gets no echo, and a success none either.
+    expect((await as(editor.id, { id: 99 })).result).not.toHaveProperty('values')
+    fd.set('id', '2')
+    expect((await as(editor.id, fd)).result).toEqual({ ok: true, data: 2 })
+  })
 })

@@ -30,9 +30,11 @@ export async function requireStaff(permission: Permission = 'desk:view', record?
 }
 
 export type FieldErrors = Record<string, string[]>
+/** What a refused form had in its fields (never a password or a file), so the form can show it again. */
+export type FormValues = Record<string, string | string[]>
 export type ActionResult<T = undefined> =
   | { ok: true; message?: string; data?: T }
-  | { ok: false; message: string; fieldErrors?: FieldErrors }
+  | { ok: false; message: string; fieldErrors?: FieldErrors; values?: FormValues }
 
 /** An expected refusal inside run(): comes back to the form as a message, not a crash. */
 export class ActionRefusal extends Error {
@@ -76,6 +78,12 @@ export function adminAction<S extends z.ZodType, R extends Owned | undefined = u
 ) {
   // (previous state, input): the shape useActionState calls with; code may call action(null, input).
   const action = async (_prev: unknown, raw: unknown): Promise<ActionResult<T>> => {
+    const result = await run(raw)
+    // A refusal carries the form's values back: React resets a form after its action, and a
+    // form rendered again without JavaScript starts from its defaults.
+    return result.ok || !(raw instanceof FormData) ? result : { ...result, values: echoFormValues(raw) }
+  }
+  const run = async (raw: unknown): Promise<ActionResult<T>> => {
     let staff: Staff | undefined
     try {
       const opts = { allowEnrolment: spec.allowEnrolment }
@@ -125,6 +133,22 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
       const prev = out[key]
       out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value]
     } else out[key] = value
+  }
+  return out
+}
+
+const SECRET_FIELD = /password/i
+
+/**
+ * A form's values to send back with a refusal: every text field, repeated names as arrays;
+ * passwords and files are left out (a password is never echoed, as the conventions say).
+ */
+export function echoFormValues(fd: FormData): FormValues {
+  const out: FormValues = {}
+  for (const [key, value] of fd.entries()) {
+    if (key.startsWith('$ACTION') || SECRET_FIELD.test(key) || typeof value !== 'string') continue
+    const prev = out[key]
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value]
   }
   return out
 }

@@ -4,11 +4,40 @@ import { isEtagMatch, parseMediaPath } from './paths'
 describe('parseMediaPath', () => {
   it('accepts a variant file of a storage key', () => {
     expect(parseMediaPath('2026/01/0123456789abcdef-640.webp')).toEqual({
+      kind: 'variant',
       storageKey: '2026/01/0123456789abcdef',
       width: 640,
       relativePath: '2026/01/0123456789abcdef-640.webp',
     })
-    expect(parseMediaPath(['2026', '01', '0123456789abcdef-1200.webp'])?.width).toBe(1200)
+    expect(parseMediaPath(['2026', '01', '0123456789abcdef-1200.webp'])).toMatchObject({ width: 1200 })
+  })
+
+  it('accepts the share images of a storage key and the site card, in their shapes only', () => {
+    expect(parseMediaPath('2026/01/0123456789abcdef-1200x675.jpg')).toEqual({
+      kind: 'share',
+      storageKey: '2026/01/0123456789abcdef',
+      shape: 'wide',
+      relativePath: '2026/01/0123456789abcdef-1200x675.jpg',
+    })
+    expect(parseMediaPath('2026/01/0123456789abcdef-1200x630.jpg')).toMatchObject({ kind: 'share', shape: 'card' })
+    expect(parseMediaPath(['site', 'share-00112233445566ff-1200x1200.jpg'])).toEqual({
+      kind: 'site-card',
+      cardKey: '00112233445566ff',
+      shape: 'square',
+      relativePath: 'site/share-00112233445566ff-1200x1200.jpg',
+    })
+    for (const attempt of [
+      '2026/01/0123456789abcdef-1200x630.webp',
+      '2026/01/0123456789abcdef-1200x675.jpeg',
+      '2026/01/0123456789abcdef-1200x700.webp',
+      'site/share-00112233445566ff-1200x630.png',
+      'site/share-00112233445566FF-1200x630.jpg',
+      'site/../warta.db',
+      'site/share-00112233445566ff-1200x630.jpg/..',
+      'other/share-00112233445566ff-1200x630.jpg',
+    ]) {
+      expect(parseMediaPath(attempt), attempt).toBeNull()
+    }
   })
 
   it.each([

@@ -3,9 +3,9 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { getEnv } from '@/lib/env'
-import { STORAGE_KEY_PATTERN } from './paths'
+import { shareFileName, STORAGE_KEY_PATTERN } from './paths'
 import { detectImageType, ImageTooLargeError, MAX_IMAGE_BYTES, NotAnImageError, storeImage } from './process'
-import { MEDIA_WIDTHS } from './sizes'
+import { MEDIA_WIDTHS, SHARE_SHAPE_NAMES, SHARE_SHAPES } from './sizes'
 
 const fixture = (name: string) => fs.readFileSync(path.resolve('tests/fixtures/images', name))
 const variantFile = (storageKey: string, width: number) =>
@@ -64,6 +64,19 @@ describe('storeImage', () => {
       expect(meta.height).toBe(Math.round((Math.min(width, 480) * 640) / 480))
     }
     expect(stored.bytes).toBe(total)
+  })
+
+  it('writes the share images too: each shape at its exact size, cropped from the photo, without metadata', async () => {
+    const input = fixture('exif-gps.jpg')
+    const stored = await storeImage(input, {})
+    for (const shape of SHARE_SHAPE_NAMES) {
+      const bytes = fs.readFileSync(path.join(getEnv().uploadsDir, shareFileName(stored.storageKey, shape)))
+      const meta = await sharp(bytes).metadata()
+      const s = SHARE_SHAPES[shape]
+      expect({ width: meta.width, height: meta.height, format: meta.format }, shape).toEqual({ width: s.width, height: s.height, format: 'jpeg' })
+      expect(meta.exif, shape).toBeUndefined()
+      expect(bytes.toString('latin1'), shape).not.toMatch(/WartaTestCam|Secret Model/)
+    }
   })
 
   it('scales a large landscape down to 1200 wide, keeping its aspect ratio', async () => {

@@ -5,8 +5,9 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { toPathMonth } from '@/lib/dates'
 import { getEnv } from '@/lib/env'
-import { mediaFileName } from './paths'
-import { MAX_MEDIA_WIDTH, MEDIA_WIDTHS } from './sizes'
+import { mediaFileName, shareFileName } from './paths'
+import { encodeShareImage, findFocus } from './share'
+import { MAX_MEDIA_WIDTH, MEDIA_WIDTHS, SHARE_SHAPE_NAMES, SHARE_SHAPES } from './sizes'
 
 /** Largest upload accepted, in bytes. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -26,7 +27,7 @@ export type StoredImage = {
   /** Size of the largest variant, after EXIF rotation. */
   width: number
   height: number
-  /** Sum of the bytes of every variant written. */
+  /** Sum of the bytes of every variant written (share images not counted). */
   bytes: number
   variants: number[]
   /** The uploader's file name without any folders, capped; for the newsroom's media list only. */
@@ -102,7 +103,8 @@ function cleanOriginalName(name: string | undefined): string {
  * Validates an uploaded image and writes one WebP per MEDIA_WIDTHS entry to
  * `<uploadsDir>/<yyyy>/<mm>/<16 hex>-<width>.webp`, EXIF orientation applied and every
  * metadata block (EXIF, GPS, XMP, ICC) dropped. A narrow original is never enlarged, but
- * every width still gets a file so that any loader URL resolves.
+ * every width still gets a file so that any loader URL resolves. Also writes the share
+ * images (SHARE_SHAPES: `<key>-1200x675.jpg` … `<key>-1200x630.jpg`).
  *
  * Slow (tens to hundreds of milliseconds): call it before opening a transaction, then insert
  * the media row with the result. Throws NotAnImageError or ImageTooLargeError for refusals.
@@ -156,13 +158,34 @@ export async function storeImage(
     ),
   )
 
+  // The share shapes get a decode of their own, large enough to fill the tallest shape (a
+  // square crop of a landscape photo needs 1200 pixels of its height, more than the 1200-wide
+  // variant has). JPEG decoding shrinks on load, so this costs far less than the first decode.
+  const cover = Math.max(...Object.values(SHARE_SHAPES).map((s) => Math.max(s.width, s.height)))
+  const shareBase = await sharp(buf, input)
+    .rotate()
+    .resize({ width: cover, height: cover, fit: 'outside', withoutEnlargement: true })
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true })
+  const shareRaw = { width: shareBase.info.width, height: shareBase.info.height, channels: shareBase.info.channels as 1 | 2 | 3 | 4 }
+  const focus = await findFocus(sharp(shareBase.data, { raw: shareRaw }))
+  const shares = await Promise.all(
+    SHARE_SHAPE_NAMES.map((shape) =>
+      encodeShareImage(sharp(shareBase.data, { raw: shareRaw }), shareRaw, shape, { focus }).then((data) => ({ shape, data })),
+    ),
+  )
+
   const storageKey = `${toPathMonth(opts.now ?? new Date())}/${crypto.randomBytes(8).toString('hex')}`
   const uploadsDir = getEnv().uploadsDir
   await fs.mkdir(path.join(uploadsDir, path.dirname(storageKey)), { recursive: true })
+  const files = [
+    ...encoded.map(({ width, data }) => ({ name: mediaFileName(storageKey, width), data })),
+    ...shares.map(({ shape, data }) => ({ name: shareFileName(storageKey, shape), data })),
+  ]
   const written: string[] = []
   try {
-    for (const { width, data } of encoded) {
-      const file = path.join(uploadsDir, mediaFileName(storageKey, width))
+    for (const { name, data } of files) {
+      const file = path.join(uploadsDir, name)
       // 'wx': a random name that already exists is a bug, never something to overwrite.
       await fs.writeFile(file, data, { flag: 'wx' })
       written.push(file)

@@ -18,3 +18,23 @@ export function pickMediaWidth(width: number): MediaWidth {
 export function isMediaWidth(width: number): width is MediaWidth {
   return (MEDIA_WIDTHS as readonly number[]).includes(width)
 }
+
+/**
+ * Share images, JPEG, each 1200 pixels wide: the three shapes Google asks for in an article's
+ * structured data (16:9, 4:3 and 1:1) and the 1.91:1 card of link previews (og:image, read by
+ * WhatsApp, Facebook and X). JPEG because every crawler reads it and it encodes in less than
+ * half the time of WebP (docs/decisions/016-share-images.md).
+ */
+export const SHARE_SHAPES = {
+  wide: { width: 1200, height: 675 },
+  standard: { width: 1200, height: 900 },
+  square: { width: 1200, height: 1200 },
+  card: { width: 1200, height: 630 },
+} as const
+
+export type ShareShape = keyof typeof SHARE_SHAPES
+
+export const SHARE_SHAPE_NAMES = Object.keys(SHARE_SHAPES) as ShareShape[]
+
+/** The shapes of a NewsArticle's `image`, in the order Google lists them. */
+export const STRUCTURED_DATA_SHAPES = ['wide', 'standard', 'square'] as const satisfies readonly ShareShape[]

@@ -23,6 +23,7 @@ export const siteSettingsPatch = z
     siteName,
     tagline,
     logoMediaId: z.number().int().positive().nullable(),
+    shareMediaId: z.number().int().positive().nullable(),
     featuredLabelIds: z.array(z.number().int().positive()).max(MAX_FEATURED_LABELS),
     social: z.partialRecord(z.enum(SOCIAL_NETWORKS), socialUrl),
   })
@@ -33,6 +34,11 @@ export type SiteSettingsPatch = z.input<typeof siteSettingsPatch>
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '')
 export const asList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 
+const mediaIdField = z.preprocess(
+  (v) => (text(v) === '' ? null : Number(text(v))),
+  z.number({ error: s.logoInvalid }).int(s.logoInvalid).positive(s.logoInvalid).nullable(),
+)
+
 const socialField = z.preprocess((v) => text(v) || undefined, socialUrl.optional())
 
 /**
@@ -42,10 +48,8 @@ const socialField = z.preprocess((v) => text(v) || undefined, socialUrl.optional
 export const settingsFormInput = z.object({
   siteName: z.preprocess(text, siteName),
   tagline: z.preprocess(text, tagline),
-  logoMediaId: z.preprocess(
-    (v) => (text(v) === '' ? null : Number(text(v))),
-    z.number({ error: s.logoInvalid }).int(s.logoInvalid).positive(s.logoInvalid).nullable(),
-  ),
+  logoMediaId: mediaIdField,
+  shareMediaId: mediaIdField,
   featured: z.preprocess((v) => asList(v).map((x) => text(x).toLowerCase()), z.array(z.string()).max(MAX_FEATURED_LABELS)),
   social_facebook: socialField,
   social_instagram: socialField,

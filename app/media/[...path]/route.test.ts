@@ -2,8 +2,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { getDb } from '@/db'
+import { createMedia } from '@/db/queries/media'
+import { updateSiteSettings } from '@/db/queries/settings'
+import { settings } from '@/db/schema'
 import { getEnv } from '@/lib/env'
+import { shareFileName } from '@/lib/media/paths'
 import { storeImage } from '@/lib/media/process'
+import { siteCardKey } from '@/lib/media/site-card'
+import { SHARE_SHAPE_NAMES } from '@/lib/media/sizes'
 import { GET } from './route'
 
 const get = (segments: string[], headers: Record<string, string> = {}) =>
@@ -57,5 +64,46 @@ describe('GET /media/[...path]', () => {
     expect((await get(['..', 'secret.txt'])).status).toBe(404)
     expect((await get(['..', '..', 'warta.db'])).status).toBe(404)
     expect((await get([...key.split('/').slice(0, 2), '..', '..', '..', 'secret.txt'])).status).toBe(404)
+  })
+
+  it('makes the share image of an image stored before share images existed, on its first request', async () => {
+    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#a73' } }).png().toBuffer()
+    const old = (await storeImage(png, {})).storageKey
+    for (const shape of SHARE_SHAPE_NAMES) fs.rmSync(path.join(getEnv().uploadsDir, shareFileName(old, shape)))
+
+    const [square, again] = await Promise.all([get(`${old}-1200x1200.jpg`.split('/')), get(`${old}-1200x1200.jpg`.split('/'))])
+    for (const res of [square, again]) {
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toBe('image/jpeg')
+      expect(await sharp(Buffer.from(await res.arrayBuffer())).metadata()).toMatchObject({ width: 1200, height: 1200, format: 'jpeg' })
+    }
+    const card = await get(`${old}-1200x630.jpg`.split('/'))
+    expect(card.headers.get('content-type')).toBe('image/jpeg')
+    expect(await sharp(Buffer.from(await card.arrayBuffer())).metadata()).toMatchObject({ width: 1200, height: 630, format: 'jpeg' })
+    // A shape that is not one of ours, or an image that does not exist, is still a 404.
+    expect((await get(`${old}-1200x700.jpg`.split('/'))).status).toBe(404)
+    expect((await get(`${old}-1200x675.webp`.split('/'))).status).toBe(404)
+    expect((await get(['2020', '01', '0123456789abcdef-1200x630.jpg'])).status).toBe(404)
+  })
+
+  it('draws the site card the settings describe, and nothing for any other key', async () => {
+    getDb().delete(settings).run()
+    const logo = createMedia({ ...(await storeImage(await sharp({ create: { width: 600, height: 200, channels: 3, background: '#237' } }).png().toBuffer(), {})), uploadedBy: null })
+    updateSiteSettings({ siteName: 'Kabar Lembah', logoMediaId: logo.id })
+    const key = siteCardKey({ siteName: 'Kabar Lembah', logoStorageKey: logo.storageKey })
+    const res = await get(['site', `share-${key}-1200x630.jpg`])
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(await sharp(Buffer.from(await res.arrayBuffer())).metadata()).toMatchObject({ width: 1200, height: 630, format: 'jpeg' })
+    expect((await get(['site', `share-${key}-1200x675.jpg`])).status).toBe(200)
+
+    const stale = siteCardKey({ siteName: 'Nama lama', logoStorageKey: logo.storageKey })
+    expect((await get(['site', `share-${stale}-1200x630.jpg`])).status).toBe(404)
+    expect((await get(['site', 'share-0123456789abcdef-1200x630.jpg'])).status).toBe(404)
+    expect(fs.existsSync(path.join(getEnv().uploadsDir, 'site', `share-${stale}-1200x630.jpg`))).toBe(false)
+    // A card already drawn is served while it exists, even once the name has changed (pages
+    // a CDN still holds name it).
+    updateSiteSettings({ siteName: 'Kabar Ngarai' })
+    expect((await get(['site', `share-${key}-1200x630.jpg`])).status).toBe(200)
   })
 })

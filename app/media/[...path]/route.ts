@@ -2,15 +2,24 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { getEnv } from '@/lib/env'
-import { isEtagMatch, parseMediaPath } from '@/lib/media/paths'
+import { isEtagMatch, type MediaFile, mediaContentType, parseMediaPath } from '@/lib/media/paths'
+import { ensureShareImage, ShareImageBusyError } from '@/lib/media/share'
+import { ensureSiteCard, siteCardKey } from '@/lib/media/site-card'
+import { getCurrentSiteCardInput } from '@/lib/seo/site-share'
 
-// A file name holds 64 random bits and is never rewritten, so a response may be cached for good.
+// A file name holds 64 random bits (or the hash of what the file shows) and is never
+// rewritten, so a response may be cached for good.
 const CACHE_CONTROL = 'public, max-age=31536000, immutable'
 
 const notFound = () =>
   new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 
-/** Serves the WebP variants that lib/media/process.ts writes under the uploads folder. */
+/**
+ * Serves what lib/media writes under the uploads folder: the WebP variants, the share images
+ * of each image and the site's share card. A share image that does not exist yet (an image
+ * stored before share images existed, a card after the name or logo changed) is made on
+ * this first request.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const file = parseMediaPath((await params).path)
   if (!file) return notFound()
@@ -20,13 +29,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
   // parseMediaPath already allows no `..`; this keeps the route safe if that pattern is ever loosened.
   if (!absolute.startsWith(root + path.sep)) return notFound()
 
-  let stat: fs.Stats
-  try {
-    stat = await fs.promises.stat(absolute)
-  } catch {
-    return notFound()
+  let stat = await statFile(absolute)
+  if (!stat && file.kind !== 'variant') {
+    try {
+      if (!(await makeShareFile(file))) return notFound()
+    } catch (error) {
+      if (error instanceof ShareImageBusyError) {
+        return new Response('Busy', { status: 503, headers: { 'Retry-After': '5', 'Content-Type': 'text/plain; charset=utf-8' } })
+      }
+      throw error
+    }
+    stat = await statFile(absolute)
   }
-  if (!stat.isFile()) return notFound()
+  if (!stat) return notFound()
 
   const etag = `"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}"`
   const headers = {
@@ -38,9 +53,27 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
     return new Response(null, { status: 304, headers })
   }
 
-  const fileHeaders = { ...headers, 'Content-Type': 'image/webp', 'Content-Length': String(stat.size) }
+  const fileHeaders = { ...headers, 'Content-Type': mediaContentType(file), 'Content-Length': String(stat.size) }
   // Next answers HEAD with this handler; don't open a stream that nobody will read.
   if (request.method === 'HEAD') return new Response(null, { headers: fileHeaders })
   const body = Readable.toWeb(fs.createReadStream(absolute)) as ReadableStream<Uint8Array>
   return new Response(body, { headers: fileHeaders })
+}
+
+async function statFile(absolute: string): Promise<fs.Stats | null> {
+  try {
+    const stat = await fs.promises.stat(absolute)
+    return stat.isFile() ? stat : null
+  } catch {
+    return null
+  }
+}
+
+/** Makes a missing share file; false when there is nothing to make it from (a 404). */
+async function makeShareFile(file: Exclude<MediaFile, { kind: 'variant' }>): Promise<boolean> {
+  if (file.kind === 'share') return (await ensureShareImage(file.storageKey, file.shape)) !== null
+  // Only the card the settings describe now: an old or made-up key draws nothing.
+  const input = getCurrentSiteCardInput()
+  if (siteCardKey(input) !== file.cardKey) return false
+  return (await ensureSiteCard(input, file.shape)) !== null
 }

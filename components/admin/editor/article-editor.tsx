@@ -258,7 +258,8 @@ export function ArticleEditor({
     <form ref={formRef} onSubmit={onSubmit} onChange={markDirty} onKeyDown={onKeyDown} noValidate className="space-y-4">
       <input type="hidden" name="id" value={article.id} />
       <input type="hidden" name="version" value={snap.version} />
-      <FormStatus result={result} />
+      {/* A stale save is explained once, in the alert below, not also in the status line. */}
+      <FormStatus result={stale ? null : result} />
       {stale ? (
         <div role="alert" className="rounded-md border-2 border-accent bg-alert p-3">
           <p className="font-semibold text-accent">{result?.message ?? t.admin.errors.stale}</p>
@@ -304,8 +305,18 @@ export function ArticleEditor({
             <p id="f-body-label" className="font-semibold">
               {w.fields.body}
             </p>
-            <RichTextEditor name="bodyHtml" labelId="f-body-label" initialHtml={article.bodyHtml} onChange={markDirty} />
-            {errors('bodyHtml') ? <p className="text-sm font-semibold text-accent">{errors('bodyHtml')!.join(' ')}</p> : null}
+            <RichTextEditor
+              name="bodyHtml"
+              labelId="f-body-label"
+              initialHtml={article.bodyHtml}
+              onChange={markDirty}
+              errorId={errors('bodyHtml') ? 'f-body-error' : undefined}
+            />
+            {errors('bodyHtml') ? (
+              <p id="f-body-error" className="text-sm font-semibold text-accent">
+                {errors('bodyHtml')!.join(' ')}
+              </p>
+            ) : null}
           </div>
         </fieldset>
 
@@ -433,9 +444,18 @@ export function ArticleEditor({
               ) : (
                 <p className="text-sm text-muted">{w.fields.noImage}</p>
               )}
-              {errors('featuredMediaId') ? <p className="text-sm font-semibold text-accent">{errors('featuredMediaId')!.join(' ')}</p> : null}
+              {errors('featuredMediaId') ? (
+                <p id="f-featured-error" className="text-sm font-semibold text-accent">
+                  {errors('featuredMediaId')!.join(' ')}
+                </p>
+              ) : null}
               <div className="flex flex-wrap gap-2">
-                <button type="button" className={secondaryButtonClass} onClick={() => setPickerOpen(true)}>
+                <button
+                  type="button"
+                  className={secondaryButtonClass}
+                  aria-describedby={errors('featuredMediaId') ? 'f-featured-error' : undefined}
+                  onClick={() => setPickerOpen(true)}
+                >
                   {featured || keepUrl ? w.media.change : w.media.choose}
                 </button>
                 {featured || keepUrl ? (

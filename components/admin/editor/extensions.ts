@@ -1,5 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core'
 import Image from '@tiptap/extension-image'
+import Link from '@tiptap/extension-link'
 import StarterKit from '@tiptap/starter-kit'
 
 declare module '@tiptap/core' {
@@ -153,6 +154,12 @@ export const Table = Node.create({
   },
 })
 
+/**
+ * TipTap's link is inclusive whenever autolink is on, so a full stop typed at the end of a link
+ * joined it. Text typed after a link stays outside it; a link grows only through the link form.
+ */
+const ExclusiveLink = Link.extend({ inclusive: false })
+
 /** Everything the article and page editor understands; what it cannot represent is dropped on load. */
 export function editorExtensions() {
   return [
@@ -160,15 +167,16 @@ export function editorExtensions() {
       heading: { levels: [2, 3] },
       codeBlock: false,
       code: false,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        defaultProtocol: 'https',
-        protocols: ['http', 'https', 'mailto', 'tel'],
-        // Plain links: the sanitizer adds rel where it is due (sponsored, new tab).
-        HTMLAttributes: { target: null, rel: null },
-        isAllowedUri: (url, ctx) => /^(https?:|mailto:|tel:|\/)/i.test(url) && ctx.defaultValidate(url),
-      },
+      link: false,
+    }),
+    ExclusiveLink.configure({
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: 'https',
+      protocols: ['http', 'https', 'mailto', 'tel'],
+      // Plain links: the sanitizer adds rel where it is due (sponsored, new tab).
+      HTMLAttributes: { target: null, rel: null },
+      isAllowedUri: (url, ctx) => /^(https?:|mailto:|tel:|\/)/i.test(url) && ctx.defaultValidate(url),
     }),
     // Bare images (older and imported stories) survive editing; new ones go in figures.
     Image.configure({ inline: false, allowBase64: false }),

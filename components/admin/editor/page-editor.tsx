@@ -89,7 +89,12 @@ export function PageEditor({
         <p id="page-body-label" className="font-semibold">
           {w.fields.body}
         </p>
-        <RichTextEditor name="bodyHtml" labelId="page-body-label" initialHtml={page.bodyHtml} />
+        <RichTextEditor name="bodyHtml" labelId="page-body-label" initialHtml={page.bodyHtml} errorId={fieldErrors.bodyHtml ? 'page-body-error' : undefined} />
+        {fieldErrors.bodyHtml ? (
+          <p id="page-body-error" className="text-sm font-semibold text-accent">
+            {fieldErrors.bodyHtml.join(' ')}
+          </p>
+        ) : null}
       </div>
       <TextArea name="seoDescription" label={w.fields.seoDescription} defaultValue={page.seoDescription} rows={2} maxLength={300} errors={fieldErrors.seoDescription} />
       <div className="flex flex-wrap gap-2">

@@ -8,28 +8,13 @@ import { embedHtml, parseEmbedUrl } from '@/lib/html/embeds'
 import { t } from '@/lib/i18n/id'
 import { mediaPath } from '@/lib/urls'
 import { editorExtensions } from './extensions'
+import { LinkForm, type LinkDraft, linkDraftOf } from './link-form'
 import { type MediaItem, MediaPicker } from './media-picker'
 
 const w = t.admin.articles.toolbar
 
 /** The width of the stored variant used inside article bodies (lib/media/sizes.ts). */
 const BODY_IMAGE_WIDTH = 960
-
-function promptLink(editor: Editor) {
-  const previous = (editor.getAttributes('link').href as string | undefined) ?? ''
-  const input = window.prompt(w.linkPrompt, previous)
-  if (input === null) return
-  const href = input.trim()
-  if (!href) {
-    editor.chain().focus().extendMarkRange('link').unsetLink().run()
-    return
-  }
-  if (!/^(https?:\/\/|mailto:|tel:|\/)/i.test(href)) {
-    window.alert(w.linkInvalid)
-    return
-  }
-  editor.chain().focus().extendMarkRange('link').setLink({ href }).run()
-}
 
 function promptEmbed(editor: Editor) {
   const input = window.prompt(w.embedPrompt)
@@ -44,18 +29,20 @@ function promptEmbed(editor: Editor) {
   else editor.chain().focus().insertContent(`${embedHtml(embed, w)}<p></p>`).run()
 }
 
-/** Ctrl/Cmd+K for links, next to TipTap's own shortcuts (bold, italic, headings, lists, quote). */
-const LinkShortcut = Extension.create({
-  name: 'linkShortcut',
-  addKeyboardShortcuts() {
-    return {
-      'Mod-k': () => {
-        promptLink(this.editor)
-        return true
-      },
-    }
-  },
-})
+/** Ctrl/Cmd+K opens the link form, next to TipTap's own shortcuts (bold, italic, headings, lists, quote). */
+function linkShortcut(open: { current: (editor: Editor) => void }) {
+  return Extension.create({
+    name: 'linkShortcut',
+    addKeyboardShortcuts() {
+      return {
+        'Mod-k': () => {
+          open.current(this.editor)
+          return true
+        },
+      }
+    },
+  })
+}
 
 // Stroke icons drawn inline: emoji glyphs are missing from many Android and Linux fonts.
 const ICONS: Record<string, string> = {
@@ -92,7 +79,8 @@ const BUTTONS: ToolbarButton[] = [
   { key: 'h3', label: w.h3, text: 'H3', run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), isActive: (e) => e.isActive('heading', { level: 3 }) },
   { key: 'bold', label: w.bold, text: 'B', run: (e) => e.chain().focus().toggleBold().run(), isActive: (e) => e.isActive('bold') },
   { key: 'italic', label: w.italic, text: 'I', run: (e) => e.chain().focus().toggleItalic().run(), isActive: (e) => e.isActive('italic') },
-  { key: 'link', label: w.link, text: '', icon: 'link', run: promptLink, isActive: (e) => e.isActive('link') },
+  // Opens the link form; the component supplies run() (see allButtons).
+  { key: 'link', label: w.link, text: '', icon: 'link', run: () => {}, isActive: (e) => e.isActive('link') },
   { key: 'bullet', label: w.bulletList, text: '', icon: 'bullet', run: (e) => e.chain().focus().toggleBulletList().run(), isActive: (e) => e.isActive('bulletList') },
   { key: 'ordered', label: w.orderedList, text: '', icon: 'ordered', run: (e) => e.chain().focus().toggleOrderedList().run(), isActive: (e) => e.isActive('orderedList') },
   { key: 'quote', label: w.quote, text: '', icon: 'quote', run: (e) => e.chain().focus().toggleBlockquote().run(), isActive: (e) => e.isActive('blockquote') },
@@ -112,18 +100,28 @@ export function RichTextEditor({
   labelId,
   initialHtml,
   onChange,
+  errorId,
 }: {
   name: string
   /** id of the visible label element; the editable area is labelled by it. */
   labelId: string
   initialHtml: string
   onChange?: () => void
+  /** id of the error shown under the editor, when the server refused the text. */
+  errorId?: string
 }) {
   const [html, setHtml] = useState(initialHtml)
   const [pickerOpen, setPickerOpen] = useState(false)
   const [focusIndex, setFocusIndex] = useState(0)
+  const [linkDraft, setLinkDraft] = useState<LinkDraft | null>(null)
   const toolbarRef = useRef<HTMLDivElement>(null)
-  const extensions = useMemo(() => [...editorExtensions(), LinkShortcut], [])
+  // A fresh form (its own state) on every opening, also while one is open.
+  const [linkFormKey, setLinkFormKey] = useState(0)
+  const openLinkForm = useRef((e: Editor) => {
+    setLinkDraft(linkDraftOf(e))
+    setLinkFormKey((k) => k + 1)
+  })
+  const extensions = useMemo(() => [...editorExtensions(), linkShortcut(openLinkForm)], [])
 
   const editor = useEditor({
     extensions,
@@ -135,7 +133,8 @@ export function RichTextEditor({
         'aria-labelledby': labelId,
         'aria-multiline': 'true',
         role: 'textbox',
-        'aria-describedby': `${labelId}-shortcuts`,
+        'aria-describedby': errorId ? `${labelId}-shortcuts ${errorId}` : `${labelId}-shortcuts`,
+        'aria-invalid': errorId ? 'true' : 'false',
         class:
           'prose prose-neutral dark:prose-invert max-w-none min-h-72 rounded-b-md border border-edge bg-field px-3 py-2 font-serif text-base focus:outline-none focus-visible:outline-3 focus-visible:outline-accent',
       },
@@ -153,7 +152,7 @@ export function RichTextEditor({
   })
 
   const allButtons: ToolbarButton[] = [
-    ...BUTTONS.slice(0, 9),
+    ...BUTTONS.slice(0, 9).map((b) => (b.key === 'link' ? { ...b, run: (e: Editor) => openLinkForm.current(e) } : b)),
     { key: 'image', label: w.image, text: '', icon: 'image', run: () => setPickerOpen(true) },
     ...BUTTONS.slice(9),
   ]
@@ -209,6 +208,7 @@ export function RichTextEditor({
           </button>
         ))}
       </div>
+      {linkDraft && editor ? <LinkForm key={linkFormKey} editor={editor} idPrefix={labelId} draft={linkDraft} onClose={() => setLinkDraft(null)} /> : null}
       <div id={`${labelId}-area`}>
         <EditorContent editor={editor} />
       </div>

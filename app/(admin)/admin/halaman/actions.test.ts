@@ -28,9 +28,9 @@ describe('static page actions', () => {
     const version = getPageForEdit(id)!.version
     const input = form({ id, version, title: 'Diubah', bodyHtml: '<p>x</p>' })
     sessionUserId = null
-    expect(await actions.publishStaticPage(null, input)).toEqual({ ok: false, message: t.admin.errors.signedOut })
+    expect(await actions.publishStaticPage(null, input)).toMatchObject({ ok: false, message: t.admin.errors.signedOut })
     sessionUserId = createUser({ role: 'reporter' }).id
-    expect(await actions.publishStaticPage(null, input)).toEqual({ ok: false, message: t.admin.errors.forbidden })
+    expect(await actions.publishStaticPage(null, input)).toMatchObject({ ok: false, message: t.admin.errors.forbidden })
     expect(getPageForEdit(id)).toMatchObject({ title: 'Kontak', status: 'draft' })
   })
 

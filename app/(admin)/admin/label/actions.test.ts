@@ -162,7 +162,7 @@ describe('label actions', () => {
         data: { count: 1 },
       })
       const again = await acceptLabelSuggestionAction(null, form({ targetId: target.id, labelIds: [acronym.id] }))
-      expect(again).toEqual({ ok: false, message: 'Saran ini sudah berubah sejak halaman dibuka. Muat ulang halaman, lalu periksa lagi.' })
+      expect(again).toMatchObject({ ok: false, message: 'Saran ini sudah berubah sejak halaman dibuka. Muat ulang halaman, lalu periksa lagi.' })
       expect(labelRow(acronym.id)).toBeDefined()
       const empty = await acceptLabelSuggestionAction(null, form({ targetId: target.id }))
       expect(empty).toMatchObject({ ok: false, fieldErrors: { labelIds: ['Centang minimal satu label untuk digabungkan.'] } })

@@ -1,8 +1,14 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/db'
 import { createMedia } from '@/db/queries/media'
 import { DEFAULT_SITE_SETTINGS, getSiteSettings } from '@/db/queries/settings'
 import { settings } from '@/db/schema'
+import { getEnv } from '@/lib/env'
+import { siteCardFileName } from '@/lib/media/paths'
+import { siteCardKey } from '@/lib/media/site-card'
+import { SHARE_SHAPE_NAMES } from '@/lib/media/sizes'
 import { createLabel, createUser } from '@/tests/factories'
 
 const session = vi.hoisted(() => ({ userId: null as number | null }))
@@ -54,6 +60,7 @@ describe('saveSettingsAction', () => {
       siteName: 'Kabar Lembah',
       tagline: 'Suara dari lembah',
       logoMediaId: logo.id,
+      shareMediaId: null,
       featuredLabelIds: [sport.id, news.id],
       social: { facebook: 'https://facebook.com/kabarlembah', whatsapp: 'https://whatsapp.com/channel/0029Va' },
     })
@@ -82,5 +89,19 @@ describe('saveSettingsAction', () => {
     }
     expect(getDb().select().from(settings).all()).toEqual([])
     expect(cache.updateTag).not.toHaveBeenCalled()
+  })
+
+  it('keeps a chosen share photo, refuses an unknown one, and draws the card of a new name at once', async () => {
+    expect(await saveSettingsAction(null, form({ shareMediaId: '999999' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { shareMediaId: ['Tidak ada foto dengan ID ini di perpustakaan media.'] },
+    })
+    expect(await saveSettingsAction(null, form({ shareMediaId: String(logo.id) }))).toEqual({ ok: true })
+    expect(getSiteSettings().shareMediaId).toBe(logo.id)
+
+    expect(await saveSettingsAction(null, form({ siteName: 'Kabar Ngarai' }))).toEqual({ ok: true })
+    expect(getSiteSettings().shareMediaId).toBeNull()
+    const key = siteCardKey({ siteName: 'Kabar Ngarai', logoStorageKey: logo.storageKey })
+    for (const shape of SHARE_SHAPE_NAMES) expect(fs.existsSync(path.join(getEnv().uploadsDir, siteCardFileName(key, shape))), shape).toBe(true)
   })
 })

@@ -6,17 +6,19 @@ import { updateSiteSettings } from '@/db/queries/settings'
 import { ActionRefusal, adminAction, type FieldErrors } from '@/lib/auth/guards'
 import { siteSettingsChangedTags } from '@/lib/cache/site'
 import { t } from '@/lib/i18n/id'
+import { prepareSiteCard } from '@/lib/media/site-card'
 import { refreshTags } from '@/lib/revalidate'
+import { getCurrentSiteCardInput } from '@/lib/seo/site-share'
 import { SOCIAL_NETWORKS, settingsFormInput, type SocialNetwork } from '@/lib/validation/settings'
 
 const s = t.admin.settings
 
-/** Site name, tagline, logo, featured labels and social links: admins only. */
+/** Site name, tagline, logo, share image, featured labels and social links: admins only. */
 export const saveSettingsAction = adminAction({
   name: 'saveSettings',
   permission: 'settings:manage',
   input: settingsFormInput,
-  run: (input, { staff }) => {
+  run: async (input, { staff }) => {
     const fieldErrors: FieldErrors = {}
     const known = listLabelIdsBySlugs(input.featured.filter(Boolean))
     const featuredLabelIds: number[] = []
@@ -28,6 +30,7 @@ export const saveSettingsAction = adminAction({
       else featuredLabelIds.push(id)
     })
     if (input.logoMediaId !== null && !getMedia(input.logoMediaId)) fieldErrors.logoMediaId = [s.logoNotFound]
+    if (input.shareMediaId !== null && !getMedia(input.shareMediaId)) fieldErrors.shareMediaId = [s.logoNotFound]
     if (Object.keys(fieldErrors).length > 0) throw new ActionRefusal(t.admin.errors.invalid, fieldErrors)
 
     const social: Partial<Record<SocialNetwork, string>> = {}
@@ -36,10 +39,17 @@ export const saveSettingsAction = adminAction({
       if (url) social[network] = url
     }
     updateSiteSettings(
-      { siteName: input.siteName, tagline: input.tagline, logoMediaId: input.logoMediaId, featuredLabelIds, social },
+      { siteName: input.siteName, tagline: input.tagline, logoMediaId: input.logoMediaId, shareMediaId: input.shareMediaId, featuredLabelIds, social },
       staff.id,
     )
     // Every public page carries the chrome; the homepage's blocks follow the featured labels.
     refreshTags(siteSettingsChangedTags())
+    // A new name or logo is a new share card (a new file name): draw it now rather than make
+    // the first crawler wait. Saved settings stand if drawing fails; the /media route retries.
+    try {
+      await prepareSiteCard(getCurrentSiteCardInput())
+    } catch (error) {
+      console.error('site share card failed', { action: 'saveSettings', userId: staff.id, error })
+    }
   },
 })

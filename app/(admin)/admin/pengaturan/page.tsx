@@ -7,7 +7,9 @@ import { getMedia } from '@/db/queries/media'
 import { getSiteSettings } from '@/db/queries/settings'
 import { requireStaff } from '@/lib/auth/guards'
 import { t } from '@/lib/i18n/id'
+import { getEnv } from '@/lib/env'
 import { mediaSrc } from '@/lib/image-loader'
+import { resolveSiteShareImages } from '@/lib/seo/site-share'
 import { MAX_FEATURED_LABELS, SOCIAL_NETWORKS } from '@/lib/validation/settings'
 import { saveSettingsAction } from './actions'
 
@@ -20,6 +22,7 @@ export default async function SettingsPage() {
   const settings = getSiteSettings()
   const featured = listLabelsByIds(settings.featuredLabelIds)
   const logo = settings.logoMediaId ? getMedia(settings.logoMediaId) : null
+  const share = resolveSiteShareImages(settings, logo?.storageKey ?? null, getEnv().siteUrl).card
 
   return (
     <>
@@ -30,6 +33,7 @@ export default async function SettingsPage() {
           siteName: settings.siteName,
           tagline: settings.tagline,
           logoMediaId: settings.logoMediaId,
+          shareMediaId: settings.shareMediaId,
           featuredSlugs: featured.map((l) => l.slug),
           social: settings.social,
         }}
@@ -50,6 +54,20 @@ export default async function SettingsPage() {
               <figcaption className="text-sm text-muted">{s.logoCurrent}</figcaption>
             </figure>
           ) : null
+        }
+        sharePreview={
+          <figure className="space-y-1">
+            {/* A plain img: the card is one fixed file, not a set of widths for next/image. */}
+            <img
+              src={new URL(share.url).pathname}
+              width={share.width}
+              height={share.height}
+              alt={s.shareAlt}
+              loading="lazy"
+              className="h-auto w-full max-w-md rounded border border-line"
+            />
+            <figcaption className="text-sm text-muted">{settings.shareMediaId ? s.shareCurrent : s.shareGenerated}</figcaption>
+          </figure>
         }
       />
     </>

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { createStaff, DuplicateEmailError } from '@/db/queries/users'
 import { hashPassword } from '@/lib/auth/password'
 import type { ActionResult } from '@/lib/auth/guards'
-import { formDataToObject } from '@/lib/auth/guards'
+import { echoFormValues, formDataToObject } from '@/lib/auth/guards'
 import { matchesSetupToken } from '@/lib/auth/setup-token'
 import { t } from '@/lib/i18n/id'
 import { newAccountInput } from '@/lib/validation/users'
@@ -25,7 +25,7 @@ export async function createFirstAdmin(_prev: unknown, formData: FormData): Prom
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {}
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.')] ??= []).push(issue.message)
-    return { ok: false, message: t.admin.errors.invalid, fieldErrors }
+    return { ok: false, message: t.admin.errors.invalid, fieldErrors, values: echoFormValues(formData) }
   }
   const passwordHash = await hashPassword(parsed.data.password)
   let created
@@ -35,7 +35,9 @@ export async function createFirstAdmin(_prev: unknown, formData: FormData): Prom
       { setupToken: { isValid: (stored) => matchesSetupToken(token.data.token, stored) }, via: 'setup' },
     )
   } catch (error) {
-    if (error instanceof DuplicateEmailError) return { ok: false, message: t.admin.errors.invalid, fieldErrors: { email: [t.admin.auth.emailTaken] } }
+    if (error instanceof DuplicateEmailError) {
+      return { ok: false, message: t.admin.errors.invalid, fieldErrors: { email: [t.admin.auth.emailTaken] }, values: echoFormValues(formData) }
+    }
     throw error
   }
   if (!created) return { ok: false, message: t.admin.auth.setupLinkInvalid }

@@ -11,12 +11,13 @@ import { articlePageTags, tagPage } from '@/lib/cache/page-tags'
 import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { isSlug, parseMonth, parseYear, PLACEHOLDER } from '@/lib/route-params'
-import { shareImage } from '@/lib/seo/images'
 import { articleDescription, articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/json-ld'
 import { buildMetadata } from '@/lib/seo/metadata'
 import { notFoundMetadata } from '@/lib/seo/page-metadata'
 import { getPublisher } from '@/lib/seo/publisher'
-import { pageUrl, articlePath, authorFeedPath, authorPath, labelFeedPath, labelPath } from '@/lib/urls'
+import { storyShareImages } from '@/lib/seo/share-images'
+import { getSiteShareImages } from '@/lib/seo/site-share'
+import { articlePath, authorFeedPath, authorPath, labelFeedPath, labelPath, pageUrl } from '@/lib/urls'
 
 type Params = { year: string; month: string; slug: string }
 
@@ -52,7 +53,7 @@ export async function generateMetadata({ params }: PageProps<'/[year]/[month]/[s
     shareTitle: headline,
     description: articleDescription(article.seoDescription || article.excerpt || article.title, article.needsVerification),
     path: articlePath(article),
-    image: shareImage(article.image, siteUrl),
+    image: storyShareImages(article.image, await getSiteShareImages(), siteUrl).card,
     siteFeedTitle: t.feeds.site(chrome.siteName),
     feeds: [
       ...(section ? [{ title: t.feeds.label(section.name, chrome.siteName), path: labelFeedPath(section.slug) }] : []),
@@ -91,14 +92,14 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
   const url = pageUrl(siteUrl, articlePath(article))
   const publisher = await getPublisher()
   const section = article.labels[0] ?? null
-  const image = shareImage(article.image, siteUrl)
+  const shareImages = storyShareImages(article.image, await getSiteShareImages(), siteUrl)
   const structuredData = [
     articleJsonLd(
       {
         url,
         headline: article.seoTitle || article.title,
         description: article.seoDescription || article.excerpt || article.title,
-        images: image ? [image] : [],
+        images: shareImages.structured,
         publishedAt: article.publishedAt,
         modifiedAt: article.updatedAt,
         author: { name: article.author.name, url: pageUrl(siteUrl, authorPath(article.author.slug)) },
