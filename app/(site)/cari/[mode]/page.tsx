@@ -7,7 +7,8 @@ import { MinimalShell } from '@/components/site/minimal-shell'
 import { Pagination } from '@/components/site/pagination'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
-import { buildMatchQuery, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, searchArticles } from '@/db/queries/search'
+import { buildMatchQuery, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP, searchArticles, type SearchResult } from '@/db/queries/search'
+import { ReadPoolBusyError } from '@/db/read-pool'
 import { TAGS } from '@/lib/cache-tags'
 import { formatDateTime } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
@@ -16,9 +17,10 @@ import { listingMetadata } from '@/lib/seo/page-metadata'
 import { articlePath, searchPath } from '@/lib/urls'
 
 // Search results depend on the query string, so this page renders per request (the one
-// public page that does); everything else about it is cheap: one FTS5 query. /cari is
-// rewritten to /cari/hasil (next.config.ts) so that its head, which names SITE_URL, is made at
-// run time like every other page's, not prerendered at build with the build machine's settings.
+// public page that does); the search itself is bounded and runs off the event loop
+// (db/queries/search.ts, ADR 008). /cari is rewritten to /cari/hasil (next.config.ts) so that
+// its head, which names SITE_URL, is made at run time like every other page's, not prerendered at
+// build with the build machine's settings.
 const MODE = 'hasil'
 
 export function generateStaticParams() {
@@ -41,12 +43,21 @@ function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? ''
 }
 
+async function runSearch(q: string, page: number): Promise<SearchResult | 'busy' | null> {
+  if (q === '' || buildMatchQuery(q) === null) return null
+  try {
+    return await searchArticles(q, page)
+  } catch (error) {
+    if (error instanceof ReadPoolBusyError) return 'busy'
+    throw error
+  }
+}
+
 async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari/[mode]'>['searchParams'] }) {
   const sp = await searchParams
   const q = first(sp.q).normalize('NFKC').trim().slice(0, MAX_QUERY)
   const page = parsePageParam(first(sp.page)) ?? 1
-  const searchable = q !== '' && buildMatchQuery(q) !== null
-  const results = searchable ? searchArticles(q, page) : null
+  const results = await runSearch(q, page)
 
   return (
     <SiteShell>
@@ -70,14 +81,16 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari/
             {t.search.submit}
           </button>
         </form>
-        {!results ? (
+        {results === 'busy' ? (
+          <p role="status">{t.search.busy}</p>
+        ) : !results ? (
           <p>{q ? t.search.tooShort : t.search.prompt}</p>
         ) : results.items.length === 0 ? (
           <p role="status">{t.search.empty}</p>
         ) : (
           <>
             <p role="status" className="mb-2 text-sm text-muted">
-              {t.search.count(results.total)}
+              {results.capped ? t.search.countOver(SEARCH_RESULT_CAP) : t.search.count(results.total)}
             </p>
             <ol className="divide-y divide-line">
               {results.items.map((item) => (
@@ -99,7 +112,7 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari/
                             {segment.text}
                           </mark>
                         ) : (
-                          <span key={i}>{segment.text}</span>
+                          segment.text
                         ),
                       )}
                     </p>
@@ -109,7 +122,7 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari/
             </ol>
           </>
         )}
-        {results ? (
+        {results && results !== 'busy' ? (
           <Pagination
             page={page}
             hasNext={page < MAX_SEARCH_PAGE && page * SEARCH_PAGE_SIZE < results.total}
