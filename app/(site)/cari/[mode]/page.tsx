@@ -1,9 +1,7 @@
 import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
-import { Suspense } from 'react'
 import { AdvertorialBadge } from '@/components/site/advertorial-badge'
-import { MinimalShell } from '@/components/site/minimal-shell'
 import { Pagination } from '@/components/site/pagination'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
@@ -134,13 +132,18 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari/
   )
 }
 
+// The route blocks on its params and query: its App Shell is made without knowing `mode` (the
+// build placeholder is its only static param), and the page awaits `mode` first, so that the head
+// (title, canonical, robots) sits in <head> and an unknown mode is no search page. That shell is
+// empty. Without `instant = false`, the server checks the shell again when a revalidated tag
+// (`site`, as /api/revalidate sends after an import) makes it render it at run time, refuses it
+// with NEXT_STATIC_GEN_BAILOUT, and every search answers 500 until a restart. No Suspense
+// boundary either: its fallback would only add markup, as the search takes a few milliseconds.
+export const instant = false
+
 export default async function SearchPage({ params, searchParams }: PageProps<'/cari/[mode]'>) {
   const { mode } = await params
   if (mode === PLACEHOLDER) return null
   if (mode !== MODE) notFound()
-  return (
-    <Suspense fallback={<MinimalShell />}>
-      <SearchResults searchParams={searchParams} />
-    </Suspense>
-  )
+  return <SearchResults searchParams={searchParams} />
 }
