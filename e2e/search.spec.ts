@@ -17,6 +17,18 @@ function revalidateSecret(): string {
 }
 
 test.describe('search', () => {
+  test('the search page has one search box, which holds the query', async ({ page }) => {
+    await page.goto('/cari')
+    await expect(page.getByRole('heading', { level: 1, name: 'Pencarian' })).toBeVisible()
+    await expect(page.getByRole('searchbox')).toHaveCount(1)
+
+    await page.goto('/cari?q=kota')
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('kota')
+    await expect(page.getByRole('searchbox')).toHaveCount(1)
+    await expect(page.getByRole('searchbox', { name: 'Kata kunci' })).toHaveValue('kota')
+    await expect(page.locator('main mark').first()).toBeVisible()
+  })
+
   test('search keeps answering after a tool outside the server revalidates its caches', async ({ page, request }) => {
     const before = await request.get('/cari?q=kota')
     expect(before.status()).toBe(200)

@@ -77,7 +77,6 @@ export const id = {
   search: {
     title: 'Pencarian',
     label: 'Kata kunci',
-    submit: 'Cari',
     resultsFor: (q: string) => `Hasil pencarian untuk “${q}”`,
     count: (n: number) => `${n.toLocaleString('id-ID')} hasil`,
     countOver: (n: number) => `Lebih dari ${n.toLocaleString('id-ID')} hasil`,

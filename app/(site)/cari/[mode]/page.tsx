@@ -57,28 +57,13 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari/
   const page = parsePageParam(first(sp.page)) ?? 1
   const results = await runSearch(q, page)
 
+  // The header's search box is the page's one search box, holding the query.
   return (
-    <SiteShell>
+    <SiteShell searchQuery={q}>
       <div className="mx-auto max-w-3xl">
         <h1 className="mb-4 border-b-2 border-accent pb-3 font-serif text-3xl font-bold">
           {q ? t.search.resultsFor(q) : t.search.title}
         </h1>
-        <form method="get" action={searchPath()} role="search" className="mb-6 flex gap-2">
-          <label htmlFor="cari-q" className="sr-only">
-            {t.search.label}
-          </label>
-          <input
-            id="cari-q"
-            type="search"
-            name="q"
-            defaultValue={q}
-            maxLength={MAX_QUERY}
-            className="min-h-11 w-full rounded-md border border-edge bg-field px-3 text-base text-ink"
-          />
-          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
-            {t.search.submit}
-          </button>
-        </form>
         {results === 'busy' ? (
           <p role="status">{t.search.busy}</p>
         ) : !results ? (
