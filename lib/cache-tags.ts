@@ -52,6 +52,4 @@ export const TAGS = {
    * version (lib/redirects/table.ts), not tags.
    */
   redirects: 'redirects',
-  /** Search results cached per query. */
-  search: 'search',
 } as const

@@ -5,8 +5,11 @@ import { mediaSrc } from '@/lib/image-loader'
 import { indexPath, labelPath, pagePath, searchPath, STANDARD_PAGES } from '@/lib/urls'
 import { getSiteChrome, type SiteLogo } from './site-data'
 
-/** Header, navigation and footer around every public page. Works without JavaScript. */
-export async function SiteShell({ children }: { children: ReactNode }) {
+/**
+ * Header, navigation and footer around every public page. Works without JavaScript.
+ * `searchQuery` fills the header's search box (the search page's one search box).
+ */
+export async function SiteShell({ children, searchQuery }: { children: ReactNode; searchQuery?: string }) {
   const chrome = await getSiteChrome()
   return (
     <>
@@ -16,7 +19,7 @@ export async function SiteShell({ children }: { children: ReactNode }) {
       >
         {t.site.skipToContent}
       </a>
-      <SiteHeader siteName={chrome.siteName} tagline={chrome.tagline} nav={chrome.navLabels} logo={chrome.logo} />
+      <SiteHeader siteName={chrome.siteName} tagline={chrome.tagline} nav={chrome.navLabels} logo={chrome.logo} searchQuery={searchQuery} />
       <main id="konten" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none">
         {children}
       </main>
@@ -30,11 +33,13 @@ function SiteHeader({
   tagline,
   nav,
   logo,
+  searchQuery,
 }: {
   siteName: string
   tagline: string
   nav: Array<{ id: number; name: string; slug: string }>
   logo: SiteLogo | null
+  searchQuery?: string
 }) {
   return (
     <header className="border-b border-line">
@@ -57,6 +62,7 @@ function SiteHeader({
             id="cari-header"
             type="search"
             name="q"
+            defaultValue={searchQuery}
             maxLength={200}
             placeholder={t.site.searchPlaceholder}
             className="min-h-11 w-full rounded-md border border-edge bg-field px-3 text-base text-ink placeholder:text-neutral-500 sm:w-64"

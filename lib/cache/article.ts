@@ -66,7 +66,7 @@ function listingTags(a: ArticleFootprint): string[] {
  */
 export function articleChangeTags(before: ArticleFootprint | null, after: ArticleFootprint | null): string[] {
   if (!before && !after) return []
-  const tags = new Set<string>([TAGS.search])
+  const tags = new Set<string>()
   for (const a of [before, after]) if (a) tags.add(TAGS.article(a.id))
   // The sitemaps carry its lastmod, and the news sitemap its headline.
   tags.add(TAGS.sitemaps)

@@ -40,6 +40,5 @@ export function labelsMergedTags(sources: readonly LabelRef[], target: LabelRef 
     TAGS.redirects,
     // A featured source is replaced by the target (or dropped) in the navigation.
     ...navigationTags(ids),
-    TAGS.search,
   ]
 }

@@ -8,8 +8,9 @@ export function siteSettingsChangedTags(): string[] {
 
 /**
  * An import may touch any story, label, author and old address at once: every page (they all
- * carry the chrome tag), search results and the 410 notices.
+ * carry the chrome tag) and the 410 notices. Search results need no tag: their cache follows the
+ * search index's own version (ADR 008).
  */
 export function importTags(): string[] {
-  return [TAGS.site, TAGS.search, TAGS.redirects]
+  return [TAGS.site, TAGS.redirects]
 }

@@ -81,9 +81,10 @@ export const id = {
   search: {
     title: 'Pencarian',
     label: 'Kata kunci',
-    submit: 'Cari',
     resultsFor: (q: string) => `Hasil pencarian untuk “${q}”`,
-    count: (n: number) => `${n} hasil`,
+    count: (n: number) => `${n.toLocaleString('id-ID')} hasil`,
+    countOver: (n: number) => `Lebih dari ${n.toLocaleString('id-ID')} hasil`,
+    busy: 'Pencarian sedang ramai. Coba lagi sebentar lagi.',
     empty: 'Tidak ada berita yang cocok. Coba kata kunci lain.',
     prompt: 'Ketik kata kunci untuk mencari berita.',
     tooShort: 'Masukkan setidaknya satu kata untuk dicari.',

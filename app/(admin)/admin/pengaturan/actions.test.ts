@@ -94,7 +94,7 @@ describe('saveSettingsAction', () => {
   it('keeps a chosen share photo, refuses an unknown one, and draws the card of a new name at once', async () => {
     expect(await saveSettingsAction(null, form({ shareMediaId: '999999' }))).toMatchObject({
       ok: false,
-      fieldErrors: { shareMediaId: ['Tidak ada foto dengan ID ini di perpustakaan media.'] },
+      fieldErrors: { shareMediaId: ['Tidak ada foto dengan ID ini di pustaka media.'] },
     })
     expect(await saveSettingsAction(null, form({ shareMediaId: String(logo.id) }))).toEqual({ ok: true })
     expect(getSiteSettings().shareMediaId).toBe(logo.id)

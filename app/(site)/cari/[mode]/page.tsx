@@ -1,13 +1,12 @@
 import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
-import { Suspense } from 'react'
 import { AdvertorialBadge } from '@/components/site/advertorial-badge'
-import { MinimalShell } from '@/components/site/minimal-shell'
 import { Pagination } from '@/components/site/pagination'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
-import { buildMatchQuery, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, searchArticles } from '@/db/queries/search'
+import { buildMatchQuery, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP, searchArticles, type SearchResult } from '@/db/queries/search'
+import { ReadPoolBusyError } from '@/db/read-pool'
 import { TAGS } from '@/lib/cache-tags'
 import { formatDateTime } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
@@ -16,9 +15,10 @@ import { listingMetadata, notFoundMetadata } from '@/lib/seo/page-metadata'
 import { articlePath, searchPath } from '@/lib/urls'
 
 // Search results depend on the query string, so this page renders per request (the one
-// public page that does); everything else about it is cheap: one FTS5 query. /cari is
-// rewritten to /cari/hasil (next.config.ts) so that its head, which names SITE_URL, is made at
-// run time like every other page's, not prerendered at build with the build machine's settings.
+// public page that does); the search itself is bounded and runs off the event loop
+// (db/queries/search.ts, ADR 008). /cari is rewritten to /cari/hasil (next.config.ts) so that
+// its head, which names SITE_URL, is made at run time like every other page's, not prerendered at
+// build with the build machine's settings.
 const MODE = 'hasil'
 
 export function generateStaticParams() {
@@ -41,43 +41,39 @@ function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? ''
 }
 
+async function runSearch(q: string, page: number): Promise<SearchResult | 'busy' | null> {
+  if (q === '' || buildMatchQuery(q) === null) return null
+  try {
+    return await searchArticles(q, page)
+  } catch (error) {
+    if (error instanceof ReadPoolBusyError) return 'busy'
+    throw error
+  }
+}
+
 async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari/[mode]'>['searchParams'] }) {
   const sp = await searchParams
   const q = first(sp.q).normalize('NFKC').trim().slice(0, MAX_QUERY)
   const page = parsePageParam(first(sp.page)) ?? 1
-  const searchable = q !== '' && buildMatchQuery(q) !== null
-  const results = searchable ? searchArticles(q, page) : null
+  const results = await runSearch(q, page)
 
+  // The header's search box is the page's one search box, holding the query.
   return (
-    <SiteShell>
+    <SiteShell searchQuery={q}>
       <div className="mx-auto max-w-3xl">
         <h1 className="mb-4 border-b-2 border-accent pb-3 font-serif text-3xl font-bold">
           {q ? t.search.resultsFor(q) : t.search.title}
         </h1>
-        <form method="get" action={searchPath()} role="search" className="mb-6 flex gap-2">
-          <label htmlFor="cari-q" className="sr-only">
-            {t.search.label}
-          </label>
-          <input
-            id="cari-q"
-            type="search"
-            name="q"
-            defaultValue={q}
-            maxLength={MAX_QUERY}
-            className="min-h-11 w-full rounded-md border border-edge bg-field px-3 text-base text-ink"
-          />
-          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
-            {t.search.submit}
-          </button>
-        </form>
-        {!results ? (
+        {results === 'busy' ? (
+          <p role="status">{t.search.busy}</p>
+        ) : !results ? (
           <p>{q ? t.search.tooShort : t.search.prompt}</p>
         ) : results.items.length === 0 ? (
           <p role="status">{t.search.empty}</p>
         ) : (
           <>
             <p role="status" className="mb-2 text-sm text-muted">
-              {t.search.count(results.total)}
+              {results.capped ? t.search.countOver(SEARCH_RESULT_CAP) : t.search.count(results.total)}
             </p>
             <ol className="divide-y divide-line">
               {results.items.map((item) => (
@@ -99,7 +95,7 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari/
                             {segment.text}
                           </mark>
                         ) : (
-                          <span key={i}>{segment.text}</span>
+                          segment.text
                         ),
                       )}
                     </p>
@@ -109,7 +105,7 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari/
             </ol>
           </>
         )}
-        {results ? (
+        {results && results !== 'busy' ? (
           <Pagination
             page={page}
             hasNext={page < MAX_SEARCH_PAGE && page * SEARCH_PAGE_SIZE < results.total}
@@ -121,13 +117,18 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari/
   )
 }
 
+// The route blocks on its params and query: its App Shell is made without knowing `mode` (the
+// build placeholder is its only static param), and the page awaits `mode` first, so that the head
+// (title, canonical, robots) sits in <head> and an unknown mode is no search page. That shell is
+// empty. Without `instant = false`, the server checks the shell again when a revalidated tag
+// (`site`, as /api/revalidate sends after an import) makes it render it at run time, refuses it
+// with NEXT_STATIC_GEN_BAILOUT, and every search answers 500 until a restart. No Suspense
+// boundary either: its fallback would only add markup, as the search takes a few milliseconds.
+export const instant = false
+
 export default async function SearchPage({ params, searchParams }: PageProps<'/cari/[mode]'>) {
   const { mode } = await params
   if (mode === PLACEHOLDER) return null
   if (mode !== MODE) notFound()
-  return (
-    <Suspense fallback={<MinimalShell />}>
-      <SearchResults searchParams={searchParams} />
-    </Suspense>
-  )
+  return <SearchResults searchParams={searchParams} />
 }
