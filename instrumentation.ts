@@ -7,6 +7,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   const { getEnv } = await import('./lib/env')
+  // Refuses a half-restored data folder; makes the folder private (issue 10, finding 11).
+  const { prepareDataFolder } = await import('./lib/data-folder')
+  prepareDataFolder(getEnv())
   // next-auth 4 reads NEXTAUTH_URL itself; SITE_URL is our one setting for the public address.
   process.env.NEXTAUTH_URL ??= getEnv().siteUrl
   const { getDb } = await import('./db')

@@ -10,6 +10,7 @@ import { openDatabase } from '@/db/connection'
 import { migrateDatabase } from '@/db/migrate'
 import { articles, users } from '@/db/schema'
 import { seedDemo } from '@/db/seed'
+import { prepareDataFolder } from '@/lib/data-folder'
 import { getEnv } from '@/lib/env'
 
 const root = process.cwd()
@@ -64,6 +65,7 @@ async function withBuildLock(fn: () => void): Promise<void> {
 
 async function main() {
   const env = getEnv()
+  prepareDataFolder(env)
 
   await withBuildLock(() => {
     if (buildIsCurrent()) return

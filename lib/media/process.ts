@@ -5,6 +5,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { toPathMonth } from '@/lib/dates'
 import { getEnv } from '@/lib/env'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@/lib/file-modes'
 import { mediaFileName } from './paths'
 import { MAX_MEDIA_WIDTH, MEDIA_WIDTHS } from './sizes'
 
@@ -158,13 +159,14 @@ export async function storeImage(
 
   const storageKey = `${toPathMonth(opts.now ?? new Date())}/${crypto.randomBytes(8).toString('hex')}`
   const uploadsDir = getEnv().uploadsDir
-  await fs.mkdir(path.join(uploadsDir, path.dirname(storageKey)), { recursive: true })
+  // Private like the rest of the data folder; the /media route serves the files, not the file system.
+  await fs.mkdir(path.join(uploadsDir, path.dirname(storageKey)), { recursive: true, mode: PRIVATE_DIR_MODE })
   const written: string[] = []
   try {
     for (const { width, data } of encoded) {
       const file = path.join(uploadsDir, mediaFileName(storageKey, width))
       // 'wx': a random name that already exists is a bug, never something to overwrite.
-      await fs.writeFile(file, data, { flag: 'wx' })
+      await fs.writeFile(file, data, { flag: 'wx', mode: PRIVATE_FILE_MODE })
       written.push(file)
     }
   } catch (error) {
