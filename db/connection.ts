@@ -2,18 +2,22 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { getEnv, type SqliteSynchronous } from '../lib/env'
 import { makePrivateFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../lib/file-modes'
 import { htmlToText } from '../lib/html/text'
 import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
-/** Opens a database file with the pragmas every Warta process uses. Shared by the server and the CLIs. */
-export function openDatabase(file: string): Db {
+/**
+ * Opens a database file with the pragmas every Warta process uses. Shared by the server and the CLIs.
+ * `synchronous` defaults to SQLITE_SYNCHRONOUS (docs/decisions/001-embedded-sqlite.md).
+ */
+export function openDatabase(file: string, opts: { synchronous?: SqliteSynchronous } = {}): Db {
   createPrivately(file)
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma(`synchronous = ${opts.synchronous ?? getEnv().sqliteSynchronous}`)
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   // Used by the search-index triggers (drizzle/0001_search_and_triggers.sql).

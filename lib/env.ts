@@ -14,7 +14,16 @@ const schema = z.object({
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(15_000),
+  SQLITE_SYNCHRONOUS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['normal', 'full']))
+    .default('normal'),
 })
+
+/** SQLite's `synchronous` setting in WAL mode; see docs/decisions/001-embedded-sqlite.md. */
+export type SqliteSynchronous = 'normal' | 'full'
 
 export type Env = {
   nodeEnv: 'development' | 'production' | 'test'
@@ -28,6 +37,8 @@ export type Env = {
   authSecret: string | undefined
   /** How often the server publishes scheduled articles whose time has come. */
   schedulerIntervalMs: number
+  /** `normal`: a power cut may undo the last commits; `full`: every commit survives it, each costs an fsync. */
+  sqliteSynchronous: SqliteSynchronous
 }
 
 let parsed: Env | undefined
@@ -52,6 +63,7 @@ export function getEnv(): Env {
     seedDemo: e.SEED_DEMO === '1',
     authSecret: e.NEXTAUTH_SECRET,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   }
   return parsed
 }
