@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@/lib/file-modes'
-import { copyFileHashed, folderMaker, fsyncPath, fsyncTree, hashFile, listFiles, writeFileAtomic } from './files'
+import { copyFileHashed, folderMaker, fsyncPath, flushTree, hashFile, listFiles, writeFileAtomic } from './files'
 import {
   CHECKSUMS_FILE,
   type ChecksumEntry,
@@ -56,7 +56,7 @@ export async function createBackup(
     const checksums: ChecksumEntry[] = []
 
     log('Copying the database…')
-    const database = await copyDatabase(source.databasePath, path.join(partial, DATABASE_FILE))
+    const database = await copyDatabase(source.databasePath, path.join(partial, DATABASE_FILE), log)
     checksums.push({ path: DATABASE_FILE, sha256: database.sha256 })
 
     let secrets: Manifest['secrets'] = null
@@ -85,7 +85,8 @@ export async function createBackup(
       checksums: { file: CHECKSUMS_FILE, ...hashFile(checksumsPath) },
     }
     writeFileAtomic(path.join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
-    fsyncTree(partial)
+    log('Flushing the backup to disk…')
+    flushTree(partial)
 
     if (fs.existsSync(target)) fs.rmdirSync(target) // checked empty above
     fs.renameSync(partial, target)
@@ -115,7 +116,7 @@ function checkTarget(source: BackupSource, target: string): void {
 
 type DatabaseCopy = Omit<Manifest['database'], 'file'>
 
-async function copyDatabase(from: string, to: string): Promise<DatabaseCopy> {
+async function copyDatabase(from: string, to: string, log: (line: string) => void): Promise<DatabaseCopy> {
   // SQLite creates the copy (and its journal) with the mode of an existing file: make it 0600 first.
   fs.closeSync(fs.openSync(to, 'wx', PRIVATE_FILE_MODE))
   const live = new Database(from, { fileMustExist: true, timeout: 5_000 })
@@ -134,6 +135,7 @@ async function copyDatabase(from: string, to: string): Promise<DatabaseCopy> {
   try {
     // The copy keeps the live file's WAL flag; a backup is one self-contained file.
     copy.pragma('journal_mode = DELETE')
+    log('Checking the copy (PRAGMA integrity_check)…')
     const problems = copy.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>
     integrity = problems.map((p) => p.integrity_check).join('; ')
     if (integrity !== 'ok') {
@@ -146,6 +148,7 @@ async function copyDatabase(from: string, to: string): Promise<DatabaseCopy> {
   } finally {
     copy.close()
   }
+  log('Computing checksums…')
   return { integrityCheck: 'ok', latestMigrationAt, rows, ...hashFile(to) }
 }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -31,8 +32,8 @@ export function hashFile(file: string): FileDigest {
 }
 
 /**
- * Copies `from` to a new file `to` (0600, never overwriting), hashing what it reads, and flushes
- * the copy to disk. Returns the digest of the bytes copied.
+ * Copies `from` to a new file `to` (0600, never overwriting), hashing what it reads. Returns the
+ * digest of the bytes copied. Not flushed to disk: flushTree() does that once for a whole folder.
  */
 export function copyFileHashed(from: string, to: string): FileDigest {
   const hash = crypto.createHash('sha256')
@@ -47,7 +48,6 @@ export function copyFileHashed(from: string, to: string): FileDigest {
       for (let written = 0; written < n; ) written += fs.writeSync(output, buffer, written, n - written)
       bytes += n
     }
-    fs.fsyncSync(output)
   } finally {
     fs.closeSync(input)
     if (output !== undefined) fs.closeSync(output)
@@ -112,12 +112,23 @@ export function folderMaker(root: string): (rel: string) => void {
   }
 }
 
-/** Flushes every folder under `dir` (itself included), so the names of the files written survive a power cut. */
-export function fsyncTree(dir: string): void {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) fsyncTree(path.join(dir, entry.name))
+/**
+ * Flushes everything written under `dir` to disk. One `sync --file-system` (syncfs(2)) flushes the
+ * whole file system at once; an fsync per file cost about 7 ms each on a busy disk (39 s for
+ * 5,000 media files). Where `sync -f` is missing, every file and folder is fsynced instead.
+ */
+export function flushTree(dir: string): void {
+  const result = spawnSync('sync', ['--file-system', dir], { stdio: 'ignore' })
+  if (result.status === 0) return
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (entry.isFile()) fsyncPath(full)
+    }
+    fsyncPath(d)
   }
-  fsyncPath(dir)
+  walk(dir)
 }
 
 /** "1.4 GB", for people reading CLI output. */

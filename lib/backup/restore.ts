@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import { readServerAddress } from '@/lib/server-address'
 import { makePrivateDir, PRIVATE_DIR_MODE } from '@/lib/file-modes'
 import { latestMigration } from './create'
-import { copyFileHashed, folderMaker, formatBytes, fsyncPath, fsyncTree } from './files'
+import { copyFileHashed, folderMaker, formatBytes, fsyncPath, flushTree } from './files'
 import { isRestoreRunning, readRestoreJournal, removeRestoreJournal, type RestoreJournal, writeRestoreJournal } from './journal'
 import { DATABASE_FILE, type Manifest, SECRETS_FILE, UPLOADS_FOLDER } from './manifest'
 import { BackupUnusable, checkDatabaseIntegrity, openBackup } from './read'
@@ -102,7 +102,7 @@ export function restoreBackup(sourceDir: string, target: RestoreTarget, opts: Re
       throw new BackupUnusable(`The backup's database fails SQLite's integrity check (${integrity.slice(0, 300)}). Nothing was changed.`)
     }
     refuseNewerSchema(stagedDb, opts.latestKnownMigrationAt)
-    for (const dir of staging) fsyncTree(dir)
+    for (const dir of staging) flushTree(dir)
   } catch (error) {
     hold?.close()
     for (const dir of staging) fs.rmSync(dir, { recursive: true, force: true })
