@@ -28,7 +28,8 @@ const limit = Number(process.env.WRITER_LIMIT ?? Infinity)
 const ack = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`)
 
 async function main() {
-  const author = createUser({ role: 'editor', name: `Penulis Uji ${process.pid}`, slug: `penulis-uji-${process.pid}` })
+  const unique = `${process.pid}-${Date.now().toString(36)}`
+  const author = createUser({ role: 'editor', name: `Penulis Uji ${unique}`, slug: `penulis-uji-${unique}`, email: `penulis-${unique}@uji.example` })
   ack({ seq: 0, kind: 'ready', authorId: author.id })
   for (let seq = 1; seq <= limit && !stopping; seq++) {
     if (seq % 5 === 0) {
