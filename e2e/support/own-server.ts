@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import path from 'node:path'
 
 /**
@@ -56,5 +56,5 @@ export async function startOwnServer(dataDir: string, port: number): Promise<Own
     if (child.exitCode === null && child.signalCode === null) child.kill(signal)
     await exited
   }
-  return { baseURL: `http://localhost:${port}`, dataDir, env, pid: (child as ChildProcess).pid!, kill: end('SIGKILL'), stop: end('SIGTERM') }
+  return { baseURL: `http://localhost:${port}`, dataDir, env, pid: child.pid!, kill: end('SIGKILL'), stop: end('SIGTERM') }
 }

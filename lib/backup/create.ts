@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@/lib/file-modes'
-import { copyFileHashed, folderMaker, fsyncPath, flushTree, hashFile, listFiles, writeFileAtomic } from './files'
+import { copyFileHashed, flushTree, folderMaker, fsyncPath, hashFile, listFiles, writeFileAtomic } from './files'
 import {
   CHECKSUMS_FILE,
   type ChecksumEntry,
@@ -13,6 +13,7 @@ import {
   SECRETS_FILE,
   UPLOADS_FOLDER,
 } from './manifest'
+import { hasTable, latestMigration } from './read'
 
 export type BackupSource = { dataDir: string; databasePath: string; uploadsDir: string }
 
@@ -150,17 +151,6 @@ async function copyDatabase(from: string, to: string, log: (line: string) => voi
   }
   log('Computing checksums…')
   return { integrityCheck: 'ok', latestMigrationAt, rows, ...hashFile(to) }
-}
-
-export function hasTable(db: Database.Database, name: string): boolean {
-  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined
-}
-
-/** `created_at` of the newest migration drizzle applied to this database, or null for none. */
-export function latestMigration(db: Database.Database): number | null {
-  if (!hasTable(db, '__drizzle_migrations')) return null
-  const row = db.prepare('SELECT max(created_at) AS at FROM __drizzle_migrations').get() as { at: number | null }
-  return row.at === null ? null : Number(row.at)
 }
 
 function copyMedia(from: string, to: string, checksums: ChecksumEntry[]): { files: number; bytes: number } {

@@ -90,3 +90,14 @@ export function checkBackup(backup: OpenedBackup, log: (line: string) => void = 
   }
   return problems
 }
+
+export function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined
+}
+
+/** `created_at` of the newest migration drizzle applied to this database, or null for none. */
+export function latestMigration(db: Database.Database): number | null {
+  if (!hasTable(db, '__drizzle_migrations')) return null
+  const row = db.prepare('SELECT max(created_at) AS at FROM __drizzle_migrations').get() as { at: number | null }
+  return row.at === null ? null : Number(row.at)
+}

@@ -1,13 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { readServerAddress } from '@/lib/server-address'
 import { makePrivateDir, PRIVATE_DIR_MODE } from '@/lib/file-modes'
-import { latestMigration } from './create'
-import { copyFileHashed, folderMaker, formatBytes, fsyncPath, flushTree } from './files'
+import { readServerAddress } from '@/lib/server-address'
+import { copyFileHashed, flushTree, folderMaker, formatBytes, fsyncPath } from './files'
 import { isRestoreRunning, readRestoreJournal, removeRestoreJournal, type RestoreJournal, writeRestoreJournal } from './journal'
 import { DATABASE_FILE, type Manifest, SECRETS_FILE, UPLOADS_FOLDER } from './manifest'
-import { BackupUnusable, checkDatabaseIntegrity, openBackup } from './read'
+import { BackupUnusable, checkDatabaseIntegrity, latestMigration, openBackup } from './read'
 
 export type RestoreTarget = { dataDir: string; databasePath: string; uploadsDir: string }
 
