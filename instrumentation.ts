@@ -10,6 +10,9 @@ export async function register() {
   const { installPeerAddressStamp } = await import('./lib/http/client-address')
   installPeerAddressStamp()
   const { getEnv } = await import('./lib/env')
+  // Refuses a half-restored data folder; makes the folder private (issue 10, finding 11).
+  const { prepareDataFolder } = await import('./lib/data-folder')
+  prepareDataFolder(getEnv())
   // next-auth 4 reads NEXTAUTH_URL itself; SITE_URL is our one setting for the public address.
   // Without it, next-auth takes the address from each request's Host (ADR 015), so signing in
   // and out at 127.0.0.1 or a LAN address stays there instead of going to localhost.

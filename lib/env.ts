@@ -28,6 +28,12 @@ const schema = z.object({
       }
       return entries
     }),
+  SQLITE_SYNCHRONOUS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['normal', 'full']))
+    .default('normal'),
 })
 
 /** "203.0.113.5", "10.0.0.0/8", "::1", "fd00::/8". */
@@ -39,6 +45,9 @@ function isAddressOrRange(entry: string): boolean {
   if (!/^\d{1,3}$/.test(prefix)) return false
   return Number(prefix) <= (family === 4 ? 32 : 128)
 }
+
+/** SQLite's `synchronous` setting in WAL mode; see docs/decisions/001-embedded-sqlite.md. */
+export type SqliteSynchronous = 'normal' | 'full'
 
 export type Env = {
   nodeEnv: 'development' | 'production' | 'test'
@@ -64,6 +73,8 @@ export type Env = {
    * (lib/http/client-address.ts). Empty: nobody's; the socket's address is the client's.
    */
   trustedProxies: string[]
+  /** `normal`: a power cut may undo the last commits; `full`: every commit survives it, each costs an fsync. */
+  sqliteSynchronous: SqliteSynchronous
 }
 
 let parsed: Env | undefined
@@ -90,6 +101,7 @@ export function getEnv(): Env {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     runScheduler: e.WARTA_RUN_SCHEDULER === '1',
     trustedProxies: e.TRUSTED_PROXIES,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   }
   return parsed
 }

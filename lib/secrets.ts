@@ -3,6 +3,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { getEnv } from '@/lib/env'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@/lib/file-modes'
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/
 const VALUE = /^[0-9a-f]{64}$/
@@ -27,13 +28,13 @@ export function getSecret(name: string): string {
   const file = path.join(getEnv().dataDir, 'secrets.json')
   let value = readSecrets(file)[name]
   if (!value) {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE })
     withLock(`${file}.lock`, () => {
       const secrets = readSecrets(file)
       if (secrets[name]) return
       secrets[name] = crypto.randomBytes(32).toString('hex')
       const temp = `${file}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`
-      fs.writeFileSync(temp, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
+      fs.writeFileSync(temp, `${JSON.stringify(secrets, null, 2)}\n`, { mode: PRIVATE_FILE_MODE, flag: 'wx' })
       fs.renameSync(temp, file)
     })
     value = readSecrets(file)[name]
@@ -72,7 +73,7 @@ function withLock(lockFile: string, fn: () => void): void {
   const deadline = Date.now() + LOCK_WAIT_MS
   for (;;) {
     try {
-      fs.closeSync(fs.openSync(lockFile, 'wx', 0o600))
+      fs.closeSync(fs.openSync(lockFile, 'wx', PRIVATE_FILE_MODE))
       break
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error

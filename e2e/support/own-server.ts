@@ -1,71 +1,89 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
 /*
- * Extra production servers a spec starts itself, on the build the suite's own servers use:
- * several processes on one data folder (as `npm start` runs them, or as several machines would),
- * or a fresh process whose caches are empty. `npm start` would repeat the build check; these run
- * `lib/cli/prepare.ts` once per data folder and then `node server.mjs` directly.
+ * Production servers a spec starts itself, on the build the suite's own servers made (the two
+ * servers of playwright.config.ts live for the whole run): servers to stop, kill or restart;
+ * several processes on one data folder (as `npm start` runs them, or as several machines
+ * would); a fresh process whose caches are empty. Started as `npm start` does it, minus npm:
+ * lib/cli/prepare.ts (migrate, and seed unless told not to; the build exists), then
+ * `node server.mjs`, so the process killed is the server itself.
  */
 
 const TSX = path.resolve('node_modules/.bin/tsx')
 
-/** A fresh data folder with migrations applied and, unless `seed` is false, the demo content. */
-export function prepareDataDir(dataDir: string, opts: { seed?: boolean; port: number }): void {
-  fs.rmSync(dataDir, { recursive: true, force: true })
-  const result = spawnSync(TSX, ['--conditions=react-server', 'lib/cli/prepare.ts'], {
-    env: serverEnv(dataDir, opts.port, { SEED_DEMO: opts.seed === false ? '0' : '1' }),
-    encoding: 'utf8',
-  })
-  if (result.status !== 0) throw new Error(`prepare failed: ${result.stderr}${result.stdout}`)
-}
-
-function serverEnv(dataDir: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function ownServerEnv(dataDir: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     DATA_DIR: dataDir,
+    DATABASE_PATH: path.join(dataDir, 'warta.db'),
     PORT: String(port),
     SITE_URL: `http://localhost:${port}`,
+    SEED_DEMO: '0',
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     ...extra,
   }
 }
 
-export type OwnServer = { url: string; process: ChildProcess; output: () => string; stop: () => Promise<void> }
+/** A fresh data folder with migrations applied and, unless `seed` is false, the demo content. */
+export function prepareDataDir(dataDir: string, opts: { seed?: boolean; port: number }): void {
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  execFileSync(TSX, ['--conditions=react-server', 'lib/cli/prepare.ts'], {
+    env: ownServerEnv(dataDir, opts.port, { SEED_DEMO: opts.seed === false ? '0' : '1' }),
+    stdio: 'pipe',
+  })
+}
 
-/** Starts `node server.mjs` on a data folder and resolves once it serves. */
+export type OwnServer = {
+  /** Where it answers (also baseURL, for Playwright's naming). */
+  url: string
+  baseURL: string
+  dataDir: string
+  env: NodeJS.ProcessEnv
+  /** The process that listens: the cluster primary when it runs several. */
+  pid: number
+  process: ChildProcess
+  output: () => string
+  /** SIGKILL: no shutdown code runs, as in a crash or an OOM kill. */
+  kill: () => Promise<void>
+  /** SIGTERM: a clean stop. */
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts `node server.mjs` on a prepared data folder and resolves once it serves. One server
+ * process unless `processes` says more. `env` adds or overrides variables (e.g. another
+ * SITE_URL, so that two servers print the same addresses).
+ */
 export async function startServer(
   dataDir: string,
   port: number,
   opts: { processes?: number; env?: Record<string, string> } = {},
-  // SITE_URL defaults to this server's own address; opts.env.SITE_URL names another.
 ): Promise<OwnServer> {
+  const env = ownServerEnv(dataDir, port, { WEB_CONCURRENCY: String(opts.processes ?? 1), ...opts.env })
   let output = ''
-  const child = spawn(process.execPath, ['server.mjs'], {
-    env: serverEnv(dataDir, port, { WEB_CONCURRENCY: String(opts.processes ?? 1), ...opts.env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
-  const url = `http://localhost:${port}`
+  const child = spawn(process.execPath, ['server.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
   const deadline = Date.now() + 60_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server on ${port} exited: ${output}`)
-    if (/Warta ready/.test(output)) break
-    if (Date.now() > deadline) throw new Error(`server on ${port} did not start: ${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+  while (!output.includes('Warta ready')) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server on ${port} exited before it was ready:\n${output}`)
+    if (Date.now() > deadline) throw new Error(`The server on ${port} did not start within 60 s:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  return {
-    url,
-    process: child,
-    output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
+  const end = (signal: NodeJS.Signals) => async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    await exited
   }
+  const url = `http://localhost:${port}`
+  return { url, baseURL: url, dataDir, env, pid: child.pid!, process: child, output: () => output, kill: end('SIGKILL'), stop: end('SIGTERM') }
+}
+
+/** Migrates (an empty folder gets no demo content) and starts one server process. */
+export async function startOwnServer(dataDir: string, port: number): Promise<OwnServer> {
+  execFileSync(TSX, ['--conditions=react-server', 'lib/cli/prepare.ts'], { env: ownServerEnv(dataDir, port), stdio: 'pipe' })
+  return startServer(dataDir, port)
 }

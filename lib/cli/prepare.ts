@@ -12,6 +12,7 @@ import { articles, users } from '@/db/schema'
 import { seedDemo } from '@/db/seed'
 import { issueSetupLink } from '@/lib/auth/setup-token'
 import { createStarterPages } from '@/db/starter-pages'
+import { prepareDataFolder } from '@/lib/data-folder'
 import { getEnv } from '@/lib/env'
 
 const root = process.cwd()
@@ -66,6 +67,7 @@ async function withBuildLock(fn: () => void): Promise<void> {
 
 async function main() {
   const env = getEnv()
+  prepareDataFolder(env)
 
   await withBuildLock(() => {
     if (buildIsCurrent()) return

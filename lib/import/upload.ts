@@ -1,6 +1,7 @@
 import 'server-only'
 import { once } from 'node:events'
 import fs from 'node:fs'
+import { PRIVATE_FILE_MODE } from '@/lib/file-modes'
 import { SNIFF_BYTES, startsLikeXml } from './sniff'
 
 /** Blogger exports of big newsrooms run to hundreds of MB; this leaves room without inviting abuse. */
@@ -47,7 +48,8 @@ export async function receiveXmlUpload(
   if (!startsLikeXml(Buffer.concat(head).toString('utf8'))) return refuse('not-xml')
   if (size > limit) return refuse('too-large')
 
-  const out = fs.createWriteStream(dest, { flags: 'wx' })
+  // The export holds the blog's drafts and authors' emails: private like the rest of DATA_DIR.
+  const out = fs.createWriteStream(dest, { flags: 'wx', mode: PRIVATE_FILE_MODE })
   // Set from the stream's 'error' event; checked between chunks.
   const state: { failure: NodeJS.ErrnoException | null } = { failure: null }
   out.on('error', (error) => (state.failure ??= error))

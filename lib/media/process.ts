@@ -5,6 +5,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { toPathMonth } from '@/lib/dates'
 import { getEnv } from '@/lib/env'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@/lib/file-modes'
 import { mediaFileName, shareFileName } from './paths'
 import { encodeShareImage, findFocus } from './share'
 import { MAX_MEDIA_WIDTH, MEDIA_WIDTHS, SHARE_SHAPE_NAMES, SHARE_SHAPES } from './sizes'
@@ -177,7 +178,8 @@ export async function storeImage(
 
   const storageKey = `${toPathMonth(opts.now ?? new Date())}/${crypto.randomBytes(8).toString('hex')}`
   const uploadsDir = getEnv().uploadsDir
-  await fs.mkdir(path.join(uploadsDir, path.dirname(storageKey)), { recursive: true })
+  // Private like the rest of the data folder; the /media route serves the files, not the file system.
+  await fs.mkdir(path.join(uploadsDir, path.dirname(storageKey)), { recursive: true, mode: PRIVATE_DIR_MODE })
   const files = [
     ...encoded.map(({ width, data }) => ({ name: mediaFileName(storageKey, width), data })),
     ...shares.map(({ shape, data }) => ({ name: shareFileName(storageKey, shape), data })),
@@ -187,7 +189,7 @@ export async function storeImage(
     for (const { name, data } of files) {
       const file = path.join(uploadsDir, name)
       // 'wx': a random name that already exists is a bug, never something to overwrite.
-      await fs.writeFile(file, data, { flag: 'wx' })
+      await fs.writeFile(file, data, { flag: 'wx', mode: PRIVATE_FILE_MODE })
       written.push(file)
     }
   } catch (error) {
