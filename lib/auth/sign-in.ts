@@ -2,6 +2,7 @@ import 'server-only'
 import { z } from 'zod'
 import { claimTotpStep, getTwoFactorState, spendRecoveryCode } from '@/db/queries/two-factor'
 import { getCredentialsByEmail, recordSignIn, type SessionUser } from '@/db/queries/users'
+import { runWrite } from '@/db/write-lock'
 import { getClientAddress } from '@/lib/http/client-address'
 import { HashingBusy } from './hash-worker'
 import { burnPasswordCheck, verifyPassword } from './password'
@@ -43,7 +44,8 @@ export async function checkPassword(
   const parsed = credentialsSchema.safeParse(raw)
   if (!parsed.success) return null
   const { email, password } = parsed.data
-  const begun = beginSignInAttempt(email, getClientAddress(headers))
+  // Every throttle write through runWrite: an import or another process may hold the lock.
+  const begun = await runWrite(() => beginSignInAttempt(email, getClientAddress(headers)))
   if (!begun.ok) throw refuseThrottled(begun.retryAfterSeconds)
   try {
     const user = getCredentialsByEmail(email)
@@ -52,10 +54,13 @@ export async function checkPassword(
       return null
     }
     if (!(await verifyPassword(password, user.passwordHash)) || !user.active) return null
-    finishSignInAttempt(begun.attempt)
     const twoFactor = getTwoFactorState(user.id)?.enabledAt != null
     // With two-factor on, the sign-in is only half done: recorded when the code comes.
-    return { id: user.id, sessionVersion: twoFactor ? user.sessionVersion : recordSignIn(user.id), twoFactor }
+    const sessionVersion = await runWrite(() => {
+      finishSignInAttempt(begun.attempt)
+      return twoFactor ? user.sessionVersion : recordSignIn(user.id)
+    })
+    return { id: user.id, sessionVersion, twoFactor }
   } catch (error) {
     if (error instanceof HashingBusy) throw new SignInRefusal('busy')
     throw error
@@ -72,18 +77,18 @@ const codeSchema = z.object({ code: z.string().trim().min(1).max(40) })
 export async function checkSecondFactor(raw: unknown, headers: HeaderSource, user: SessionUser): Promise<{ id: number; sessionVersion: number } | null> {
   const parsed = codeSchema.safeParse(raw)
   if (!parsed.success) return null
-  const begun = beginSignInAttempt(user.email?.toLowerCase() ?? `user:${user.id}`, getClientAddress(headers))
+  const begun = await runWrite(() => beginSignInAttempt(user.email?.toLowerCase() ?? `user:${user.id}`, getClientAddress(headers)))
   if (!begun.ok) throw refuseThrottled(begun.retryAfterSeconds)
   const state = getTwoFactorState(user.id)
   if (!state?.secret || !state.enabledAt) return null
   const code = parsed.data.code
-  let ok: boolean
-  if (isRecoveryCodeShaped(code)) ok = spendRecoveryCode(user.id, hashRecoveryCode(code))
-  else {
-    const step = matchTotp(decryptTotpSecret(user.id, state.secret), code)
-    ok = step !== null && claimTotpStep(user.id, step)
-  }
-  if (!ok) return null
-  finishSignInAttempt(begun.attempt)
-  return { id: user.id, sessionVersion: recordSignIn(user.id) }
+  const recovery = isRecoveryCodeShaped(code)
+  const step = recovery ? null : matchTotp(decryptTotpSecret(user.id, state.secret), code)
+  const sessionVersion = await runWrite(() => {
+    const ok = recovery ? spendRecoveryCode(user.id, hashRecoveryCode(code)) : step !== null && claimTotpStep(user.id, step)
+    if (!ok) return null
+    finishSignInAttempt(begun.attempt)
+    return recordSignIn(user.id)
+  })
+  return sessionVersion === null ? null : { id: user.id, sessionVersion }
 }

@@ -3,6 +3,7 @@
 import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
 import * as desk from '@/db/queries/articles-desk'
+import { runWrite } from '@/db/write-lock'
 import type { Staff } from '@/db/queries/users'
 import { authorize, isAllowed } from '@/lib/auth/authorize'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
@@ -132,14 +133,15 @@ function saveOptions(input: ArticleInput, staff: Staff, record: { authorId: numb
   }
 }
 
-function save(
+async function save(
   input: ArticleInput,
   staff: Staff,
   record: { authorId: number },
   transition: desk.Transition | undefined,
   message: string | ((r: desk.WriteOk) => string),
 ) {
-  const result = desk.saveArticle(input.id, contentOf(input), input.version, staff.id, saveOptions(input, staff, record, transition))
+  // runWrite: an import or another process may hold the write lock; wait without stalling readers.
+  const result = await runWrite(() => desk.saveArticle(input.id, contentOf(input), input.version, staff.id, saveOptions(input, staff, record, transition)))
   if (!result.ok) refuse(result, { autosave: input.autosave })
   revalidateArticle(result.before, result.after)
   return { ...snapshot(result), message: typeof message === 'string' ? message : message(result) }
@@ -149,8 +151,8 @@ export const createArticleDraft = adminAction({
   name: 'createArticleDraft',
   permission: 'article:create',
   input: newArticleInput,
-  run: (input, { staff }) => {
-    const { id } = desk.createDraft(staff.id, input.title)
+  run: async (input, { staff }) => {
+    const { id } = await runWrite(() => desk.createDraft(staff.id, input.title))
     redirect(`/admin/artikel/${id}`)
   },
 })
@@ -209,7 +211,7 @@ export const unscheduleArticle = adminAction({
   permission: 'article:publish',
   input: statusChangeInput,
   load: loadArticle,
-  run: (input, { staff }) => statusChange(desk.unscheduleArticle(input.id, input.version, staff.id), w.messages.unscheduled),
+  run: async (input, { staff }) => statusChange(await runWrite(() => desk.unscheduleArticle(input.id, input.version, staff.id)), w.messages.unscheduled),
 })
 
 export const unpublishArticle = adminAction({
@@ -217,7 +219,7 @@ export const unpublishArticle = adminAction({
   permission: 'article:unpublish',
   input: statusChangeInput,
   load: loadArticle,
-  run: (input, { staff }) => statusChange(desk.unpublishArticle(input.id, input.version, staff.id), w.messages.unpublished),
+  run: async (input, { staff }) => statusChange(await runWrite(() => desk.unpublishArticle(input.id, input.version, staff.id)), w.messages.unpublished),
 })
 
 export const retractArticle = adminAction({
@@ -225,7 +227,7 @@ export const retractArticle = adminAction({
   permission: 'article:retract',
   input: retractInput,
   load: loadArticle,
-  run: (input, { staff }) => statusChange(desk.retractArticle(input.id, input.version, staff.id, input.reason), w.messages.retracted),
+  run: async (input, { staff }) => statusChange(await runWrite(() => desk.retractArticle(input.id, input.version, staff.id, input.reason)), w.messages.retracted),
 })
 
 export const returnArticleToWriter = adminAction({
@@ -233,7 +235,7 @@ export const returnArticleToWriter = adminAction({
   permission: 'article:review',
   input: statusChangeInput,
   load: loadArticle,
-  run: (input, { staff }) => statusChange(desk.returnArticleToWriter(input.id, input.version, staff.id), w.messages.returned),
+  run: async (input, { staff }) => statusChange(await runWrite(() => desk.returnArticleToWriter(input.id, input.version, staff.id)), w.messages.returned),
 })
 
 export const deleteArticle = adminAction({
@@ -241,8 +243,8 @@ export const deleteArticle = adminAction({
   permission: 'article:delete',
   input: statusChangeInput,
   load: loadArticle,
-  run: (input, { staff }) => {
-    const result = desk.deleteArticle(input.id, input.version, staff.id)
+  run: async (input, { staff }) => {
+    const result = await runWrite(() => desk.deleteArticle(input.id, input.version, staff.id))
     if (!result.ok) refuse(result)
     // Never public (drafts, submitted, unpublished), so no public page changes.
     redirect('/admin/artikel')
@@ -256,12 +258,13 @@ export const addArticleNote = adminAction({
   load: loadArticle,
   run: async (input, { staff, record }) => {
     if (input.liftsVerification) await authorize('article:verification', record)
-    const result = desk.addNote(input.id, input.kind, input.body, staff.id, { liftsVerification: input.liftsVerification })
+    const result = await runWrite(() => desk.addNote(input.id, input.kind, input.body, staff.id, { liftsVerification: input.liftsVerification }))
     if (!result.ok) {
       if (result.code === 'wrong-status') throw new ActionRefusal(w.errors.noteNotLive)
       refuse(result)
     }
-    revalidateArticle(null, result.footprint)
+    // The story stays where it was: its page, cards and feeds show the note.
+    revalidateArticle(result.footprint, result.footprint)
     return { message: result.liftedVerification ? w.messages.noteAddedVerified : w.messages.noteAdded }
   },
 })
@@ -275,11 +278,11 @@ export const setArticleVerification = adminAction({
   permission: 'article:verification',
   input: verificationInput,
   load: loadArticle,
-  run: (input, { staff }) => {
-    const result = desk.setVerificationPending(input.id, input.pending, staff.id)
+  run: async (input, { staff }) => {
+    const result = await runWrite(() => desk.setVerificationPending(input.id, input.pending, staff.id))
     if (!result.ok) refuse(result)
     // A published story's page, its JSON-LD and share description carry the notice.
-    if (result.changed) revalidateArticle(null, result.footprint)
+    if (result.changed) revalidateArticle(result.footprint, result.footprint)
     // The editor page shows the mark: draw it again.
     refresh()
     return { message: input.pending ? w.messages.verificationMarked : w.messages.verificationUnmarked }
@@ -291,8 +294,8 @@ export const restoreArticleRevision = adminAction({
   permission: 'article:edit',
   input: restoreInput,
   load: loadArticle,
-  run: (input, { staff, record }) => {
-    const result = desk.restoreRevision(input.id, input.revisionId, input.version, staff.id, { canPublish: canPublish(staff, record) })
+  run: async (input, { staff, record }) => {
+    const result = await runWrite(() => desk.restoreRevision(input.id, input.revisionId, input.version, staff.id, { canPublish: canPublish(staff, record) }))
     if (!result.ok) refuse(result)
     revalidateArticle(result.before, result.after)
     const restored = desk.listRevisions(input.id)[0]?.restoredFrom ?? 0

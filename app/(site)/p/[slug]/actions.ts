@@ -4,6 +4,7 @@ import crypto from 'node:crypto'
 import { headers } from 'next/headers'
 import { createContactMessage } from '@/db/queries/contact'
 import { consumeRateLimit } from '@/db/queries/rate-limits'
+import { runWrite } from '@/db/write-lock'
 import { addressKey, getClientAddress } from '@/lib/http/client-address'
 import { t } from '@/lib/i18n/id'
 import { getSecret } from '@/lib/secrets'
@@ -46,11 +47,15 @@ export async function sendContactMessage(
   let ipHash = ''
   try {
     ipHash = hashIp(addressKey(getClientAddress(await headers())))
-    const limit = consumeRateLimit('contact', ipHash, MESSAGES_PER_HOUR, HOUR_MS)
-    if (!limit.allowed) {
+    // One write, through runWrite: an import or another process may hold the lock.
+    const allowed = await runWrite(() => {
+      if (!consumeRateLimit('contact', ipHash, MESSAGES_PER_HOUR, HOUR_MS).allowed) return false
+      createContactMessage({ ...parsed.data, ipHash })
+      return true
+    })
+    if (!allowed) {
       return { ok: false, message: t.contact.errors.rateLimited, fieldErrors: {}, values: readContactValues(formData) }
     }
-    createContactMessage({ ...parsed.data, ipHash })
   } catch (error) {
     console.error('sendContactMessage failed', { action: 'sendContactMessage', ipHash, error })
     throw error
