@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation'
 import * as pagesDesk from '@/db/queries/pages-desk'
+import { runWrite } from '@/db/write-lock'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
 import { staticPageChangedTags } from '@/lib/cache/static-page'
 import { t } from '@/lib/i18n/id'
@@ -38,8 +39,8 @@ export const createStaticPage = adminAction({
   name: 'createStaticPage',
   permission: 'page:manage',
   input: newPageInput,
-  run: (input, { staff }) => {
-    const { id } = pagesDesk.createPage(input.title, staff.id)
+  run: async (input, { staff }) => {
+    const { id } = await runWrite(() => pagesDesk.createPage(input.title, staff.id))
     redirect(`/admin/halaman/${id}`)
   },
 })
@@ -48,20 +49,21 @@ export const saveStaticPage = adminAction({
   name: 'saveStaticPage',
   permission: 'page:manage',
   input: pageInput,
-  run: (input, { staff }) => settle(pagesDesk.savePage(input.id, contentOf(input), input.version, staff.id), w.messages.saved),
+  run: async (input, { staff }) =>
+    settle(await runWrite(() => pagesDesk.savePage(input.id, contentOf(input), input.version, staff.id)), w.messages.saved),
 })
 
 export const publishStaticPage = adminAction({
   name: 'publishStaticPage',
   permission: 'page:manage',
   input: pageInput,
-  run: (input, { staff }) =>
-    settle(pagesDesk.savePage(input.id, contentOf(input), input.version, staff.id, { publish: true }), w.messages.published),
+  run: async (input, { staff }) =>
+    settle(await runWrite(() => pagesDesk.savePage(input.id, contentOf(input), input.version, staff.id, { publish: true })), w.messages.published),
 })
 
 export const unpublishStaticPage = adminAction({
   name: 'unpublishStaticPage',
   permission: 'page:manage',
   input: pageStatusInput,
-  run: (input, { staff }) => settle(pagesDesk.unpublishPage(input.id, input.version, staff.id), w.messages.unpublished),
+  run: async (input, { staff }) => settle(await runWrite(() => pagesDesk.unpublishPage(input.id, input.version, staff.id)), w.messages.unpublished),
 })

@@ -1,5 +1,6 @@
 'use server'
 
+import { runWrite } from '@/db/write-lock'
 import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
@@ -41,10 +42,10 @@ export const createLabelAction = adminAction({
   name: 'createLabel',
   permission: 'label:create',
   input: newLabelInput,
-  run: (input) => {
+  run: async (input) => {
     const slug = input.slug || slugify(input.name, 80)
     try {
-      const created = createLabel({ ...input, slug })
+      const created = await runWrite(() => createLabel({ ...input, slug }))
       refreshTags(labelCreatedTags(created))
       refresh()
       return created
@@ -61,10 +62,10 @@ export const updateLabelAction = adminAction({
   permission: 'label:manage',
   input: labelInput,
   load: loadLabel,
-  run: (input, { staff, record }) => {
+  run: async (input, { staff, record }) => {
     let result
     try {
-      result = updateLabel(record.id, { name: input.name, slug: input.slug || record.slug, description: input.description }, staff.id)
+      result = await runWrite(() => updateLabel(record.id, { name: input.name, slug: input.slug || record.slug, description: input.description }, staff.id))
     } catch (error) {
       if (error instanceof SlugTakenError) throw slugTaken()
       throw error
@@ -81,8 +82,8 @@ export const deleteLabelAction = adminAction({
   permission: 'label:manage',
   input: labelIdInput,
   load: loadLabel,
-  run: (_input, { staff, record }) => {
-    const result = deleteLabel(record.id, staff.id)
+  run: async (_input, { staff, record }) => {
+    const result = await runWrite(() => deleteLabel(record.id, staff.id))
     if (!result) throw new ActionRefusal(t.admin.errors.notFound)
     refreshTags(labelsMergedTags([result.label], null))
     redirect('/admin/label?selesai=dihapus')
@@ -94,10 +95,10 @@ export const mergeLabelsAction = adminAction({
   name: 'mergeLabels',
   permission: 'label:manage',
   input: mergeLabelsInput,
-  run: ({ sourceIds, targetId }, { staff }) => {
+  run: async ({ sourceIds, targetId }, { staff }) => {
     let result
     try {
-      result = mergeLabels(sourceIds, targetId, staff.id)
+      result = await runWrite(() => mergeLabels(sourceIds, targetId, staff.id))
     } catch (error) {
       if (error instanceof LabelNotFoundError) throw new ActionRefusal(t.admin.errors.notFound)
       if (error instanceof InvalidMergeError) {
@@ -117,10 +118,10 @@ export const acceptLabelSuggestionAction = adminAction({
   name: 'acceptLabelSuggestion',
   permission: 'label:manage',
   input: labelSuggestionInput,
-  run: ({ targetId, labelIds }, { staff }) => {
+  run: async ({ targetId, labelIds }, { staff }) => {
     let result
     try {
-      result = acceptLabelMergeSuggestion(targetId, labelIds, staff.id)
+      result = await runWrite(() => acceptLabelMergeSuggestion(targetId, labelIds, staff.id))
     } catch (error) {
       if (error instanceof StaleSuggestionError) throw new ActionRefusal(l.suggestionStale)
       if (error instanceof LabelNotFoundError) throw new ActionRefusal(t.admin.errors.notFound)
@@ -137,10 +138,10 @@ export const dismissLabelSuggestionAction = adminAction({
   name: 'dismissLabelSuggestion',
   permission: 'label:manage',
   input: labelSuggestionInput,
-  run: ({ targetId, labelIds }, { staff }) => {
+  run: async ({ targetId, labelIds }, { staff }) => {
     let count
     try {
-      count = dismissLabelMergeSuggestion(targetId, labelIds, staff.id)
+      count = await runWrite(() => dismissLabelMergeSuggestion(targetId, labelIds, staff.id))
     } catch (error) {
       if (error instanceof StaleSuggestionError) throw new ActionRefusal(l.suggestionStale)
       throw error

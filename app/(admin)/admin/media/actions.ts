@@ -1,5 +1,6 @@
 'use server'
 
+import { runWrite } from '@/db/write-lock'
 import { refresh } from 'next/cache'
 import { getMediaOwner, updateMediaText } from '@/db/queries/media'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
@@ -18,8 +19,8 @@ export const saveMediaText = adminAction({
     // An image whose uploader was removed belongs to nobody: only `any` scopes may edit it.
     return owner ? { id: owner.id, authorId: owner.uploadedBy ?? 0 } : null
   },
-  run: ({ alt, caption }, { record }) => {
-    const result = updateMediaText(record.id, alt, caption)
+  run: async ({ alt, caption }, { record }) => {
+    const result = await runWrite(() => updateMediaText(record.id, alt, caption))
     if (!result) throw new ActionRefusal(t.admin.errors.notFound)
     // Stories that feature the image print its alt text when they have none of their own.
     if (result.articleIds.length > 0) refreshTags(articlesShownTags(result.articleIds))

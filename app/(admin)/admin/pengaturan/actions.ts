@@ -1,5 +1,6 @@
 'use server'
 
+import { runWrite } from '@/db/write-lock'
 import { listLabelIdsBySlugs } from '@/db/queries/labels-desk'
 import { getMedia } from '@/db/queries/media'
 import { updateSiteSettings } from '@/db/queries/settings'
@@ -38,9 +39,11 @@ export const saveSettingsAction = adminAction({
       const url = input[`social_${network}`]
       if (url) social[network] = url
     }
-    updateSiteSettings(
-      { siteName: input.siteName, tagline: input.tagline, logoMediaId: input.logoMediaId, shareMediaId: input.shareMediaId, featuredLabelIds, social },
-      staff.id,
+    await runWrite(() =>
+      updateSiteSettings(
+        { siteName: input.siteName, tagline: input.tagline, logoMediaId: input.logoMediaId, shareMediaId: input.shareMediaId, featuredLabelIds, social },
+        staff.id,
+      ),
     )
     // Every public page carries the chrome; the homepage's blocks follow the featured labels.
     refreshTags(siteSettingsChangedTags())

@@ -1,5 +1,6 @@
 'use server'
 
+import { runWrite } from '@/db/write-lock'
 import { refresh } from 'next/cache'
 import { z } from 'zod'
 import {
@@ -40,7 +41,9 @@ export const createUserAction = adminAction({
   run: async (input, { staff }) => {
     const passwordHash = await hashPassword(input.password)
     try {
-      const created = createStaff({ name: input.name, email: input.email, role: input.role, passwordHash }, { actorId: staff.id, via: 'admin' })
+      const created = await runWrite(() =>
+        createStaff({ name: input.name, email: input.email, role: input.role, passwordHash }, { actorId: staff.id, via: 'admin' }),
+      )
       refresh()
       return { name: created?.name ?? input.name }
     } catch (error) {
@@ -55,9 +58,9 @@ export const changeRoleAction = adminAction({
   permission: 'user:manage',
   input: userRoleInput,
   load: loadUser,
-  run: ({ role }, { staff, record }) => {
+  run: async ({ role }, { staff, record }) => {
     try {
-      updateStaffRole(record.id, role, staff.id)
+      await runWrite(() => updateStaffRole(record.id, role, staff.id))
     } catch (error) {
       refusalFor(error)
     }
@@ -70,9 +73,9 @@ export const setUserActiveAction = adminAction({
   permission: 'user:manage',
   input: userActiveInput,
   load: loadUser,
-  run: ({ active }, { staff, record }) => {
+  run: async ({ active }, { staff, record }) => {
     try {
-      setStaffActive(record.id, active, staff.id)
+      await runWrite(() => setStaffActive(record.id, active, staff.id))
     } catch (error) {
       refusalFor(error)
     }
@@ -89,7 +92,7 @@ export const grantSignInAction = adminAction({
   run: async ({ email, password }, { staff, record }) => {
     const passwordHash = await hashPassword(password)
     try {
-      grantSignIn(record.id, { email, passwordHash }, staff.id)
+      await runWrite(() => grantSignIn(record.id, { email, passwordHash }, staff.id))
     } catch (error) {
       if (error instanceof DuplicateEmailError) throw new ActionRefusal(t.admin.errors.invalid, { email: [t.admin.auth.emailTaken] })
       if (error instanceof AlreadyHasSignInError) throw new ActionRefusal(u.alreadyHasSignIn)
@@ -105,8 +108,8 @@ export const setTwoFactorRequiredAction = adminAction({
   name: 'setTwoFactorRequired',
   permission: 'user:manage',
   input: twoFactorRequiredInput,
-  run: ({ required }, { staff }) => {
-    setTwoFactorRequiredForStaff(required, staff.id)
+  run: async ({ required }, { staff }) => {
+    await runWrite(() => setTwoFactorRequiredForStaff(required, staff.id))
     refresh()
   },
 })
@@ -120,9 +123,9 @@ export const resetTwoFactorAction = adminAction({
   permission: 'user:manage',
   input: z.object({ id: z.coerce.number().int().positive() }),
   load: loadUser,
-  run: (_input, { staff, record }) => {
+  run: async (_input, { staff, record }) => {
     if (record.id === staff.id) throw new ActionRefusal(u.cannotResetOwnTwoFactor)
-    removeTwoFactor(record.id, staff.id)
+    await runWrite(() => removeTwoFactor(record.id, staff.id))
     refresh()
   },
 })

@@ -1,5 +1,6 @@
 'use server'
 
+import { runWrite } from '@/db/write-lock'
 import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { deleteContactMessage, getContactMessage, markContactMessage } from '@/db/queries/contact'
@@ -15,8 +16,8 @@ export const markMessageAction = adminAction({
   permission: 'contact:manage',
   input: markMessageInput,
   load: loadMessage,
-  run: ({ handled }, { staff, record }) => {
-    if (!markContactMessage(record.id, handled, staff.id)) throw new ActionRefusal(t.admin.errors.notFound)
+  run: async ({ handled }, { staff, record }) => {
+    if (!(await runWrite(() => markContactMessage(record.id, handled, staff.id)))) throw new ActionRefusal(t.admin.errors.notFound)
     refresh()
   },
 })
@@ -26,8 +27,8 @@ export const deleteMessageAction = adminAction({
   permission: 'contact:manage',
   input: messageIdInput,
   load: loadMessage,
-  run: (_input, { record }) => {
-    if (!deleteContactMessage(record.id)) throw new ActionRefusal(t.admin.errors.notFound)
+  run: async (_input, { record }) => {
+    if (!(await runWrite(() => deleteContactMessage(record.id)))) throw new ActionRefusal(t.admin.errors.notFound)
     redirect('/admin/pesan?selesai=dihapus')
   },
 })

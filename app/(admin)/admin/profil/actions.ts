@@ -1,5 +1,6 @@
 'use server'
 
+import { runWrite } from '@/db/write-lock'
 import { redirect } from 'next/navigation'
 import { refresh } from 'next/cache'
 import { z } from 'zod'
@@ -39,8 +40,8 @@ export const updateProfileAction = adminAction({
   permission: 'profile:edit',
   input: profileInput,
   load: loadSelf,
-  run: (input, { record }) => {
-    updateProfile(record.id, input)
+  run: async (input, { record }) => {
+    await runWrite(() => updateProfile(record.id, input))
     refreshTags(authorChangedTags(record.id))
   },
 })
@@ -55,7 +56,7 @@ export const changePasswordAction = adminAction({
   load: loadSelf,
   run: async ({ currentPassword, password }, { record }) => {
     // A borrowed session must not become a way to guess the current password.
-    if (!consumeRateLimit('password-change', String(record.id), PASSWORD_ATTEMPTS, PASSWORD_WINDOW_MS).allowed) {
+    if (!(await runWrite(() => consumeRateLimit('password-change', String(record.id), PASSWORD_ATTEMPTS, PASSWORD_WINDOW_MS))).allowed) {
       throw new ActionRefusal(p.tooManyAttempts)
     }
     const hash = getPasswordHash(record.id)
@@ -63,7 +64,8 @@ export const changePasswordAction = adminAction({
       throw new ActionRefusal(t.admin.errors.invalid, { currentPassword: [p.currentPasswordWrong] })
     }
     // Ends every session, this one too: whoever knew the old password is out as well.
-    updatePasswordHash(record.id, await hashPassword(password), record.id)
+    const newHash = await hashPassword(password)
+    await runWrite(() => updatePasswordHash(record.id, newHash, record.id))
   },
 })
 
@@ -73,8 +75,8 @@ export const endAllSessionsAction = adminAction({
   permission: 'profile:edit',
   input: z.object({}),
   load: loadSelf,
-  run: (_input, { record }) => {
-    endAllSessions(record.id, record.id)
+  run: async (_input, { record }) => {
+    await runWrite(() => endAllSessions(record.id, record.id))
     redirect('/admin/masuk?keluar=1')
   },
 })
@@ -91,8 +93,9 @@ export const startTwoFactorAction = adminAction({
   input: z.object({}),
   load: loadSelf,
   allowEnrolment: true,
-  run: (_input, { record }) => {
-    if (!storePendingTotpSecret(record.id, encryptTotpSecret(record.id, newTotpSecret()))) throw new ActionRefusal(tf.alreadyOn)
+  run: async (_input, { record }) => {
+    const secret = encryptTotpSecret(record.id, newTotpSecret())
+    if (!(await runWrite(() => storePendingTotpSecret(record.id, secret)))) throw new ActionRefusal(tf.alreadyOn)
     refresh()
   },
 })
@@ -104,13 +107,13 @@ export const confirmTwoFactorAction = adminAction({
   input: twoFactorCodeInput,
   load: loadSelf,
   allowEnrolment: true,
-  run: ({ code }, { record }) => {
+  run: async ({ code }, { record }) => {
     const state = getTwoFactorState(record.id)
     if (!state?.secret || state.enabledAt) throw new ActionRefusal(tf.noPending)
     const step = matchTotp(decryptTotpSecret(record.id, state.secret), code)
     if (step === null) throw new ActionRefusal(t.admin.errors.invalid, { code: [tf.codeWrong] })
     const codes = newRecoveryCodes()
-    if (!enableTwoFactor(record.id, step, codes.map(hashRecoveryCode), record.id)) throw new ActionRefusal(tf.noPending)
+    if (!(await runWrite(() => enableTwoFactor(record.id, step, codes.map(hashRecoveryCode), record.id)))) throw new ActionRefusal(tf.noPending)
     return { recoveryCodes: codes }
   },
 })
@@ -121,14 +124,14 @@ export const disableTwoFactorAction = adminAction({
   permission: 'profile:edit',
   input: twoFactorCodeInput,
   load: loadSelf,
-  run: ({ code }, { staff, record }) => {
+  run: async ({ code }, { staff, record }) => {
     if (mustUseTwoFactor(staff.role, isTwoFactorRequiredForStaff())) throw new ActionRefusal(tf.requiredCannotDisable)
     const state = getTwoFactorState(record.id)
     if (!state?.secret || !state.enabledAt) throw new ActionRefusal(tf.notOn)
     const step = matchTotp(decryptTotpSecret(record.id, state.secret), code)
-    if (step === null || !claimTotpStep(record.id, step)) throw new ActionRefusal(t.admin.errors.invalid, { code: [tf.codeWrong] })
+    if (step === null || !(await runWrite(() => claimTotpStep(record.id, step)))) throw new ActionRefusal(t.admin.errors.invalid, { code: [tf.codeWrong] })
     // Ends every session, this one included: the next sign-in is with the password alone.
-    removeTwoFactor(record.id, record.id)
+    await runWrite(() => removeTwoFactor(record.id, record.id))
     redirect('/admin/masuk')
   },
 })
