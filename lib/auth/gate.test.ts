@@ -174,6 +174,12 @@ describe('gateData and readGateStaff against the database', () => {
     expect(await readGateStaff({ cookie: await cookieFor(String(reporter.id)) })).toMatchObject({ id: reporter.id, role: 'reporter' })
   })
 
+  it('reads the cookies a browser sends after signing in, percent-encoded callback address included', async () => {
+    // next-auth sets next-auth.callback-url encoded and refuses it undecoded ("invalid callback URL").
+    const cookie = `${await cookieFor(String(reporter.id))}; next-auth.callback-url=http%3A%2F%2Flocalhost%3A3000%2Fadmin%2Fmasuk%3Fsetup%3D1`
+    expect(await readGateStaff({ cookie })).toMatchObject({ id: reporter.id })
+  })
+
   it('reads nobody from a deactivated account, a forged or missing cookie', async () => {
     expect(await readGateStaff({ cookie: await cookieFor(String(gone.id)) })).toBeNull()
     // A sign-in still waiting for its two-factor code opens nothing.

@@ -6,7 +6,8 @@ import { revokeSession } from '@/db/queries/sessions'
 import { getEnv } from '@/lib/env'
 import { localTarget } from '@/lib/http/location'
 import { getSecret } from '@/lib/secrets'
-import { type CheckedSession, checkSessionToken, newSessionClaims, parseCookieHeader, type SignedInUser } from './session-token'
+import { parseCookieHeader } from '@/lib/http/cookies'
+import { type CheckedSession, checkSessionToken, newSessionClaims, type SignedInUser } from './session-token'
 import { checkPassword, checkSecondFactor } from './sign-in'
 
 const MAX_AGE_S = 7 * 24 * 60 * 60

@@ -55,14 +55,3 @@ export function checkSessionToken(token: JWT | null | undefined, now = Date.now(
   return { user, stage, claims }
 }
 
-/** A Cookie header as name → value (the first of repeated names), for next-auth's cookie reader. */
-export function parseCookieHeader(header: string | string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const part of (Array.isArray(header) ? header.join(';') : (header ?? '')).split(';')) {
-    const at = part.indexOf('=')
-    if (at <= 0) continue
-    const name = part.slice(0, at).trim()
-    if (!(name in out)) out[name] = part.slice(at + 1).trim()
-  }
-  return out
-}

@@ -3,7 +3,8 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { getServerSession, type Session } from 'next-auth'
 import { getStaffById, type Staff } from '@/db/queries/users'
 import { getAuthOptions } from './options'
-import { parseCookieHeader, type SessionStage } from './session-token'
+import { parseCookieHeader } from '@/lib/http/cookies'
+import type { SessionStage } from './session-token'
 
 /*
  * Who is signed in, for pages and actions (currentStaff) and for code outside them

@@ -2,10 +2,11 @@
  * A request's Cookie header as name → value (the first of repeated names wins, as browsers
  * send the most specific cookie first). For code that runs before Next has parsed the request.
  */
-export function parseCookieHeader(header: string | undefined): Record<string, string> {
+export function parseCookieHeader(header: string | string[] | undefined): Record<string, string> {
   const out: Record<string, string> = {}
   if (!header) return out
-  for (const part of header.split(';')) {
+  // Values are percent-decoded as Next's own request cookies are: next-auth compares them so.
+  for (const part of (Array.isArray(header) ? header.join(';') : header).split(';')) {
     const eq = part.indexOf('=')
     if (eq === -1) continue
     const name = part.slice(0, eq).trim()
