@@ -89,4 +89,25 @@ describe('sessions', () => {
     expect(await getStaffForRequest({ headers: { cookie: phone } })).toBeNull()
     expect(await getStaffForRequest({ headers: { cookie: laptop } })).toBeNull()
   })
+
+  it('without SITE_URL (next-auth trusting the Host header), the gate reads a plain-HTTP session cookie as pages do', async () => {
+    // instrumentation.ts sets AUTH_TRUST_HOST when SITE_URL is unset. next-auth then takes the
+    // scheme from X-Forwarded-Proto, which Next adds to a page's request but a raw request in
+    // server.mjs lacks; read as https, it looked for the __Secure- cookie and found nobody.
+    const saved = { url: process.env.NEXTAUTH_URL, trust: process.env.AUTH_TRUST_HOST }
+    delete process.env.NEXTAUTH_URL
+    process.env.AUTH_TRUST_HOST = '1'
+    try {
+      const user = createUser({ role: 'editor', email: 'lan@redaksi.example', passwordHash: hash })
+      const { cookie } = await signIn(user.email!)
+      expect((await getStaffForRequest({ headers: { cookie, host: '192.168.1.20:3000' } }))?.id).toBe(user.id)
+      // Behind a TLS proxy that says so, the cookie a browser keeps is the __Secure- one.
+      expect(await getStaffForRequest({ headers: { cookie, host: 'warta.example', 'x-forwarded-proto': 'https' } })).toBeNull()
+    } finally {
+      if (saved.url === undefined) delete process.env.NEXTAUTH_URL
+      else process.env.NEXTAUTH_URL = saved.url
+      if (saved.trust === undefined) delete process.env.AUTH_TRUST_HOST
+      else process.env.AUTH_TRUST_HOST = saved.trust
+    }
+  })
 })

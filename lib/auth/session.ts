@@ -25,7 +25,12 @@ type RequestLike = {
 const NO_RESPONSE = { getHeader: () => undefined, setHeader: () => undefined }
 
 async function sessionForRequest(req: RequestLike): Promise<WartaSession | null> {
-  const headers = req.headers instanceof Headers ? Object.fromEntries(req.headers) : req.headers
+  const given = req.headers instanceof Headers ? Object.fromEntries(req.headers) : req.headers
+  // Without SITE_URL next-auth trusts the Host header and takes the scheme from
+  // X-Forwarded-Proto, reading "https" when it is absent, and so the __Secure- cookie name. Next
+  // adds the header to every request it handles (from the socket: server.mjs listens on plain
+  // HTTP); a raw request seen before Next (the gate) gets the same, so both read one cookie.
+  const headers = given['x-forwarded-proto'] ? given : { ...given, 'x-forwarded-proto': 'http' }
   const cookieHeader = Array.isArray(headers.cookie) ? headers.cookie.join('; ') : headers.cookie
   const cookies = req.cookies ?? parseCookieHeader(cookieHeader)
   return getServerSession({ headers, cookies } as never, NO_RESPONSE as never, getAuthOptions()) as Promise<WartaSession | null>
