@@ -8,6 +8,7 @@ import {
   articlePageTags,
   authorPageTags,
   cardTags,
+  headlineTags,
   dateArchivePageTags,
   dayIndexPageTags,
   feedItemTags,
@@ -64,6 +65,17 @@ describe('what each public page carries', () => {
 
   it('prints a card’s story and its section', () => {
     expect(cardTags([card, null, { id: 9, section: null }])).toEqual([TAGS.article(7), TAGS.label(3), TAGS.article(9)])
+  })
+
+  it('an advertorial card prints its badge, not its section', () => {
+    expect(cardTags([{ ...card, isSponsored: true }])).toEqual([TAGS.article(7)])
+  })
+
+  it('headline-only entries (related stories, neighbours, the daily index) carry no section label', () => {
+    const shown = [{ id: 8, section: { id: 5 } }, null, { id: 9, section: { id: 5 } }]
+    expect(headlineTags(shown)).toEqual([TAGS.article(8), TAGS.article(9)])
+    expect(articlePageTags({ pathMonth: '2024/05', slug: 'judul' }, { id: 7, author: { id: 2 }, labels: [{ id: 3 }] }, shown)).not.toContain(TAGS.label(5))
+    expect(dayIndexPageTags('2024-05-01', [{ id: 8, section: { id: 5 } }])).not.toContain(TAGS.label(5))
   })
 })
 

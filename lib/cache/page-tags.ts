@@ -9,17 +9,28 @@ import { TAGS } from '@/lib/cache-tags'
  * page.
  */
 
-type CardLike = { id: number; section?: { id: number } | null }
+type CardLike = { id: number; section?: { id: number } | null; isSponsored?: boolean }
 
-/** A card prints its story and its section's name. */
+/**
+ * A card prints its story and its section's name (an advertorial prints its badge instead), so
+ * a label rename reaches it.
+ */
 export function cardTags(cards: ReadonlyArray<CardLike | null | undefined>): string[] {
   const tags: string[] = []
   for (const c of cards) {
     if (!c) continue
     tags.push(TAGS.article(c.id))
-    if (c.section) tags.push(TAGS.label(c.section.id))
+    if (c.section && !c.isSponsored) tags.push(TAGS.label(c.section.id))
   }
   return tags
+}
+
+/**
+ * A headline-only entry (CompactCard, the previous/next links) prints no section: a label
+ * rename does not reach it.
+ */
+export function headlineTags(cards: ReadonlyArray<{ id: number } | null | undefined>): string[] {
+  return cards.flatMap((c) => (c ? [TAGS.article(c.id)] : []))
 }
 
 /** Homepage: the newest stories, a block per featured label (its name and its newest stories). */
@@ -27,7 +38,7 @@ export function homePageTags(featuredLabelIds: readonly number[], cards: readonl
   return [TAGS.site, TAGS.latest, ...featuredLabelIds.flatMap((id) => [TAGS.label(id), TAGS.labelList(id)]), ...cardTags(cards)]
 }
 
-/** An article: itself, its address, byline, labels, and the cards of its related stories and neighbours. */
+/** An article: itself, its address, byline, labels, and the headlines of its related stories and neighbours. */
 export function articlePageTags(
   address: { pathMonth: string; slug: string },
   article: { id: number; author: { id: number }; editor?: { id: number } | null; labels: ReadonlyArray<{ id: number }> } | null,
@@ -37,7 +48,7 @@ export function articlePageTags(
   if (!article) return tags
   tags.push(TAGS.article(article.id), TAGS.articlePage(article.id), TAGS.author(article.author.id), ...article.labels.map((l) => TAGS.label(l.id)))
   if (article.editor) tags.push(TAGS.author(article.editor.id))
-  return [...tags, ...cardTags(shown)]
+  return [...tags, ...headlineTags(shown)]
 }
 
 /** Any page of a label archive, and its feed. */
@@ -62,7 +73,7 @@ export function dateArchivePageTags(year: number, month: number | undefined, car
  * so no other day's stories change it.
  */
 export function dayIndexPageTags(isoDay: string, cards: readonly CardLike[] = []): string[] {
-  return [TAGS.site, TAGS.day(isoDay), ...cardTags(cards)]
+  return [TAGS.site, TAGS.day(isoDay), ...headlineTags(cards)]
 }
 
 /** A static page (/p/slug), also when it answers 404. */
