@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import bcrypt from 'bcryptjs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { formatPeerAddress, PEER_ADDRESS_HEADER } from '@/lib/http/client-address'
 import { createUser } from '@/tests/factories'
@@ -66,6 +67,11 @@ describe('sign-in throttle', () => {
   it('sign-in leaves the event loop free', { timeout: 60_000 }, async () => {
     const user = createUser({ role: 'reporter', email: 'loop@redaksi.example', passwordHash: hash })
     await attempt(user.email!, 'pemanasan', '192.0.2.60')
+    // One bcrypt check on this thread, measured now: the yardstick, inflated by a loaded machine
+    // just as the measurement below is.
+    const oneCheckStarted = performance.now()
+    bcrypt.compareSync('pemanasan', hash)
+    const oneCheckMs = performance.now() - oneCheckStarted
     // Busy time of this thread's event loop (not wall-clock delay, which a loaded machine inflates).
     const before = performance.eventLoopUtilization()
     const delay = monitorEventLoopDelay({ resolution: 5 })
@@ -80,7 +86,10 @@ describe('sign-in throttle', () => {
     expect(results).toEqual(['signed-in', 'wrong', 'wrong'])
     // Three bcrypt checks at cost 12 take over half a second of CPU (seconds on a loaded machine);
     // none of it may run here. What remains is the sign-in's own database work.
-    console.info(`event loop busy ${busy.active.toFixed(1)} ms of ${(busy.active + busy.idle).toFixed(0)} ms; max delay ${(delay.max / 1e6).toFixed(1)} ms`)
-    expect(busy.active).toBeLessThan(100)
+    console.info(
+      `event loop busy ${busy.active.toFixed(1)} ms of ${(busy.active + busy.idle).toFixed(0)} ms; max delay ${(delay.max / 1e6).toFixed(1)} ms; one bcrypt check here ${oneCheckMs.toFixed(0)} ms`,
+    )
+    // Three checks on this thread would keep it busy three times the yardstick at least.
+    expect(busy.active).toBeLessThan(Math.max(100, oneCheckMs))
   })
 })
