@@ -1,5 +1,5 @@
 /**
- * `npm run import:blogger -- <export.xml> [--dry-run] [--download-images] [--json]`
+ * `npm run import:blogger -- <export.xml> [--dry-run] [--download-images [--allow-private-images]] [--json]`
  *
  * Imports a Blogger export (classic "Back up content" Atom or the newer Takeout feed.atom) into
  * the database in DATA_DIR / DATABASE_PATH, migrating it first, then tells the running server
@@ -20,11 +20,13 @@ import { TAGS } from '@/lib/cache-tags'
 import { getEnv } from '@/lib/env'
 import { requestRevalidation } from '@/lib/revalidate-client'
 
-const USAGE = `Usage: npm run import:blogger -- <export.xml> [--dry-run] [--download-images] [--json]
+const USAGE = `Usage: npm run import:blogger -- <export.xml> [--dry-run] [--download-images [--allow-private-images]] [--json]
 
-  --dry-run          read and check everything, report what would change, write nothing
-  --download-images  copy featured images into the media library (default: keep their Blogger URLs)
-  --json             machine-readable output: one JSON event per line on stdout`
+  --dry-run               read and check everything, report what would change, write nothing
+  --download-images       copy featured images into the media library (default: keep their Blogger URLs)
+  --allow-private-images  with --download-images: also fetch from this machine and private networks
+                          (a local mirror of the images); refused by default
+  --json                  machine-readable output: one JSON event per line on stdout`
 
 class Refusal extends Error {}
 
@@ -34,6 +36,7 @@ function readArgs() {
       options: {
         'dry-run': { type: 'boolean', default: false },
         'download-images': { type: 'boolean', default: false },
+        'allow-private-images': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         actor: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -48,10 +51,12 @@ function readArgs() {
     if (positionals.length !== 1) throw new Refusal(`Give exactly one export file.\n\n${USAGE}`)
     const actor = values.actor === undefined ? null : Number(values.actor)
     if (actor !== null && !(Number.isInteger(actor) && actor > 0)) throw new Refusal('--actor must be a user id')
+    if (values['allow-private-images'] && !values['download-images']) throw new Refusal('--allow-private-images only applies with --download-images')
     return {
       file: positionals[0]!,
       dryRun: values['dry-run'],
       downloadImages: values['download-images'],
+      allowPrivateImages: values['allow-private-images'],
       json: values.json,
       actorId: actor,
     }
@@ -136,6 +141,7 @@ async function main(): Promise<number> {
       siteUrl: getEnv().siteUrl ?? undefined,
       actorId: args.actorId,
       downloadImages: args.downloadImages,
+      imageFetch: { allowPrivateAddresses: args.allowPrivateImages },
       onEvent,
     })
     if (!args.dryRun) {

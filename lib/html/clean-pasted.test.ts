@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cleanPastedHtml } from './clean-pasted'
 import { sanitizeArticleHtml } from './sanitize'
+import { bestTimeMs, HOSTILE_LENGTH, LINEAR_BUDGET_MS, runs, sprinkled } from '@/tests/adversarial-html'
 
 const fixture = (name: string) => fs.readFileSync(path.resolve('tests/fixtures/paste', name), 'utf8')
 
@@ -54,5 +55,31 @@ describe('cleanPastedHtml', () => {
       // (The sanitizer writes &nbsp; as the character itself.)
       expect(sanitizeArticleHtml(cleaned).replace(/\n+/g, '')).toBe(cleaned.replace(/\n+/g, '').replace(/&nbsp;/g, '\u00a0'))
     }
+  })
+})
+
+describe('finding 3: cleanPastedHtml runs in linear time on every 500 KB body', () => {
+  // Each shape made one of the old patterns quadratic (or exponential): seconds for one save.
+  const bodies: Array<[string, string]> = [
+    ['runs of spaces between words', runs(' ', 1_000)],
+    ['&nbsp; and <br> alternating inside a paragraph that is not empty', sprinkled(`<p>${'\u00a0<br>'.repeat(18)}x</p>`, 64)],
+    ['Word list paragraphs that never close', sprinkled('<p data-word-list="ul">', 8_000)],
+    ['unterminated <![ sections', sprinkled('<![', 2_000)],
+    ['unterminated <! declarations', sprinkled('<!', 2_000)],
+    ['start tags whose attribute lists never reach a “>”', sprinkled('<p a b c ', 2_000)],
+    ['unquoted attribute values full of slashes', runs('/', 600, '"<p a=b')],
+    ['long runs of <br> before more text', sprinkled('<br>'.repeat(5_000), 6)],
+  ]
+  it.each(bodies)('finding 3: %s', (_shape, body) => {
+    expect(body.length).toBe(HOSTILE_LENGTH)
+    expect(bestTimeMs(cleanPastedHtml, body)).toBeLessThan(LINEAR_BUDGET_MS)
+  })
+  // Shapes that were linear already; kept so that they stay so.
+  it.each([
+    ['runs of &nbsp;', runs('&nbsp;', 1_000)],
+    ['spaces and &nbsp; alternating', runs(' &nbsp;', 1_000)],
+    ['unterminated comments', sprinkled('<!--', 2_000)],
+  ])('finding 3 (guard): %s', (_shape, body) => {
+    expect(bestTimeMs(cleanPastedHtml, body)).toBeLessThan(LINEAR_BUDGET_MS)
   })
 })

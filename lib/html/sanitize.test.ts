@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { bestTimeMs, HOSTILE_LENGTH, LINEAR_BUDGET_MS, runs, sprinkled } from '@/tests/adversarial-html'
+import { cleanPastedHtml } from './clean-pasted'
 import { sanitizeArticleHtml } from './sanitize'
 
 describe('sanitizeArticleHtml', () => {
@@ -157,4 +159,39 @@ describe('finding 8: embedded players in bodies', () => {
     expect(out).toContain('allow="autoplay; encrypted-media"')
     expect(frame('https://www.youtube.com/embed/QppbC7ignKL', ' allow="camera; microphone"')).not.toContain('allow=')
   })
+})
+
+describe('finding 3: a saved body is cleaned and sanitized in linear time', () => {
+  // Shapes that held the server for seconds before the fix.
+  const bodies: Array<[string, string]> = [
+    ['runs of spaces', runs(' ', 1_000)],
+    ['&nbsp; and <br> alternating inside a paragraph', sprinkled(`<p>${'\u00a0<br>'.repeat(18)}x</p>`, 64)],
+    ['unterminated <! declarations', sprinkled('<!', 2_000)],
+    ['attribute lists that never reach a “>”', sprinkled('<p a b c ', 2_000)],
+    ['unquoted attribute values full of slashes', runs('/', 600, '"<p a=b')],
+  ]
+  // Shapes that were linear already; kept so that they stay so.
+  const alreadyLinear: Array<[string, string]> = [
+    ['runs of &nbsp;', runs('&nbsp;', 1_000)],
+    ['spaces and &nbsp; alternating', runs(' &nbsp;', 1_000)],
+    ['unterminated comments', sprinkled('<!--', 2_000)],
+  ]
+  // What lib/validation/article.ts does to every autosave, before anything is stored.
+  const save = (body: string) => sanitizeArticleHtml(cleanPastedHtml(body))
+  it.each(bodies)('finding 3: a 500 KB body of %s is saved in under 100 ms', (_shape, body) => {
+    expect(body.length).toBe(HOSTILE_LENGTH)
+    expect(bestTimeMs(save, body)).toBeLessThan(LINEAR_BUDGET_MS)
+  })
+  it.each(alreadyLinear)('finding 3 (guard): a 500 KB body of %s is saved in under 100 ms', (_shape, body) => {
+    expect(body.length).toBe(HOSTILE_LENGTH)
+    expect(bestTimeMs(save, body)).toBeLessThan(LINEAR_BUDGET_MS)
+  })
+  // sanitize-html itself was linear on all of these; the sanitizer alone is held to the same
+  // budget. (Bodies dense with entities or tags cost it more, in proportion to their length.)
+  it.each([...bodies, ['unterminated comments', sprinkled('<!--', 2_000)]])(
+    'finding 3 (guard): sanitizeArticleHtml alone takes a 500 KB body of %s in under 100 ms',
+    (_shape, body) => {
+      expect(bestTimeMs((b) => sanitizeArticleHtml(b), body)).toBeLessThan(LINEAR_BUDGET_MS)
+    },
+  )
 })

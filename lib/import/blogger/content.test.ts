@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { bestTimeMs, HOSTILE_LENGTH, LINEAR_BUDGET_MS, runs, sprinkled } from '@/tests/adversarial-html'
 import { cleanBloggerBody, takeLeadImage } from './content'
 
 const IMG = 'https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsE/w640-h400/foto.jpg'
@@ -48,5 +49,28 @@ describe('takeLeadImage', () => {
   it('leaves a picture further down the story where it is', () => {
     const body = `<p>1</p><p>2</p><p>3</p><figure><img src="${IMG}" /></figure>`
     expect(takeLeadImage(body)).toEqual({ body, lead: null, first: IMG })
+  })
+})
+
+describe('finding 3: the Blogger body clean-up runs in linear time on every 500 KB body', () => {
+  const rewriteHref = (href: string) => (href.startsWith('/') ? `/baru${href}` : null)
+  const bodies: Array<[string, string]> = [
+    ['runs of spaces', runs(' ', 1_000)],
+    ['&nbsp; and <br> alternating inside a paragraph', sprinkled(`<p>${'\u00a0<br>'.repeat(18)}x</p>`, 64)],
+    ['<table> start tags without a “>”', sprinkled('<table ', 2_000)],
+    ['caption tables that never close', sprinkled('<table class="tr-caption-container">', 4_000)],
+    ['caption cells without a “>” in a caption table', `<table class="tr-caption-container">${sprinkled('<td class="tr-caption" ', 2_000)}`.slice(0, HOSTILE_LENGTH)],
+    ['image tags without a “>” in a caption table', `<table class="tr-caption-container">${sprinkled('<img ', 2_000)}`.slice(0, HOSTILE_LENGTH)],
+    ['separator blocks without a “>”', sprinkled('<div class="separator" ', 60)],
+    ['links whose attributes never end', sprinkled('<a ', 2_000)],
+  ]
+  it.each(bodies)('finding 3: cleanBloggerBody takes %s in under 100 ms', (_shape, body) => {
+    expect(body.length).toBe(HOSTILE_LENGTH)
+    expect(bestTimeMs((b) => cleanBloggerBody(b, { rewriteHref }), body)).toBeLessThan(LINEAR_BUDGET_MS)
+  })
+
+  it('finding 3: takeLeadImage takes figures whose caption never closes in under 100 ms', () => {
+    const body = sprinkled('<figure><img src="https://a.example/b.jpg"><figcaption>', 4_000)
+    expect(bestTimeMs(takeLeadImage, body)).toBeLessThan(LINEAR_BUDGET_MS)
   })
 })

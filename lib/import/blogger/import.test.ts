@@ -22,6 +22,7 @@ import expected from '@/tests/fixtures/blogger/expected.json'
 import { bloggerLabelPath, labelKey } from '@/lib/labels/key'
 import { decideRequest } from '@/lib/redirects/table'
 import { articlePath, labelFeedPath, labelPath, pagePath } from '@/lib/urls'
+import { IMAGE_UNREACHABLE } from '@/lib/import/images'
 import { ImportError, importBloggerExport } from './import'
 
 const FIXTURES = path.resolve('tests/fixtures/blogger')
@@ -458,34 +459,57 @@ describe('importing a newer export', () => {
 })
 
 describe('--download-images', () => {
-  it('copies featured images into the media library and reports the ones it could not fetch', async () => {
-    reset()
-    // Blogger's CDN is out of reach here: a server on loopback plays it, with real bytes. The
-    // first image asked for exists; every other one answers 404.
+  /*
+   * Blogger's CDN is out of reach here: a mirror on loopback plays it, with real bytes, and the
+   * export is rewritten to point at it. The first image asked for exists; every other one
+   * answers 404. Loopback is only fetched from when the administrator says it is a mirror
+   * (--allow-private-images).
+   */
+  async function withMirror(run: (file: string, requests: () => string[], mirror: string) => Promise<void>) {
     const jpeg = fs.readFileSync(path.resolve('tests/fixtures/images/exif-gps.jpg'))
-    let served: string | null = null
+    const requests: string[] = []
     const server = http.createServer((req, res) => {
-      const url = decodeURIComponent(req.url!.slice(1))
-      served ??= url
-      const found = served === url
+      requests.push(req.url!)
+      const found = requests[0] === req.url
       res.writeHead(found ? 200 : 404, { 'content-type': found ? 'image/jpeg' : 'text/plain' })
       res.end(found ? jpeg : 'not found')
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const { port } = server.address() as AddressInfo
-    const viaLoopback: typeof fetch = (input, init) => fetch(`http://127.0.0.1:${port}/${encodeURIComponent(String(input))}`, init)
+    const file = variant('classic', `mirror-${port}`, (xml) =>
+      xml.replace(/https:\/\/(blogger\.googleusercontent\.com|\d\.bp\.blogspot\.com)\//g, `http://127.0.0.1:${port}/$1/`),
+    )
     try {
-      const report = await importBloggerExport(fixture('classic'), { now: NOW, downloadImages: true, fetchImpl: viaLoopback })
-      expect(report.images.downloaded).toBe(1)
-      expect(report.images.failed.length).toBe(report.images.referenced - 1)
-      expect(report.images.failed[0]!.reason).toBe('HTTP 404')
-      const rows = getDb().select().from(articles).where(eq(articles.featuredImageUrl, served!)).all()
-      expect(rows.length).toBeGreaterThan(0)
-      for (const row of rows) expect(row.featuredMediaId).not.toBeNull()
-      expect(report.warnings.join(' ')).toMatch(/could not be downloaded/)
+      await run(file, () => requests, `http://127.0.0.1:${port}`)
     } finally {
       server.close()
     }
+  }
+
+  it('copies featured images from a mirror named with --allow-private-images and reports the ones it could not fetch', async () => {
+    reset()
+    await withMirror(async (file, requests, mirror) => {
+      const report = await importBloggerExport(file, { now: NOW, downloadImages: true, imageFetch: { allowPrivateAddresses: true } })
+      expect(report.images.downloaded).toBe(1)
+      expect(report.images.failed.length).toBe(report.images.referenced - 1)
+      expect(report.images.failed[0]!.reason).toBe(IMAGE_UNREACHABLE)
+      const served = `${mirror}${requests()[0]}`
+      const rows = getDb().select().from(articles).where(eq(articles.featuredImageUrl, served)).all()
+      expect(rows.length).toBeGreaterThan(0)
+      for (const row of rows) expect(row.featuredMediaId).not.toBeNull()
+      expect(report.warnings.join(' ')).toMatch(/could not be downloaded/)
+    })
+  })
+
+  it('finding 10: without --allow-private-images, an export pointing at loopback gets nothing fetched', async () => {
+    reset()
+    await withMirror(async (file, requests) => {
+      const report = await importBloggerExport(file, { now: NOW, downloadImages: true })
+      expect(report.images.referenced).toBeGreaterThan(1)
+      expect(report.images.downloaded).toBe(0)
+      expect(new Set(report.images.failed.map((f) => f.reason))).toEqual(new Set([IMAGE_UNREACHABLE]))
+      expect(requests()).toEqual([])
+    })
   })
 })
 

@@ -10,7 +10,7 @@ import { writeRevision } from '@/db/queries/articles-desk'
 import { articleLabels, articles, importedEntries, labels, pages, users, type ImportedKind } from '@/db/schema'
 import { recordAudit } from '@/db/queries/audit'
 import { listLabelMergeSuggestions, refreshLabelMergeSuggestions } from '@/db/queries/label-suggestions'
-import { downloadImageToLibrary } from '@/lib/import/images'
+import { downloadImageToLibrary, type ImageFetchOptions } from '@/lib/import/images'
 import { toPathMonth } from '@/lib/dates'
 import { bloggerLabelPath, labelKey } from '@/lib/labels/key'
 import { LABEL_LIMITS } from '@/lib/validation/labels'
@@ -48,8 +48,8 @@ export type ImportOptions = {
    * address into the media library. A failure is reported, never fatal: the post keeps the URL.
    */
   downloadImages?: boolean
-  /** For tests: how images are fetched. */
-  fetchImpl?: typeof fetch
+  /** How images are fetched: `allowPrivateAddresses` for a local mirror (--allow-private-images). */
+  imageFetch?: ImageFetchOptions
 }
 
 /** The import stopped: nothing was written. `line` is the export's line where it went wrong. */
@@ -446,7 +446,7 @@ async function downloadFeaturedImages(report: ImportReport, opts: ImportOptions,
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [url, posts] = next
       // The import is committed by now: a failure here (even the disk's) is one image not copied.
-      const result = await downloadImageToLibrary(url, { uploadedBy: opts.actorId ?? null, alt: posts[0]!.alt, fetchImpl: opts.fetchImpl }).catch(
+      const result = await downloadImageToLibrary(url, { ...opts.imageFetch, uploadedBy: opts.actorId ?? null, alt: posts[0]!.alt }).catch(
         (error: unknown) => ({ ok: false as const, reason: `could not be stored (${error instanceof Error ? error.message : String(error)})` }),
       )
       if (result.ok) {
