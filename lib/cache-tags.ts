@@ -29,6 +29,11 @@ export const TAGS = {
   label: (id: number) => `label:${id}`,
   /** The stories of a label: every page of its archive, its feed, its homepage block. */
   labelList: (id: number) => `label-list:${id}`,
+  /**
+   * The stories a label's own stories draw related stories from: carried by the article pages of
+   * the label's stories, expired when the label gains stories by a merge.
+   */
+  labelRelated: (id: number) => `label-related:${id}`,
   /** A label address, carried by its archive and feed (also when they answer 404). */
   labelSlug: (slug: string) => `label-slug:${slug}`,
   /** An author as shown anywhere (name, bio, slug): author page, feed, bylines. */

@@ -27,18 +27,20 @@ export function labelChangedTags(before: LabelRef, after: LabelRef): string[] {
 }
 
 /**
- * Labels merged into a target (or deleted: target null). Every page that printed a source
- * (now printing the target or nothing), the target's lists (they gain the sources' stories, and
- * its stories' related lists gain candidates), the sources' addresses, the navigation.
+ * Labels merged into a target (or deleted: target null). Every page that printed a source (now
+ * printing the target or nothing), the target's lists (they gain the sources' stories) and its
+ * stories' pages (their related lists gain candidates), the sources' addresses, the navigation
+ * when a source was featured. Pages printing only the target's name do not change.
  */
 export function labelsMergedTags(sources: readonly LabelRef[], target: LabelRef | null): string[] {
-  const ids = [...sources.map((s) => s.id), ...(target ? [target.id] : [])]
+  const sourceIds = sources.map((s) => s.id)
   return [
-    ...ids.flatMap((id) => [TAGS.label(id), TAGS.labelList(id)]),
+    ...sourceIds.flatMap((id) => [TAGS.label(id), TAGS.labelList(id)]),
+    ...(target ? [TAGS.labelList(target.id), TAGS.labelRelated(target.id)] : []),
     ...sources.map((s) => TAGS.labelSlug(s.slug)),
     TAGS.sitemaps,
     TAGS.redirects,
     // A featured source is replaced by the target (or dropped) in the navigation.
-    ...navigationTags(ids),
+    ...navigationTags(sourceIds),
   ]
 }

@@ -42,6 +42,7 @@ describe('what each public page carries', () => {
       TAGS.articlePage(7),
       TAGS.author(2),
       TAGS.label(3),
+      TAGS.labelRelated(3),
       TAGS.author(4),
       TAGS.article(8),
     ])
@@ -110,6 +111,7 @@ describe('which pages each change reaches', () => {
     authorPage: authorPageTags('penulis', { id: author.id }, []),
     otherAuthorPage: authorPageTags('lain', { id: otherAuthor.id }, []),
     month: dateArchivePageTags(2030, 3),
+    monthWithTargetKicker: dateArchivePageTags(2030, 2, [{ id: older.id, section: { id: label.id } }]),
     otherMonth: dateArchivePageTags(2030, 1),
     day: dayIndexPageTags('2030-03-02'),
     otherDay: dayIndexPageTags('2030-01-10'),
@@ -143,14 +145,16 @@ describe('which pages each change reaches', () => {
 
   it('a label renamed: the pages printing it, not the other label’s', () => {
     const renamed = labelChangedTags({ id: label.id, slug: label.slug }, { id: label.id, slug: label.slug })
-    expect(reached(renamed)).toEqual(['labelPage2', 'olderNeighbour', 'sitemap', 'story'].sort())
+    expect(reached(renamed)).toEqual(['labelPage2', 'monthWithTargetKicker', 'olderNeighbour', 'sitemap', 'story'].sort())
   })
 
   it('labels merged: both labels’ pages, not an unrelated story', () => {
     const merged = labelsMergedTags([{ id: otherLabel.id, slug: otherLabel.slug }], { id: label.id, slug: label.slug })
     const names = reached(merged)
-    expect(names).toEqual(expect.arrayContaining(['labelPage2', 'otherLabelPage', 'story', 'unrelatedStory']))
+    expect(names).toEqual(expect.arrayContaining(['labelPage2', 'otherLabelPage', 'story', 'unrelatedStory', 'home']))
     expect(names).not.toContain('authorPage')
+    // A kicker printing the target's name shows the same after the merge.
+    expect(names).not.toContain('monthWithTargetKicker')
   })
 
   it('an author renamed: their page and bylines, not another author’s', () => {

@@ -46,7 +46,8 @@ export function articlePageTags(
 ): string[] {
   const tags = [TAGS.site, TAGS.articlePath(address.pathMonth, address.slug)]
   if (!article) return tags
-  tags.push(TAGS.article(article.id), TAGS.articlePage(article.id), TAGS.author(article.author.id), ...article.labels.map((l) => TAGS.label(l.id)))
+  tags.push(TAGS.article(article.id), TAGS.articlePage(article.id), TAGS.author(article.author.id))
+  for (const l of article.labels) tags.push(TAGS.label(l.id), TAGS.labelRelated(l.id))
   if (article.editor) tags.push(TAGS.author(article.editor.id))
   return [...tags, ...headlineTags(shown)]
 }
