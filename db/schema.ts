@@ -445,3 +445,26 @@ export const cacheTagEvents = sqliteTable(
   },
   (t) => [index('cache_tag_events_created_idx').on(t.createdAt)],
 )
+
+/**
+ * Imports started from the newsroom (lib/import/jobs.ts): one row per job, so that every server
+ * process sees the running import and its report, and only one runs at a time across them. The
+ * process that started a job (owner_pid) writes its progress and a heartbeat; a job whose owner
+ * died or went silent counts as failed.
+ */
+export const importJobs = sqliteTable(
+  'import_jobs',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id').notNull(),
+    ownerPid: integer('owner_pid').notNull(),
+    status: text('status', { enum: ['receiving', 'running', 'done', 'failed'] }).notNull(),
+    /** ISO time; the order the import page reads jobs in. */
+    startedAt: text('started_at').notNull(),
+    /** Epoch ms of the owner's last word (progress or heartbeat). */
+    heartbeatAt: integer('heartbeat_at').notNull(),
+    /** The whole ImportJobView as JSON: what the page and the progress route show. */
+    view: text('view').notNull(),
+  },
+  (t) => [index('import_jobs_started_idx').on(t.startedAt), index('import_jobs_status_idx').on(t.status)],
+)

@@ -1,6 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { spawnSync } from 'node:child_process'
+import { getDb } from '@/db'
+import { importJobs } from '@/db/schema'
 import { abandonImport, getImportJob, getLatestImportJob, importsDir, reserveImport, runImport, whenImportSettles } from './jobs'
 
 const FAKE_CLI = path.resolve('tests/fixtures/import/fake-import-cli.mjs')
@@ -15,10 +18,10 @@ afterEach(() => errorLog.mockRestore())
 
 /** Reserves the slot, writes the "upload", runs the fake CLI on it and waits for the end. */
 async function runFake(mode: string, opts: { dryRun?: boolean } = {}) {
-  const reservation = reserveImport({ dryRun: opts.dryRun ?? false, fileName: 'blog.xml', userId: 1 })
+  const reservation = await reserveImport({ dryRun: opts.dryRun ?? false, fileName: 'blog.xml', userId: 1 })
   if (!reservation.ok) throw new Error('slot taken')
   fs.writeFileSync(reservation.filePath, '<?xml version="1.0"?><feed/>')
-  runImport(reservation.job.id, fake(mode, reservation.filePath, ...(opts.dryRun ? ['--dry-run'] : [])))
+  await runImport(reservation.job.id, fake(mode, reservation.filePath, ...(opts.dryRun ? ['--dry-run'] : [])))
   const job = (await whenImportSettles(reservation.job.id))!
   return { job, filePath: reservation.filePath }
 }
@@ -72,44 +75,94 @@ describe('the import job runner', () => {
   })
 
   it('fails cleanly when the command cannot be started', async () => {
-    const reservation = reserveImport({ dryRun: false, fileName: 'x.xml', userId: 1 })
+    const reservation = await reserveImport({ dryRun: false, fileName: 'x.xml', userId: 1 })
     if (!reservation.ok) throw new Error('slot taken')
-    runImport(reservation.job.id, { command: path.resolve('tests/fixtures/import/no-such-binary'), args: [] })
+    await runImport(reservation.job.id, { command: path.resolve('tests/fixtures/import/no-such-binary'), args: [] })
     expect(await whenImportSettles(reservation.job.id)).toMatchObject({ status: 'failed', error: { message: null } })
   })
 
   it('runs one import at a time and frees the slot when it ends or its upload is abandoned', async () => {
-    const first = reserveImport({ dryRun: false, fileName: 'a.xml', userId: 1 })
+    const first = await reserveImport({ dryRun: false, fileName: 'a.xml', userId: 1 })
     if (!first.ok) throw new Error('slot taken')
-    const refused = reserveImport({ dryRun: false, fileName: 'b.xml', userId: 2 })
+    const refused = await reserveImport({ dryRun: false, fileName: 'b.xml', userId: 2 })
     expect(refused).toEqual({ ok: false, running: expect.objectContaining({ id: first.job.id, status: 'receiving' }) })
-    abandonImport(first.job.id)
+    await abandonImport(first.job.id)
     expect(getImportJob(first.job.id)).toBeNull()
 
-    const second = reserveImport({ dryRun: false, fileName: 'c.xml', userId: 1 })
+    const second = await reserveImport({ dryRun: false, fileName: 'c.xml', userId: 1 })
     if (!second.ok) throw new Error('slot taken')
     fs.writeFileSync(second.filePath, '<feed/>')
-    runImport(second.job.id, fake('slow', second.filePath))
-    expect(reserveImport({ dryRun: false, fileName: 'd.xml', userId: 1 })).toMatchObject({ ok: false, running: { status: 'running' } })
+    await runImport(second.job.id, fake('slow', second.filePath))
+    expect(await reserveImport({ dryRun: false, fileName: 'd.xml', userId: 1 })).toMatchObject({ ok: false, running: { status: 'running' } })
     expect(getLatestImportJob()).toMatchObject({ id: second.job.id, status: 'running' })
     await whenImportSettles(second.job.id)
-    const third = reserveImport({ dryRun: false, fileName: 'e.xml', userId: 1 })
+    const third = await reserveImport({ dryRun: false, fileName: 'e.xml', userId: 1 })
     expect(third.ok).toBe(true)
-    if (third.ok) abandonImport(third.job.id)
+    if (third.ok) await abandonImport(third.job.id)
     expect(getLatestImportJob()).toMatchObject({ id: second.job.id, status: 'done' })
   })
 
-  it('clears uploads left behind by a process that died mid-import', () => {
+  it('clears uploads left behind by a process that died mid-import', async () => {
     fs.mkdirSync(importsDir(), { recursive: true })
     fs.writeFileSync(path.join(importsDir(), 'stale.xml'), '<feed/>')
-    const reservation = reserveImport({ dryRun: false, fileName: 'x.xml', userId: 1 })
+    const reservation = await reserveImport({ dryRun: false, fileName: 'x.xml', userId: 1 })
     expect(fs.readdirSync(importsDir())).toEqual([])
-    if (reservation.ok) abandonImport(reservation.job.id)
+    if (reservation.ok) await abandonImport(reservation.job.id)
   })
 
   it('hands out copies, so a caller cannot change the job', async () => {
     const { job } = await runFake('ok')
     job.status = 'running'
     expect(getImportJob(job.id)?.status).toBe('done')
+  })
+
+  it('every server process sees a job and its progress, and the slot holds across processes', async () => {
+    // A job another live process (our parent stands in for a second server process) is running.
+    const view = {
+      id: 'job-of-another-process',
+      status: 'running',
+      dryRun: false,
+      fileName: 'lain.xml',
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      progress: { reading: null, writing: { done: 40, total: 100 }, images: null },
+      report: null,
+      error: null,
+    }
+    getDb()
+      .insert(importJobs)
+      .values({ id: view.id, userId: 2, ownerPid: process.ppid, status: 'running', startedAt: view.startedAt, heartbeatAt: Date.now(), view: JSON.stringify(view) })
+      .run()
+    try {
+      expect(getImportJob(view.id)).toMatchObject({ status: 'running', progress: { writing: { done: 40, total: 100 } } })
+      expect(getLatestImportJob()).toMatchObject({ id: view.id })
+      expect(await reserveImport({ dryRun: false, fileName: 'x.xml', userId: 1 })).toMatchObject({ ok: false, running: { id: view.id } })
+    } finally {
+      getDb().delete(importJobs).run()
+    }
+  })
+
+  it('a job whose process died reads as failed and frees the slot', async () => {
+    const gone = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid
+    const view = {
+      id: 'job-of-a-dead-process',
+      status: 'running',
+      dryRun: false,
+      fileName: 'mati.xml',
+      startedAt: new Date(Date.now() - 60_000).toISOString(),
+      finishedAt: null,
+      progress: { reading: null, writing: null, images: null },
+      report: null,
+      error: null,
+    }
+    getDb()
+      .insert(importJobs)
+      .values({ id: view.id, userId: 2, ownerPid: gone, status: 'running', startedAt: view.startedAt, heartbeatAt: Date.now(), view: JSON.stringify(view) })
+      .run()
+    expect(getImportJob(view.id)).toMatchObject({ status: 'failed', error: { message: null } })
+    const next = await reserveImport({ dryRun: false, fileName: 'x.xml', userId: 1 })
+    expect(next.ok).toBe(true)
+    if (next.ok) await abandonImport(next.job.id)
+    expect(getImportJob(view.id)).toMatchObject({ status: 'failed' })
   })
 })

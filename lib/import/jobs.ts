@@ -5,17 +5,31 @@ import fs from 'node:fs'
 import path from 'node:path'
 import readline from 'node:readline'
 import { z } from 'zod'
+import {
+  claimImportSlot,
+  deleteImportJob,
+  getImportJobView,
+  getLatestImportJobView,
+  type OwnerCheck,
+  saveImportJob,
+  touchImportJob,
+} from '@/db/queries/import-jobs'
 import { getEnv } from '@/lib/env'
+import { isProcessAlive } from '@/lib/server-address'
 import type { ImportReport } from './blogger/report'
 
 /*
  * Imports started from the newsroom (app/api/admin/import): one at a time, each a child process
  * running the import CLI with --json, whose stdout lines (ImportEvent) update the job here.
  *
- * Jobs live in this process's memory only, on globalThis: route handlers and pages are bundled
- * separately and each bundle gets its own copy of this module, so a module-level Map would not
- * be shared. A restart forgets them, which is fine: the import's result is in the database and
- * the CLI's own output. The uploaded file is deleted when the job ends.
+ * Every server process serves the newsroom (server.mjs runs one per core), so a job lives in the
+ * database (db/queries/import-jobs.ts): whichever process answers the page's next poll sees the
+ * progress and the report, and the one-at-a-time slot holds across processes. The process that
+ * started the job keeps what cannot be shared (the child process, its stderr) in memory, on
+ * globalThis (route handlers and pages are bundled separately, each with its own copy of this
+ * module), writes the job's progress and a heartbeat, and deletes the upload when the job ends.
+ * A job whose owner died counts as failed; the import's result is in the database and the CLI's
+ * own output.
  */
 
 export type ImportJobStatus = 'receiving' | 'running' | 'done' | 'failed'
@@ -40,12 +54,18 @@ export type ImportJobView = {
 
 export type SpawnSpec = { command: string; args: string[]; cwd?: string }
 
+/** What this process holds of a job it started. */
 type Job = {
   view: ImportJobView
   userId: number
   filePath: string
   /** The last few KB of the CLI's stderr, for the server log when the import fails. */
   stderrTail: string
+  /** Writes of the view, one after another, so the last one written is the last one made. */
+  writes: Promise<void>
+  /** A progress write waits for this timer, so a chatty CLI costs a few writes a second. */
+  progressTimer: NodeJS.Timeout | null
+  heartbeat: NodeJS.Timeout
   settled: Promise<void>
   settle: () => void
 }
@@ -56,6 +76,8 @@ const STDERR_TAIL_CHARS = 8 * 1024
 const MESSAGE_MAX_CHARS = 500
 /** Finished jobs kept for the page to show; older ones are forgotten. */
 const KEEP_FINISHED = 5
+const PROGRESS_WRITE_MS = 250
+const HEARTBEAT_MS = 5_000
 
 type Store = { jobs: Map<string, Job> }
 const STORE = Symbol.for('warta.importJobs')
@@ -65,67 +87,98 @@ function store(): Store {
   return (g[STORE] ??= { jobs: new Map() })
 }
 
-const isActive = (job: Job) => job.view.status === 'receiving' || job.view.status === 'running'
+const owners: OwnerCheck = { isAlive: isProcessAlive }
 
 /** The folder uploads wait in while the import reads them. */
 export function importsDir(): string {
   return path.join(getEnv().dataDir, 'imports')
 }
 
+/** Queues a write of the job's view as it is now. */
+function persist(job: Job): Promise<void> {
+  const view = structuredClone(job.view)
+  job.writes = job.writes
+    .then(() => saveImportJob(view))
+    .catch((error: unknown) => console.error('Could not record an import job’s progress', { jobId: view.id, error }))
+  return job.writes
+}
+
+function persistSoon(job: Job) {
+  job.progressTimer ??= setTimeout(() => {
+    job.progressTimer = null
+    void persist(job)
+  }, PROGRESS_WRITE_MS)
+}
+
 /**
  * Claims the single import slot before the upload is read, so a second upload is refused at once
- * rather than after hundreds of MB. Returns the running job instead when the slot is taken.
+ * rather than after hundreds of MB. Returns the running job instead when the slot is taken, by
+ * this process or another.
  */
-export function reserveImport(input: { dryRun: boolean; fileName: string; userId: number }):
-  | { ok: true; job: ImportJobView; filePath: string }
-  | { ok: false; running: ImportJobView } {
-  const { jobs } = store()
-  for (const job of jobs.values()) if (isActive(job)) return { ok: false, running: snapshot(job) }
+export async function reserveImport(input: { dryRun: boolean; fileName: string; userId: number }): Promise<
+  { ok: true; job: ImportJobView; filePath: string } | { ok: false; running: ImportJobView }
+> {
+  const id = crypto.randomUUID()
+  const view: ImportJobView = {
+    id,
+    status: 'receiving',
+    dryRun: input.dryRun,
+    fileName: input.fileName,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    progress: { reading: null, writing: null, images: null },
+    report: null,
+    error: null,
+  }
+  const claim = await claimImportSlot({ view, userId: input.userId, ownerPid: process.pid }, owners, KEEP_FINISHED)
+  if (!claim.ok) return { ok: false, running: claim.running }
 
-  // Nothing is running, so anything left in the folder is from a process that died mid-import.
+  // Nothing else is running, so anything left in the folder is from a process that died mid-import.
   fs.rmSync(importsDir(), { recursive: true, force: true })
   fs.mkdirSync(importsDir(), { recursive: true })
 
-  const id = crypto.randomUUID()
   let settle = () => {}
   const settled = new Promise<void>((resolve) => (settle = resolve))
   const job: Job = {
-    view: {
-      id,
-      status: 'receiving',
-      dryRun: input.dryRun,
-      fileName: input.fileName,
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
-      progress: { reading: null, writing: null, images: null },
-      report: null,
-      error: null,
-    },
+    view,
     userId: input.userId,
     filePath: path.join(importsDir(), `${id}.xml`),
     stderrTail: '',
+    writes: Promise.resolve(),
+    progressTimer: null,
+    heartbeat: setInterval(() => void touchImportJob(id).catch(() => {}), HEARTBEAT_MS).unref(),
     settled,
     settle,
   }
-  jobs.set(id, job)
-  prune()
-  return { ok: true, job: snapshot(job), filePath: job.filePath }
+  store().jobs.set(id, job)
+  return { ok: true, job: structuredClone(view), filePath: job.filePath }
+}
+
+function stopTimers(job: Job) {
+  clearInterval(job.heartbeat)
+  if (job.progressTimer) clearTimeout(job.progressTimer)
+  job.progressTimer = null
 }
 
 /** The upload failed or was refused: free the slot and forget the job. */
-export function abandonImport(id: string): void {
+export async function abandonImport(id: string): Promise<void> {
   const job = store().jobs.get(id)
   if (!job || job.view.status !== 'receiving') return
   fs.rmSync(job.filePath, { force: true })
+  stopTimers(job)
   store().jobs.delete(id)
+  await job.writes
+  await deleteImportJob(id)
   job.settle()
 }
 
-/** Starts the import process for a received upload. Progress and the outcome land on the job. */
-export function runImport(id: string, spec: SpawnSpec): void {
+/** Starts the import process for a received upload and returns the job as it now stands. Progress and the outcome land on the job. */
+export async function runImport(id: string, spec: SpawnSpec): Promise<ImportJobView> {
   const job = store().jobs.get(id)
   if (!job || job.view.status !== 'receiving') throw new Error(`Import job ${id} is not waiting to run`)
   job.view.status = 'running'
+  const started = structuredClone(job.view)
+  const recorded = persist(job)
 
   let sawReport = false
   let sawError = false
@@ -146,6 +199,7 @@ export function runImport(id: string, spec: SpawnSpec): void {
     if (event.type === 'progress') {
       if (event.phase === 'reading') job.view.progress.reading = { bytes: event.bytes, totalBytes: event.totalBytes, entries: event.entries }
       else job.view.progress[event.phase] = { done: event.done, total: event.total }
+      persistSoon(job)
     } else if (event.type === 'report') {
       sawReport = true
       job.view.report = event.report as ImportReport
@@ -180,48 +234,38 @@ export function runImport(id: string, spec: SpawnSpec): void {
         stderr: job.stderrTail,
       })
     }
+    stopTimers(job)
+    const written = persist(job)
     fs.rm(job.filePath, { force: true }, (error) => {
       if (error) console.error('Could not delete an import upload', { jobId: job.view.id, file: job.filePath, error })
-      prune()
-      job.settle()
+      void written.then(() => {
+        store().jobs.delete(job.view.id)
+        job.settle()
+      })
     })
   }
   child.on('error', (spawnError) => finish({ code: null, signal: null, spawnError }))
   // 'close' waits for stdout to end, so every line has been read by then.
   child.on('close', (code, signal) => finish({ code, signal }))
+  // Every process answers the page's next poll from the database: it must say "running" by then.
+  await recorded
+  return started
 }
 
 export function getImportJob(id: string): ImportJobView | null {
-  const job = store().jobs.get(id)
-  return job ? snapshot(job) : null
+  return getImportJobView<ImportJobView>(id, owners)
 }
 
 /** The running import, or else the one that finished last: what the import page opens with. */
 export function getLatestImportJob(): ImportJobView | null {
-  let latest: Job | null = null
-  for (const job of store().jobs.values()) {
-    if (isActive(job)) return snapshot(job)
-    if (!latest || job.view.startedAt >= latest.view.startedAt) latest = job
-  }
-  return latest ? snapshot(latest) : null
+  return getLatestImportJobView<ImportJobView>(owners)
 }
 
-/** Resolves once the job has ended and its upload is deleted (for tests and shutdown). */
+/** Resolves once a job this process started has ended, its upload is deleted and its outcome recorded (for tests and shutdown). */
 export async function whenImportSettles(id: string): Promise<ImportJobView | null> {
   const job = store().jobs.get(id)
-  if (!job) return null
-  await job.settled
+  if (job) await job.settled
   return getImportJob(id)
-}
-
-function snapshot(job: Job): ImportJobView {
-  return structuredClone(job.view)
-}
-
-function prune() {
-  const { jobs } = store()
-  const finished = [...jobs.values()].filter((job) => !isActive(job))
-  for (const job of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(job.view.id)
 }
 
 /** The CLI's message is shown to the admin: one line, bounded, never a stack trace. */

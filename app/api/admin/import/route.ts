@@ -2,7 +2,7 @@ import { adminRoute } from '@/lib/auth/guards'
 import { isSameOrigin } from '@/lib/auth/same-origin'
 import { t } from '@/lib/i18n/id'
 import { importCliCommand } from '@/lib/import/cli-command'
-import { abandonImport, getImportJob, reserveImport, runImport } from '@/lib/import/jobs'
+import { abandonImport, reserveImport, runImport } from '@/lib/import/jobs'
 import { MAX_IMPORT_BYTES, type ReceiveOutcome, receiveXmlUpload } from '@/lib/import/upload'
 import { importUploadQuery } from '@/lib/validation/import'
 
@@ -39,7 +39,7 @@ export async function POST(request: Request) {
   const declared = Number(request.headers.get('content-length'))
   if (Number.isFinite(declared) && declared > MAX_IMPORT_BYTES) return json({ error: m.tooLarge }, 413)
 
-  const reservation = reserveImport({ dryRun: query.data.dryRun, fileName: query.data.name, userId: staff.id })
+  const reservation = await reserveImport({ dryRun: query.data.dryRun, fileName: query.data.name, userId: staff.id })
   if (!reservation.ok) return json({ error: m.busy, job: reservation.running }, 409)
   const { job, filePath } = reservation
 
@@ -47,16 +47,16 @@ export async function POST(request: Request) {
   try {
     outcome = await receiveXmlUpload(request.body, filePath)
   } catch (error) {
-    abandonImport(job.id)
+    await abandonImport(job.id)
     console.error('Receiving a Blogger export failed', { route: 'POST /api/admin/import', userId: staff.id, jobId: job.id, error })
     throw error
   }
   if (!outcome.ok) {
-    abandonImport(job.id)
+    await abandonImport(job.id)
     const refusal = REFUSALS[outcome.reason]
     return json({ error: refusal.error }, refusal.status)
   }
 
-  runImport(job.id, importCliCommand(filePath, { dryRun: query.data.dryRun, actorId: staff.id }))
-  return json(getImportJob(job.id), 202, { Location: `/api/admin/import/${job.id}` })
+  const running = await runImport(job.id, importCliCommand(filePath, { dryRun: query.data.dryRun, actorId: staff.id }))
+  return json(running, 202, { Location: `/api/admin/import/${job.id}` })
 }
