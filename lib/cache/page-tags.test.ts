@@ -77,6 +77,9 @@ describe('what each public page carries', () => {
     expect(headlineTags(shown)).toEqual([TAGS.article(8), TAGS.article(9)])
     expect(articlePageTags({ pathMonth: '2024/05', slug: 'judul' }, { id: 7, author: { id: 2 }, labels: [{ id: 3 }] }, shown)).not.toContain(TAGS.label(5))
     expect(dayIndexPageTags('2024-05-01', [{ id: 8, section: { id: 5 } }])).not.toContain(TAGS.label(5))
+    // The homepage's label blocks list headlines; its newest stories are cards with kickers.
+    expect(homePageTags([], [], [{ id: 8, section: { id: 5 } }])).not.toContain(TAGS.label(5))
+    expect(homePageTags([], [{ id: 8, section: { id: 5 } }])).toContain(TAGS.label(5))
   })
 })
 

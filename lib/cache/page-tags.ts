@@ -33,9 +33,18 @@ export function headlineTags(cards: ReadonlyArray<{ id: number } | null | undefi
   return cards.flatMap((c) => (c ? [TAGS.article(c.id)] : []))
 }
 
-/** Homepage: the newest stories, a block per featured label (its name and its newest stories). */
-export function homePageTags(featuredLabelIds: readonly number[], cards: readonly CardLike[]): string[] {
-  return [TAGS.site, TAGS.latest, ...featuredLabelIds.flatMap((id) => [TAGS.label(id), TAGS.labelList(id)]), ...cardTags(cards)]
+/**
+ * Homepage: the newest stories as cards, a block per featured label (its name and its newest
+ * stories as headlines).
+ */
+export function homePageTags(featuredLabelIds: readonly number[], cards: readonly CardLike[], headlines: readonly CardLike[] = []): string[] {
+  return [
+    TAGS.site,
+    TAGS.latest,
+    ...featuredLabelIds.flatMap((id) => [TAGS.label(id), TAGS.labelList(id)]),
+    ...cardTags(cards),
+    ...headlineTags(headlines),
+  ]
 }
 
 /** An article: itself, its address, byline, labels, and the headlines of its related stories and neighbours. */

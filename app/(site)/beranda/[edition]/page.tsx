@@ -70,7 +70,7 @@ export default async function HomePage({ params }: PageProps<'/beranda/[edition]
       .filter((c) => !shownIds.includes(c.id))
       .slice(0, 4),
   }))
-  tagPage(homePageTags(chrome.navLabels.map((l) => l.id), [...latest, ...blocks.flatMap((b) => b.cards)]))
+  tagPage(homePageTags(chrome.navLabels.map((l) => l.id), latest, blocks.flatMap((b) => b.cards)))
   const olderFrom = jakartaParts((rest.at(-1) ?? lead)?.publishedAt ?? new Date())
 
   const publisher = await getPublisher()
