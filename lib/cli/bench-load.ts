@@ -86,7 +86,9 @@ function ensureSite() {
   const source = new Database(path.join(SOURCE_DIR, 'warta.db'), { readonly: true })
   source.exec(`VACUUM INTO '${DB_FILE.replaceAll("'", "''")}'`)
   source.close()
-  fs.copyFileSync(path.join(SOURCE_DIR, 'secrets.json'), path.join(DATA_DIR, 'secrets.json'))
+  // The source's secrets, if it has any yet; otherwise the server makes its own.
+  const secrets = path.join(SOURCE_DIR, 'secrets.json')
+  if (fs.existsSync(secrets)) fs.copyFileSync(secrets, path.join(DATA_DIR, 'secrets.json'))
 }
 
 type Targets = { cached: string[]; crawl: string[] }
