@@ -15,6 +15,7 @@ import { toPathMonth } from '@/lib/dates'
 import { bloggerLabelPath, labelKey } from '@/lib/labels/key'
 import { LABEL_LIMITS } from '@/lib/validation/labels'
 import { bloggerImageAtSize } from '@/lib/media/blogger-cdn'
+import { isBloggerSourcePath } from '@/lib/redirects/blogger'
 import { articlePath, labelPath, pagePath, slugify } from '@/lib/urls'
 import { cleanBloggerBody, takeLeadImage } from './content'
 import { ExportReadError, readBloggerExport, type FeedInfo, type RawEntry } from './parse'
@@ -111,6 +112,14 @@ function decodePathPart(part: string): string {
   }
 }
 
+/**
+ * The entry's old path if Blogger could have served it there, else null: an export may name any
+ * path, and a redirect row from `/admin/masuk` would take over the sign-in page (issue #10, finding 6).
+ */
+function sourcePathOrNull(kind: 'post' | 'page', legacyPath: string | null): string | null {
+  return legacyPath && isBloggerSourcePath(kind, legacyPath) ? legacyPath : null
+}
+
 function fromLegacyPagePath(legacyPath: string | null): string | null {
   const m = legacyPath ? /^\/p\/([^/]+?)\.html$/i.exec(legacyPath) : null
   return m ? slugify(decodePathPart(m[1]!).replace(/_/g, '-'), 120) : null
@@ -201,7 +210,7 @@ async function scan(file: string, now: number, emit: (e: ImportEvent) => void): 
         pages.set(entry.id, {
           kind: 'page',
           status: entry.status === 'draft' ? 'draft' : 'published',
-          legacyPath: entry.legacyPath,
+          legacyPath: sourcePathOrNull('page', entry.legacyPath),
           baseSlug: fromLegacyPagePath(entry.legacyPath) ?? slugify(entry.title || `halaman-${entry.id}`, 120),
         })
         authors.set(authorKeyOf(entry), entry.author.name)
@@ -227,7 +236,7 @@ async function scan(file: string, now: number, emit: (e: ImportEvent) => void): 
           status,
           // The 2018 format says so; the classic one only by a time after the export's.
           wasScheduled: entry.status === 'scheduled' || (published !== null && exportedAt !== null && published > exportedAt),
-          legacyPath: entry.legacyPath,
+          legacyPath: sourcePathOrNull('post', entry.legacyPath),
           publishedMs: published,
           baseSlug: fromLegacyPostPath(entry.legacyPath)?.slug || slugify(entry.title || `artikel-${entry.id}`, 120),
           authorKey: authorKeyOf(entry),
@@ -723,15 +732,16 @@ function writePost(
     entityVersion: row.version,
   })
   const commentFeed = `/feeds/${entry.id}/comments/default`
+  const hasCommentFeed = isBloggerSourcePath('comment-feed', commentFeed)
   if (row.status === 'published' && row.pathMonth) {
     const to = articlePath(row)
     // A live article wins its address (as when the desk publishes one).
     statements.clearRedirectFrom.run(to)
     if (plan.legacyPath) ctx.countRedirect(plan.legacyPath, to)
-    ctx.countRedirect(commentFeed, to)
+    if (hasCommentFeed) ctx.countRedirect(commentFeed, to)
   } else if (mapping) {
     // Taken back to draft in Blogger since the last import: its old URLs must not lead to it.
-    for (const from of [plan.legacyPath, commentFeed]) if (from) removeRedirectsFrom(from)
+    for (const from of [plan.legacyPath, hasCommentFeed ? commentFeed : null]) if (from) removeRedirectsFrom(from)
   }
 }
 
