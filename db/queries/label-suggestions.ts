@@ -92,6 +92,36 @@ export function refreshLabelMergeSuggestions(tx?: Executor): { open: number; add
   return tx ? run(tx) : getDb().transaction(run)
 }
 
+/**
+ * The suggestions refreshLabelMergeSuggestions would leave open if `planned` labels existed too
+ * (an import's dry run: new labels with stand-in ids, which must not collide with real ones),
+ * shaped as listLabelMergeSuggestions shapes them. Writes nothing.
+ */
+export function previewLabelMergeSuggestions(
+  planned: ReadonlyArray<{ id: number; name: string; slug: string; posts: number }>,
+  db: Executor = getDb(),
+): MergeSuggestion[] {
+  const all = [...listLabelsWithPosts(db), ...planned]
+  const info = new Map(all.map((l) => [l.id, l]))
+  const dismissed = new Set(
+    db
+      .select({ labelId: labelMergeSuggestions.labelId, targetId: labelMergeSuggestions.targetId })
+      .from(labelMergeSuggestions)
+      .where(sql`${labelMergeSuggestions.dismissedAt} is not null`)
+      .all()
+      .map((r) => pairKey(r.labelId, r.targetId)),
+  )
+  const groups: MergeSuggestion[] = []
+  for (const group of findDuplicateLabels(all)) {
+    const target = info.get(group.targetId)!
+    const members = group.members.filter((m) => !dismissed.has(pairKey(m.id, group.targetId)))
+    if (members.length === 0) continue
+    groups.push({ target, labels: members.map((m) => ({ ...info.get(m.id)!, basis: m.basis })) })
+  }
+  for (const g of groups) g.labels.sort((a, b) => b.posts - a.posts || a.name.localeCompare(b.name, 'id'))
+  return groups.sort((a, b) => a.target.name.localeCompare(b.target.name, 'id', { sensitivity: 'base' }) || a.target.id - b.target.id)
+}
+
 /** Open suggestions, one entry per target label (A–Z), members by public story count. */
 export function listLabelMergeSuggestions(tx: Executor = getDb()): MergeSuggestion[] {
   const rows = tx
