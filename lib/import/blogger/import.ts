@@ -1,13 +1,11 @@
 import 'server-only'
 import path from 'node:path'
-import { listLabelMergeSuggestions, refreshLabelMergeSuggestions } from '@/db/queries/label-suggestions'
-import { recordAudit } from '@/db/queries/audit'
 import { expireTags } from '@/lib/cache/expire'
 import { importTags } from '@/lib/cache/site'
 import { getEnv } from '@/lib/env'
 import { makeSkip, prepareStatements, type ImportContext } from './context'
 import { downloadFeaturedImages } from './featured-images'
-import { previewMergeSuggestions, publishAuthors, publishLabels, redirectOldLabelPaths } from './labels'
+import { publishAuthors, publishLabels, redirectOldLabelPaths, refreshMergeSuggestions } from './labels'
 import { ExportReadError } from './parse'
 import { internalHosts } from './plan'
 import { planAddresses, prepareBodies } from './prepare'
@@ -153,23 +151,11 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
     })
     await redirectOldLabelPaths(ctx, read.people)
 
-    if (dryRun) {
-      report.mergeSuggestions = previewMergeSuggestions(read.people)
-    } else {
-      // Labels that look like duplicates (typos, abbreviations, glued words…), offered on the labels screen.
-      report.mergeSuggestions = await slicer.run((tx) => {
-        refreshLabelMergeSuggestions(tx)
-        recordAudit(
-          {
-            actorId: opts.actorId ?? null,
-            action: 'import:blogger',
-            entity: 'import',
-            detail: { file: report.file, posts: report.posts, pages: report.pages, labels: report.labels, dryRun },
-          },
-          tx,
-        )
-        return listLabelMergeSuggestions(tx)
-      })
+    report.mergeSuggestions = await refreshMergeSuggestions(ctx, read.people, {
+      actorId: opts.actorId ?? null,
+      detail: { file: report.file, posts: report.posts, pages: report.pages, labels: report.labels, dryRun },
+    })
+    if (!dryRun) {
       // Every page carries the site's tag: all of them, and the 404s cached at the imported
       // stories' addresses, give way, in every server process on this database (ADR 007).
       await expireTags(importTags())
