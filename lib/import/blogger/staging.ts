@@ -25,6 +25,9 @@ const COMMIT_EVERY_ROWS = 500
 /** Sorts after every real time: posts without a publication time claim their slugs last. */
 const NO_TIME = Number.MAX_SAFE_INTEGER
 
+// Three tables, so that the passes that update a post's plan (its address, whether it is
+// prepared) rewrite a short row: SQLite rewrites a whole record on UPDATE, and a post's texts
+// are kilobytes. `texts` is written once, as read; `cleaned` once, as prepared.
 const SCHEMA = `
 CREATE TABLE entries (
   seq INTEGER PRIMARY KEY,
@@ -40,23 +43,24 @@ CREATE TABLE entries (
   author_key TEXT NOT NULL,
   label_keys TEXT NOT NULL,
   sponsored INTEGER NOT NULL,
-  title TEXT NOT NULL,
-  content_html TEXT NOT NULL,
-  meta_description TEXT NOT NULL,
   published TEXT,
   updated TEXT,
   created TEXT,
   mapped INTEGER NOT NULL DEFAULT 0,
   slug TEXT,
   path_month TEXT,
-  prepared INTEGER NOT NULL DEFAULT 0,
-  body_html TEXT,
-  featured_image_url TEXT,
-  featured_alt TEXT,
-  featured_caption TEXT
+  prepared INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX entries_claim ON entries (kind, mapped, claim_order, external_id);
 CREATE INDEX entries_slug ON entries (kind, slug);
+CREATE TABLE texts (seq INTEGER PRIMARY KEY, title TEXT NOT NULL, content_html TEXT NOT NULL, meta_description TEXT NOT NULL);
+CREATE TABLE cleaned (
+  seq INTEGER PRIMARY KEY,
+  body_html TEXT NOT NULL,
+  featured_image_url TEXT,
+  featured_alt TEXT NOT NULL,
+  featured_caption TEXT NOT NULL
+);
 CREATE TABLE seen (external_id TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE comments (id TEXT NOT NULL, parent_id TEXT, reply INTEGER NOT NULL, line INTEGER NOT NULL);
 CREATE INDEX comments_parent ON comments (parent_id);
@@ -200,7 +204,7 @@ export class StagingStore {
 
   addEntry(plan: EntryPlan, entry: RawEntry): void {
     this.write()
-    this.s.addEntry.run({
+    const { lastInsertRowid } = this.s.addEntry.run({
       kind: plan.kind,
       externalId: plan.externalId,
       line: plan.line,
@@ -213,13 +217,11 @@ export class StagingStore {
       authorKey: plan.authorKey,
       labelKeys: JSON.stringify(plan.labelKeys),
       sponsored: plan.sponsored ? 1 : 0,
-      title: entry.title,
-      contentHtml: entry.contentHtml,
-      metaDescription: entry.metaDescription,
       published: entry.published,
       updated: entry.updated,
       created: entry.created,
     })
+    this.s.addTexts.run(lastInsertRowid, entry.title, entry.contentHtml, entry.metaDescription)
   }
 
   addComment(comment: { id: string; parentId: string | null; reply: boolean; line: number }): void {
@@ -251,7 +253,7 @@ export class StagingStore {
     return (this.s.bySeq.all(kind, afterSeq, limit) as Row[]).map(toEntry)
   }
 
-  /** As listBySeq, without the texts (title and bodies are empty): for the passes over addresses. */
+  /** As listBySeq, without the texts (empty) or the cleaned fields (null): for the passes over addresses. */
   listAddressesBySeq(kind: 'post' | 'page', afterSeq: number, limit: number): StagedEntry[] {
     return (this.s.addressesBySeq.all(kind, afterSeq, limit) as Row[]).map(toEntry)
   }
@@ -282,8 +284,8 @@ export class StagingStore {
 
   setPrepared(seq: number, fields: PreparedFields | null): void {
     this.write()
-    if (fields) this.s.setPrepared.run(fields.bodyHtml, fields.featuredImageUrl, fields.featuredAlt, fields.featuredCaption, seq)
-    else this.s.setUnchanged.run(seq)
+    if (fields) this.s.addCleaned.run(seq, fields.bodyHtml, fields.featuredImageUrl, fields.featuredAlt, fields.featuredCaption)
+    this.s.setPrepared.run(fields ? 1 : 2, seq)
   }
 
   /** Records where an old post or page path leads now (lower-cased), for the link rewriter. */
@@ -310,18 +312,26 @@ export class StagingStore {
 }
 
 /** Every column but the texts, which the passes over addresses do not need. */
-const ADDRESS_COLUMNS = `seq, kind, external_id, line, status, was_scheduled, legacy_path, published_ms, base_slug, author_key,
-  label_keys, sponsored, '' AS title, '' AS content_html, '' AS meta_description, published, updated, created, mapped, slug,
-  path_month, prepared, NULL AS body_html, featured_image_url, featured_alt, featured_caption`
+const ADDRESS_COLUMNS = `*, '' AS title, '' AS content_html, '' AS meta_description, NULL AS body_html, NULL AS featured_image_url,
+  NULL AS featured_alt, NULL AS featured_caption`
 
+/*
+ * The passes walk entries by seq (the primary key) with `+kind`: without the `+`, SQLite would
+ * pick an index that starts with kind and sort every post of that kind on each batch, which made
+ * a pass over 100,000 posts quadratic.
+ */
 function prepare(db: Database.Database) {
   return {
     seen: db.prepare('INSERT OR IGNORE INTO seen (external_id) VALUES (?)'),
     addEntry: db.prepare(`
       INSERT INTO entries (kind, external_id, line, status, was_scheduled, legacy_path, published_ms, claim_order, base_slug,
-        author_key, label_keys, sponsored, title, content_html, meta_description, published, updated, created)
+        author_key, label_keys, sponsored, published, updated, created)
       VALUES (@kind, @externalId, @line, @status, @wasScheduled, @legacyPath, @publishedMs, @claimOrder, @baseSlug,
-        @authorKey, @labelKeys, @sponsored, @title, @contentHtml, @metaDescription, @published, @updated, @created)`),
+        @authorKey, @labelKeys, @sponsored, @published, @updated, @created)`),
+    addTexts: db.prepare('INSERT INTO texts (seq, title, content_html, meta_description) VALUES (?, ?, ?, ?)'),
+    addCleaned: db.prepare(
+      'INSERT OR REPLACE INTO cleaned (seq, body_html, featured_image_url, featured_alt, featured_caption) VALUES (?, ?, ?, ?, ?)',
+    ),
     addComment: db.prepare('INSERT INTO comments (id, parent_id, reply, line) VALUES (?, ?, ?, ?)'),
     tally: db.prepare(`
       SELECT count(e.seq) AS total, sum(CASE WHEN e.seq IS NOT NULL THEN c.reply END) AS replies,
@@ -332,18 +342,18 @@ function prepare(db: Database.Database) {
       WHERE c.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM entries e WHERE e.external_id = c.parent_id)
       ORDER BY c.rowid LIMIT ?`),
     count: db.prepare('SELECT count(*) AS n FROM entries WHERE kind = ?'),
-    bySeq: db.prepare('SELECT * FROM entries WHERE kind = ? AND seq > ? ORDER BY seq LIMIT ?'),
-    addressesBySeq: db.prepare(`SELECT ${ADDRESS_COLUMNS} FROM entries WHERE kind = ? AND seq > ? ORDER BY seq LIMIT ?`),
+    bySeq: db.prepare(`
+      SELECT e.*, t.title, t.content_html, t.meta_description, c.body_html, c.featured_image_url, c.featured_alt, c.featured_caption
+      FROM entries e JOIN texts t ON t.seq = e.seq LEFT JOIN cleaned c ON c.seq = e.seq
+      WHERE +e.kind = ? AND e.seq > ? ORDER BY e.seq LIMIT ?`),
+    addressesBySeq: db.prepare(`SELECT ${ADDRESS_COLUMNS} FROM entries WHERE +kind = ? AND seq > ? ORDER BY seq LIMIT ?`),
     fresh: db.prepare(`
       SELECT ${ADDRESS_COLUMNS} FROM entries WHERE kind = 'post' AND mapped = 0 AND (claim_order, external_id) > (?, ?)
       ORDER BY claim_order, external_id LIMIT ?`),
     setMapped: db.prepare('UPDATE entries SET mapped = 1 WHERE seq = ?'),
     setAddress: db.prepare('UPDATE entries SET slug = ?, path_month = ? WHERE seq = ?'),
     hasSlug: db.prepare('SELECT 1 FROM entries WHERE kind = ? AND slug = ?'),
-    setPrepared: db.prepare(
-      'UPDATE entries SET prepared = 1, body_html = ?, featured_image_url = ?, featured_alt = ?, featured_caption = ? WHERE seq = ?',
-    ),
-    setUnchanged: db.prepare('UPDATE entries SET prepared = 2 WHERE seq = ?'),
+    setPrepared: db.prepare('UPDATE entries SET prepared = ? WHERE seq = ?'),
     addPath: db.prepare('INSERT OR REPLACE INTO paths (legacy, target) VALUES (?, ?)'),
     getPath: db.prepare('SELECT target FROM paths WHERE legacy = ?'),
   }
