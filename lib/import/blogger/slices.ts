@@ -12,16 +12,20 @@ import { runWrite, type WriteTx } from '@/db/write-lock'
  */
 
 export type SliceOptions = {
-  /** A slice takes no new work after this long (ms); one unit of work always goes in. */
+  /**
+   * How long (ms) a slice may hold the lock, its commit included: it takes no new work once the
+   * time spent, the work it still has to do and its commit (as measured on the previous slices)
+   * would pass it. One unit of work always goes in.
+   */
   budgetMs: number
   /**
-   * At least this long (ms) between one slice's commit and the next slice's start, so a writer
-   * polling for the lock (runWrite waits up to 25 ms between attempts) finds it free.
+   * At least this long (ms) between one slice's commit and the next slice's start, so that a
+   * writer waiting for the lock (runWrite tries again every 1–25 ms) gets it within a few slices.
    */
   gapMs: number
 }
 
-export const DEFAULT_SLICES: SliceOptions = { budgetMs: 25, gapMs: 15 }
+export const DEFAULT_SLICES: SliceOptions = { budgetMs: 40, gapMs: 10 }
 
 /** What the write lock cost the site: how many slices, the longest, and the total time held (ms). */
 export type SliceStats = { slices: number; longestMs: number; heldMs: number }
@@ -43,8 +47,8 @@ export class Pacer {
   }
 }
 
-/** Slices between two checkpoints of the WAL (see Slicer.open). */
-const CHECKPOINT_EVERY_SLICES = 8
+/** Slices between two checkpoints of the WAL (see Slicer.open): about a second of writing. */
+const CHECKPOINT_EVERY_SLICES = 24
 
 /**
  * `pastBudget(reserveMs)`: whether the slice has spent its budget, keeping `reserveMs` for work
@@ -56,6 +60,8 @@ export class Slicer {
   readonly stats: SliceStats = { slices: 0, longestMs: 0, heldMs: 0 }
   private lastCommit = -Infinity
   private slicesSinceCheckpoint = 0
+  /** What a commit takes (FTS5 writes its pending index data then), learned from the last slices. */
+  private commitMs = 5
   private savedAutoCheckpoint: number | null = null
 
   constructor(readonly options: SliceOptions = DEFAULT_SLICES) {}
@@ -89,15 +95,18 @@ export class Slicer {
     if (wait > 0) await sleep(wait)
     else await nextTurn()
     let started = 0
-    let committed = 0
+    let workDone = 0
     const result = await runWrite((tx) => {
       started = performance.now()
-      const deadline = started + this.options.budgetMs
-      return work(tx, (reserveMs = 0) => performance.now() + reserveMs >= deadline)
+      const deadline = started + this.options.budgetMs - this.commitMs
+      const out = work(tx, (reserveMs = 0) => performance.now() + reserveMs >= deadline)
+      workDone = performance.now()
+      return out
     })
     // Measured to the resumption after the commit: a little more than the lock was held.
-    committed = performance.now()
+    const committed = performance.now()
     const held = committed - started
+    this.commitMs = this.commitMs * 0.8 + (committed - workDone) * 0.2
     this.stats.slices += 1
     this.stats.heldMs += held
     if (held > this.stats.longestMs) this.stats.longestMs = held

@@ -16,8 +16,8 @@ import type { RawEntry } from './parse'
  * the site needs, and a failed import throws it away whole. It keeps the importer's memory flat
  * whatever the export's size: per post, only what a batch needs is in memory at a time.
  *
- * Durability is not wanted (journal off, no syncs): after a crash the file is worthless and the
- * next import deletes it.
+ * Durability is not wanted (journal in memory, no syncs): after a crash the file is worthless and
+ * the next import deletes it.
  */
 
 const STAGING_DIR = 'import-staging'
@@ -167,7 +167,8 @@ export class StagingStore {
     // Created private first, like everything in the data folder: it holds the export's drafts.
     fs.closeSync(fs.openSync(file, 'wx', PRIVATE_FILE_MODE))
     this.db = new Database(file)
-    this.db.pragma('journal_mode = OFF')
+    // In memory: the defensive mode better-sqlite3 opens connections in refuses OFF.
+    this.db.pragma('journal_mode = MEMORY')
     this.db.pragma('synchronous = OFF')
     this.db.pragma('locking_mode = EXCLUSIVE')
     this.db.pragma('cache_size = -16000')
