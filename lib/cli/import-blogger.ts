@@ -10,12 +10,13 @@
  * Progress goes to stderr: a bar on a terminal, plain lines otherwise. The report goes to stdout.
  * With --json, stdout carries one JSON ImportEvent per line instead (the admin page reads it).
  * Exit codes: 0 imported (or dry run done), 1 refused (bad arguments, unreadable or malformed
- * file: nothing was written), 2 failed unexpectedly (nothing was written).
+ * file: nothing was written), 2 failed unexpectedly (nothing was written, or, if it stopped while
+ * writing, the entries written until then, each complete: running it again finishes it).
  */
 import { parseArgs } from 'node:util'
 import { getDb } from '@/db'
 import { migrateDatabase } from '@/db/migrate'
-import { ImportError, importBloggerExport } from '@/lib/import/blogger/import'
+import { ImportError, ImportInterruptedError, importBloggerExport } from '@/lib/import/blogger/import'
 import type { ImportEvent, ImportReport } from '@/lib/import/blogger/report'
 import { getEnv } from '@/lib/env'
 import { readServerAddress } from '@/lib/server-address'
@@ -152,7 +153,11 @@ async function main(): Promise<number> {
     const message = error instanceof ImportError ? error.message : error instanceof Error ? error.message : String(error)
     if (args.json) emitJson({ type: 'error', message, line: error instanceof ImportError ? error.line : null })
     else {
-      console.error(`Import stopped: ${message}\nNothing was written.`)
+      const outcome =
+        error instanceof ImportInterruptedError
+          ? `${error.written} of ${error.total} entries were written, each complete. Run the same import again to finish it.`
+          : 'Nothing was written.'
+      console.error(`Import stopped: ${message}\n${outcome}`)
       if (!refused) console.error(error)
     }
     return refused ? 1 : 2

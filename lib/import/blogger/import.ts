@@ -50,6 +50,21 @@ export type ImportOptions = {
   slices?: SliceOptions
 }
 
+/**
+ * The import stopped while writing (a disk error, a bug): the entries written until then are in,
+ * each complete, and the rest is not. Running the same import again finishes it.
+ */
+export class ImportInterruptedError extends Error {
+  constructor(
+    readonly written: number,
+    readonly total: number,
+    options: { cause: unknown },
+  ) {
+    super(`The import stopped after writing ${written} of ${total} entries: ${options.cause instanceof Error ? options.cause.message : String(options.cause)}`, options)
+    this.name = 'ImportInterruptedError'
+  }
+}
+
 /** The import stopped: nothing was written. `line` is the export's line where it went wrong. */
 export class ImportError extends Error {
   constructor(
@@ -140,21 +155,27 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
 
     // Nothing of the import is visible until here; from here on it goes in slice by slice.
     if (!dryRun) slicer.open()
-    await publishAuthors(ctx, read.people)
-    await publishLabels(ctx, read.people)
     let done = 0
-    emit({ type: 'progress', phase: 'writing', done, total })
-    await publishEntries(ctx, read.people, hosts, (n) => {
-      const before = done
-      done += n
-      if (Math.floor(done / 200) > Math.floor(before / 200) || done === total) emit({ type: 'progress', phase: 'writing', done, total })
-    })
-    await redirectOldLabelPaths(ctx, read.people)
-
-    report.mergeSuggestions = await refreshMergeSuggestions(ctx, read.people, {
-      actorId: opts.actorId ?? null,
-      detail: { file: report.file, posts: report.posts, pages: report.pages, labels: report.labels, dryRun },
-    })
+    try {
+      await publishAuthors(ctx, read.people)
+      await publishLabels(ctx, read.people)
+      emit({ type: 'progress', phase: 'writing', done, total })
+      await publishEntries(ctx, read.people, hosts, (n) => {
+        const before = done
+        done += n
+        if (Math.floor(done / 200) > Math.floor(before / 200) || done === total) emit({ type: 'progress', phase: 'writing', done, total })
+      })
+      await redirectOldLabelPaths(ctx, read.people)
+      report.mergeSuggestions = await refreshMergeSuggestions(ctx, read.people, {
+        actorId: opts.actorId ?? null,
+        detail: { file: report.file, posts: report.posts, pages: report.pages, labels: report.labels, dryRun },
+      })
+    } catch (error) {
+      if (dryRun || slicer.stats.slices === 0) throw error
+      // What is in must show: the pages that carry it are expired as after a whole import.
+      await expireTags(importTags()).catch(() => {})
+      throw new ImportInterruptedError(done, total, { cause: error })
+    }
     if (!dryRun) {
       // Every page carries the site's tag: all of them, and the 404s cached at the imported
       // stories' addresses, give way, in every server process on this database (ADR 007).

@@ -12,7 +12,7 @@ import { settings } from '@/db/schema'
 import { runWrite } from '@/db/write-lock'
 import { TAGS } from '@/lib/cache-tags'
 import { getEnv } from '@/lib/env'
-import { ImportError, importBloggerExport } from './import'
+import { ImportError, ImportInterruptedError, importBloggerExport } from './import'
 import type { ImportEvent } from './report'
 import { stagingDir } from './staging'
 import { writeSyntheticExport } from './synthetic'
@@ -175,6 +175,46 @@ describe('issue 9: an import shares the site', () => {
     expect(visibleCounts()).toEqual(before)
     expect(fs.readdirSync(stagingDir(getEnv().dataDir))).toEqual([])
   }, 120_000)
+})
+
+describe('an import that stops while writing', () => {
+  it('leaves every entry it wrote complete, and the same import run again finishes it', async () => {
+    reset()
+    const fixture = path.resolve('tests/fixtures/blogger/small-2018.xml')
+    const db = getDb()
+    // The disk fills up (say) when the 20th story of the file is written; slices of one story.
+    const victim = 'Warga Sarai Panjang Keluhkan Jalan Rusak di Koto Baru Hilir'
+    expect(fs.readFileSync(fixture, 'utf8').split(`<title>${victim}</title>`)).toHaveLength(2)
+    db.run(sql.raw(`CREATE TEMP TRIGGER fail_import BEFORE INSERT ON articles WHEN NEW.title = '${victim.replace(/'/g, "''")}'
+      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`))
+    const error = await importBloggerExport(fixture, { now: new Date('2026-11-27T00:00:00Z'), slices: { budgetMs: 1, gapMs: 0 } }).then(
+      () => null,
+      (e: unknown) => e,
+    )
+    db.run(sql`DROP TRIGGER temp.fail_import`)
+    expect(error).toBeInstanceOf(ImportInterruptedError)
+    const { written } = error as ImportInterruptedError
+    // Whatever went in is whole: each story with its labels, its import record and its old URL.
+    const stories = db.all<{ id: number; status: string; labels: number; mapped: number; legacy: string | null; redirected: number }>(sql`
+      SELECT a.id, a.status, (SELECT count(*) FROM article_labels l WHERE l.article_id = a.id) AS labels,
+        (SELECT count(*) FROM imported_entries e WHERE e.kind = 'post' AND e.entity_id = a.id) AS mapped,
+        (SELECT legacy_path FROM imported_entries e WHERE e.kind = 'post' AND e.entity_id = a.id) AS legacy,
+        (SELECT count(*) FROM redirects r WHERE r.from_path = lower((SELECT legacy_path FROM imported_entries e WHERE e.kind = 'post' AND e.entity_id = a.id))) AS redirected
+      FROM articles a`)
+    expect(stories).toHaveLength(19)
+    expect(written).toBe(19 + 3)
+    for (const story of stories) {
+      expect(story.mapped).toBe(1)
+      expect(story.labels).toBeGreaterThan(0)
+      if (story.status === 'published' && story.legacy) expect(story.redirected).toBe(1)
+    }
+    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM article_search_keys`)!.n).toBe(stories.filter((s) => s.status === 'published').length)
+
+    const again = await importBloggerExport(fixture, { now: new Date('2026-11-27T00:00:00Z') })
+    expect(again.posts.unchanged).toBe(stories.length)
+    expect(again.posts.created + again.posts.unchanged).toBe(35)
+    expect(fs.readdirSync(stagingDir(getEnv().dataDir))).toEqual([])
+  })
 })
 
 describe('after an import', () => {
