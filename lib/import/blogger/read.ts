@@ -14,6 +14,8 @@ import type { StagingStore } from './staging'
  * authors (a few hundred).
  */
 
+const PROGRESS_EVERY_BYTES = 1024 * 1024
+
 export type ReadResult = {
   feed: FeedInfo
   people: PeopleAndLabels
@@ -41,11 +43,17 @@ export async function readIntoStaging(
   let entries = 0
   let refusedPaths = 0
   let exportedAt: number | null = null
+  let lastReported = -Infinity
   const feed = await readBloggerExport(file, {
     onFeed: (f) => {
       exportedAt = timeMs(f.updated)
     },
-    onProgress: (bytes, totalBytes, n) => emit({ type: 'progress', phase: 'reading', bytes, totalBytes, entries: n }),
+    onProgress: (bytes, totalBytes, n) => {
+      // A line of --json output per megabyte read, not per chunk.
+      if (bytes - lastReported < PROGRESS_EVERY_BYTES && bytes < totalBytes) return
+      lastReported = bytes
+      emit({ type: 'progress', phase: 'reading', bytes, totalBytes, entries: n })
+    },
     onEntry: async (entry) => {
       entries++
       if (entry.kind === 'template' || entry.kind === 'settings') {

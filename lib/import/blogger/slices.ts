@@ -25,10 +25,20 @@ export type SliceOptions = {
   gapMs: number
 }
 
-export const DEFAULT_SLICES: SliceOptions = { budgetMs: 40, gapMs: 10 }
+export const DEFAULT_SLICES: SliceOptions = { budgetMs: 30, gapMs: 10 }
 
 /** What the write lock cost the site: how many slices, the longest, and the total time held (ms). */
 export type SliceStats = { slices: number; longestMs: number; heldMs: number }
+
+/**
+ * Hands the event loop back for one full turn: I/O (requests) and due timers run before the
+ * import goes on. One setImmediate is not enough: called from a timer's callback (the pause
+ * between slices), it runs in the same turn's check phase, before any timer is looked at again.
+ */
+export async function yieldToLoop(): Promise<void> {
+  await nextTurn()
+  await nextTurn()
+}
 
 /** Yields to the event loop once `everyMs` of synchronous work has gone by since the last yield. */
 export class Pacer {
@@ -37,18 +47,18 @@ export class Pacer {
 
   async tick(): Promise<void> {
     if (performance.now() - this.last < this.everyMs) return
-    await nextTurn()
+    await yieldToLoop()
     this.last = performance.now()
   }
 
   async yield(): Promise<void> {
-    await nextTurn()
+    await yieldToLoop()
     this.last = performance.now()
   }
 }
 
-/** Slices between two checkpoints of the WAL (see Slicer.open): about a second of writing. */
-const CHECKPOINT_EVERY_SLICES = 24
+/** Slices between two checkpoints of the WAL (see Slicer.open): a few MB of it, as SQLite would. */
+const CHECKPOINT_EVERY_SLICES = 8
 
 /**
  * `pastBudget(reserveMs)`: whether the slice has spent its budget, keeping `reserveMs` for work
@@ -93,7 +103,7 @@ export class Slicer {
   async run<T>(work: SliceWork<T>): Promise<T> {
     const wait = this.lastCommit + this.options.gapMs - performance.now()
     if (wait > 0) await sleep(wait)
-    else await nextTurn()
+    else await yieldToLoop()
     let started = 0
     let workDone = 0
     const result = await runWrite((tx) => {
@@ -111,6 +121,7 @@ export class Slicer {
     this.stats.heldMs += held
     if (held > this.stats.longestMs) this.stats.longestMs = held
     if (this.savedAutoCheckpoint !== null && ++this.slicesSinceCheckpoint >= CHECKPOINT_EVERY_SLICES) {
+      await yieldToLoop()
       // PASSIVE: copies what no reader still needs and never waits for, nor blocks, a writer.
       getDb().$client.pragma('wal_checkpoint(PASSIVE)')
       this.slicesSinceCheckpoint = 0
@@ -125,7 +136,7 @@ export class Slicer {
    */
   async runOrRead<T>(dryRun: boolean, work: (tx: WriteTx | null, pastBudget: (reserveMs?: number) => boolean) => T): Promise<T> {
     if (!dryRun) return this.run(work)
-    await nextTurn()
+    await yieldToLoop()
     const deadline = performance.now() + this.options.budgetMs
     return work(null, (reserveMs = 0) => performance.now() + reserveMs >= deadline)
   }
