@@ -25,7 +25,7 @@ export type SliceOptions = {
   gapMs: number
 }
 
-export const DEFAULT_SLICES: SliceOptions = { budgetMs: 30, gapMs: 10 }
+export const DEFAULT_SLICES: SliceOptions = { budgetMs: 40, gapMs: 10 }
 
 /** What the write lock cost the site: how many slices, the longest, and the total time held (ms). */
 export type SliceStats = { slices: number; longestMs: number; heldMs: number }
