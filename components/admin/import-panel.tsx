@@ -121,6 +121,7 @@ export function ImportPanel({ initialJob, maxBytes }: { initialJob: ImportJobVie
 
   const phase = uploading ? m.phase.uploading : job ? phaseText(job) : null
   const reading = job?.progress.reading
+  const preparing = job?.progress.preparing
   const writing = job?.progress.writing
   const images = job?.progress.images
 
@@ -194,6 +195,9 @@ export function ImportPanel({ initialJob, maxBytes }: { initialJob: ImportJobVie
             max={Math.max(reading.totalBytes, 1)}
           />
         ) : null}
+        {preparing ? (
+          <Bar id="impor-rapikan" label={m.prepareProgress(preparing.done, preparing.total)} value={preparing.done} max={Math.max(preparing.total, 1)} />
+        ) : null}
         {writing ? <Bar id="impor-simpan" label={m.writeProgress(writing.done, writing.total)} value={writing.done} max={Math.max(writing.total, 1)} /> : null}
         {images ? <Bar id="impor-gambar" label={m.imageProgress(images.done, images.total)} value={images.done} max={Math.max(images.total, 1)} /> : null}
       </div>
@@ -212,6 +216,7 @@ function phaseText(job: ImportJobView): string {
   if (job.status === 'receiving') return m.phase.receiving
   if (job.progress.images) return m.phase.images
   if (job.progress.writing) return m.phase.writing
+  if (job.progress.preparing) return m.phase.preparing
   return m.phase.reading
 }
 

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb, type Executor } from '@/db'
 import { articleLabels, labelMergeSuggestions, labels } from '@/db/schema'
 import type { MergeSuggestion } from '@/lib/import/blogger/report'
-import { findDuplicateLabels } from '@/lib/labels/similar'
+import { type DuplicateGroup, findDuplicateLabels } from '@/lib/labels/similar'
 import { recordAudit } from './audit'
 import { InvalidMergeError, mergeLabels, type MergeResult } from './labels-desk'
 
@@ -23,8 +23,10 @@ export class StaleSuggestionError extends Error {
 
 const livePosts = sql<number>`count(${articleLabels.publishedAt})`
 
+export type LabelWithPosts = { id: number; name: string; slug: string; posts: number }
+
 /** Labels with the number of public stories carrying them; every label when `ids` is omitted. */
-function listLabelsWithPosts(db: Executor, ids?: number[]) {
+export function listLabelsWithPosts(db: Executor = getDb(), ids?: number[]): LabelWithPosts[] {
   return db
     .select({ id: labels.id, name: labels.name, slug: labels.slug, posts: livePosts })
     .from(labels)
@@ -32,6 +34,11 @@ function listLabelsWithPosts(db: Executor, ids?: number[]) {
     .where(ids ? inArray(labels.id, ids) : undefined)
     .groupBy(labels.id)
     .all()
+}
+
+/** Every label's id, for callers that count stories a few labels at a time (listLabelsWithPosts). */
+export function listLabelIds(db: Executor = getDb()): number[] {
+  return db.select({ id: labels.id }).from(labels).orderBy(asc(labels.id)).all().map((l) => l.id)
 }
 
 /** A dismissal covers the pair whichever way round: a later count may swap target and member. */
@@ -43,53 +50,96 @@ const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`)
  * offered again. Synchronous; pass the importer's transaction to join it.
  */
 export function refreshLabelMergeSuggestions(tx?: Executor): { open: number; added: number; removed: number } {
-  const run = (db: Executor) => {
-    const groups = findDuplicateLabels(listLabelsWithPosts(db))
-    const rows = db
-      .select({
-        labelId: labelMergeSuggestions.labelId,
-        targetId: labelMergeSuggestions.targetId,
-        basis: labelMergeSuggestions.basis,
-        dismissedAt: labelMergeSuggestions.dismissedAt,
-      })
-      .from(labelMergeSuggestions)
-      .all()
-    const dismissed = new Set(rows.filter((r) => r.dismissedAt).map((r) => pairKey(r.labelId, r.targetId)))
-    const open = new Map(rows.filter((r) => !r.dismissedAt).map((r) => [`${r.labelId}>${r.targetId}`, r]))
-    const found = new Set<string>()
-    let added = 0
-    for (const group of groups) {
-      for (const member of group.members) {
-        if (dismissed.has(pairKey(member.id, group.targetId))) continue
-        const key = `${member.id}>${group.targetId}`
-        found.add(key)
-        const row = open.get(key)
-        if (!row) {
-          db.insert(labelMergeSuggestions).values({ labelId: member.id, targetId: group.targetId, basis: member.basis }).run()
-          added += 1
-        } else if (row.basis !== member.basis) {
-          db.update(labelMergeSuggestions)
-            .set({ basis: member.basis })
-            .where(and(eq(labelMergeSuggestions.labelId, member.id), eq(labelMergeSuggestions.targetId, group.targetId)))
-            .run()
-        }
+  const run = (db: Executor) => applyLabelMergeGroups(db, findDuplicateLabels(listLabelsWithPosts(db)))
+  return tx ? run(tx) : getDb().transaction(run)
+}
+
+/**
+ * The write half of refreshLabelMergeSuggestions, for groups found from counts read earlier
+ * (an import counts outside its write slices, where counting 100,000 stories would hold the
+ * lock too long). Groups naming a label that no longer exists are left out.
+ */
+export function applyLabelMergeGroups(db: Executor, found: DuplicateGroup[]): { open: number; added: number; removed: number } {
+  const existing = new Set(db.select({ id: labels.id }).from(labels).all().map((l) => l.id))
+  const groups = found
+    .filter((g) => existing.has(g.targetId))
+    .map((g) => ({ ...g, members: g.members.filter((m) => existing.has(m.id)) }))
+    .filter((g) => g.members.length > 0)
+  const rows = db
+    .select({
+      labelId: labelMergeSuggestions.labelId,
+      targetId: labelMergeSuggestions.targetId,
+      basis: labelMergeSuggestions.basis,
+      dismissedAt: labelMergeSuggestions.dismissedAt,
+    })
+    .from(labelMergeSuggestions)
+    .all()
+  const dismissed = new Set(rows.filter((r) => r.dismissedAt).map((r) => pairKey(r.labelId, r.targetId)))
+  const open = new Map(rows.filter((r) => !r.dismissedAt).map((r) => [`${r.labelId}>${r.targetId}`, r]))
+  const seen = new Set<string>()
+  let added = 0
+  for (const group of groups) {
+    for (const member of group.members) {
+      if (dismissed.has(pairKey(member.id, group.targetId))) continue
+      const key = `${member.id}>${group.targetId}`
+      seen.add(key)
+      const row = open.get(key)
+      if (!row) {
+        db.insert(labelMergeSuggestions).values({ labelId: member.id, targetId: group.targetId, basis: member.basis }).run()
+        added += 1
+      } else if (row.basis !== member.basis) {
+        db.update(labelMergeSuggestions)
+          .set({ basis: member.basis })
+          .where(and(eq(labelMergeSuggestions.labelId, member.id), eq(labelMergeSuggestions.targetId, group.targetId)))
+          .run()
       }
     }
-    const stale = [...open.values()].filter((r) => !found.has(`${r.labelId}>${r.targetId}`))
-    for (const r of stale) {
-      db.delete(labelMergeSuggestions)
-        .where(
-          and(
-            eq(labelMergeSuggestions.labelId, r.labelId),
-            eq(labelMergeSuggestions.targetId, r.targetId),
-            isNull(labelMergeSuggestions.dismissedAt),
-          ),
-        )
-        .run()
-    }
-    return { open: found.size, added, removed: stale.length }
   }
-  return tx ? run(tx) : getDb().transaction(run)
+  const stale = [...open.values()].filter((r) => !seen.has(`${r.labelId}>${r.targetId}`))
+  for (const r of stale) {
+    db.delete(labelMergeSuggestions)
+      .where(
+        and(
+          eq(labelMergeSuggestions.labelId, r.labelId),
+          eq(labelMergeSuggestions.targetId, r.targetId),
+          isNull(labelMergeSuggestions.dismissedAt),
+        ),
+      )
+      .run()
+  }
+  return { open: seen.size, added, removed: stale.length }
+}
+
+/**
+ * The suggestions refreshLabelMergeSuggestions would leave open over the `existing` labels (with
+ * their counts, from listLabelsWithPosts) if `planned` labels existed too (an import's dry run:
+ * new labels with stand-in ids, which must not collide with real ones), shaped as
+ * listLabelMergeSuggestions shapes them. Writes nothing.
+ */
+export function previewLabelMergeSuggestions(
+  existing: ReadonlyArray<LabelWithPosts>,
+  planned: ReadonlyArray<LabelWithPosts>,
+  db: Executor = getDb(),
+): MergeSuggestion[] {
+  const all = [...existing, ...planned]
+  const info = new Map(all.map((l) => [l.id, l]))
+  const dismissed = new Set(
+    db
+      .select({ labelId: labelMergeSuggestions.labelId, targetId: labelMergeSuggestions.targetId })
+      .from(labelMergeSuggestions)
+      .where(sql`${labelMergeSuggestions.dismissedAt} is not null`)
+      .all()
+      .map((r) => pairKey(r.labelId, r.targetId)),
+  )
+  const groups: MergeSuggestion[] = []
+  for (const group of findDuplicateLabels(all)) {
+    const target = info.get(group.targetId)!
+    const members = group.members.filter((m) => !dismissed.has(pairKey(m.id, group.targetId)))
+    if (members.length === 0) continue
+    groups.push({ target, labels: members.map((m) => ({ ...info.get(m.id)!, basis: m.basis })) })
+  }
+  for (const g of groups) g.labels.sort((a, b) => b.posts - a.posts || a.name.localeCompare(b.name, 'id'))
+  return groups.sort((a, b) => a.target.name.localeCompare(b.target.name, 'id', { sensitivity: 'base' }) || a.target.id - b.target.id)
 }
 
 /** Open suggestions, one entry per target label (A–Z), members by public story count. */

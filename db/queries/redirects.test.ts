@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getDb } from '@/db'
-import { articleLabels, articles, labels, redirects, settings } from '@/db/schema'
+import { articleLabels, articles, importedEntries, labels, redirects, settings } from '@/db/schema'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 import {
   addRedirect,
@@ -9,6 +9,7 @@ import {
   getPathFate,
   recordArticleDeletion,
   recordGonePath,
+  redirectImportedLegacyPath,
   removeRedirectsFrom,
 } from './redirects'
 
@@ -113,3 +114,23 @@ describe('article URLs', () => {
   })
 })
 
+
+describe('finding 6: an imported story going live', () => {
+  it('finding 6: redirects its old Blogger path, but never a path an older import recorded from /admin', () => {
+    getDb().delete(redirects).run()
+    const db = getDb()
+    const author = createUser()
+    const good = createArticle({ authorId: author.id })
+    const bad = createArticle({ authorId: author.id })
+    db.insert(importedEntries)
+      .values([
+        { source: 'blogger', kind: 'post', externalId: 'f6-good', entityId: good.id, legacyPath: '/2023/09/judul-lama.html' },
+        { source: 'blogger', kind: 'post', externalId: 'f6-bad', entityId: bad.id, legacyPath: '/admin/masuk' },
+      ])
+      .run()
+    redirectImportedLegacyPath(db, good.id, '/2023/09/judul-baru')
+    redirectImportedLegacyPath(db, bad.id, '/2023/09/judul-lain')
+    expect(getPathFate('/2023/09/judul-lama.html')).toEqual({ kind: 'moved', to: '/2023/09/judul-baru' })
+    expect(getPathFate('/admin/masuk')).toBeNull()
+  })
+})

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb, type Executor } from '@/db'
 import { articleLabels, articles, importedEntries, labels, redirects, settings, type ArticleStatus } from '@/db/schema'
 import type { PathFate } from '@/lib/redirects/decide'
+import { isBloggerSourcePath } from '@/lib/redirects/blogger'
 import { normalizeRedirectPath, parseArticlePath } from '@/lib/redirects/paths'
 import { articlePath, labelFeedPath, labelPath } from '@/lib/urls'
 
@@ -165,7 +166,8 @@ export function redirectImportedLegacyPath(db: Executor, articleId: number, to: 
     .from(importedEntries)
     .where(and(eq(importedEntries.kind, 'post'), eq(importedEntries.entityId, articleId)))
     .get()
-  if (row?.legacyPath) addRedirect(row.legacyPath, to, 'import')
+  // Rows recorded before the importer checked paths may name any path (issue #10, finding 6).
+  if (row?.legacyPath && isBloggerSourcePath('post', row.legacyPath)) addRedirect(row.legacyPath, to, 'import')
 }
 
 /** A published article's slug changed: its old URL answers 301 to the new one. */

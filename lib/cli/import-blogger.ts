@@ -2,23 +2,24 @@
  * `npm run import:blogger -- <export.xml> [--dry-run] [--download-images [--allow-private-images]] [--json]`
  *
  * Imports a Blogger export (classic "Back up content" Atom or the newer Takeout feed.atom) into
- * the database in DATA_DIR / DATABASE_PATH, migrating it first, then tells the running server
- * (if there is one on PORT) to drop its cached pages and re-read the redirect table, so the site
- * shows the import and answers the old URLs without a restart.
+ * the database in DATA_DIR / DATABASE_PATH, migrating it first. The import writes in short slices
+ * while the site keeps serving (docs/decisions/009-import-slicing.md), and expires the cached
+ * pages itself through the shared tag store (ADR 007): every server process on this data folder
+ * shows the import and answers the old URLs within a second, and one started later reads it fresh.
  *
  * Progress goes to stderr: a bar on a terminal, plain lines otherwise. The report goes to stdout.
  * With --json, stdout carries one JSON ImportEvent per line instead (the admin page reads it).
  * Exit codes: 0 imported (or dry run done), 1 refused (bad arguments, unreadable or malformed
- * file: nothing was written), 2 failed unexpectedly (nothing was written).
+ * file: nothing was written), 2 failed unexpectedly (nothing was written, or, if it stopped while
+ * writing, the entries written until then, each complete: running it again finishes it).
  */
 import { parseArgs } from 'node:util'
 import { getDb } from '@/db'
 import { migrateDatabase } from '@/db/migrate'
-import { ImportError, importBloggerExport } from '@/lib/import/blogger/import'
+import { ImportError, ImportInterruptedError, importBloggerExport } from '@/lib/import/blogger/import'
 import type { ImportEvent, ImportReport } from '@/lib/import/blogger/report'
-import { TAGS } from '@/lib/cache-tags'
 import { getEnv } from '@/lib/env'
-import { requestRevalidation } from '@/lib/revalidate-client'
+import { readServerAddress } from '@/lib/server-address'
 
 const USAGE = `Usage: npm run import:blogger -- <export.xml> [--dry-run] [--download-images [--allow-private-images]] [--json]
 
@@ -74,9 +75,9 @@ function progressPrinter() {
   return (event: ImportEvent) => {
     if (event.type !== 'progress') return
     const [done, total, unit] =
-      event.phase === 'reading' ? [event.bytes, event.totalBytes, 'MB'] : [event.done, event.total, event.phase === 'writing' ? 'entries' : 'images']
+      event.phase === 'reading' ? [event.bytes, event.totalBytes, 'MB'] : [event.done, event.total, event.phase === 'images' ? 'images' : 'entries']
     const share = total > 0 ? Math.min(1, done / total) : 1
-    const label = event.phase === 'reading' ? 'Checking' : event.phase === 'writing' ? 'Writing ' : 'Images  '
+    const label = { reading: 'Checking', preparing: 'Cleaning', writing: 'Writing ', images: 'Images  ' }[event.phase]
     const amount = unit === 'MB' ? `${(done / 1e6).toFixed(1)}/${(total / 1e6).toFixed(1)} MB` : `${done}/${total} ${unit}`
     if (tty) {
       const width = 30
@@ -108,6 +109,9 @@ function printReport(r: ImportReport): void {
     `  redirects ${r.redirects.created} new, ${r.redirects.updated} updated, ${r.redirects.unchanged} unchanged`,
     `  images    ${r.images.referenced} featured images${r.images.downloaded ? `, ${r.images.downloaded} downloaded` : ' kept at their Blogger URLs'}`,
   ]
+  if (!r.dryRun) {
+    lines.push(`  site      written in ${r.writeLock.slices} short transactions (longest ${r.writeLock.longestMs} ms); the site kept serving`)
+  }
   for (const f of r.images.failed.slice(0, 20)) lines.push(`    image failed: ${f.url} (${f.reason})`)
   const reasons = Object.entries(r.skippedByReason)
   if (reasons.length) lines.push(`  skipped   ${reasons.map(([reason, n]) => `${n} ${reason}`).join(', ')}`)
@@ -144,12 +148,8 @@ async function main(): Promise<number> {
       imageFetch: { allowPrivateAddresses: args.allowPrivateImages },
       onEvent,
     })
-    if (!args.dryRun) {
-      try {
-        await requestRevalidation([TAGS.site, TAGS.latest, TAGS.sitemaps, TAGS.redirects])
-      } catch {
-        report.warnings.push('No running site answered on this machine: it shows the import when it starts.')
-      }
+    if (!args.dryRun && !readServerAddress(getEnv().dataDir)) {
+      report.warnings.push('No server is running on this data folder: the site shows the import when it starts.')
     }
     if (args.json) emitJson({ type: 'report', report })
     else printReport(report)
@@ -159,7 +159,11 @@ async function main(): Promise<number> {
     const message = error instanceof ImportError ? error.message : error instanceof Error ? error.message : String(error)
     if (args.json) emitJson({ type: 'error', message, line: error instanceof ImportError ? error.line : null })
     else {
-      console.error(`Import stopped: ${message}\nNothing was written.`)
+      const outcome =
+        error instanceof ImportInterruptedError
+          ? `${error.written} of ${error.total} entries were written, each complete. Run the same import again to finish it.`
+          : 'Nothing was written.'
+      console.error(`Import stopped: ${message}\n${outcome}`)
       if (!refused) console.error(error)
     }
     return refused ? 1 : 2

@@ -44,6 +44,8 @@ export type ImportJobView = {
   finishedAt: string | null
   progress: {
     reading: { bytes: number; totalBytes: number; entries: number } | null
+    /** Cleaning the posts' bodies, before anything is written. */
+    preparing: { done: number; total: number } | null
     writing: { done: number; total: number } | null
     images: { done: number; total: number } | null
   }
@@ -126,7 +128,7 @@ export async function reserveImport(input: { dryRun: boolean; fileName: string; 
     fileName: input.fileName,
     startedAt: new Date().toISOString(),
     finishedAt: null,
-    progress: { reading: null, writing: null, images: null },
+    progress: { reading: null, preparing: null, writing: null, images: null },
     report: null,
     error: null,
   }
@@ -277,7 +279,7 @@ function cleanMessage(message: string): string {
 const count = z.number().int().nonnegative()
 const eventSchema = z.union([
   z.object({ type: z.literal('progress'), phase: z.literal('reading'), bytes: count, totalBytes: count, entries: count }),
-  z.object({ type: z.literal('progress'), phase: z.enum(['writing', 'images']), done: count, total: count }),
+  z.object({ type: z.literal('progress'), phase: z.enum(['preparing', 'writing', 'images']), done: count, total: count }),
   // The report's shape is the CLI's contract (report.ts); the page reads it defensively.
   z.object({ type: z.literal('report'), report: z.looseObject({ posts: z.looseObject({}), dryRun: z.boolean() }) }),
   z.object({ type: z.literal('error'), message: z.string(), line: z.number().int().positive().nullable().catch(null) }),

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { t } from '@/lib/i18n/id'
 import { bloggerLabelPath } from '@/lib/labels/key'
-import { hasMobileParam, isBlogspotHost, labelTablePath, parseBloggerPath, stripBloggerParams } from './blogger'
+import { hasMobileParam, type ImportSourceKind, isBloggerSourcePath, isBlogspotHost, labelTablePath, parseBloggerPath, stripBloggerParams } from './blogger'
 import { decideRoute, type PathFate, type RouteDecision, type RouteRequest } from './decide'
 import { canonicalPath, normalizeRedirectPath } from './paths'
 
@@ -361,5 +361,45 @@ describe('parsing', () => {
   it('hasMobileParam finds only the parameter m', () => {
     expect(['?m=1', '?a=1&m=0', '?m', '?m&x=1'].every(hasMobileParam)).toBe(true)
     expect(['', '?mode=1', '?utm_medium=m', '?am=1'].some(hasMobileParam)).toBe(false)
+  })
+})
+
+describe('finding 6: isBloggerSourcePath', () => {
+  it('finding 6: accepts Blogger’s own shapes and nothing of Warta’s', () => {
+    const yes: Array<[ImportSourceKind, string]> = [
+      ['post', '/2023/09/koperasi-nagari-koto-baru-salurkan.html'],
+      ['post', '/2023/06/banjir-rendam-80-rumah-di-koto-panjang_97.html'],
+      ['post', '/2024/01/disdik-pesisir%E0%A4.html'],
+      ['post', '/2019/12/BESAR.HTML'],
+      ['page', '/p/redaksi.html'],
+      ['comment-feed', '/feeds/7584572308566694265/comments/default'],
+      ['label', bloggerLabelPath('Koto Alai')],
+      ['label', bloggerLabelPath('PT.Semen / Andalas & Raya')],
+    ]
+    for (const [kind, path] of yes) expect(isBloggerSourcePath(kind, path), `${kind} ${path}`).toBe(true)
+    const no: Array<[ImportSourceKind, string]> = [
+      ['post', '/admin/masuk'],
+      ['post', '/admin/masuk.html'],
+      ['post', '/api/auth/session'],
+      ['post', '/_next/static/chunks/main.js'],
+      ['post', '/media/2024/01/foto.html'],
+      ['post', '/2023/13/judul.html'],
+      ['post', '/2023/09/judul'],
+      ['post', '/2023/09/a/b.html'],
+      ['post', '/2023/09/..html'],
+      ['post', '/2023/09/a\\b.html'],
+      ['post', '/2023/09/a\u0001b.html'],
+      ['post', '//evil.example/2023/09/a.html'],
+      ['post', '/p/redaksi.html'],
+      ['page', '/2023/09/judul.html'],
+      ['page', '/p/redaksi'],
+      ['page', '/p/../admin.html'],
+      ['comment-feed', '/feeds/../admin/comments/default'],
+      ['comment-feed', '/feeds/posts/default'],
+      ['label', '/search/label/a/../../admin'],
+      ['label', '/admin'],
+      ['post', `/2023/09/${'a'.repeat(600)}.html`],
+    ]
+    for (const [kind, path] of no) expect(isBloggerSourcePath(kind, path), `${kind} ${path}`).toBe(false)
   })
 })

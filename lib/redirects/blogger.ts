@@ -75,6 +75,42 @@ export function parseBloggerPath(pathname: string, canonical: string, search: st
   return null
 }
 
+/*
+ * The only paths an import may write redirect rows from (issue #10, finding 6): the redirect
+ * check serves a row for any path it holds, so a row from `/admin/masuk` would send the sign-in
+ * page elsewhere. Each shape is one Blogger served and no Warta route has: posts end in `.html`
+ * under a year and month, pages in `.html` under `/p/`; a comment feed has Blogger's numeric
+ * post id; a label archive sits under `/search/label/`. A name segment may be percent-encoded
+ * but never holds a slash, a backslash, `..` alone or control characters.
+ */
+const SEGMENT = String.raw`[^/\\\s?#\p{Cc}]+`
+const NAME = String.raw`(?!\.\.?\.html$)${SEGMENT}`
+const POST_SOURCE = new RegExp(String.raw`^/\d{4}/(?:0[1-9]|1[0-2])/${NAME}\.html$`, 'iu')
+const PAGE_SOURCE = new RegExp(String.raw`^/p/${NAME}\.html$`, 'iu')
+const COMMENT_FEED_SOURCE = /^\/feeds\/\d{1,30}\/comments\/default$/
+const LABEL_SOURCE = new RegExp(String.raw`^/search/label/${SEGMENT}$`, 'iu')
+
+export type ImportSourceKind = 'post' | 'page' | 'comment-feed' | 'label'
+
+/**
+ * Whether `path` has the shape Blogger gave this kind of address, so that an import may redirect
+ * it: `/2023/09/judul.html` (post), `/p/redaksi.html` (page), `/feeds/{post id}/comments/default`,
+ * `/search/label/{label}`. Never true for anything under `/admin`, `/api`, `/_next` or `/media`.
+ */
+export function isBloggerSourcePath(kind: ImportSourceKind, path: string): boolean {
+  if (path.length > 500) return false
+  switch (kind) {
+    case 'post':
+      return POST_SOURCE.test(path)
+    case 'page':
+      return PAGE_SOURCE.test(path)
+    case 'comment-feed':
+      return COMMENT_FEED_SOURCE.test(path)
+    case 'label':
+      return LABEL_SOURCE.test(path)
+  }
+}
+
 /**
  * The redirect-table path of a label segment as Blogger wrote it (`Koto%20Alai`, `koto+alai`,
  * `KOTO%20%20ALAI`): percent-decoded, `+` read as a space (Blogger escapes a real plus as

@@ -603,3 +603,52 @@ describe('labels merged in Warta', () => {
     expect(db.select().from(articleLabels).where(inArray(articleLabels.labelId, ids)).all().length).toBeGreaterThan(0)
   })
 })
+
+describe('finding 6: the old addresses an export names', () => {
+  // Paths of Warta itself that an export must never take over, and what each is planted as.
+  const hostile = ['/admin/masuk', '/api/auth/session', '/_next/static/chunks/main.js', '/media/2024/01/foto.html']
+
+  function expectUntouched() {
+    for (const path of hostile) {
+      expect(getPathFate(path), path).toBeNull()
+      // `.html` paths are in Blogger's namespace: without a row they answer 404, never a redirect.
+      expect(answer(path), path).toEqual(path.endsWith('.html') ? { action: 'not-found' } : { action: 'next' })
+    }
+    expect(getDb().select().from(redirects).where(sql`${redirects.fromPath} not like '/____/__/%.html' and ${redirects.fromPath} not like '/p/%.html' and ${redirects.fromPath} not like '/feeds/%/comments/default' and ${redirects.fromPath} not like '/search/label/%'`).all()).toEqual([])
+  }
+
+  it('finding 6: a 2018 export redirects only from Blogger’s own path shapes, never /admin, /api, /_next or /media', async () => {
+    reset()
+    const [a, b, c] = published.filter((p) => p.legacyPath) as [(typeof published)[0], (typeof published)[0], (typeof published)[0]]
+    const page = expected.pages[1]!
+    const file = variant('2018', 'hostile-paths', (xml) =>
+      xml
+        .replace(`<blogger:filename>${a.legacyPath}</blogger:filename>`, `<blogger:filename>${hostile[0]}</blogger:filename>`)
+        .replace(`<blogger:filename>${b.legacyPath}</blogger:filename>`, `<blogger:filename>${hostile[1]}</blogger:filename>`)
+        .replace(`<blogger:filename>${c.legacyPath}</blogger:filename>`, `<blogger:filename>${hostile[3]}</blogger:filename>`)
+        .replace(`<blogger:filename>${page.legacyPath}</blogger:filename>`, `<blogger:filename>${hostile[2]}</blogger:filename>`),
+    )
+    await importBloggerExport(file, { now: NOW })
+    expectUntouched()
+    // The entries themselves are imported as usual, at addresses made from their titles.
+    for (const post of [a, b, c]) expect(articleOf(post.bloggerId)?.status).toBe('published')
+    expect(getDb().select().from(pages).where(eq(pages.title, page.title)).get()?.status).toBe('published')
+    // The other posts keep their old URLs.
+    const d = published.find((p) => p.legacyPath && ![a, b, c].includes(p))!
+    expect(getPathFate(d.legacyPath.toLowerCase())).toEqual({ kind: 'moved', to: articlePath(articleOf(d.bloggerId)!) })
+  })
+
+  it('finding 6: a classic export’s alternate links cannot name a path of Warta either', async () => {
+    reset()
+    const [a, b] = published.filter((p) => p.legacyPath) as [(typeof published)[0], (typeof published)[0]]
+    const file = variant('classic', 'hostile-paths', (xml) =>
+      xml
+        .replace(`href='${SITE}${a.legacyPath}'`, `href='${SITE}${hostile[0]}'`)
+        .replace(`href='${SITE}${b.legacyPath}'`, `href='https://elsewhere.example${hostile[1]}'`),
+    )
+    expect(fs.readFileSync(file, 'utf8')).toContain(hostile[0])
+    await importBloggerExport(file, { now: NOW })
+    expectUntouched()
+    expect(articleOf(a.bloggerId)?.status).toBe('published')
+  })
+})

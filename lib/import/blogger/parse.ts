@@ -344,7 +344,7 @@ export async function readBloggerExport(file: string, opts: ReadOptions): Promis
     }
   })
 
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 64 * 1024 })
   let bytes = 0
   let announced = false
   try {

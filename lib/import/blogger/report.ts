@@ -46,16 +46,23 @@ export type ImportReport = {
   skipped: SkippedEntry[]
   mergeSuggestions: MergeSuggestion[]
   warnings: string[]
+  /**
+   * How the import shared the site's write lock (docs/decisions/009-import-slicing.md): the number
+   * of short transactions it wrote in, the longest and the total time held (ms). Zero on a dry run.
+   */
+  writeLock: { slices: number; longestMs: number; heldMs: number }
 }
 
 export const SKIPPED_LIST_LIMIT = 500
 
 /**
- * One line of `import-blogger --json` output. Progress comes while reading the file (bytes)
- * and while writing (entries); exactly one `report` or `error` line ends the run.
+ * One line of `import-blogger --json` output. Progress comes while reading the file (bytes),
+ * while preparing the posts and pages (cleaning their bodies; nothing is visible yet) and while
+ * writing them into the site (entries); exactly one `report` or `error` line ends the run.
  */
 export type ImportEvent =
   | { type: 'progress'; phase: 'reading'; bytes: number; totalBytes: number; entries: number }
+  | { type: 'progress'; phase: 'preparing'; done: number; total: number }
   | { type: 'progress'; phase: 'writing'; done: number; total: number }
   | { type: 'progress'; phase: 'images'; done: number; total: number }
   | { type: 'report'; report: ImportReport }

@@ -1,0 +1,143 @@
+import 'server-only'
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises'
+import { getDb } from '@/db'
+import { runWrite, type WriteTx } from '@/db/write-lock'
+
+/*
+ * How the import shares the site (docs/decisions/009-import-slicing.md): it writes in short
+ * transactions ("slices"), each through runWrite and each ending as soon as its time budget is
+ * spent, with a pause between them in which other writers get the lock, and it hands the event
+ * loop back regularly in every step, so that a server running the import in-process (tests) or
+ * beside it keeps answering.
+ */
+
+export type SliceOptions = {
+  /**
+   * How long (ms) a slice may hold the lock, its commit included: it takes no new work once the
+   * time spent, the work it still has to do and its commit (as measured on the previous slices)
+   * would pass it. One unit of work always goes in.
+   */
+  budgetMs: number
+  /**
+   * At least this long (ms) between one slice's commit and the next slice's start, so that a
+   * writer waiting for the lock (runWrite tries again every 1–25 ms) gets it within a few slices.
+   */
+  gapMs: number
+}
+
+export const DEFAULT_SLICES: SliceOptions = { budgetMs: 40, gapMs: 10 }
+
+/** What the write lock cost the site: how many slices, the longest, and the total time held (ms). */
+export type SliceStats = { slices: number; longestMs: number; heldMs: number }
+
+/**
+ * Hands the event loop back for one full turn: I/O (requests) and due timers run before the
+ * import goes on. One setImmediate is not enough: called from a timer's callback (the pause
+ * between slices), it runs in the same turn's check phase, before any timer is looked at again.
+ */
+export async function yieldToLoop(): Promise<void> {
+  await nextTurn()
+  await nextTurn()
+}
+
+/** Yields to the event loop once `everyMs` of synchronous work has gone by since the last yield. */
+export class Pacer {
+  private last = performance.now()
+  constructor(private readonly everyMs = 20) {}
+
+  async tick(): Promise<void> {
+    if (performance.now() - this.last < this.everyMs) return
+    await yieldToLoop()
+    this.last = performance.now()
+  }
+
+  async yield(): Promise<void> {
+    await yieldToLoop()
+    this.last = performance.now()
+  }
+}
+
+/** Slices between two checkpoints of the WAL (see Slicer.open): a few MB of it, as SQLite would. */
+const CHECKPOINT_EVERY_SLICES = 8
+
+/**
+ * `pastBudget(reserveMs)`: whether the slice has spent its budget, keeping `reserveMs` for work
+ * still to come in it.
+ */
+export type SliceWork<T> = (tx: WriteTx, pastBudget: (reserveMs?: number) => boolean) => T
+
+export class Slicer {
+  readonly stats: SliceStats = { slices: 0, longestMs: 0, heldMs: 0 }
+  private lastCommit = -Infinity
+  private slicesSinceCheckpoint = 0
+  /** What a commit takes (FTS5 writes its pending index data then), learned from the last slices. */
+  private commitMs = 5
+  private savedAutoCheckpoint: number | null = null
+
+  constructor(readonly options: SliceOptions = DEFAULT_SLICES) {}
+
+  /**
+   * SQLite checkpoints the WAL inside the commit that crosses its threshold (after the lock is
+   * released, but with a sync of the database file that can take 100 ms on a busy disk). The
+   * import checkpoints between its slices instead, so a slice measures only the time it holds
+   * the lock, and the checkpoint's cost falls on the import, never on the next writer's commit.
+   */
+  open(): void {
+    const client = getDb().$client
+    this.savedAutoCheckpoint = client.pragma('wal_autocheckpoint', { simple: true }) as number
+    client.pragma('wal_autocheckpoint = 0')
+  }
+
+  close(): void {
+    if (this.savedAutoCheckpoint === null) return
+    const client = getDb().$client
+    client.pragma(`wal_autocheckpoint = ${this.savedAutoCheckpoint}`)
+    this.savedAutoCheckpoint = null
+    if (this.slicesSinceCheckpoint > 0) client.pragma('wal_checkpoint(PASSIVE)')
+  }
+
+  /**
+   * Runs `work` in one write transaction, after the pause since the previous slice. `work` is
+   * synchronous (ADR 001) and should stop taking new work once `pastBudget()` is true.
+   */
+  async run<T>(work: SliceWork<T>): Promise<T> {
+    const wait = this.lastCommit + this.options.gapMs - performance.now()
+    if (wait > 0) await sleep(wait)
+    else await yieldToLoop()
+    let started = 0
+    let workDone = 0
+    const result = await runWrite((tx) => {
+      started = performance.now()
+      const deadline = started + this.options.budgetMs - this.commitMs
+      const out = work(tx, (reserveMs = 0) => performance.now() + reserveMs >= deadline)
+      workDone = performance.now()
+      return out
+    })
+    // Measured to the resumption after the commit: a little more than the lock was held.
+    const committed = performance.now()
+    const held = committed - started
+    this.commitMs = this.commitMs * 0.8 + (committed - workDone) * 0.2
+    this.stats.slices += 1
+    this.stats.heldMs += held
+    if (held > this.stats.longestMs) this.stats.longestMs = held
+    if (this.savedAutoCheckpoint !== null && ++this.slicesSinceCheckpoint >= CHECKPOINT_EVERY_SLICES) {
+      await yieldToLoop()
+      // PASSIVE: copies what no reader still needs and never waits for, nor blocks, a writer.
+      getDb().$client.pragma('wal_checkpoint(PASSIVE)')
+      this.slicesSinceCheckpoint = 0
+    }
+    this.lastCommit = performance.now()
+    return result
+  }
+
+  /**
+   * A dry run reads what a slice would write and writes nothing: `work` gets no transaction and
+   * runs outside the lock, with the same budget and pauses for the event loop.
+   */
+  async runOrRead<T>(dryRun: boolean, work: (tx: WriteTx | null, pastBudget: (reserveMs?: number) => boolean) => T): Promise<T> {
+    if (!dryRun) return this.run(work)
+    await yieldToLoop()
+    const deadline = performance.now() + this.options.budgetMs
+    return work(null, (reserveMs = 0) => performance.now() + reserveMs >= deadline)
+  }
+}
