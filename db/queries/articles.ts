@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, ne, notInArray, or } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, notInArray, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { articleLabels, articleNotes, articles, labels, media, users, type NoteKind } from '@/db/schema'
 
@@ -31,10 +31,25 @@ export type Page<T> = { items: T[]; page: number; hasNext: boolean }
 
 const isPublic = eq(articles.status, 'published')
 
+/*
+ * "Before/after this story in the date order", as one row-value comparison. SQLite seeks an index
+ * to a row value and walks from there; the same condition spelt with OR and bound parameters is
+ * planned as a walk from one end of the index, filtering as it goes (17–38 ms for an old story
+ * at 100,000 stories, against 0.1 ms).
+ */
+const storyBefore = (articleId: number, publishedAt: Date) => sql`(${articles.publishedAt}, ${articles.id}) < (${publishedAt.getTime()}, ${articleId})`
+const storyAfter = (articleId: number, publishedAt: Date) => sql`(${articles.publishedAt}, ${articles.id}) > (${publishedAt.getTime()}, ${articleId})`
+const entryBefore = (articleId: number, publishedAt: Date) =>
+  sql`(${articleLabels.publishedAt}, ${articleLabels.articleId}) < (${publishedAt.getTime()}, ${articleId})`
+const entryAfter = (articleId: number, publishedAt: Date) =>
+  sql`(${articleLabels.publishedAt}, ${articleLabels.articleId}) > (${publishedAt.getTime()}, ${articleId})`
+
 /**
- * Turns ordered article ids into cards in three indexed queries. List queries first find
+ * Turns ordered article ids into cards in two indexed queries. List queries first find
  * ids on a narrow index (so an archive's page 500 skips index entries, never article rows),
- * then hydrate only the 20 rows they show.
+ * then hydrate only the 20 rows they show, by primary key. Whether a row is public is checked
+ * here, not in the WHERE clause: given `status = ?` SQLite picks a status index and walks every
+ * published story to find the 20 (8–11 ms per card read at 100,000 stories).
  */
 function hydrateCards(ids: number[]): ArticleCard[] {
   if (ids.length === 0) return []
@@ -42,6 +57,7 @@ function hydrateCards(ids: number[]): ArticleCard[] {
   const rows = db
     .select({
       id: articles.id,
+      status: articles.status,
       title: articles.title,
       slug: articles.slug,
       pathMonth: articles.pathMonth,
@@ -61,7 +77,7 @@ function hydrateCards(ids: number[]): ArticleCard[] {
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(media, eq(media.id, articles.featuredMediaId))
-    .where(and(inArray(articles.id, ids), isPublic))
+    .where(inArray(articles.id, ids))
     .all()
   const sections = db
     .select({ articleId: articleLabels.articleId, id: labels.id, name: labels.name, slug: labels.slug })
@@ -73,7 +89,7 @@ function hydrateCards(ids: number[]): ArticleCard[] {
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => {
     const r = byId.get(id)
-    if (!r || !r.publishedAt || !r.pathMonth) return []
+    if (!r || r.status !== 'published' || !r.publishedAt || !r.pathMonth) return []
     return [
       {
         id: r.id,
@@ -311,13 +327,7 @@ export function listRelatedArticles(articleId: number, labelIds: number[], publi
       .select({ id: articleLabels.articleId, publishedAt: articleLabels.publishedAt })
       .from(articleLabels)
       .where(
-        and(
-          eq(articleLabels.labelId, labelId),
-          or(
-            lt(articleLabels.publishedAt, publishedAt),
-            and(eq(articleLabels.publishedAt, publishedAt), lt(articleLabels.articleId, articleId)),
-          ),
-        ),
+        and(eq(articleLabels.labelId, labelId), entryBefore(articleId, publishedAt)),
       )
       .orderBy(desc(articleLabels.publishedAt), desc(articleLabels.articleId))
       .limit(RELATED_WINDOW)
@@ -347,14 +357,7 @@ export function listRelatedFollowerIds(articleId: number, labelIds: number[], pu
       .select({ id: articleLabels.articleId })
       .from(articleLabels)
       .where(
-        and(
-          eq(articleLabels.labelId, labelId),
-          ne(articleLabels.articleId, articleId),
-          or(
-            gt(articleLabels.publishedAt, publishedAt),
-            and(eq(articleLabels.publishedAt, publishedAt), gt(articleLabels.articleId, articleId)),
-          ),
-        ),
+        and(eq(articleLabels.labelId, labelId), entryAfter(articleId, publishedAt)),
       )
       .orderBy(asc(articleLabels.publishedAt), asc(articleLabels.articleId))
       .limit(RELATED_WINDOW)
@@ -373,11 +376,7 @@ export function isAmongNewest(articleId: number, publishedAt: Date, limit: numbe
     .select({ id: articles.id })
     .from(articles)
     .where(
-      and(
-        isPublic,
-        ne(articles.id, articleId),
-        or(gt(articles.publishedAt, publishedAt), and(eq(articles.publishedAt, publishedAt), gt(articles.id, articleId))),
-      ),
+      and(isPublic, storyAfter(articleId, publishedAt)),
     )
     .limit(limit)
     .all()
@@ -399,11 +398,7 @@ function adjacentIds(articleId: number, publishedAt: Date): { previous?: number;
     .select({ id: articles.id })
     .from(articles)
     .where(
-      and(
-        isPublic,
-        ne(articles.id, articleId),
-        or(lt(articles.publishedAt, publishedAt), and(eq(articles.publishedAt, publishedAt), lt(articles.id, articleId))),
-      ),
+      and(isPublic, storyBefore(articleId, publishedAt)),
     )
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(1)
@@ -412,11 +407,7 @@ function adjacentIds(articleId: number, publishedAt: Date): { previous?: number;
     .select({ id: articles.id })
     .from(articles)
     .where(
-      and(
-        isPublic,
-        ne(articles.id, articleId),
-        or(gt(articles.publishedAt, publishedAt), and(eq(articles.publishedAt, publishedAt), gt(articles.id, articleId))),
-      ),
+      and(isPublic, storyAfter(articleId, publishedAt)),
     )
     .orderBy(asc(articles.publishedAt), asc(articles.id))
     .limit(1)
