@@ -1,6 +1,6 @@
 import { getDb } from '@/db'
 
-export type RanStatement = { sql: string; plan: string[] }
+export type RanStatement = { sql: string; params: unknown[]; plan: string[] }
 
 /**
  * Runs `fn` and returns every SQL statement it ran on the process's connection, each with SQLite's
@@ -35,9 +35,9 @@ export function captureStatements(fn: () => unknown): RanStatement[] {
   }
   return ran.map(({ sql, params }) => ({
     sql,
-    plan: original
-      .call(client, `EXPLAIN QUERY PLAN ${sql}`)
-      .all(...(params as never[]))
+    params,
+    plan: (original.call(client, `EXPLAIN QUERY PLAN ${sql}`) as { all(...params: unknown[]): unknown[] })
+      .all(...params)
       .map((r) => (r as { detail: string }).detail),
   }))
 }
