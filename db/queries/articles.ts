@@ -1,6 +1,7 @@
 import 'server-only'
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, notInArray, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
+import { jakartaParts, jakartaRange } from '@/lib/dates'
 import { articleLabels, articleNotes, articles, labels, media, users, type NoteKind } from '@/db/schema'
 
 /** Stories per archive page (label, author, month, year). */
@@ -140,6 +141,51 @@ function offsetFor(page: number, pageSize = PAGE_SIZE): number {
   return (Math.min(Math.max(1, Math.trunc(page)), MAX_PAGE) - 1) * pageSize
 }
 
+/**
+ * Index entries an archive page may skip with OFFSET. A deeper page first finds the month its
+ * stories start in from archive_months (a row per month), then skips only within that month:
+ * page 2,000 of a 40,000-story label reads a few hundred entries, not 40,000.
+ */
+export const DEEP_OFFSET = 1000
+
+/** A list of public stories as archive_months counts it (drizzle/0013_archive_months.sql). */
+type ArchiveScope = 'site' | `label:${number}` | `author:${number}`
+
+const monthKey = (date: Date) => {
+  const p = jakartaParts(date)
+  return `${p.year}-${String(p.month).padStart(2, '0')}`
+}
+
+/**
+ * Where the list's `offset`-th newest story lies: before `end` (the end of its month, WIB), after
+ * `skip` newer stories of that month. `offset` must be at least DEEP_OFFSET. Months are summed
+ * newest first, from `to` back to `from` when given ('YYYY-MM'). Null past the list's end.
+ */
+function seekArchiveMonth(scope: ArchiveScope, offset: number, range?: { from: string; to: string }): { end: Date; skip: number } | null {
+  const rows = getDb().all<{ month: string; stories: number }>(
+    range
+      ? sql`SELECT month, stories FROM archive_months WHERE scope = ${scope} AND month >= ${range.from} AND month <= ${range.to} AND stories > 0 ORDER BY month DESC`
+      : sql`SELECT month, stories FROM archive_months WHERE scope = ${scope} AND stories > 0 ORDER BY month DESC`,
+  )
+  let newer = 0
+  for (const row of rows) {
+    if (newer + row.stories > offset) {
+      const [year, month] = row.month.split('-').map(Number) as [number, number]
+      return { end: jakartaRange(year, month).end, skip: offset - newer }
+    }
+    newer += row.stories
+  }
+  return null
+}
+
+/** OFFSET for a shallow page; for a deep one, the month to start in (or null: past the end). */
+function placeOf(offset: number, scope: ArchiveScope | null, range?: { from: string; to: string }) {
+  if (offset < DEEP_OFFSET || !scope) return { end: undefined, skip: offset }
+  return seekArchiveMonth(scope, offset, range)
+}
+
+const emptyPage = (page: number): Page<ArticleCard> => ({ items: [], page, hasNext: false })
+
 /** The newest public stories, for the homepage. */
 export function listLatestArticles(limit: number, excludeIds: number[] = []): ArticleCard[] {
   const ids = getDb()
@@ -160,13 +206,21 @@ export function listLatestArticlesByLabel(labelId: number, limit: number): Artic
 
 /** A label archive page, newest first, 20 per page. Reads only article_labels' archive index to page. */
 export function listArticlesByLabel(labelId: number, page: number, pageSize = PAGE_SIZE): Page<ArticleCard> {
+  const place = placeOf(offsetFor(page, pageSize), `label:${labelId}`)
+  if (!place) return emptyPage(page)
   const ids = getDb()
     .select({ id: articleLabels.articleId })
     .from(articleLabels)
-    .where(and(eq(articleLabels.labelId, labelId), isNotNull(articleLabels.publishedAt)))
+    .where(
+      and(
+        eq(articleLabels.labelId, labelId),
+        isNotNull(articleLabels.publishedAt),
+        place.end ? lt(articleLabels.publishedAt, place.end) : undefined,
+      ),
+    )
     .orderBy(desc(articleLabels.publishedAt), desc(articleLabels.articleId))
     .limit(pageSize + 1)
-    .offset(offsetFor(page, pageSize))
+    .offset(place.skip)
     .all()
     .map((r) => r.id)
   return pageOf(ids, page, pageSize)
@@ -174,27 +228,41 @@ export function listArticlesByLabel(labelId: number, page: number, pageSize = PA
 
 /** An author page, newest first. */
 export function listArticlesByAuthor(authorId: number, page: number): Page<ArticleCard> {
+  const place = placeOf(offsetFor(page), `author:${authorId}`)
+  if (!place) return emptyPage(page)
   const ids = getDb()
     .select({ id: articles.id })
     .from(articles)
-    .where(and(eq(articles.authorId, authorId), isPublic))
+    .where(and(eq(articles.authorId, authorId), isPublic, place.end ? lt(articles.publishedAt, place.end) : undefined))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(PAGE_SIZE + 1)
-    .offset(offsetFor(page))
+    .offset(place.skip)
     .all()
     .map((r) => r.id)
   return pageOf(ids, page)
 }
 
-/** Month and year archives, and the daily index: public stories published in [start, end). */
+/**
+ * Month and year archives, and the daily index: public stories published in [start, end). A range
+ * of whole WIB months (a year) pages deep through archive_months; any other skips within itself.
+ */
 export function listArticlesPublishedBetween(start: Date, end: Date, page: number, pageSize = PAGE_SIZE): Page<ArticleCard> {
+  const from = monthKey(start)
+  const to = monthKey(new Date(end.getTime() - 1))
+  const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number]
+  const [toYear, toMonth] = to.split('-').map(Number) as [number, number]
+  const wholeMonths =
+    jakartaRange(fromYear, fromMonth).start.getTime() === start.getTime() && jakartaRange(toYear, toMonth).end.getTime() === end.getTime()
+  const place = placeOf(offsetFor(page, pageSize), wholeMonths ? 'site' : null, { from, to })
+  if (!place) return emptyPage(page)
+  const until = place.end && place.end < end ? place.end : end
   const ids = getDb()
     .select({ id: articles.id })
     .from(articles)
-    .where(and(isPublic, gte(articles.publishedAt, start), lt(articles.publishedAt, end)))
+    .where(and(isPublic, gte(articles.publishedAt, start), lt(articles.publishedAt, until)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(pageSize + 1)
-    .offset(offsetFor(page, pageSize))
+    .offset(place.skip)
     .all()
     .map((r) => r.id)
   return pageOf(ids, page, pageSize)
