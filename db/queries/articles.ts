@@ -199,9 +199,23 @@ export function listLatestArticles(limit: number, excludeIds: number[] = []): Ar
   return hydrateCards(ids)
 }
 
-/** The newest public stories of one label (homepage blocks). */
-export function listLatestArticlesByLabel(labelId: number, limit: number): ArticleCard[] {
-  return listArticlesByLabel(labelId, 1, limit).items
+/**
+ * The newest public stories of one label (homepage blocks), leaving out `excludeIds` (stories the
+ * page already shows): reads ids from the archive index and hydrates only the ones it returns.
+ */
+export function listLatestArticlesByLabel(labelId: number, limit: number, excludeIds: readonly number[] = []): ArticleCard[] {
+  const skip = new Set(excludeIds)
+  const ids = getDb()
+    .select({ id: articleLabels.articleId })
+    .from(articleLabels)
+    .where(and(eq(articleLabels.labelId, labelId), isNotNull(articleLabels.publishedAt)))
+    .orderBy(desc(articleLabels.publishedAt), desc(articleLabels.articleId))
+    .limit(limit + skip.size)
+    .all()
+    .map((r) => r.id)
+    .filter((id) => !skip.has(id))
+    .slice(0, limit)
+  return hydrateCards(ids)
 }
 
 /** A label archive page, newest first, 20 per page. Reads only article_labels' archive index to page. */

@@ -87,17 +87,17 @@ export default async function DailyIndexPage({ params }: PageProps<'/indeks/[dat
               min="1990-01-01"
               max="2100-12-31"
               required
-              className="min-h-11 rounded-md border border-edge bg-field px-3 text-ink"
+              className="field"
             />
           </div>
-          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
+          <button type="submit" className="button">
             {t.indeks.show}
           </button>
         </form>
         {items.length === 0 ? (
           <p className="py-6">{t.indeks.empty}</p>
         ) : (
-          <ol className="divide-y divide-line">
+          <ol className="cards">
             {items.map((card) => (
               <li key={card.id}>
                 <CompactCard card={card} heading="h2" />
