@@ -3,9 +3,10 @@
  * reader pages on the 100,000-story site (built with `npm run bench:import -- --posts 100000`, or
  * reused from .tmp/bench-import, copied once into .tmp/bench-pages), against one server started as
  * `npm start` starts it (lib/cli/prepare.ts, then server.mjs: one process per core). In one run:
- * - cold renders, one connection, each URL asked for once: p50/p95/p99/max per page type (article,
- *   label page 1, deep label pages, author, month archive, daily index, search for the 20 commonest
- *   words, the sitemap index and every sitemap file), with the server's RSS around the sitemaps;
+ * - cold renders, one connection, each URL asked for once: p50/p95/p99/max and server CPU time
+ *   per page type (article, label page 1, deep label pages, author, month archive, daily index,
+ *   search for the 20 commonest words, the sitemap index and every sitemap file), with the
+ *   server's RSS around the sitemaps;
  * - page weight per type: HTML bytes, inlined RSC-payload bytes, bytes sent with gzip/br, cards;
  * - cached throughput per page type against a page Next prerendered at build, served by the same
  *   server in the same run, with a browser's Accept-Encoding; each server process's RSS under load;
@@ -218,6 +219,25 @@ function readStats(): WorkerStats[] {
   }
 }
 
+/**
+ * CPU time (user + system, ms) the server processes have used so far, threads included. On a
+ * shared machine wall time moves with whatever else runs; CPU time per page barely does.
+ */
+function serverCpuMs(): number {
+  let ticks = 0
+  for (const w of readStats()) {
+    try {
+      const stat = fs.readFileSync(`/proc/${w.pid}/stat`, 'utf8')
+      // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // Not on Linux, or the process is gone.
+    }
+  }
+  return ticks * 10
+}
+
 /** Peak RSS per server process while something runs: the stats file is rewritten every second. */
 function rssWatch() {
   const peak = new Map<number, number>()
@@ -249,9 +269,17 @@ function serverEnv(port: number, processes?: number): NodeJS.ProcessEnv {
   }
 }
 
+/** The Node options `npm start` runs server.mjs with (package.json), so the server measured is that one. */
+function startNodeArgs(): string[] {
+  const start = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
+  const m = /exec node (.*?)\s*server\.mjs/.exec(start)
+  if (!m) throw new Error(`package.json's start script does not end in "exec node … server.mjs": ${start}`)
+  return m[1]!.split(/\s+/).filter(Boolean)
+}
+
 async function startServer(port: number, processes?: number): Promise<ChildProcess> {
   fs.rmSync(STATS_FILE, { force: true })
-  const server = spawn(process.execPath, ['server.mjs'], { env: serverEnv(port, processes), stdio: ['ignore', 'ignore', 'inherit'] })
+  const server = spawn(process.execPath, [...startNodeArgs(), 'server.mjs'], { env: serverEnv(port, processes), stdio: ['ignore', 'ignore', 'inherit'] })
   const expected = processes ?? os.availableParallelism()
   const until = Date.now() + 120_000
   while (Date.now() < until) {
@@ -314,11 +342,12 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–').padStart(8
 const kb = (n: number) => (n / 1024).toFixed(1).padStart(8)
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
 
-type ColdRow = { name: string; n: number; p50: number; p95: number; p99: number; max: number; errors: number; load: string }
+type ColdRow = { name: string; n: number; p50: number; p95: number; p99: number; max: number; errors: number; cpuMs: number; load: string }
 
 async function coldRenders(port: number, type: PageType): Promise<ColdRow> {
   const times: number[] = []
   let errors = 0
+  const cpuBefore = serverCpuMs()
   for (const url of type.urls) {
     const r = await request(port, url, { encoding: BROWSER_ENCODING })
     if (r.status !== 200) {
@@ -327,15 +356,26 @@ async function coldRenders(port: number, type: PageType): Promise<ColdRow> {
     }
     times.push(r.ms)
   }
-  return { name: type.name, ...quantiles(times), errors, load: load() }
+  const cpuMs = (serverCpuMs() - cpuBefore) / Math.max(1, type.urls.length)
+  return { name: type.name, ...quantiles(times), errors, cpuMs, load: load() }
 }
 
 function printColdHeader() {
-  console.log('page type'.padEnd(30), 'n'.padStart(5), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'max ms'.padStart(8), 'errors'.padStart(7), '  load average')
+  console.log(
+    'page type'.padEnd(30),
+    'n'.padStart(5),
+    'p50 ms'.padStart(8),
+    'p95 ms'.padStart(8),
+    'p99 ms'.padStart(8),
+    'max ms'.padStart(8),
+    'CPU ms'.padStart(8),
+    'errors'.padStart(7),
+    '  load average',
+  )
 }
 
 function printCold(r: ColdRow) {
-  console.log(r.name.padEnd(30), String(r.n).padStart(5), ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), String(r.errors).padStart(7), `  ${r.load}`)
+  console.log(r.name.padEnd(30), String(r.n).padStart(5), ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), ms(r.cpuMs), String(r.errors).padStart(7), `  ${r.load}`)
 }
 
 /** Bytes of the HTML, of the RSC payload inlined in it (`self.__next_f.push` scripts), and as sent compressed. */
@@ -443,10 +483,17 @@ async function main() {
     const rssTotal = () => readStats().reduce((sum, w) => sum + w.rssMb, 0)
     await new Promise((r) => setTimeout(r, 1100))
     const rssBefore = rssTotal()
+    const indexCpu = serverCpuMs()
     const indexAnswer = await request(port, '/sitemap.xml', { encoding: BROWSER_ENCODING })
     const indexXml = (indexAnswer.encoding === 'gzip' ? zlib.gunzipSync(indexAnswer.body) : indexAnswer.body).toString('utf8')
     const files = [...indexXml.matchAll(/<loc>https?:\/\/[^/]+(\/sitemaps\/[^<]+)<\/loc>/g)].map((m) => m[1]!)
-    const indexRow: ColdRow = { name: 'sitemap index', ...quantiles([indexAnswer.ms]), errors: indexAnswer.status === 200 ? 0 : 1, load: load() }
+    const indexRow: ColdRow = {
+      name: 'sitemap index',
+      ...quantiles([indexAnswer.ms]),
+      errors: indexAnswer.status === 200 ? 0 : 1,
+      cpuMs: serverCpuMs() - indexCpu,
+      load: load(),
+    }
     printCold(indexRow)
     cold.push(indexRow)
     const fileRow = await coldRenders(port, { name: `sitemap files (${files.length})`, urls: files })
