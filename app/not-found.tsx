@@ -1,14 +1,10 @@
 import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
-import { SiteShell } from '@/components/site/site-shell'
+import { MinimalShell } from '@/components/site/minimal-shell'
 import { TAGS } from '@/lib/cache-tags'
 import { t } from '@/lib/i18n/id'
 import { notFoundMetadata } from '@/lib/seo/page-metadata'
 
-/**
- * "Halaman tidak ditemukan | Site name" for the 404 Next renders itself; a 404 answered by a
- * page takes the same title from that page's generateMetadata.
- */
 export async function generateMetadata(): Promise<Metadata> {
   'use cache'
   cacheTag(TAGS.site)
@@ -17,26 +13,21 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The 404 page. It must be static (public pages use ensureStatic = 'navigation'), so it is
- * prerendered once at build with the default chrome (getSiteChrome reads nothing at build)
- * and rendered with the real chrome whenever a page or the catch-all route calls notFound().
+ * The root 404: prerendered at build (it may read no data) and shown only where no reader route
+ * answers (a path under /admin or /label/… that matches no page). Reader pages answer their
+ * 404s through app/(site)/not-found.tsx, with the real chrome. Next prints this boundary into
+ * every page's RSC payload as well, so it carries no site chrome (it cost 3.7 KB a page).
  */
 export default function NotFound() {
   return (
-    <SiteShell>
-      <div className="mx-auto max-w-xl py-16 text-center">
-        <p className="font-serif text-6xl font-bold text-accent" aria-hidden="true">
-          404
-        </p>
-        <h1 className="mt-4 font-serif text-3xl font-bold">{t.errors.notFoundTitle}</h1>
+    <MinimalShell>
+      <main className="mx-auto max-w-xl py-16 text-center">
+        <h1 className="font-serif text-3xl font-bold">{t.errors.notFoundTitle}</h1>
         <p className="mt-3 text-lg">{t.errors.notFoundBody}</p>
-        <a
-          href="/"
-          className="mt-6 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800"
-        >
+        <a href="/" className="button mt-6 inline-flex items-center">
           {t.errors.goHome}
         </a>
-      </div>
-    </SiteShell>
+      </main>
+    </MinimalShell>
   )
 }

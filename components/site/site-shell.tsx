@@ -13,14 +13,11 @@ export async function SiteShell({ children, searchQuery }: { children: ReactNode
   const chrome = await getSiteChrome()
   return (
     <>
-      <a
-        href="#konten"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-3 focus:text-neutral-900 focus:shadow-lg"
-      >
+      <a href="#konten" className="skip">
         {t.site.skipToContent}
       </a>
       <SiteHeader siteName={chrome.siteName} tagline={chrome.tagline} nav={chrome.navLabels} logo={chrome.logo} searchQuery={searchQuery} />
-      <main id="konten" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none">
+      <main id="konten" tabIndex={-1} className="frame py-6 focus:outline-none">
         {children}
       </main>
       <SiteFooter siteName={chrome.siteName} tagline={chrome.tagline} year={chrome.year} publishedPages={chrome.publishedPages} />
@@ -43,7 +40,7 @@ function SiteHeader({
 }) {
   return (
     <header className="border-b border-line">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4">
+      <div className="frame flex flex-wrap items-center justify-between gap-3 py-4">
         <a href="/" className="group flex flex-col leading-tight">
           {logo ? (
             <SiteLogoImage logo={logo} siteName={siteName} />
@@ -65,40 +62,25 @@ function SiteHeader({
             defaultValue={searchQuery}
             maxLength={200}
             placeholder={t.site.searchPlaceholder}
-            className="min-h-11 w-full rounded-md border border-edge bg-field px-3 text-base text-ink placeholder:text-neutral-500 sm:w-64"
+            className="field w-full sm:w-64"
           />
-          <button
-            type="submit"
-            className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800"
-          >
+          <button type="submit" className="button">
             {t.site.search}
           </button>
         </form>
       </div>
       <nav aria-label={t.site.mainNav} className="border-t border-line">
-        <ul className="scroll-hint mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm font-semibold whitespace-nowrap">
+        <ul className="menu scroll-hint">
           <li>
-            <a href="/" className="inline-flex min-h-11 items-center px-3 hover:text-accent">
-              {t.site.home}
-            </a>
+            <a href="/">{t.site.home}</a>
           </li>
           {nav.map((label) => (
             <li key={label.id}>
-              <a
-                href={labelPath(label.slug)}
-                className="inline-flex min-h-11 items-center px-3 hover:text-accent"
-              >
-                {label.name}
-              </a>
+              <a href={labelPath(label.slug)}>{label.name}</a>
             </li>
           ))}
           <li>
-            <a
-              href={indexPath()}
-              className="inline-flex min-h-11 items-center px-3 hover:text-accent"
-            >
-              {t.site.index}
-            </a>
+            <a href={indexPath()}>{t.site.index}</a>
           </li>
         </ul>
       </nav>
@@ -134,8 +116,8 @@ function SiteFooter({
   publishedPages: string[]
 }) {
   return (
-    <footer className="mt-12 border-t border-line bg-subtle">
-      <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 sm:flex-row sm:items-start sm:justify-between">
+    <footer className="foot">
+      <div className="frame flex flex-col gap-4 py-8 sm:flex-row sm:items-start sm:justify-between">
         <div>
           <p className="font-serif text-xl font-bold text-accent">{siteName}</p>
           <p className="text-sm text-muted">{tagline}</p>
@@ -144,20 +126,16 @@ function SiteFooter({
           <ul className="flex flex-wrap gap-x-2 text-sm">
             {FOOTER_PAGES.filter((p) => publishedPages.includes(p.slug)).map((p) => (
               <li key={p.slug}>
-                <a href={pagePath(p.slug)} className="inline-flex min-h-11 items-center px-2 underline-offset-4 hover:underline">
-                  {p.name}
-                </a>
+                <a href={pagePath(p.slug)}>{p.name}</a>
               </li>
             ))}
             <li>
-              <a href={indexPath()} className="inline-flex min-h-11 items-center px-2 underline-offset-4 hover:underline">
-                {t.indeks.title}
-              </a>
+              <a href={indexPath()}>{t.indeks.title}</a>
             </li>
           </ul>
         </nav>
       </div>
-      <p className="mx-auto max-w-6xl px-4 pb-8 text-xs text-muted">
+      <p className="frame pb-8 text-xs text-muted">
         {t.site.copyright(year, siteName)}
       </p>
     </footer>

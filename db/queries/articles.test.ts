@@ -10,6 +10,7 @@ import {
   listArticlesByLabel,
   listArticlesPublishedBetween,
   listLatestArticles,
+  listLatestArticlesByLabel,
   listNeighbourIds,
   listRelatedArticles,
   listRelatedFollowerIds,
@@ -46,6 +47,13 @@ describe('article lists', () => {
     expect(p3.items.map((a) => a.id)).toEqual([ids[0]])
     expect(p3.hasNext).toBe(false)
     expect(listArticlesByLabel(labelId, 4).items).toEqual([])
+  })
+
+  it('lists a label block without the stories the homepage already shows, hydrating only what it returns', () => {
+    const newest = [...ids].reverse()
+    expect(listLatestArticlesByLabel(labelId, 3).map((c) => c.id)).toEqual(newest.slice(0, 3))
+    const shown = [newest[0]!, newest[2]!, 999_999]
+    expect(listLatestArticlesByLabel(labelId, 3, shown).map((c) => c.id)).toEqual([newest[1], newest[3], newest[4]])
   })
 
   it('never lists drafts or scheduled stories', () => {

@@ -112,13 +112,13 @@ export async function loadNewsSitemap(siteUrl: string): Promise<CachedXml> {
 }
 
 /**
- * One article file: its ETag (from the month's count, latest lastmod and latest save, so any
- * publish, edit, slug change or removal changes it) and a stream of its XML. Null past the end.
+ * One article file: its ETag (from the month's count, latest lastmod and version, which any
+ * publish, edit, slug change or removal raises) and a stream of its XML. Null past the end.
  */
 export function articlesSitemap(year: number, month: number, page: number, siteUrl: string): { etag: string; stream: () => ReadableStream<Uint8Array> } | null {
   const stats = getSitemapMonthStats(year, month)
   if (stats.count === 0 || page > pagesOf(stats.count)) return null
-  const etag = `"a${year}${month}-${page}-${stats.count}-${stats.lastmod.toString(36)}-${stats.savedAt.toString(36)}"`
+  const etag = `"a${year}${month}-${page}-${stats.count}-${stats.lastmod.toString(36)}-${stats.version.toString(36)}"`
   const stream = () => {
     const urls = iterateSitemapArticles(year, month, page)
     const chunks = (function* () {

@@ -23,9 +23,22 @@ import { pageUrl, indexPath, labelPath, monthArchivePath, searchPath } from '@/l
 // never prerendered from the build machine's database.
 const EDITION = 'terbaru'
 
+/*
+ * How many stories the homepage lists: the lead, the latest, and a block per featured label
+ * (seven on the demo site). Each card costs its markup twice (HTML and RSC payload), and the
+ * page's size is what bounds how many readers a second it serves from cache (ADR 017): 39 cards
+ * made 103 KB; 32 lighter ones make a page a third that size. The daily index and the archives
+ * list the rest.
+ */
+const LATEST = 10
+const PER_LABEL = 3
+
 // Whole page generated before the response starts: a miss answers a real 404, and
 // the result is served as static output until a tag revalidates it (ADR 002).
 export const ensureStatic = 'navigation'
+// Reader pages link with plain <a>: no client navigation ever asks for their prefetch segments,
+// which cost ~10 ms of each cold render and memory in each cached page (ADR 017).
+export const prefetch = 'force-disabled'
 
 export function generateStaticParams() {
   return [{ edition: PLACEHOLDER }]
@@ -60,15 +73,13 @@ export default async function HomePage({ params }: PageProps<'/beranda/[edition]
   if (edition !== EDITION) notFound()
 
   const chrome = await getSiteChrome()
-  const latest = listLatestArticles(13)
+  const latest = listLatestArticles(LATEST + 1)
   const lead = latest.find((a) => a.image && !a.isSponsored) ?? latest[0]
-  const rest = latest.filter((a) => a !== lead).slice(0, 12)
+  const rest = latest.filter((a) => a !== lead).slice(0, LATEST)
   const shownIds = latest.map((a) => a.id)
   const blocks = chrome.navLabels.map((label) => ({
     label,
-    cards: listLatestArticlesByLabel(label.id, 8)
-      .filter((c) => !shownIds.includes(c.id))
-      .slice(0, 4),
+    cards: listLatestArticlesByLabel(label.id, PER_LABEL, shownIds),
   }))
   tagPage(homePageTags(chrome.navLabels.map((l) => l.id), latest, blocks.flatMap((b) => b.cards)))
   const olderFrom = jakartaParts((rest.at(-1) ?? lead)?.publishedAt ?? new Date())
@@ -96,14 +107,11 @@ export default async function HomePage({ params }: PageProps<'/beranda/[edition]
               <section aria-labelledby="berita-terkini" className="lg:col-span-2">
                 <SectionHeading id="berita-terkini">{t.home.latest}</SectionHeading>
                 <CardList cards={rest} />
-                <p className="mt-6 flex flex-wrap gap-4">
-                  <a href={indexPath()} className="font-semibold text-accent underline underline-offset-4">
+                <p className="mt-4 flex flex-wrap gap-x-6">
+                  <a href={indexPath()} className="more">
                     {t.home.allIndex}
                   </a>
-                  <a
-                    href={monthArchivePath(olderFrom.year, olderFrom.month)}
-                    className="font-semibold text-accent underline underline-offset-4"
-                  >
+                  <a href={monthArchivePath(olderFrom.year, olderFrom.month)} className="more">
                     {t.home.olderStories}
                   </a>
                 </p>
@@ -119,15 +127,12 @@ export default async function HomePage({ params }: PageProps<'/beranda/[edition]
                         {label.name}
                       </a>
                     </SectionHeading>
-                    <div className="divide-y divide-line">
+                    <div className="cards">
                       {cards.map((card) => (
                         <CompactCard key={card.id} card={card} />
                       ))}
                     </div>
-                    <a
-                      href={labelPath(label.slug)}
-                      className="mt-2 inline-flex min-h-11 items-center text-sm font-semibold text-accent underline underline-offset-4"
-                    >
+                    <a href={labelPath(label.slug)} className="more">
                       {t.home.more}
                       <span className="sr-only">: {label.name}</span>
                     </a>

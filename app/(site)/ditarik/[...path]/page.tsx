@@ -14,6 +14,9 @@ import { notFoundMetadata } from '@/lib/seo/page-metadata'
 // The public notice of a retracted or deleted article. server.mjs rewrites the article's old URL
 // here with status 410 (docs/decisions/004-redirects.md); readers never see this address.
 export const ensureStatic = 'navigation'
+// Reader pages link with plain <a>: no client navigation ever asks for their prefetch segments,
+// which cost ~10 ms of each cold render and memory in each cached page (ADR 017).
+export const prefetch = 'force-disabled'
 
 export function generateStaticParams() {
   return [{ path: [PLACEHOLDER] }]

@@ -1,0 +1,43 @@
+import { getDb } from '@/db'
+
+export type RanStatement = { sql: string; params: unknown[]; plan: string[] }
+
+/**
+ * Runs `fn` and returns every SQL statement it ran on the process's connection, each with SQLite's
+ * plan for it (EXPLAIN QUERY PLAN, with the parameters it ran with: a plan can depend on them).
+ * A test can then say how a query reads, not only what it answers: a query that scans grows with
+ * the archive, however right its answer.
+ */
+export function captureStatements(fn: () => unknown): RanStatement[] {
+  const client = getDb().$client
+  const original = client.prepare
+  const ran: Array<{ sql: string; params: unknown[] }> = []
+  client.prepare = function (this: typeof client, source: string) {
+    const statement = original.call(this, source)
+    for (const method of ['all', 'get', 'run', 'iterate', 'raw'] as const) {
+      const run = (statement as unknown as Record<string, (...args: unknown[]) => unknown>)[method]
+      if (typeof run !== 'function') continue
+      Object.defineProperty(statement, method, {
+        configurable: true,
+        value: function (this: unknown, ...params: unknown[]) {
+          // raw() is a mode switch, not a run.
+          if (method !== 'raw') ran.push({ sql: source, params })
+          return run.apply(this, params)
+        },
+      })
+    }
+    return statement
+  } as typeof client.prepare
+  try {
+    fn()
+  } finally {
+    client.prepare = original
+  }
+  return ran.map(({ sql, params }) => ({
+    sql,
+    params,
+    plan: (original.call(client, `EXPLAIN QUERY PLAN ${sql}`) as { all(...params: unknown[]): unknown[] })
+      .all(...params)
+      .map((r) => (r as { detail: string }).detail),
+  }))
+}
