@@ -69,11 +69,13 @@ describe('label actions', () => {
     const result = await mergeLabelsAction(null, form({ sourceIds: [source.id], targetId: target.id, confirm: 'on' }))
     expect(result).toMatchObject({ ok: true, data: { count: 1, name: target.name } })
     expect(labelRow(source.id)).toBeUndefined()
-    // Every page printing the source (the moved story's page and cards carry label:source) and
-    // the target's lists.
-    for (const tag of [`label:${source.id}`, `label-list:${target.id}`, `label:${target.id}`, `label-slug:${source.slug}`, 'redirects']) {
+    // Every page printing the source (the moved story's page and cards carry label:source), the
+    // target's lists and its stories' related lists; not the pages that print only the target's
+    // unchanged name.
+    for (const tag of [`label:${source.id}`, `label-list:${target.id}`, `label-related:${target.id}`, `label-slug:${source.slug}`, 'redirects']) {
       expect(cache.updateTag).toHaveBeenCalledWith(tag)
     }
+    expect(cache.updateTag).not.toHaveBeenCalledWith(`label:${target.id}`)
     expect(story.id).toBeGreaterThan(0)
   })
 
@@ -148,7 +150,7 @@ describe('label actions', () => {
       const result = await acceptLabelSuggestionAction(null, form({ targetId: target.id, labelIds: [acronym.id] }))
       expect(result).toMatchObject({ ok: true, data: { count: 1, name: 'Pesisir Barat Daya' } })
       expect(labelRow(acronym.id)).toBeUndefined()
-      for (const tag of [`label:${target.id}`, `label:${acronym.id}`, `label-list:${target.id}`, `label-slug:${acronym.slug}`, 'redirects']) {
+      for (const tag of [`label-related:${target.id}`, `label:${acronym.id}`, `label-list:${target.id}`, `label-slug:${acronym.slug}`, 'redirects']) {
         expect(cache.updateTag).toHaveBeenCalledWith(tag)
       }
       expect(openSuggestions()).toEqual([])
