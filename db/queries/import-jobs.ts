@@ -65,9 +65,7 @@ export async function claimImportSlot<V extends StoredJobView>(
       .limit(keepFinished)
       .all()
       .map((r) => r.id)
-    tx.delete(importJobs)
-      .where(keep.length ? notInArray(importJobs.id, [...keep, job.view.id]) : notInArray(importJobs.id, [job.view.id]))
-      .run()
+    tx.delete(importJobs).where(notInArray(importJobs.id, [...keep, job.view.id])).run()
     return { ok: true as const }
   })
 }
