@@ -159,7 +159,9 @@ function printRun(name: string, r: RunResult, posts: number) {
   console.log(`  comments       ${rep.comments.total} counted`)
   if (rep.warnings.length) console.log(`  warnings       ${rep.warnings.length} (first: ${rep.warnings[0]})`)
   const lock = rep.writeLock
-  console.log(`  write lock     ${lock.slices} slices, longest ${lock.longestMs} ms, held ${(lock.heldMs / 1000).toFixed(1)} s in all`)
+  console.log(
+    `  write lock     ${lock.slices} slices, longest ${lock.longestMs} ms (most CPU in one slice: ${lock.longestCpuMs} ms), held ${(lock.heldMs / 1000).toFixed(1)} s in all`,
+  )
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
@@ -196,7 +198,11 @@ async function main() {
   const longestSlice = Math.max(first.report.writeLock.longestMs, second.report.writeLock.longestMs)
   console.log(`\nTargets (${cpus} CPUs here; the targets are for 2; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}):`)
   console.log(`  first import under ${targetSeconds.toFixed(0)} s: ${verdict(first.wallMs / 1000 < targetSeconds)} (${(first.wallMs / 1000).toFixed(1)} s)`)
-  console.log(`  longest write-lock slice under ${TARGET_SLICE_MS} ms: ${verdict(longestSlice < TARGET_SLICE_MS)} (${longestSlice} ms)`)
+  const longestCpu = Math.max(first.report.writeLock.longestCpuMs, second.report.writeLock.longestCpuMs)
+  // Wall time counts the time other processes had the core; CPU time is what the slice itself did.
+  console.log(
+    `  longest write-lock slice under ${TARGET_SLICE_MS} ms: ${verdict(longestSlice < TARGET_SLICE_MS)} (${longestSlice} ms wall, ${longestCpu} ms CPU)`,
+  )
   console.log(
     `  peak RSS under ${TARGET_RSS_MB} MB: ${first.peakRssBytes === null ? 'not measured' : `${verdict(worstRss / MB < TARGET_RSS_MB)} (${(worstRss / MB).toFixed(0)} MB)`}`,
   )

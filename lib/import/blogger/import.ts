@@ -97,7 +97,7 @@ function emptyReport(file: string, dryRun: boolean): ImportReport {
     skipped: [],
     mergeSuggestions: [],
     warnings: [],
-    writeLock: { slices: 0, longestMs: 0, heldMs: 0 },
+    writeLock: { slices: 0, longestMs: 0, longestCpuMs: 0, heldMs: 0 },
   }
 }
 
@@ -193,6 +193,7 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
   report.writeLock = {
     slices: slicer.stats.slices,
     longestMs: Math.round(slicer.stats.longestMs * 10) / 10,
+    longestCpuMs: Math.round(slicer.stats.longestCpuMs * 10) / 10,
     heldMs: Math.round(slicer.stats.heldMs),
   }
   report.durationMs = Date.now() - started

@@ -50,7 +50,7 @@ export type ImportReport = {
    * How the import shared the site's write lock (docs/decisions/009-import-slicing.md): the number
    * of short transactions it wrote in, the longest and the total time held (ms). Zero on a dry run.
    */
-  writeLock: { slices: number; longestMs: number; heldMs: number }
+  writeLock: { slices: number; longestMs: number; longestCpuMs: number; heldMs: number }
 }
 
 export const SKIPPED_LIST_LIMIT = 500
