@@ -1,5 +1,6 @@
 import { Column, getTableName, is, SQL } from 'drizzle-orm'
 import {
+  type AnyPgColumn,
   getTableConfig as getPgTableConfig,
   integer as pgInteger,
   index as pgIndex,
@@ -168,7 +169,7 @@ describe('schema drift between SQLite and PostgreSQL', () => {
       {
         id: pgInteger('id').primaryKey().generatedByDefaultAsIdentity(),
         name: pgText('name'),
-        ownerId: pgInteger('owner_id').references((): ReturnType<typeof pgInteger> => changed.id as never, { onDelete: 'cascade' }),
+        ownerId: pgInteger('owner_id').references((): AnyPgColumn => changed.id, { onDelete: 'cascade' }),
       },
       (t) => [pgIndex('drift_probe_name_idx').on(t.name, t.id)],
     )
