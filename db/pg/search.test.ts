@@ -5,6 +5,7 @@ import { buildMatchQuery, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP }
 import { createTestDatabase, isPostgresReachable, type TestDatabase } from '@/tests/setup/pg-database'
 import { migratePg } from './migrate'
 import { createPgPool } from './pool'
+import { ReadPoolBusyError } from '@/db/read-pool'
 import { clearSearchRankings, searchArticlesPg, searchTerms } from './search'
 
 /*
@@ -34,6 +35,8 @@ function story(i: number, rand: () => number) {
   const pick = () => (rand() < 0.5 ? COMMON[Math.floor(rand() * COMMON.length)]! : TAIL[Math.floor(rand() ** 2 * TAIL.length)]!)
   const words = (n: number) => Array.from({ length: n }, pick).join(' ')
   const paragraphs = Array.from({ length: 4 }, () => `<p>${words(30)} yang dan di.</p>`)
+  // Half the stories say "utara", the other half "selatan": two dense terms that never meet.
+  paragraphs.push(`<p>Warga di ${i % 2 ? 'utara' : 'selatan'}.</p>`)
   if (i % RARE_EVERY === 0) paragraphs.push('<p>Batu zamrud ditemukan warga.</p>')
   // Title hits for the tier test: every 10th story has "banjir" in its title, every 7th in its body only.
   const title = `${i % 10 === 0 ? 'Banjir ' : ''}${words(5)} ${i}`
@@ -131,6 +134,24 @@ describe.skipIf(!reachable)('PostgreSQL search on 20,000 stories', () => {
     const cached = performance.now()
     await searchArticlesPg(pool, COMMON.at(-1)!, 2)
     console.log(`the same word, ranking cached, page 2: ${(performance.now() - cached).toFixed(1)} ms`)
+  })
+
+  it('bounds the worst input, two dense terms that never meet, by the statement timeout', async () => {
+    clearSearchRankings()
+    const started = performance.now()
+    const result = await searchArticlesPg(pool, 'utara selatan', 1)
+    const ms = performance.now() - started
+    const plan = await pool.query(
+      `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT article_id FROM article_search
+       WHERE document @@ to_tsquery('warta_id', $1) ORDER BY published_at DESC, article_id DESC LIMIT 1001`,
+      ["'utara':* & 'selatan':*"],
+    )
+    console.log(`"utara selatan" (no match among ${STORIES}): ${ms.toFixed(1)} ms; ${load()}\n` + plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n'))
+    expect(result).toEqual({ total: 0, capped: false, items: [] })
+    clearSearchRankings()
+    await expect(searchArticlesPg(pool, 'utara selatan', 1, { timeoutMs: 1 })).rejects.toBeInstanceOf(ReadPoolBusyError)
+    // The pool is still usable afterwards: the cancelled transaction was rolled back.
+    expect((await searchArticlesPg(pool, 'zamrud', 1)).total).toBeGreaterThan(0)
   })
 
   it('counts a rare word exactly and leaves drafts out', async () => {

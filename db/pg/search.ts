@@ -120,12 +120,12 @@ type Row = {
 const EMPTY: SearchResult = { total: 0, capped: false, items: [] }
 
 /** Runs `work` in a read-only transaction whose statements are cancelled after the timeout. */
-async function withSearchClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+async function withSearchClient<T>(pool: pg.Pool, timeoutMs: number, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect()
   let broken: Error | undefined
   try {
     await client.query('BEGIN READ ONLY')
-    await client.query(`SET LOCAL statement_timeout = ${SEARCH_STATEMENT_TIMEOUT_MS}`)
+    await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`)
     const result = await work(client)
     await client.query('COMMIT')
     return result
@@ -166,14 +166,20 @@ async function getRanking(client: pg.PoolClient, terms: string[]): Promise<Ranki
 
 /**
  * searchArticles (db/queries/search.ts) on PostgreSQL: the same result for the same input, page
- * and index. Rejects with ReadPoolBusyError when a statement passes the search timeout.
+ * and index. Rejects with ReadPoolBusyError when a statement passes the search timeout
+ * (SEARCH_STATEMENT_TIMEOUT_MS unless `timeoutMs` says otherwise).
  */
-export async function searchArticlesPg(pool: pg.Pool, q: string, page: number): Promise<SearchResult> {
+export async function searchArticlesPg(
+  pool: pg.Pool,
+  q: string,
+  page: number,
+  opts: { timeoutMs?: number } = {},
+): Promise<SearchResult> {
   const terms = searchTerms(q)
   const pageNumber = Number.isInteger(page) && page >= 1 ? page : 1
   if (terms.length === 0 || pageNumber > MAX_SEARCH_PAGE) return EMPTY
 
-  return withSearchClient(pool, async (client) => {
+  return withSearchClient(pool, opts.timeoutMs ?? SEARCH_STATEMENT_TIMEOUT_MS, async (client) => {
     const ranking = await getRanking(client, terms)
     const total = ranking.ids.length
     const shown = ranking.ids.slice((pageNumber - 1) * SEARCH_PAGE_SIZE, pageNumber * SEARCH_PAGE_SIZE)

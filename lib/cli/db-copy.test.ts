@@ -5,6 +5,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '@/db'
 import { COPIED_TABLES, copySqliteToPostgres, type CopyReport, TRANSIENT_TABLES } from '@/db/pg/copy'
+import { migratePg } from '@/db/pg/migrate'
 import { createPgPool } from '@/db/pg/pool'
 import { searchArticlesPg } from '@/db/pg/search'
 import { seedDemo } from '@/db/seed'
@@ -111,6 +112,25 @@ describe.skipIf(!reachable)('npm run db:copy', () => {
     const title = getDb().$client.prepare(`SELECT title FROM articles WHERE status = 'published' ORDER BY published_at DESC LIMIT 1`).pluck().get() as string
     const result = await searchArticlesPg(pool, title, 1)
     expect(result.items.map((i) => i.title)).toContain(title)
+  })
+
+  it('commits nothing when a value arrives changed', async () => {
+    // A target that alters what it is given (here a trigger; in life a lossy type or encoding).
+    const other = await createTestDatabase()
+    const otherPool = createPgPool(other.url, { max: 1 })
+    try {
+      await migratePg(otherPool)
+      await otherPool.query(`
+        CREATE FUNCTION sabotage() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN NEW.title := NEW.title || ' '; RETURN NEW; END $$;
+        CREATE TRIGGER sabotage BEFORE INSERT ON pages FOR EACH ROW EXECUTE FUNCTION sabotage();`)
+      await expect(copySqliteToPostgres(getDb(), other.url)).rejects.toThrow(/does not match the source in pages;/)
+      const { rows } = await otherPool.query(`SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM users) AS n`)
+      expect(rows[0].n).toBe(0)
+    } finally {
+      await otherPool.end()
+      await other.drop()
+    }
   })
 
   it('refuses a target that is not empty, from the command line, with exit code 1', async () => {
