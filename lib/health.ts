@@ -87,7 +87,7 @@ export type JournalEntry = { tag: string; when: number }
 
 /** The migrations this code ships (drizzle/meta/_journal.json): what the database must have applied. */
 export async function readMigrationJournal(folder = MIGRATIONS_FOLDER): Promise<JournalEntry[]> {
-  const journal = JSON.parse(await fs.readFile(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries?: unknown }
+  const journal = JSON.parse(await fs.readFile(path.join(/*turbopackIgnore: true*/ folder, 'meta', '_journal.json'), 'utf8')) as { entries?: unknown }
   if (!Array.isArray(journal.entries)) throw new Error('drizzle/meta/_journal.json has no entries')
   return journal.entries.map((entry: { tag?: unknown; when?: unknown }) => {
     if (typeof entry.tag !== 'string' || typeof entry.when !== 'number') throw new Error('drizzle/meta/_journal.json has a malformed entry')

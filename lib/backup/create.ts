@@ -3,7 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@/lib/file-modes'
 import { type MediaStorage, localMediaStorage } from '@/lib/media/storage'
-import { copyFileHashed, copyStreamHashed, flushTree, folderMaker, fsyncPath, hashFile, writeFileAtomic } from './files'
+import { copyFileHashed, flushTree, folderMaker, fsyncPath, hashFile, writeFileAtomic, writeNewFileHashed } from './files'
 import {
   CHECKSUMS_FILE,
   type ChecksumEntry,
@@ -170,11 +170,13 @@ async function copyMedia(from: MediaStorage, to: string, checksums: ChecksumEntr
   let files = 0
   let bytes = 0
   for (const { key } of await from.list('')) {
-    const opened = await from.open(key)
+    // Read whole, one at a time: a media file is at most a few hundred KB, and this costs about
+    // half of streaming each one (measured on 2,000 files).
+    const data = await from.read(key)
     // Warta never removes a media file; one removed by hand since the store was listed is skipped.
-    if (!opened) continue
+    if (!data) continue
     makeFolder(key)
-    const copied = await copyStreamHashed(opened.stream, path.join(to, key))
+    const copied = writeNewFileHashed(path.join(to, key), data)
     checksums.push({ path: `${UPLOADS_FOLDER}/${key}`, sha256: copied.sha256 })
     files += 1
     bytes += copied.bytes

@@ -2,16 +2,12 @@ import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { type Readable, Transform } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@/lib/file-modes'
 
 /*
  * File helpers for backup and restore. Synchronous on purpose: they run in their own CLI process,
  * never in the server, and a loop of plain calls is easier to reason about when the order of
- * writes, fsyncs and renames is what makes a backup or a restore safe. The one exception,
- * copyStreamHashed, takes the media files from the media store's streams (lib/media/storage.ts),
- * one file at a time.
+ * writes, fsyncs and renames is what makes a backup or a restore safe.
  */
 
 const CHUNK_BYTES = 1024 * 1024
@@ -60,21 +56,13 @@ export function copyFileHashed(from: string, to: string): FileDigest {
 }
 
 /**
- * Writes a stream to a new file `to` (0600, never overwriting), hashing what it writes; the
- * media files of a backup come this way (lib/media/storage.ts `open`). Not flushed to disk either.
+ * Writes `data` to a new file `to` (0600, never overwriting) and returns its digest: the media
+ * files of a backup come this way, read whole from the media store (lib/media/storage.ts; each is
+ * at most a few hundred KB). Not flushed to disk either.
  */
-export async function copyStreamHashed(from: Readable, to: string): Promise<FileDigest> {
-  const hash = crypto.createHash('sha256')
-  let bytes = 0
-  const count = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk)
-      bytes += chunk.length
-      done(null, chunk)
-    },
-  })
-  await pipeline(from, count, fs.createWriteStream(to, { flags: 'wx', mode: PRIVATE_FILE_MODE }))
-  return { bytes, sha256: hash.digest('hex') }
+export function writeNewFileHashed(to: string, data: Uint8Array): FileDigest {
+  fs.writeFileSync(to, data, { flag: 'wx', mode: PRIVATE_FILE_MODE })
+  return { bytes: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex') }
 }
 
 /** Flushes a file's or a folder's entry to disk (a folder: the names created or renamed in it). */
