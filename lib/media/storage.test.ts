@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { InvalidMediaKeyError, isValidMediaKey, localMediaStorage, MediaExistsError, type MediaStorage } from './storage'
 
 let dir: string
@@ -89,6 +89,20 @@ describe('localMediaStorage', () => {
     await expect(storage.put(key, Buffer.from('second'), { ifAbsent: true })).rejects.toBeInstanceOf(MediaExistsError)
     expect((await storage.read(key))?.toString()).toBe('first')
     expect(namesOnDisk()).toEqual(['2026', '2026/11', key])
+  })
+
+  it('with ifAbsent still writes whole, and still refuses, on a folder without hard links', async () => {
+    const link = vi.spyOn(fs.promises, 'link').mockRejectedValue(Object.assign(new Error('operation not permitted'), { code: 'EPERM' }))
+    try {
+      const key = '2026/11/0123456789abcdef-640.webp'
+      await storage.put(key, Buffer.from('first'), { ifAbsent: true })
+      await expect(storage.put(key, Buffer.from('second'), { ifAbsent: true })).rejects.toBeInstanceOf(MediaExistsError)
+      expect(link).toHaveBeenCalledTimes(2)
+      expect((await storage.read(key))?.toString()).toBe('first')
+      expect(namesOnDisk()).toEqual(['2026', '2026/11', key])
+    } finally {
+      link.mockRestore()
+    }
   })
 
   it('lists the files under a prefix, sorted, without temporary files or folders', async () => {

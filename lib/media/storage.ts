@@ -59,6 +59,9 @@ export class MediaExistsError extends Error {
   }
 }
 
+// What link(2) answers on a file system that has no hard links.
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'])
+
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/
 const MAX_KEY_LENGTH = 512
 // Names put() gives its temporary files; never a key, never listed.
@@ -130,8 +133,13 @@ export function localMediaStorage(root: string): MediaStorage & { root: string }
           try {
             await fs.promises.link(temp, file)
           } catch (error) {
-            if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new MediaExistsError(key)
-            throw error
+            const code = (error as NodeJS.ErrnoException).code
+            if (code === 'EEXIST') throw new MediaExistsError(key)
+            if (!NO_HARD_LINKS.has(code ?? '')) throw error
+            // A shared folder without hard links (some SMB mounts): check, then rename. Keys
+            // written this way are random, so a write between the two is a bug, not a race.
+            if (await statFile(key, file)) throw new MediaExistsError(key)
+            await fs.promises.rename(temp, file)
           }
         } else {
           await fs.promises.rename(temp, file)
