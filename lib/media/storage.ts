@@ -96,7 +96,7 @@ const isMissing = (error: unknown) => {
  * `ifAbsent`, hard-linked: fails when the target exists, without a moment where it could be
  * replaced), so a server sharing the folder never serves half a file.
  */
-export function localMediaStorage(root: string): MediaStorage & { root: string } {
+export function localMediaStorage(root: string): MediaStorage {
   const base = path.resolve(root)
 
   function fileOf(key: string): string {
@@ -117,8 +117,6 @@ export function localMediaStorage(root: string): MediaStorage & { root: string }
   }
 
   return {
-    root: base,
-
     async put(key, data, options = {}) {
       const file = fileOf(key)
       await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE })
