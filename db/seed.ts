@@ -1,12 +1,12 @@
 import 'server-only'
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import { count, eq, inArray } from 'drizzle-orm'
 import sharp from 'sharp'
 import { formatLongDate, jakartaParts, jakartaRange, toPathMonth } from '@/lib/dates'
 import { getEnv } from '@/lib/env'
 import { storeImage, type StoredImage } from '@/lib/media/process'
-import { mediaFileName } from '@/lib/media/paths'
+import { mediaFileName, shareFileName } from '@/lib/media/paths'
+import { SHARE_SHAPE_NAMES } from '@/lib/media/sizes'
+import { getMediaStorage } from '@/lib/media/storage'
 import { slugify } from '@/lib/urls'
 import { openDatabase, type Db } from './connection'
 import { migrateDatabase } from './migrate'
@@ -117,11 +117,12 @@ async function renderAndStore(key: SeedImageKey, index: number, now: Date): Prom
 }
 
 async function removeStoredFiles(stored: StoredImage[]) {
-  const dir = getEnv().uploadsDir
+  const storage = getMediaStorage()
   await Promise.all(
-    stored.flatMap((s) =>
-      s.variants.map((w) => fs.rm(path.join(dir, mediaFileName(s.storageKey, w)), { force: true })),
-    ),
+    stored.flatMap((s) => [
+      ...s.variants.map((w) => storage.delete(mediaFileName(s.storageKey, w))),
+      ...SHARE_SHAPE_NAMES.map((shape) => storage.delete(shareFileName(s.storageKey, shape))),
+    ]),
   )
 }
 

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@/lib/file-modes'
-import { copyFileHashed, flushTree, folderMaker, fsyncPath, hashFile, listFiles, writeFileAtomic } from './files'
+import { type MediaStorage, localMediaStorage } from '@/lib/media/storage'
+import { copyFileHashed, flushTree, folderMaker, fsyncPath, hashFile, writeFileAtomic, writeNewFileHashed } from './files'
 import {
   CHECKSUMS_FILE,
   type ChecksumEntry,
@@ -15,7 +16,13 @@ import {
 } from './manifest'
 import { hasTable, latestMigration } from './read'
 
-export type BackupSource = { dataDir: string; databasePath: string; uploadsDir: string }
+export type BackupSource = {
+  dataDir: string
+  databasePath: string
+  uploadsDir: string
+  /** Where the media files are read from; default: the folder store on `uploadsDir`. */
+  media?: MediaStorage
+}
 
 /** An expected refusal (bad target, missing database): the CLI prints the message and exits 1. */
 export class BackupRefused extends Error {}
@@ -29,8 +36,8 @@ const COUNTED_TABLES = ['articles', 'users', 'media', 'labels', 'contact_message
  *
  * 1. the database, through SQLite's online backup API in one step: one read transaction, so the
  *    copy is a consistent snapshot and, in WAL mode, writers never wait for it;
- * 2. then the media files (written before their row is committed and never changed, so every
- *    file the snapshot refers to exists by now) and the secrets;
+ * 2. then the media files, read through the media store (written before their row is committed
+ *    and never changed, so every file the snapshot refers to exists by now), and the secrets;
  * 3. then SHA256SUMS and manifest.json.
  *
  * Everything goes into `<target>.partial-<pid>` first and is renamed to `target` when complete
@@ -68,7 +75,7 @@ export async function createBackup(
     }
 
     log('Copying the media files…')
-    const media = copyMedia(source.uploadsDir, path.join(partial, UPLOADS_FOLDER), checksums)
+    const media = await copyMedia(source.media ?? localMediaStorage(source.uploadsDir), path.join(partial, UPLOADS_FOLDER), checksums)
 
     checksums.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     const checksumsPath = path.join(partial, CHECKSUMS_FILE)
@@ -153,22 +160,24 @@ async function copyDatabase(from: string, to: string, log: (line: string) => voi
   return { integrityCheck: 'ok', latestMigrationAt, rows, ...hashFile(to) }
 }
 
-function copyMedia(from: string, to: string, checksums: ChecksumEntry[]): { files: number; bytes: number } {
+/**
+ * Every file of the media store, through lib/media/storage.ts (so a store that is not a folder
+ * is backed up the same way), into `to` under its key, hashed while copied.
+ */
+async function copyMedia(from: MediaStorage, to: string, checksums: ChecksumEntry[]): Promise<{ files: number; bytes: number }> {
   fs.mkdirSync(to, { mode: PRIVATE_DIR_MODE })
   const makeFolder = folderMaker(to)
   let files = 0
   let bytes = 0
-  for (const rel of listFiles(from)) {
-    makeFolder(rel)
-    let copied
-    try {
-      copied = copyFileHashed(path.join(from, rel), path.join(to, rel))
-    } catch (error) {
-      // Warta never removes a media file; one removed by hand since the folder was listed is skipped.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
-      throw error
-    }
-    checksums.push({ path: `${UPLOADS_FOLDER}/${rel}`, sha256: copied.sha256 })
+  for (const { key } of await from.list('')) {
+    // Read whole, one at a time: a media file is at most a few hundred KB, and this costs about
+    // half of streaming each one (measured on 2,000 files).
+    const data = await from.read(key)
+    // Warta never removes a media file; one removed by hand since the store was listed is skipped.
+    if (!data) continue
+    makeFolder(key)
+    const copied = writeNewFileHashed(path.join(to, key), data)
+    checksums.push({ path: `${UPLOADS_FOLDER}/${key}`, sha256: copied.sha256 })
     files += 1
     bytes += copied.bytes
   }

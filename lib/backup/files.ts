@@ -55,6 +55,16 @@ export function copyFileHashed(from: string, to: string): FileDigest {
   return { bytes, sha256: hash.digest('hex') }
 }
 
+/**
+ * Writes `data` to a new file `to` (0600, never overwriting) and returns its digest: the media
+ * files of a backup come this way, read whole from the media store (lib/media/storage.ts; each is
+ * at most a few hundred KB). Not flushed to disk either.
+ */
+export function writeNewFileHashed(to: string, data: Uint8Array): FileDigest {
+  fs.writeFileSync(to, data, { flag: 'wx', mode: PRIVATE_FILE_MODE })
+  return { bytes: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex') }
+}
+
 /** Flushes a file's or a folder's entry to disk (a folder: the names created or renamed in it). */
 export function fsyncPath(p: string): void {
   const fd = fs.openSync(p, 'r')

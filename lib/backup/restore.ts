@@ -121,6 +121,8 @@ export function restoreBackup(sourceDir: string, target: RestoreTarget, opts: Re
   }
   for (const suffix of ['', '-wal', '-shm', '-journal']) moveAside(target.databasePath + suffix, asideDb)
   if (manifest.secrets) moveAside(path.join(target.dataDir, SECRETS_FILE), asideData)
+  // The media store is swapped as a whole folder, by rename under the journal: this is the folder
+  // store's (lib/media/storage.ts localMediaStorage); another store would be restored file by file.
   moveAside(target.uploadsDir, asideData)
   steps.push({ from: path.join(stagingDb, DATABASE_FILE), to: target.databasePath })
   if (manifest.secrets) steps.push({ from: path.join(stagingData, SECRETS_FILE), to: path.join(target.dataDir, SECRETS_FILE) })

@@ -1,19 +1,17 @@
 import 'server-only'
-import fs from 'node:fs'
-import path from 'node:path'
 import { cacheLife } from 'next/cache'
 import { getSiteChrome } from '@/components/site/site-data'
 import { listAuthorFeedItems, listLabelFeedItems, listSiteFeedItems, type FeedItem } from '@/db/queries/feeds'
 import { getLabelBySlug } from '@/db/queries/labels'
 import { getAuthorBySlug } from '@/db/queries/users'
 import { authorPageTags, feedItemTags, labelPageTags, latestListTags, tagPage } from '@/lib/cache/page-tags'
-import { getEnv } from '@/lib/env'
 import { absolutizeHtml } from '@/lib/html/absolute'
 import { sanitizeArticleHtml } from '@/lib/html/sanitize'
 import { etagOf } from '@/lib/http/conditional'
 import { t } from '@/lib/i18n/id'
 import { mediaFileName } from '@/lib/media/paths'
 import { MAX_MEDIA_WIDTH } from '@/lib/media/sizes'
+import { getMediaStorage } from '@/lib/media/storage'
 import { getPublisher } from '@/lib/seo/publisher'
 import { absoluteUrl, articlePath, authorFeedPath, authorPath, labelFeedPath, labelPath, mediaPath, SITE_FEED_PATH } from '@/lib/urls'
 import { renderRss, type RssItem } from './rss'
@@ -27,23 +25,23 @@ import { renderRss, type RssItem } from './rss'
 
 export type CachedFeed = { xml: string; etag: string }
 
-function fileSize(storageKey: string, width: number): number {
+async function fileSize(storageKey: string, width: number): Promise<number> {
   try {
-    return fs.statSync(path.join(getEnv().uploadsDir, mediaFileName(storageKey, width))).size
+    return (await getMediaStorage().stat(mediaFileName(storageKey, width)))?.size ?? 0
   } catch {
     // RSS wants a length; 0 is what the RSS Best Practices Profile says to send when unknown.
     return 0
   }
 }
 
-function toRssItem(item: FeedItem, siteUrl: string): RssItem {
+async function toRssItem(item: FeedItem, siteUrl: string): Promise<RssItem> {
   const link = absoluteUrl(siteUrl, articlePath(item))
   const body = absolutizeHtml(sanitizeArticleHtml(item.bodyHtml, { sponsored: item.isSponsored, siteUrl }), siteUrl)
   const enclosure =
     item.image?.kind === 'media'
       ? {
           url: absoluteUrl(siteUrl, mediaPath(item.image.storageKey, MAX_MEDIA_WIDTH)),
-          length: fileSize(item.image.storageKey, MAX_MEDIA_WIDTH),
+          length: await fileSize(item.image.storageKey, MAX_MEDIA_WIDTH),
           type: 'image/webp',
         }
       : item.image?.kind === 'url'
@@ -69,6 +67,7 @@ async function render(
 ): Promise<CachedFeed> {
   const publisher = await getPublisher()
   tagPage(feedItemTags(items))
+  const rssItems = await Promise.all(items.map((i) => toRssItem(i, siteUrl)))
   const xml = renderRss(
     {
       title: channel.title,
@@ -81,7 +80,7 @@ async function render(
       }, new Date(0)),
       image: { url: absoluteUrl(siteUrl, publisher.logo.url), title: channel.title, link: absoluteUrl(siteUrl, channel.path) },
     },
-    items.map((i) => toRssItem(i, siteUrl)),
+    rssItems,
   )
   return { xml, etag: etagOf(xml) }
 }

@@ -1,13 +1,10 @@
 import 'server-only'
 import crypto from 'node:crypto'
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import sharp from 'sharp'
 import { toPathMonth } from '@/lib/dates'
-import { getEnv } from '@/lib/env'
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@/lib/file-modes'
 import { mediaFileName, shareFileName } from './paths'
 import { encodeShareImage, findFocus } from './share'
+import { getMediaStorage } from './storage'
 import { MAX_MEDIA_WIDTH, MEDIA_WIDTHS, SHARE_SHAPE_NAMES, SHARE_SHAPES } from './sizes'
 
 /** Largest upload accepted, in bytes. */
@@ -101,9 +98,9 @@ function cleanOriginalName(name: string | undefined): string {
 }
 
 /**
- * Validates an uploaded image and writes one WebP per MEDIA_WIDTHS entry to
- * `<uploadsDir>/<yyyy>/<mm>/<16 hex>-<width>.webp`, EXIF orientation applied and every
- * metadata block (EXIF, GPS, XMP, ICC) dropped. A narrow original is never enlarged, but
+ * Validates an uploaded image and writes one WebP per MEDIA_WIDTHS entry to the media store
+ * (lib/media/storage.ts) as `<yyyy>/<mm>/<16 hex>-<width>.webp`, EXIF orientation applied and
+ * every metadata block (EXIF, GPS, XMP, ICC) dropped. A narrow original is never enlarged, but
  * every width still gets a file so that any loader URL resolves. Also writes the share
  * images (SHARE_SHAPES: `<key>-1200x675.jpg` … `<key>-1200x630.jpg`).
  *
@@ -177,23 +174,21 @@ export async function storeImage(
   )
 
   const storageKey = `${toPathMonth(opts.now ?? new Date())}/${crypto.randomBytes(8).toString('hex')}`
-  const uploadsDir = getEnv().uploadsDir
-  // Private like the rest of the data folder; the /media route serves the files, not the file system.
-  await fs.mkdir(path.join(uploadsDir, path.dirname(storageKey)), { recursive: true, mode: PRIVATE_DIR_MODE })
   const files = [
-    ...encoded.map(({ width, data }) => ({ name: mediaFileName(storageKey, width), data })),
-    ...shares.map(({ shape, data }) => ({ name: shareFileName(storageKey, shape), data })),
+    ...encoded.map(({ width, data }) => ({ key: mediaFileName(storageKey, width), data })),
+    ...shares.map(({ shape, data }) => ({ key: shareFileName(storageKey, shape), data })),
   ]
+  // Private like the rest of the data folder; the /media route serves the files (lib/media/storage.ts).
+  const storage = getMediaStorage()
   const written: string[] = []
   try {
-    for (const { name, data } of files) {
-      const file = path.join(uploadsDir, name)
-      // 'wx': a random name that already exists is a bug, never something to overwrite.
-      await fs.writeFile(file, data, { flag: 'wx', mode: PRIVATE_FILE_MODE })
-      written.push(file)
+    for (const { key, data } of files) {
+      // ifAbsent: a random name that already exists is a bug, never something to overwrite.
+      await storage.put(key, data, { ifAbsent: true })
+      written.push(key)
     }
   } catch (error) {
-    await Promise.all(written.map((file) => fs.rm(file, { force: true })))
+    await Promise.all(written.map((key) => storage.delete(key)))
     throw error
   }
 

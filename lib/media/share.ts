@@ -1,11 +1,8 @@
 import 'server-only'
-import crypto from 'node:crypto'
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import sharp from 'sharp'
-import { getEnv } from '@/lib/env'
 import { mediaFileName, shareFileName } from './paths'
 import { MAX_MEDIA_WIDTH, SHARE_SHAPES, type ShareShape } from './sizes'
+import { getMediaStorage } from './storage'
 
 /*
  * Share images (lib/media/sizes.ts SHARE_SHAPES): written with the variants when an image is
@@ -80,18 +77,6 @@ export function encodeShareImage(
     .toBuffer()
 }
 
-/** Writes a file whole or not at all: readers of the uploads folder never see half an image. */
-export async function writeFileAtomic(file: string, data: Buffer): Promise<void> {
-  const temp = `${file}.${crypto.randomBytes(4).toString('hex')}.tmp`
-  await fs.writeFile(temp, data, { flag: 'wx' })
-  try {
-    await fs.rename(temp, file)
-  } catch (error) {
-    await fs.rm(temp, { force: true })
-    throw error
-  }
-}
-
 /** Too many share images are being made already: the request should come back later (503). */
 export class ShareImageBusyError extends Error {
   constructor() {
@@ -122,49 +107,36 @@ async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
 const inFlight = new Map<string, Promise<string | null>>()
 
 /**
- * The absolute path of `relativePath` under the uploads folder, rendered by `render` when it
- * does not exist yet: once, however many requests ask at the same time. Null when `render`
+ * The media key `key` (lib/media/storage.ts), rendered by `render` when the store does not hold
+ * it yet: once per process, however many requests ask at the same time (two servers sharing
+ * the store may both render it; the second write replaces the first whole). Null when `render`
  * finds nothing to make it from. Throws ShareImageBusyError when the queue is full.
  */
-export async function ensureUploadFile(relativePath: string, render: () => Promise<Buffer | null>): Promise<string | null> {
-  const absolute = path.join(getEnv().uploadsDir, relativePath)
-  if (await isFile(absolute)) return absolute
-  let pending = inFlight.get(relativePath)
+export async function ensureUploadFile(key: string, render: () => Promise<Buffer | null>): Promise<string | null> {
+  const storage = getMediaStorage()
+  if (await storage.stat(key)) return key
+  let pending = inFlight.get(key)
   if (!pending) {
     pending = withSlot(async () => {
-      if (await isFile(absolute)) return absolute
+      if (await storage.stat(key)) return key
       const data = await render()
       if (!data) return null
-      await fs.mkdir(path.dirname(absolute), { recursive: true })
-      await writeFileAtomic(absolute, data)
-      return absolute
-    }).finally(() => inFlight.delete(relativePath))
-    inFlight.set(relativePath, pending)
+      await storage.put(key, data)
+      return key
+    }).finally(() => inFlight.delete(key))
+    inFlight.set(key, pending)
   }
   return pending
 }
 
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await fs.stat(file)).isFile()
-  } catch {
-    return false
-  }
-}
-
 /**
  * A share image of an image stored before share images existed, cut from its largest variant
- * (the original upload is not kept). Null when the image has no files.
+ * (the original upload is not kept). Its key, or null when the image has no files.
  */
 export function ensureShareImage(storageKey: string, shape: ShareShape): Promise<string | null> {
   return ensureUploadFile(shareFileName(storageKey, shape), async () => {
-    let source: Buffer
-    try {
-      source = await fs.readFile(path.join(getEnv().uploadsDir, mediaFileName(storageKey, MAX_MEDIA_WIDTH)))
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw error
-    }
+    const source = await getMediaStorage().read(mediaFileName(storageKey, MAX_MEDIA_WIDTH))
+    if (!source) return null
     const image = sharp(source, { failOn: 'error' })
     const { width = 0, height = 0 } = await image.metadata()
     return encodeShareImage(image, { width, height }, shape, { focus: await findFocus(image) })

@@ -42,14 +42,16 @@ describe('the site share card', () => {
   })
 
   it('is written once, and the card of an earlier name goes a day after a new one is drawn', async () => {
-    const first = (await ensureSiteCard(input, 'card'))!
-    expect(first).toBe(path.join(getEnv().uploadsDir, siteCardFileName(siteCardKey(input), 'card')))
+    // The card's media key; the folder store keeps it under the uploads folder.
+    const firstKey = (await ensureSiteCard(input, 'card'))!
+    expect(firstKey).toBe(siteCardFileName(siteCardKey(input), 'card'))
+    const first = path.join(getEnv().uploadsDir, firstKey)
     const mtime = fs.statSync(first).mtimeMs
-    expect(await ensureSiteCard(input, 'card')).toBe(first)
+    expect(await ensureSiteCard(input, 'card')).toBe(firstKey)
     expect(fs.statSync(first).mtimeMs).toBe(mtime)
 
     // Pages cached by a CDN may still name the old card for a while: it stays for a day.
-    const second = (await ensureSiteCard({ ...input, siteName: 'Kabar Harau' }, 'card'))!
+    const second = path.join(getEnv().uploadsDir, (await ensureSiteCard({ ...input, siteName: 'Kabar Harau' }, 'card'))!)
     expect(fs.existsSync(second)).toBe(true)
     expect(fs.existsSync(first)).toBe(true)
     const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000)

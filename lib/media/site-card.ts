@@ -3,10 +3,10 @@ import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
-import { getEnv } from '@/lib/env'
 import { mediaFileName, SITE_CARD_FILE_PATTERN, siteCardFileName } from './paths'
 import { ensureUploadFile, encodeShareImage } from './share'
 import { SHARE_SHAPE_NAMES, SHARE_SHAPES, type ShareShape } from './sizes'
+import { getMediaStorage } from './storage'
 
 /*
  * The site's own share image: the logo on a white plate above the site name, on the brand
@@ -49,12 +49,9 @@ export function siteCardKey(input: SiteCardInput): string {
 
 async function readLogo(storageKey: string | null): Promise<Buffer> {
   if (storageKey) {
-    try {
-      return await fs.readFile(path.join(getEnv().uploadsDir, mediaFileName(storageKey, LOGO_VARIANT_WIDTH)))
-    } catch (error) {
-      // A logo whose files are gone still gets a card, with the default logo.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    }
+    const logo = await getMediaStorage().read(mediaFileName(storageKey, LOGO_VARIANT_WIDTH))
+    // A logo whose files are gone still gets a card, with the default logo.
+    if (logo) return logo
   }
   return fs.readFile(DEFAULT_LOGO)
 }
@@ -109,7 +106,7 @@ export async function renderSiteCard(input: SiteCardInput, shape: ShareShape): P
 }
 
 /**
- * The card file for `input` in `shape`, drawn on first request; files of earlier names and
+ * The card's media key for `input` in `shape`, drawn on first request; files of earlier names and
  * logos are removed a day after they were drawn, once a newer card exists.
  */
 export async function ensureSiteCard(input: SiteCardInput, shape: ShareShape): Promise<string | null> {
@@ -125,21 +122,14 @@ export async function prepareSiteCard(input: SiteCardInput): Promise<void> {
 }
 
 async function removeOtherCards(currentKey: string): Promise<void> {
-  const dir = path.join(getEnv().uploadsDir, 'site')
-  let names: string[]
-  try {
-    names = await fs.readdir(dir)
-  } catch {
-    return
-  }
+  const storage = getMediaStorage()
   const cutoff = Date.now() - RETAIN_REPLACED_MS
+  const cards = await storage.list('site/')
   await Promise.all(
-    names.map(async (name) => {
-      const m = SITE_CARD_FILE_PATTERN.exec(`site/${name}`)
+    cards.map(async ({ key, modifiedAt }) => {
+      const m = SITE_CARD_FILE_PATTERN.exec(key)
       if (!m || m[1] === currentKey) return
-      const file = path.join(dir, name)
-      const stat = await fs.stat(file).catch(() => null)
-      if (stat && stat.mtimeMs < cutoff) await fs.rm(file, { force: true })
+      if (modifiedAt.getTime() < cutoff) await storage.delete(key)
     }),
   )
 }

@@ -6,9 +6,9 @@ import sharp from 'sharp'
 import { getSiteChrome } from '@/components/site/site-data'
 import { getMedia } from '@/db/queries/media'
 import { TAGS } from '@/lib/cache-tags'
-import { getEnv } from '@/lib/env'
 import { conditionalResponse, etagOf, SITEMAP_POLICY } from '@/lib/http/conditional'
 import { mediaFileName } from '@/lib/media/paths'
+import { getMediaStorage } from '@/lib/media/storage'
 import { ICON_PATHS } from './icon-paths'
 
 /*
@@ -34,9 +34,10 @@ async function readLogo(): Promise<Buffer> {
   const width = media?.variants.length ? Math.max(...media.variants) : null
   if (media && width) {
     try {
-      return await fs.readFile(path.join(/*turbopackIgnore: true*/ getEnv().uploadsDir, mediaFileName(media.storageKey, width)))
+      const logo = await getMediaStorage().read(mediaFileName(media.storageKey, width))
+      if (logo) return logo
     } catch {
-      // A logo whose files are gone: the shipped icon is better than none.
+      // Unreadable, like a logo whose files are gone: the shipped icon is better than none.
     }
   }
   return fs.readFile(path.join(/*turbopackIgnore: true*/ process.cwd(), DEFAULT_LOGO))

@@ -1,10 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { Readable } from 'node:stream'
-import { getEnv } from '@/lib/env'
 import { isEtagMatch, type MediaFile, mediaContentType, parseMediaPath } from '@/lib/media/paths'
 import { ensureShareImage, ShareImageBusyError } from '@/lib/media/share'
 import { ensureSiteCard, siteCardKey } from '@/lib/media/site-card'
+import { getMediaStorage, type MediaObject } from '@/lib/media/storage'
 import { getCurrentSiteCardInput } from '@/lib/seo/site-share'
 
 // A file name holds 64 random bits (or the hash of what the file shows) and is never
@@ -15,8 +13,8 @@ const notFound = () =>
   new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 
 /**
- * Serves what lib/media writes under the uploads folder: the WebP variants, the share images
- * of each image and the site's share card. A share image that does not exist yet (an image
+ * Serves what lib/media writes to the media store (lib/media/storage.ts): the WebP variants,
+ * the share images of each image and the site's share card. A share image that does not exist yet (an image
  * stored before share images existed, a card after the name or logo changed) is made on
  * this first request.
  */
@@ -24,12 +22,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
   const file = parseMediaPath((await params).path)
   if (!file) return notFound()
 
-  const root = getEnv().uploadsDir
-  const absolute = path.resolve(root, file.relativePath)
-  // parseMediaPath already allows no `..`; this keeps the route safe if that pattern is ever loosened.
-  if (!absolute.startsWith(root + path.sep)) return notFound()
-
-  let stat = await statFile(absolute)
+  // parseMediaPath allows no `..`; the store refuses such keys too, should that pattern ever loosen.
+  const storage = getMediaStorage()
+  let stat = await statOrNull(file.relativePath)
   if (!stat && file.kind !== 'variant') {
     try {
       if (!(await makeShareFile(file))) return notFound()
@@ -39,11 +34,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
       }
       throw error
     }
-    stat = await statFile(absolute)
+    stat = await statOrNull(file.relativePath)
   }
   if (!stat) return notFound()
 
-  const etag = `"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}"`
+  const etag = `"${stat.size.toString(36)}-${Math.trunc(stat.modifiedAt.getTime()).toString(36)}"`
   const headers = {
     'Cache-Control': CACHE_CONTROL,
     ETag: etag,
@@ -56,14 +51,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
   const fileHeaders = { ...headers, 'Content-Type': mediaContentType(file), 'Content-Length': String(stat.size) }
   // Next answers HEAD with this handler; don't open a stream that nobody will read.
   if (request.method === 'HEAD') return new Response(null, { headers: fileHeaders })
-  const body = Readable.toWeb(fs.createReadStream(absolute)) as ReadableStream<Uint8Array>
+  const opened = await storage.open(file.relativePath)
+  if (!opened) return notFound()
+  const body = Readable.toWeb(opened.stream) as ReadableStream<Uint8Array>
   return new Response(body, { headers: fileHeaders })
 }
 
-async function statFile(absolute: string): Promise<fs.Stats | null> {
+/** A file the store cannot tell us about is one we cannot serve: a 404, as for a missing one. */
+async function statOrNull(key: string): Promise<MediaObject | null> {
   try {
-    const stat = await fs.promises.stat(absolute)
-    return stat.isFile() ? stat : null
+    return await getMediaStorage().stat(key)
   } catch {
     return null
   }
