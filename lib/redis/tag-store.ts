@@ -1,0 +1,96 @@
+import 'server-only'
+import type { TagEvent, TagExpiry, TagStore } from '@/lib/cache/tag-store'
+import type { Redis } from './client'
+
+/** Kept as long as the SQLite store keeps them (db/queries/cache-tag-events.ts). */
+export const TAG_EVENT_RETENTION_MS = 60 * 60_000
+const READ_LIMIT = 2000
+// At most this many old expiries are dropped per append: a bounded cost that still outpaces
+// what one append adds.
+const TRIM_BATCH = 500
+
+/*
+ * Two keys (docs/decisions/018-shared-caching.md):
+ *   tags:seq     a counter: the last sequence number handed out;
+ *   tags:events  a sorted set scored by sequence number; each member is
+ *                "<seq> <createdAtMs> <JSON [tag, staleAt, expiredAt]>" (the seq keeps members unique).
+ * Both scripts run atomically in Redis, so sequence numbers are handed out and become visible
+ * together: a reader never sees seq 8 before seq 7 exists.
+ */
+const APPEND = `
+local n = #ARGV - 2
+local last = redis.call('INCRBY', KEYS[1], n)
+local seq = last - n
+for i = 1, n do
+  seq = seq + 1
+  redis.call('ZADD', KEYS[2], seq, seq .. ' ' .. ARGV[1] .. ' ' .. ARGV[i + 2])
+end
+local oldest = redis.call('ZRANGE', KEYS[2], 0, ${TRIM_BATCH - 1})
+local cutoff = tonumber(ARGV[2])
+local old = 0
+for _, member in ipairs(oldest) do
+  local at = tonumber(string.match(member, '^%d+ (%d+) '))
+  if at >= cutoff then break end
+  old = old + 1
+end
+if old > 0 then redis.call('ZREMRANGEBYRANK', KEYS[2], 0, old - 1) end
+return last
+`
+
+// A counter below the reader's cursor means Redis lost its data (a restart without
+// persistence, a flush): the numbers start over, so the reader gets everything kept and
+// catches up, instead of waiting for numbers it has already passed.
+const READ_SINCE = `
+local counter = tonumber(redis.call('GET', KEYS[1]) or '0')
+local from = tonumber(ARGV[1])
+if counter < from then from = 0 end
+return redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. from, '+inf', 'LIMIT', 0, tonumber(ARGV[2]))
+`
+
+type TagScripts = Redis & {
+  wartaTagAppend(counter: string, events: string, now: number, cutoff: number, ...payloads: string[]): Promise<number>
+  wartaTagReadSince(counter: string, events: string, seq: number, limit: number): Promise<string[]>
+}
+
+function withScripts(redis: Redis): TagScripts {
+  const r = redis as TagScripts
+  if (typeof r.wartaTagAppend !== 'function') {
+    redis.defineCommand('wartaTagAppend', { numberOfKeys: 2, lua: APPEND })
+    redis.defineCommand('wartaTagReadSince', { numberOfKeys: 2, lua: READ_SINCE })
+  }
+  return r
+}
+
+const COUNTER = 'tags:seq'
+const EVENTS = 'tags:events'
+
+function parseMember(member: string): TagEvent {
+  const first = member.indexOf(' ')
+  const second = member.indexOf(' ', first + 1)
+  const [tag, staleAt, expiredAt] = JSON.parse(member.slice(second + 1)) as [string, number | null, number | null]
+  return { seq: Number(member.slice(0, first)), tag, staleAt, expiredAt }
+}
+
+/** Expiries kept in Redis, for servers on several machines (the same contract as the SQLite store). */
+export function redisTagStore(redis: Redis, opts: { now?: () => number } = {}): TagStore {
+  const r = withScripts(redis)
+  const now = opts.now ?? Date.now
+  return {
+    async append(events: readonly TagExpiry[]) {
+      if (events.length === 0) return
+      const at = now()
+      // Many tags at once (an import) go in slices, so no one script holds Redis for long.
+      for (let i = 0; i < events.length; i += 500) {
+        const payloads = events.slice(i, i + 500).map((e) => JSON.stringify([e.tag, e.staleAt, e.expiredAt]))
+        await r.wartaTagAppend(COUNTER, EVENTS, at, at - TAG_EVENT_RETENTION_MS, ...payloads)
+      }
+    },
+    async readSince(seq: number) {
+      const members = await r.wartaTagReadSince(COUNTER, EVENTS, seq, READ_LIMIT)
+      return members.map(parseMember)
+    },
+    async latestSeq() {
+      return Number((await redis.get(COUNTER)) ?? 0)
+    },
+  }
+}
