@@ -1,8 +1,9 @@
 /**
  * Runs once per server process before the first request: applies any migration that
  * `npm start` did not (e.g. a bare `next start`), installs the request guard and the URL-history
- * check that server.mjs runs before Next sees a request, installs the shared cache-tag store, and
- * starts the publishing scheduler (in one server process of several). Not run by `next build`.
+ * check that server.mjs runs before Next sees a request, installs the shared cache-tag store (and
+ * the shared cache entries, with Redis), and starts the publishing scheduler (in one server
+ * process of several). Not run by `next build`.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -29,9 +30,16 @@ export async function register() {
   const { installRouteDecision } = await import('./lib/redirects/table')
   installRouteDecision()
 
-  // Tag expiries reach every server process on this database (ADR 007).
+  // Tag expiries reach every server process on this database (ADR 007), or, with REDIS_URL
+  // set, every server sharing that Redis, which also holds the 'use cache' entries (ADR 018).
   const { installTagStore } = await import('./lib/cache/tag-store')
   installTagStore()
+  const { getRedis } = await import('./lib/redis/client')
+  const redis = getRedis()
+  if (redis) {
+    const { installCacheEntryStore, redisCacheEntryStore } = await import('./lib/redis/cache-entries')
+    installCacheEntryStore(redisCacheEntryStore(redis))
+  }
 
   // Scheduled articles go live on their own. Publishing is one write transaction that checks the
   // status, so a story goes live once even if several processes ran it; one is enough.

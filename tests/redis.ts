@@ -12,6 +12,8 @@ export type TestRedis = {
   prefix: string
   /** A new connection with Warta's options and this run's prefix: one per simulated server. */
   connect(): Redis
+  /** The same, once it is ready (code that skips Redis while connecting sees it at once). */
+  connectReady(): Promise<Redis>
   /** Closes every connection made here and deletes every key under the prefix. */
   cleanup(): Promise<void>
 }
@@ -30,12 +32,18 @@ export async function openTestRedis(file: string): Promise<TestRedis | null> {
   }
   const prefix = `warta-test:${crypto.randomUUID()}:`
   const clients: Redis[] = []
+  const connect = () => {
+    const client = createRedisClient(url, prefix)
+    clients.push(client)
+    return client
+  }
   return {
     url,
     prefix,
-    connect() {
-      const client = createRedisClient(url, prefix)
-      clients.push(client)
+    connect,
+    async connectReady() {
+      const client = connect()
+      if (client.status !== 'ready') await new Promise((resolve) => client.once('ready', resolve))
       return client
     },
     async cleanup() {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { openTestRedis } from '@/tests/redis'
-import { TAG_EVENT_RETENTION_MS, redisTagStore } from './tag-store'
+import { CACHE_ENTRY_MAX_TTL_MS } from './keys'
+import { TAG_EVENT_RETENTION_MS, parseTagState, redisTagStore } from './tag-store'
 
 const redis = await openTestRedis('lib/redis/tag-store.test.ts')
 
@@ -64,5 +65,22 @@ describe.skipIf(!redis)('Redis tag store', () => {
     await client.del('tags:seq', 'tags:events')
     await store.append([{ tag: 'after', staleAt: null, expiredAt: 2 }])
     expect(await store.readSince(cursor)).toEqual([{ seq: 1, tag: 'after', staleAt: null, expiredAt: 2 }])
+  })
+
+  it('keeps each tag’s latest expiry until no stored entry can predate it', async () => {
+    let clock = Date.now()
+    const client = redis!.connect()
+    const store = redisTagStore(client, { now: () => clock })
+    await store.append([{ tag: 'label:9', staleAt: clock, expiredAt: clock + 5000 }])
+    await store.append([{ tag: 'label:9', staleAt: null, expiredAt: clock + 1000 }])
+    await store.append([{ tag: 'article:1', staleAt: null, expiredAt: clock }])
+    expect(parseTagState('label:9', (await client.hget('tags:state', 'label:9'))!)).toEqual({ tag: 'label:9', staleAt: clock, expiredAt: clock + 5000 })
+    expect(parseTagState('article:1', (await client.hget('tags:state', 'article:1'))!)).toEqual({ tag: 'article:1', staleAt: null, expiredAt: clock })
+
+    clock += CACHE_ENTRY_MAX_TTL_MS + 1
+    await store.append([{ tag: 'home', staleAt: null, expiredAt: clock }])
+    expect(await client.hget('tags:state', 'article:1')).toBeNull()
+    expect(await client.hget('tags:state', 'label:9')).not.toBeNull() // its expiry lies 5 s later
+    expect(await client.hget('tags:state', 'home')).not.toBeNull()
   })
 })
