@@ -189,6 +189,7 @@ describe.skipIf(!redis)('the use-cache handler with entries in Redis', () => {
 
   it('answers at once from memory while Redis is unreachable', async () => {
     const down = createRedisClient('redis://127.0.0.1:1', redis!.prefix)
+    await new Promise((resolve) => down.once('error', resolve))
     try {
       const local = createPageCacheHandler({
         tagStore: () => redisTagStore(down),

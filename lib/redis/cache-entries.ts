@@ -1,6 +1,6 @@
 import 'server-only'
 import crypto from 'node:crypto'
-import { type Redis, isReady } from './client'
+import { type Redis, isUsable } from './client'
 import { CACHE_ENTRY_MAX_TTL_MS, KEYS } from './keys'
 import { parseTagState } from './tag-store'
 
@@ -71,7 +71,7 @@ export function redisCacheEntryStore(redis: Redis, opts: { now?: () => number } 
   return {
     async get(cacheKey, softTags) {
       // During an outage or a reconnect the handler serves from its own memory, without waiting.
-      if (!isReady(redis)) return null
+      if (!isUsable(redis)) return null
       const reply = await r.wartaEntryGetBuffer(entryKey(cacheKey), KEYS.tagState, ...softTags)
       if (!reply) return null
       const [m, v, states] = reply
@@ -85,7 +85,7 @@ export function redisCacheEntryStore(redis: Redis, opts: { now?: () => number } 
       return { meta, bytes: new Uint8Array(v.buffer, v.byteOffset, v.byteLength), tagStates }
     },
     async set(cacheKey, meta, bytes) {
-      if (!isReady(redis) || bytes.byteLength > MAX_SHARED_ENTRY_BYTES) return
+      if (!isUsable(redis) || bytes.byteLength > MAX_SHARED_ENTRY_BYTES) return
       const ttl = entryTtlMs(meta, now())
       if (ttl <= 0) return
       const m = JSON.stringify({ k: cacheKey, tags: meta.tags, stale: meta.stale, timestamp: meta.timestamp, expire: meta.expire, revalidate: meta.revalidate })

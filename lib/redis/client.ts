@@ -29,17 +29,23 @@ export function createRedisClient(url: string, prefix: string): Redis {
   })
   let down = false
   client.on('error', (error: Error) => {
+    troubled.add(client)
     // ioredis emits an error per failed reconnect; one line per outage is enough.
     if (down) return
     down = true
     console.error('Redis: connection failed; retrying in the background', { error: error.message })
   })
+  client.on('close', () => troubled.add(client))
   client.on('ready', () => {
+    troubled.delete(client)
     if (down) console.error('Redis: connected again')
     down = false
   })
   return client
 }
+
+/** Clients whose connection failed or closed since they were last ready. */
+const troubled = new WeakSet<Redis>()
 
 const CLIENT_KEY = Symbol.for('warta.redis')
 type Holder = { [CLIENT_KEY]?: Redis | null }
@@ -65,7 +71,12 @@ export async function closeRedis(): Promise<void> {
   if (client) await client.quit().catch(() => client.disconnect())
 }
 
-/** Whether a command sent now would go out at once (not queued behind a reconnect). */
-export function isReady(client: Redis): boolean {
-  return client.status === 'ready'
+/**
+ * Whether to send a command now: connected, or making its first connection (a command then
+ * waits for it, as the first requests after a start do). False during an outage, when a
+ * command would wait for a reconnect that may never come: callers fall back at once.
+ */
+export function isUsable(client: Redis): boolean {
+  if (client.status === 'ready') return true
+  return !troubled.has(client) && (client.status === 'connecting' || client.status === 'connect')
 }
