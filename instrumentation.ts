@@ -5,6 +5,9 @@
  * the shared cache entries, with Redis), and starts the publishing scheduler (in one server
  * process of several). Not run by `next build`.
  */
+// Long enough for any tick; renewed while a tick runs, and released when it ends.
+const SCHEDULER_LOCK_TTL_MS = 60_000
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   // Before server.mjs creates its server: route handlers and actions learn the socket's address.
@@ -43,11 +46,18 @@ export async function register() {
 
   // Scheduled articles go live on their own. Publishing is one write transaction that checks the
   // status, so a story goes live once even if several processes ran it; one is enough.
+  // With Redis, one server of several runs each tick (a lock; ADR 018).
   if (getEnv().runScheduler) {
     const { startScheduler } = await import('./lib/scheduler')
+    const { redisExclusive } = await import('./lib/redis/lock')
     startScheduler({
       intervalMs: getEnv().schedulerIntervalMs,
       onError: (error) => console.error('Scheduled publishing failed', { error }),
+      exclusive: redis
+        ? redisExclusive(redis, 'scheduler', SCHEDULER_LOCK_TTL_MS, (error) =>
+            console.error('Scheduled publishing: the Redis lock failed (each story still goes live once)', { error }),
+          )
+        : undefined,
     })
   }
 }
