@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { openTestRedis } from '@/tests/redis'
 import { CACHE_ENTRY_MAX_TTL_MS } from './keys'
 import { TAG_EVENT_RETENTION_MS, parseTagState, redisTagStore } from './tag-store'
@@ -82,5 +82,30 @@ describe.skipIf(!redis)('Redis tag store', () => {
     expect(await client.hget('tags:state', 'article:1')).toBeNull()
     expect(await client.hget('tags:state', 'label:9')).not.toBeNull() // its expiry lies 5 s later
     expect(await client.hget('tags:state', 'home')).not.toBeNull()
+  })
+
+  it('receives expiries from a CLI (expireTags) when REDIS_URL is set', async () => {
+    const saved = { url: process.env.REDIS_URL, prefix: process.env.REDIS_PREFIX }
+    process.env.REDIS_URL = redis!.url
+    process.env.REDIS_PREFIX = redis!.prefix
+    vi.resetModules()
+    const { expireTags } = await import('@/lib/cache/expire')
+    const { closeRedis } = await import('./client')
+    const reader = redisTagStore(redis!.connect())
+    const before = await reader.latestSeq()
+    try {
+      await expireTags(['label:cli', 'home'])
+      expect((await reader.readSince(before)).map((e) => [e.tag, e.staleAt])).toEqual([
+        ['label:cli', null],
+        ['home', null],
+      ])
+    } finally {
+      await closeRedis()
+      for (const [key, value] of [['REDIS_URL', saved.url], ['REDIS_PREFIX', saved.prefix]] as const) {
+        if (value === undefined) delete process.env[key]
+        else process.env[key] = value
+      }
+      vi.resetModules()
+    }
   })
 })
