@@ -136,9 +136,19 @@ export function createPageCacheHandler(opts = {}) {
     }
   }
 
+  // One line when polling starts failing and one when it recovers, not one per poll.
+  let failing = false
+
   function poll() {
     polling ??= pollOnce()
-      .catch((error) => console.error('Shared cache tags: poll failed', error))
+      .then(() => {
+        if (failing) console.error('Shared cache tags: polling works again')
+        failing = false
+      })
+      .catch((error) => {
+        if (!failing) console.error('Shared cache tags: poll failed; retrying every poll interval', error)
+        failing = true
+      })
       .finally(() => {
         polling = null
       })

@@ -198,6 +198,8 @@ describe.skipIf(!redis)('the use-cache handler with entries in Redis', () => {
       }) as Handler
       const k = key()
       const start = performance.now()
+      await local.refreshTags()
+      await local.updateTags(['home'])
       await local.set(k, Promise.resolve(entry('tetap jalan')))
       expect(await text(await local.get(k, []))).toBe('tetap jalan')
       expect(await local.get(key(), [])).toBeUndefined()

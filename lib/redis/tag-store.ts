@@ -1,6 +1,6 @@
 import 'server-only'
 import type { TagEvent, TagExpiry, TagStore } from '@/lib/cache/tag-store'
-import type { Redis } from './client'
+import { type Redis, isUsable } from './client'
 import { CACHE_ENTRY_MAX_TTL_MS, KEYS } from './keys'
 
 /** Kept as long as the SQLite store keeps them (db/queries/cache-tag-events.ts). */
@@ -112,9 +112,15 @@ export function parseTagState(tag: string, value: string): { tag: string; staleA
 export function redisTagStore(redis: Redis, opts: { now?: () => number } = {}): TagStore {
   const r = withScripts(redis)
   const now = opts.now ?? Date.now
+  // During an outage fail at once: the cache handler polls before a request's first cached
+  // read, and that request must not wait for a reconnect.
+  const usable = () => {
+    if (!isUsable(redis)) throw new Error('Redis is not connected')
+  }
   return {
     async append(events: readonly TagExpiry[]) {
       if (events.length === 0) return
+      usable()
       const at = now()
       // Many tags at once (an import) go in slices, so no one script holds Redis for long.
       for (let i = 0; i < events.length; i += 500) {
@@ -132,10 +138,12 @@ export function redisTagStore(redis: Redis, opts: { now?: () => number } = {}): 
       }
     },
     async readSince(seq: number) {
+      usable()
       const members = await r.wartaTagReadSince(COUNTER, EVENTS, seq, READ_LIMIT)
       return members.map(parseMember)
     },
     async latestSeq() {
+      usable()
       return Number((await redis.get(COUNTER)) ?? 0)
     },
   }
