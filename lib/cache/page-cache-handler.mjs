@@ -185,13 +185,18 @@ export function createPageCacheHandler(opts = {}) {
       // The value is read once, here; both the local LRU and the shared store get the bytes.
       // Next's local handler is handed its promise at once, so a read of this key meanwhile
       // waits for the entry instead of rendering it a second time.
-      const read = pendingEntry.then(async ({ value, ...meta }) => {
-        try {
-          return { meta, bytes: await readAll(value) }
-        } catch (error) {
-          return { meta, error }
-        }
-      })
+      const read = pendingEntry.then(
+        async ({ value, ...meta }) => {
+          try {
+            return { meta, bytes: await readAll(value) }
+          } catch (error) {
+            return { meta, error }
+          }
+        },
+        // Never reject: Next's local handler would keep the key pending, and every later read
+        // of it would wait for ever. `expire: 0` makes it store nothing.
+        (error) => ({ meta: { tags: [], stale: 0, timestamp: 0, expire: 0, revalidate: 0 }, error }),
+      )
       const stored = local.set(
         cacheKey,
         read.then(({ meta, bytes, error }) => ({ ...meta, value: error ? failingStream(error) : streamOf(bytes) })),

@@ -1,5 +1,8 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createRequire } from 'node:module'
+import path from 'node:path'
+import readline from 'node:readline'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { createPageCacheHandler } from '@/lib/cache/page-cache-handler.mjs'
 import { openTestRedis } from '@/tests/redis'
@@ -64,6 +67,27 @@ async function started(h: Handler): Promise<Handler> {
   await h.refreshTags()
   await sleep(60)
   return h
+}
+
+/** A real second server process (tests/redis-handler-child.mts), driven line by line. */
+async function otherProcess() {
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [path.resolve('node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'tests/redis-handler-child.mts', redis!.url, redis!.prefix],
+    { stdio: 'pipe' },
+  )
+  const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]()
+  const next = async () => JSON.parse((await lines.next()).value as string) as Record<string, unknown>
+  expect(await next()).toEqual({ ready: true })
+  return {
+    async ask(command: object) {
+      child.stdin.write(`${JSON.stringify(command)}\n`)
+      return next()
+    },
+    quit() {
+      child.stdin.end(`${JSON.stringify({ op: 'quit' })}\n`)
+    },
+  }
 }
 
 describe.skipIf(!redis)('the use-cache handler with entries in Redis', () => {
@@ -169,6 +193,11 @@ describe.skipIf(!redis)('the use-cache handler with entries in Redis', () => {
     await a.set(broken, Promise.resolve(interrupted))
     expect(await a.get(broken, [])).toBeUndefined()
     expect(await (await server()).get(broken, [])).toBeUndefined()
+
+    // A render that failed before its entry existed: later reads miss instead of waiting.
+    const failed = key()
+    await a.set(failed, Promise.reject(new Error('render failed')))
+    expect(await a.get(failed, [])).toBeUndefined()
   })
 
   it('lets Redis drop an entry when the handler would stop serving it', async () => {
@@ -206,6 +235,38 @@ describe.skipIf(!redis)('the use-cache handler with entries in Redis', () => {
       expect(performance.now() - start).toBeLessThan(200)
     } finally {
       down.disconnect()
+    }
+  })
+
+  it('works across real processes: entries shared, expiries seen after a poll or with the entry', async () => {
+    const a = await server()
+    const k = key()
+    await a.set(k, Promise.resolve(entry('dari A', { tags: ['label:77'] })))
+    const b = await otherProcess()
+    try {
+      expect(await b.ask({ op: 'get', key: k })).toEqual({ found: true, text: 'dari A', revalidate: 30 * 86400 })
+      await a.updateTags(['label:77'])
+      // b keeps its copy until it polls; then it is gone.
+      expect(await b.ask({ op: 'get', key: k })).toMatchObject({ found: true })
+      await b.ask({ op: 'refresh' })
+      expect(await b.ask({ op: 'get', key: k })).toEqual({ found: false })
+    } finally {
+      b.quit()
+    }
+
+    // A process started after the expiry never read it from the log, and still refuses the entry.
+    const old = key()
+    await a.set(old, Promise.resolve(entry('lama', { tags: ['article:77'] })))
+    await sleep(2)
+    await a.updateTags(['article:77'])
+    const fresh = key()
+    await a.set(fresh, Promise.resolve(entry('baru', { tags: ['article:77'] })))
+    const c = await otherProcess()
+    try {
+      expect(await c.ask({ op: 'get', key: old })).toEqual({ found: false })
+      expect(await c.ask({ op: 'get', key: fresh })).toMatchObject({ found: true, text: 'baru' })
+    } finally {
+      c.quit()
     }
   })
 })
