@@ -80,3 +80,24 @@ export function isUsable(client: Redis): boolean {
   if (client.status === 'ready') return true
   return !troubled.has(client) && (client.status === 'connecting' || client.status === 'connect')
 }
+
+/**
+ * For a health check: null without REDIS_URL, else whether Redis answers a PING within
+ * `timeoutMs` (false at once during an outage).
+ */
+export async function pingRedis(timeoutMs = 500): Promise<boolean | null> {
+  const client = getRedis()
+  if (!client) return null
+  if (!isUsable(client)) return false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs)
+  })
+  try {
+    return await Promise.race([client.ping().then((answer) => answer === 'PONG'), late])
+  } catch {
+    return false
+  } finally {
+    clearTimeout(timer)
+  }
+}
