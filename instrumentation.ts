@@ -1,9 +1,13 @@
 /**
  * Runs once per server process before the first request: applies any migration that
  * `npm start` did not (e.g. a bare `next start`), installs the request guard and the URL-history
- * check that server.mjs runs before Next sees a request, installs the shared cache-tag store, and
- * starts the publishing scheduler (in one server process of several). Not run by `next build`.
+ * check that server.mjs runs before Next sees a request, installs the shared cache-tag store (and
+ * the shared cache entries, with Redis), and starts the publishing scheduler (in one server
+ * process of several). Not run by `next build`.
  */
+// Long enough for any tick; renewed while a tick runs, and released when it ends.
+const SCHEDULER_LOCK_TTL_MS = 60_000
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   // Before server.mjs creates its server: route handlers and actions learn the socket's address.
@@ -29,17 +33,31 @@ export async function register() {
   const { installRouteDecision } = await import('./lib/redirects/table')
   installRouteDecision()
 
-  // Tag expiries reach every server process on this database (ADR 007).
+  // Tag expiries reach every server process on this database (ADR 007), or, with REDIS_URL
+  // set, every server sharing that Redis, which also holds the 'use cache' entries (ADR 018).
   const { installTagStore } = await import('./lib/cache/tag-store')
   installTagStore()
+  const { getRedis } = await import('./lib/redis/client')
+  const redis = getRedis()
+  if (redis) {
+    const { installCacheEntryStore, redisCacheEntryStore } = await import('./lib/redis/cache-entries')
+    installCacheEntryStore(redisCacheEntryStore(redis))
+  }
 
   // Scheduled articles go live on their own. Publishing is one write transaction that checks the
   // status, so a story goes live once even if several processes ran it; one is enough.
+  // With Redis, one server of several runs each tick (a lock; ADR 018).
   if (getEnv().runScheduler) {
     const { startScheduler } = await import('./lib/scheduler')
+    const { redisExclusive } = await import('./lib/redis/lock')
     startScheduler({
       intervalMs: getEnv().schedulerIntervalMs,
       onError: (error) => console.error('Scheduled publishing failed', { error }),
+      exclusive: redis
+        ? redisExclusive(redis, 'scheduler', SCHEDULER_LOCK_TTL_MS, (error) =>
+            console.error('Scheduled publishing: the Redis lock failed (each story still goes live once)', { error }),
+          )
+        : undefined,
     })
   }
 }

@@ -29,3 +29,40 @@ describe('TRUSTED_PROXIES', () => {
     expect(() => getEnv()).toThrow(/TRUSTED_PROXIES: not an IP address or CIDR range: nginx.*10\.0\.0\.0\/33/)
   })
 })
+
+describe('REDIS_URL and REDIS_PREFIX', () => {
+  const savedUrl = process.env.REDIS_URL
+  const savedPrefix = process.env.REDIS_PREFIX
+  afterEach(() => {
+    if (savedUrl === undefined) delete process.env.REDIS_URL
+    else process.env.REDIS_URL = savedUrl
+    if (savedPrefix === undefined) delete process.env.REDIS_PREFIX
+    else process.env.REDIS_PREFIX = savedPrefix
+  })
+
+  async function redisEnv(url: string | undefined, prefix?: string) {
+    if (url === undefined) delete process.env.REDIS_URL
+    else process.env.REDIS_URL = url
+    if (prefix === undefined) delete process.env.REDIS_PREFIX
+    else process.env.REDIS_PREFIX = prefix
+    vi.resetModules()
+    return (await import('./env')).getEnv
+  }
+
+  it('needs no Redis by default', async () => {
+    expect((await redisEnv(undefined))()).toMatchObject({ redisUrl: null, redisPrefix: 'warta:' })
+  })
+
+  it('takes redis:// and rediss:// addresses and a prefix of its own', async () => {
+    expect((await redisEnv('rediss://user:secret@cache.example:6380/2', 'koran-b:'))()).toMatchObject({
+      redisUrl: 'rediss://user:secret@cache.example:6380/2',
+      redisPrefix: 'koran-b:',
+    })
+    expect((await redisEnv('redis://127.0.0.1:6379'))().redisUrl).toBe('redis://127.0.0.1:6379')
+  })
+
+  it('stops the start on another scheme or a prefix with spaces', async () => {
+    expect(await redisEnv('http://cache.example:6379').then((getEnv) => () => getEnv())).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/)
+    expect(await redisEnv('redis://127.0.0.1:6379', 'two words').then((getEnv) => () => getEnv())).toThrow(/REDIS_PREFIX/)
+  })
+})

@@ -28,6 +28,17 @@ const schema = z.object({
       }
       return entries
     }),
+  // Several servers share cache entries, tag expiry, rate limits and the scheduler's lock through
+  // Redis (docs/decisions/018-shared-caching.md). Absent: everything stays in the SQLite file.
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+    .optional(),
+  // Every key starts with it, so several sites can share one Redis.
+  REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - only (at most 64)')
+    .default('warta:'),
   SQLITE_SYNCHRONOUS: z
     .string()
     .trim()
@@ -73,6 +84,10 @@ export type Env = {
    * (lib/http/client-address.ts). Empty: nobody's; the socket's address is the client's.
    */
   trustedProxies: string[]
+  /** REDIS_URL, or null: then the site needs nothing but its SQLite file (ADR 018). */
+  redisUrl: string | null
+  /** Prefix of every Redis key of this site. */
+  redisPrefix: string
   /** `normal`: a power cut may undo the last commits; `full`: every commit survives it, each costs an fsync. */
   sqliteSynchronous: SqliteSynchronous
 }
@@ -102,6 +117,8 @@ export function getEnv(): Env {
     runScheduler: e.WARTA_RUN_SCHEDULER === '1',
     trustedProxies: e.TRUSTED_PROXIES,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
   }
   return parsed
 }

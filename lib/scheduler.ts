@@ -13,6 +13,12 @@ export type SchedulerOptions = {
   revalidate?: (tags: string[]) => Promise<unknown>
   now?: () => Date
   onError?: (error: unknown) => void
+  /**
+   * Runs the publishing step of a tick only if no other server is running one (a Redis lock
+   * with REDIS_URL set; ADR 018); resolves to false when another holds it. Default: runs it.
+   * Publishing stays exactly-once without it: the write transaction checks the status.
+   */
+  exclusive?: (publish: () => Promise<void>) => Promise<boolean>
 }
 
 export type Scheduler = {
@@ -38,15 +44,23 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   let stopped = false
   let running: Promise<number> | null = null
 
+  const exclusive = opts.exclusive ?? (async (publish: () => Promise<void>) => (await publish(), true))
+
   async function runTick(): Promise<number> {
-    const published = await publishDueArticles(now())
-    for (const footprint of published) for (const tag of articleChangeTags(null, footprint)) pending.add(tag)
+    let count = 0
+    await exclusive(async () => {
+      const published = await publishDueArticles(now())
+      for (const footprint of published) for (const tag of articleChangeTags(null, footprint)) pending.add(tag)
+      count = published.length
+    })
+    // Outside the lock: this server's failed expiries are retried even while another server
+    // holds the lock at its ticks.
     if (pending.size > 0) {
       const tags = [...pending]
       await revalidate(tags)
       for (const tag of tags) pending.delete(tag)
     }
-    return published.length
+    return count
   }
 
   function tick(): Promise<number> {

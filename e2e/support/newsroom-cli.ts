@@ -35,6 +35,7 @@ import { getAuthorBySlug, updateProfile } from '@/db/queries/users'
 import { articleChangeTags } from '@/lib/cache/article'
 import { authorChangedTags } from '@/lib/cache/author'
 import { expireTags } from '@/lib/cache/expire'
+import { closeRedis } from '@/lib/redis/client'
 import { labelChangedTags, labelsMergedTags } from '@/lib/cache/label'
 import { siteSettingsChangedTags } from '@/lib/cache/site'
 import { parseArticlePath } from '@/lib/redirects/paths'
@@ -148,6 +149,8 @@ async function main() {
   const [command, ...args] = process.argv.slice(2)
   const { tags, result } = run(command, args)
   const revalidated = await expireTags(tags)
+  // With REDIS_URL set the expiries went to Redis, whose connection would keep the process alive.
+  await closeRedis()
   console.log(JSON.stringify({ result, revalidated }))
 }
 

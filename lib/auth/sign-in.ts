@@ -44,8 +44,7 @@ export async function checkPassword(
   const parsed = credentialsSchema.safeParse(raw)
   if (!parsed.success) return null
   const { email, password } = parsed.data
-  // Every throttle write through runWrite: an import or another process may hold the lock.
-  const begun = await runWrite(() => beginSignInAttempt(email, getClientAddress(headers)))
+  const begun = await beginSignInAttempt(email, getClientAddress(headers))
   if (!begun.ok) throw refuseThrottled(begun.retryAfterSeconds)
   try {
     const user = getCredentialsByEmail(email)
@@ -56,10 +55,8 @@ export async function checkPassword(
     if (!(await verifyPassword(password, user.passwordHash)) || !user.active) return null
     const twoFactor = getTwoFactorState(user.id)?.enabledAt != null
     // With two-factor on, the sign-in is only half done: recorded when the code comes.
-    const sessionVersion = await runWrite(() => {
-      finishSignInAttempt(begun.attempt)
-      return twoFactor ? user.sessionVersion : recordSignIn(user.id)
-    })
+    await finishSignInAttempt(begun.attempt)
+    const sessionVersion = twoFactor ? user.sessionVersion : await runWrite(() => recordSignIn(user.id))
     return { id: user.id, sessionVersion, twoFactor }
   } catch (error) {
     if (error instanceof HashingBusy) throw new SignInRefusal('busy')
@@ -77,7 +74,7 @@ const codeSchema = z.object({ code: z.string().trim().min(1).max(40) })
 export async function checkSecondFactor(raw: unknown, headers: HeaderSource, user: SessionUser): Promise<{ id: number; sessionVersion: number } | null> {
   const parsed = codeSchema.safeParse(raw)
   if (!parsed.success) return null
-  const begun = await runWrite(() => beginSignInAttempt(user.email?.toLowerCase() ?? `user:${user.id}`, getClientAddress(headers)))
+  const begun = await beginSignInAttempt(user.email?.toLowerCase() ?? `user:${user.id}`, getClientAddress(headers))
   if (!begun.ok) throw refuseThrottled(begun.retryAfterSeconds)
   const state = getTwoFactorState(user.id)
   if (!state?.secret || !state.enabledAt) return null
@@ -87,8 +84,9 @@ export async function checkSecondFactor(raw: unknown, headers: HeaderSource, use
   const sessionVersion = await runWrite(() => {
     const ok = recovery ? spendRecoveryCode(user.id, hashRecoveryCode(code)) : step !== null && claimTotpStep(user.id, step)
     if (!ok) return null
-    finishSignInAttempt(begun.attempt)
     return recordSignIn(user.id)
   })
-  return sessionVersion === null ? null : { id: user.id, sessionVersion }
+  if (sessionVersion === null) return null
+  await finishSignInAttempt(begun.attempt)
+  return { id: user.id, sessionVersion }
 }

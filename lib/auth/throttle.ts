@@ -1,7 +1,7 @@
 import 'server-only'
 import crypto from 'node:crypto'
-import { beginThrottledAttempt, finishThrottledAttempt, type ThrottleRule } from '@/db/queries/rate-limits'
 import { addressKey } from '@/lib/http/client-address'
+import { getRateLimiter, type ThrottleRule } from '@/lib/rate-limit'
 import { getSecret } from '@/lib/secrets'
 
 /*
@@ -12,6 +12,7 @@ import { getSecret } from '@/lib/secrets'
  * - the address, whatever the account: 20 attempts (an office behind one NAT), then the same
  *   doubling, so one address cannot sweep many accounts either.
  * Refused attempts cost no password check. Password and two-factor codes count alike.
+ * Counted where every server sees them: the database, or Redis with REDIS_URL set (ADR 018).
  */
 const ACCOUNT_FREE = 5
 const ADDRESS_FREE = 20
@@ -30,19 +31,23 @@ export type SignInAttempt = { accountKey: string; addressKey: string }
  * exactly like real ones) from `address`. Returns the attempt to finish on success, or the
  * seconds to wait.
  */
-export function beginSignInAttempt(account: string, address: string, now = new Date()): { ok: true; attempt: SignInAttempt } | { ok: false; retryAfterSeconds: number } {
+export async function beginSignInAttempt(
+  account: string,
+  address: string,
+  now = new Date(),
+): Promise<{ ok: true; attempt: SignInAttempt } | { ok: false; retryAfterSeconds: number }> {
   const where = addressKey(address)
   const attempt = { accountKey: keyFor('account', account, where), addressKey: keyFor('address', where) }
   const rules: ThrottleRule[] = [
     { key: attempt.accountKey, free: ACCOUNT_FREE, baseDelayMs: BASE_DELAY_MS, maxDelayMs: MAX_DELAY_MS },
     { key: attempt.addressKey, free: ADDRESS_FREE, baseDelayMs: BASE_DELAY_MS, maxDelayMs: MAX_DELAY_MS },
   ]
-  const decision = beginThrottledAttempt(rules, FORGET_AFTER_MS, now)
+  const decision = await getRateLimiter().beginThrottled(rules, FORGET_AFTER_MS, now)
   if (decision.allowed) return { ok: true, attempt }
   return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) }
 }
 
 /** The attempt succeeded: the account starts over from this address; the address gets its attempt back. */
-export function finishSignInAttempt(attempt: SignInAttempt): void {
-  finishThrottledAttempt({ clear: [attempt.accountKey], giveBack: [attempt.addressKey] })
+export async function finishSignInAttempt(attempt: SignInAttempt): Promise<void> {
+  await getRateLimiter().finishThrottled({ clear: [attempt.accountKey], giveBack: [attempt.addressKey] })
 }

@@ -1,6 +1,8 @@
 import 'server-only'
 import { getLatestTagEventSeq, insertTagEvents, listTagEventsSince, type TagEvent, type TagExpiry } from '@/db/queries/cache-tag-events'
 import { runWrite } from '@/db/write-lock'
+import { getRedis } from '@/lib/redis/client'
+import { redisTagStore } from '@/lib/redis/tag-store'
 
 export type { TagEvent, TagExpiry }
 
@@ -8,7 +10,8 @@ export type { TagEvent, TagExpiry }
  * Where cache-tag expiries are shared between server processes (ADR 007). The page cache handler
  * (lib/cache/page-cache-handler.mjs) appends every expiry made in its process and polls for the
  * others' expiries; CLIs and the scheduler append directly. The embedded default keeps them in
- * the SQLite file; a store for several machines (Redis) implements the same three calls.
+ * the SQLite file; with REDIS_URL set, Redis keeps them for servers on several machines
+ * (lib/redis/tag-store.ts, ADR 018).
  */
 export type TagStore = {
   /** Records expiries for every process; resolves once they are stored. */
@@ -31,15 +34,21 @@ export function sqliteTagStore(): TagStore {
   }
 }
 
+/** Redis's when REDIS_URL is set, else the database's. */
+export function defaultTagStore(): TagStore {
+  const redis = getRedis()
+  return redis ? redisTagStore(redis) : sqliteTagStore()
+}
+
 /**
  * Hands the store to the page cache handler, a plain module that Next loads outside the build
  * (instrumentation.ts calls this before the first request).
  */
-export function installTagStore(store: TagStore = sqliteTagStore()): void {
+export function installTagStore(store: TagStore = defaultTagStore()): void {
   ;(globalThis as { [STORE_KEY]?: TagStore })[STORE_KEY] = store
 }
 
-/** The installed store (in a server), or the database's own (in a CLI). */
+/** The installed store (in a server), or the default one (in a CLI: the same place a server reads). */
 export function getTagStore(): TagStore {
-  return (globalThis as { [STORE_KEY]?: TagStore })[STORE_KEY] ?? sqliteTagStore()
+  return (globalThis as { [STORE_KEY]?: TagStore })[STORE_KEY] ?? defaultTagStore()
 }

@@ -19,6 +19,7 @@ import { migrateDatabase } from '@/db/migrate'
 import { ImportError, ImportInterruptedError, importBloggerExport } from '@/lib/import/blogger/import'
 import type { ImportEvent, ImportReport } from '@/lib/import/blogger/report'
 import { getEnv } from '@/lib/env'
+import { closeRedis } from '@/lib/redis/client'
 import { readServerAddress } from '@/lib/server-address'
 
 const USAGE = `Usage: npm run import:blogger -- <export.xml> [--dry-run] [--download-images [--allow-private-images]] [--json]
@@ -170,6 +171,9 @@ async function main(): Promise<number> {
   }
 }
 
-void main().then((code) => {
-  process.exitCode = code
-})
+void main()
+  .then((code) => {
+    process.exitCode = code
+  })
+  // The tag expiries went to Redis when REDIS_URL is set: its connection would keep us running.
+  .finally(closeRedis)

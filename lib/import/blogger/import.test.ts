@@ -652,3 +652,19 @@ describe('finding 6: the old addresses an export names', () => {
     expect(articleOf(a.bloggerId)?.status).toBe('published')
   })
 })
+
+describe('an import whose pages cannot be expired', () => {
+  it('keeps the stories and says so, when the tag store does not answer (Redis down)', async () => {
+    reset()
+    const { installTagStore, sqliteTagStore } = await import('@/lib/cache/tag-store')
+    const down = new Error('Redis is not connected')
+    installTagStore({ append: () => Promise.reject(down), readSince: () => Promise.reject(down), latestSeq: () => Promise.reject(down) })
+    try {
+      const report = await importBloggerExport(fixture('classic'), { now: NOW, siteUrl: SITE })
+      expect(report.warnings).toContainEqual(expect.stringContaining('cached pages could not be told'))
+      for (const post of published) expect(articleOf(post.bloggerId)?.status).toBe('published')
+    } finally {
+      installTagStore(sqliteTagStore())
+    }
+  })
+})

@@ -180,7 +180,7 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
     if (!dryRun) {
       // Every page carries the site's tag: all of them, and the 404s cached at the imported
       // stories' addresses, give way, in every server process on this database (ADR 007).
-      await expireTags(importTags())
+      await expireImportedPages(report)
     }
   } finally {
     slicer.close()
@@ -188,7 +188,7 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
   }
   if (opts.downloadImages && !dryRun) {
     const downloaded = await downloadFeaturedImages(report, opts, emit)
-    if (downloaded > 0) await expireTags(importTags())
+    if (downloaded > 0) await expireImportedPages(report)
   }
   report.writeLock = {
     slices: slicer.stats.slices,
@@ -198,4 +198,19 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
   }
   report.durationMs = Date.now() - started
   return report
+}
+
+/**
+ * The stories are in whatever happens here: a tag store that cannot be reached (Redis down,
+ * ADR 018) must not turn a finished import into a failed one, so it becomes a warning.
+ */
+async function expireImportedPages(report: { warnings: string[] }): Promise<void> {
+  try {
+    await expireTags(importTags())
+  } catch (error) {
+    console.error('Import: could not expire the cached pages', { error })
+    report.warnings.push(
+      'The imported stories are saved, but cached pages could not be told (the tag store did not answer): restart the servers, or run the same import again, to show them.',
+    )
+  }
 }

@@ -4,7 +4,6 @@ import { runWrite } from '@/db/write-lock'
 import { redirect } from 'next/navigation'
 import { refresh } from 'next/cache'
 import { z } from 'zod'
-import { consumeRateLimit } from '@/db/queries/rate-limits'
 import {
   claimTotpStep,
   enableTwoFactor,
@@ -18,6 +17,7 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
 import { authorChangedTags } from '@/lib/cache/author'
 import { t } from '@/lib/i18n/id'
+import { getRateLimiter } from '@/lib/rate-limit'
 import { refreshTags } from '@/lib/revalidate'
 import {
   decryptTotpSecret,
@@ -56,7 +56,7 @@ export const changePasswordAction = adminAction({
   load: loadSelf,
   run: async ({ currentPassword, password }, { record }) => {
     // A borrowed session must not become a way to guess the current password.
-    if (!(await runWrite(() => consumeRateLimit('password-change', String(record.id), PASSWORD_ATTEMPTS, PASSWORD_WINDOW_MS))).allowed) {
+    if (!(await getRateLimiter().consume('password-change', String(record.id), PASSWORD_ATTEMPTS, PASSWORD_WINDOW_MS)).allowed) {
       throw new ActionRefusal(p.tooManyAttempts)
     }
     const hash = getPasswordHash(record.id)

@@ -3,10 +3,10 @@
 import crypto from 'node:crypto'
 import { headers } from 'next/headers'
 import { createContactMessage } from '@/db/queries/contact'
-import { consumeRateLimit } from '@/db/queries/rate-limits'
 import { runWrite } from '@/db/write-lock'
 import { addressKey, getClientAddress } from '@/lib/http/client-address'
 import { t } from '@/lib/i18n/id'
+import { getRateLimiter } from '@/lib/rate-limit'
 import { getSecret } from '@/lib/secrets'
 import {
   type ContactFieldErrors,
@@ -47,15 +47,12 @@ export async function sendContactMessage(
   let ipHash = ''
   try {
     ipHash = hashIp(addressKey(getClientAddress(await headers())))
-    // One write, through runWrite: an import or another process may hold the lock.
-    const allowed = await runWrite(() => {
-      if (!consumeRateLimit('contact', ipHash, MESSAGES_PER_HOUR, HOUR_MS).allowed) return false
-      createContactMessage({ ...parsed.data, ipHash })
-      return true
-    })
-    if (!allowed) {
+    // Counted where every server sees it (the database, or Redis: ADR 018), before the message
+    // is stored through runWrite (an import or another process may hold the lock).
+    if (!(await getRateLimiter().consume('contact', ipHash, MESSAGES_PER_HOUR, HOUR_MS)).allowed) {
       return { ok: false, message: t.contact.errors.rateLimited, fieldErrors: {}, values: readContactValues(formData) }
     }
+    await runWrite(() => createContactMessage({ ...parsed.data, ipHash }))
   } catch (error) {
     console.error('sendContactMessage failed', { action: 'sendContactMessage', ipHash, error })
     throw error
