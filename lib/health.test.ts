@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/db'
+import { openTestRedis } from '@/tests/redis'
 import { databaseCheck, type HealthCheck, logHealthReport, migrationsCheck, readMigrationJournal, runHealthChecks } from './health'
+
+const redis = await openTestRedis('lib/health.test.ts')
+afterAll(() => redis?.cleanup())
 
 const pass = (name: string): HealthCheck => ({ name, run: () => undefined })
 
@@ -151,5 +155,45 @@ describe('databaseCheck', () => {
     const report = await runHealthChecks([databaseCheck])
     expect(report.ok).toBe(false)
     expect(report.checks[0]!.error).toMatch(/not open/)
+  })
+})
+
+describe('the Redis check', () => {
+  const saved = process.env.REDIS_URL
+
+  async function healthModule(url: string | undefined) {
+    if (url === undefined) delete process.env.REDIS_URL
+    else process.env.REDIS_URL = url
+    vi.resetModules()
+    return { health: await import('./health'), client: await import('@/lib/redis/client') }
+  }
+
+  afterEach(async () => {
+    const { closeRedis } = await import('@/lib/redis/client')
+    await closeRedis()
+    if (saved === undefined) delete process.env.REDIS_URL
+    else process.env.REDIS_URL = saved
+    vi.resetModules()
+  })
+
+  it('is not asked without REDIS_URL', async () => {
+    const { health } = await healthModule(undefined)
+    expect(health.healthChecks().map((c) => c.name)).toEqual(['database', 'migrations'])
+  })
+
+  it('fails the answer when REDIS_URL is set and Redis does not answer', async () => {
+    const { health, client } = await healthModule('redis://127.0.0.1:1')
+    expect(health.healthChecks().map((c) => c.name)).toEqual(['database', 'migrations', 'redis'])
+    await new Promise((resolve) => client.getRedis()!.once('error', resolve))
+    const report = await health.runHealthChecks(health.healthChecks())
+    expect(report.ok).toBe(false)
+    expect(report.checks.find((c) => c.name === 'redis')).toMatchObject({ ok: false })
+  })
+
+  it.skipIf(!redis)('passes while Redis answers', async () => {
+    const { health } = await healthModule(redis!.url)
+    const report = await health.runHealthChecks(health.healthChecks())
+    expect(report.checks.find((c) => c.name === 'redis')).toMatchObject({ ok: true })
+    expect(report.ok).toBe(true)
   })
 })

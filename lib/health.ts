@@ -3,6 +3,8 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { listAppliedMigrationTimes, pingDatabase } from '@/db/queries/health'
 import { MIGRATIONS_FOLDER } from '@/db/migrate'
+import { getEnv } from '@/lib/env'
+import { pingRedis } from '@/lib/redis/client'
 
 /*
  * What GET /api/health asks before it tells a load balancer that this server may take readers
@@ -132,11 +134,20 @@ const defaultMigrationsCheck = migrationsCheck()
 /**
  * The checks this server answers for: the database and its migrations, then `extra`.
  *
- * Redis (issue #12) is one more entry where the route calls this, when REDIS_URL is set:
- * `{ name: 'redis', run: () => getRedis().ping() }` (lib/redis/client.ts).
+ * With REDIS_URL set, Redis is one more: the server shares cache expiries, rate limits and the
+ * scheduler's lock through it (ADR 018), so a server that cannot reach it should leave the pool.
  */
 export function healthChecks(extra: readonly HealthCheck[] = []): HealthCheck[] {
-  return [databaseCheck, defaultMigrationsCheck, ...extra]
+  return [databaseCheck, defaultMigrationsCheck, ...(getEnv().redisUrl ? [redisCheck] : []), ...extra]
+}
+
+/** PING through the server's own Redis client; an outage fails at once (lib/redis/client.ts). */
+export const redisCheck: HealthCheck = {
+  name: 'redis',
+  run: async () => {
+    const answered = await pingRedis(CHECK_TIMEOUT_MS - 100)
+    if (answered === false) throw new Error('Redis did not answer PING')
+  },
 }
 
 let lastLogged: { failing: string; at: number } | null = null

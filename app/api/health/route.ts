@@ -3,7 +3,8 @@ import { checkServerHealth, healthChecks, type HealthReport } from '@/lib/health
 
 /*
  * GET/HEAD /api/health, for load balancers (issue #12): 200 when this server can serve, 503 when
- * its database does not answer or its migrations are behind its code (lib/health.ts). Probed every
+ * its database (or Redis, when configured) does not answer or its migrations are behind its code
+ * (lib/health.ts). Probed every
  * few seconds by every balancer, so it is cheap: server.mjs skips the URL-history lookup for
  * /api/ paths, the request guard does nothing but headers for a public path, and no session or
  * rate limit is read. Anyone may ask, so the body is one fixed word; which check failed and the
@@ -18,7 +19,6 @@ const UNAVAILABLE = '{"status":"unavailable"}'
 async function health(): Promise<HealthReport> {
   // Per request: without it cacheComponents would run this handler once at build time.
   await connection()
-  // Redis: when REDIS_URL is set, add `{ name: 'redis', run: () => getRedis().ping() }` here.
   return checkServerHealth(healthChecks())
 }
 
