@@ -17,7 +17,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { chromium } from '@playwright/test'
+import { type Browser, chromium, type Page } from '@playwright/test'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { z } from 'zod'
@@ -184,8 +184,14 @@ async function failedSignIns(base: string, until: number, perSecond: number, rec
   await Promise.all(pending)
 }
 
-/** A reporter in Chromium who types a line and saves the draft every 2 s; the save's round trip is its acknowledgement. */
-async function reporterSaving(base: string, until: number, recorder: Recorder) {
+type Reporter = { browser: Browser; page: Page }
+
+/**
+ * A reporter in Chromium, signed in and on a new draft before the load starts: the failed
+ * sign-ins come from the same address (127.0.0.1), and the throttle rightly refuses a correct
+ * password from an address under attack.
+ */
+async function reporterReady(base: string): Promise<Reporter> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -201,6 +207,16 @@ async function reporterSaving(base: string, until: number, recorder: Recorder) {
     await page.getByLabel('Judul').fill('Catatan uji beban')
     await page.getByRole('button', { name: 'Mulai menulis' }).click()
     await page.waitForURL(/\/admin\/artikel\/\d+$/, { timeout: 60_000 })
+    return { browser, page }
+  } catch (error) {
+    await browser.close()
+    throw error
+  }
+}
+
+/** The reporter types a line and saves the draft every 2 s; the save's round trip is its acknowledgement. */
+async function reporterSaving({ browser, page }: Reporter, until: number, recorder: Recorder) {
+  try {
     const body = page.getByRole('textbox', { name: 'Isi berita' })
     let line = 0
     while (Date.now() < until) {
@@ -263,6 +279,7 @@ async function main() {
   try {
     await waitForServer(base, server)
     for (const url of targets.cached) await fetch(base + url).then((r) => r.arrayBuffer())
+    const reporter = await reporterReady(base)
     let exportFile = ''
     if (args.import > 0) {
       exportFile = path.join(DATA_DIR, `export-${args.import}.xml`)
@@ -299,7 +316,7 @@ async function main() {
         loop(until, () => timed(search, `${base}/cari?q=${encodeURIComponent(COMMON_WORDS[(i + search.times.length) % COMMON_WORDS.length]!)}`, undefined, (s) => s === 200)),
       ),
       failedSignIns(base, until, 5, signIn),
-      reporterSaving(base, until, saves),
+      reporterSaving(reporter, until, saves),
     ])
     const elapsed = (Date.now() - started) / 1000
     const stats = readStats()
