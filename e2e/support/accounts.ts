@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import path from 'node:path'
 import { expect, type Page } from '@playwright/test'
 import { E2E_NEWSROOM_DATA_DIR } from './server'
 
@@ -9,11 +10,11 @@ export const PASSWORD = 'kopi-tubruk-pagi'
  * Creates an account on the newsroom server's database through `npm run user:create`, as an
  * admin would from a terminal, and returns its (unique) email.
  */
-export function createAccount(role: 'admin' | 'editor' | 'reporter', name: string): string {
+export function createAccount(role: 'admin' | 'editor' | 'reporter', name: string, dataDir = E2E_NEWSROOM_DATA_DIR): string {
   const email = `${role}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@desk.example`
   const result = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', email, '--name', name, '--role', role], {
     input: `${PASSWORD}\n`,
-    env: { ...process.env, DATA_DIR: E2E_NEWSROOM_DATA_DIR },
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: path.join(dataDir, 'warta.db') },
     encoding: 'utf8',
   })
   expect(result.status, result.stderr).toBe(0)
