@@ -32,7 +32,7 @@ describe('localMediaStorage', () => {
 
     const stat = await storage.stat('2026/11/0123456789abcdef-640.webp')
     expect(stat).toMatchObject({ key: '2026/11/0123456789abcdef-640.webp', size: 7 })
-    expect(stat!.modifiedAt.getTime()).toBe(Math.trunc(fs.statSync(path.join(root, '2026/11/0123456789abcdef-640.webp')).mtimeMs))
+    expect(stat!.modifiedAt.getTime()).toBe(fs.statSync(path.join(root, '2026/11/0123456789abcdef-640.webp')).mtime.getTime())
 
     const opened = await storage.open('2026/11/0123456789abcdef-640.webp')
     expect(opened?.size).toBe(7)
