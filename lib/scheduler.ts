@@ -40,7 +40,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
 
   async function runTick(): Promise<number> {
     const published = await publishDueArticles(now())
-    for (const footprint of published) for (const tag of articleChangeTags(null, footprint)) pending.add(tag)
+    for (const footprint of published) for (const tag of (await articleChangeTags(null, footprint))) pending.add(tag)
     if (pending.size > 0) {
       const tags = [...pending]
       await revalidate(tags)

@@ -2,7 +2,7 @@ import 'server-only'
 import { z } from 'zod'
 import { claimTotpStep, getTwoFactorState, spendRecoveryCode } from '@/db/queries/two-factor'
 import { getCredentialsByEmail, recordSignIn, type SessionUser } from '@/db/queries/users'
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 import { getClientAddress } from '@/lib/http/client-address'
 import { HashingBusy } from './hash-worker'
 import { burnPasswordCheck, verifyPassword } from './password'
@@ -45,20 +45,20 @@ export async function checkPassword(
   if (!parsed.success) return null
   const { email, password } = parsed.data
   // Every throttle write through runWrite: an import or another process may hold the lock.
-  const begun = await runWrite(() => beginSignInAttempt(email, getClientAddress(headers)))
+  const begun = await write(() => beginSignInAttempt(email, getClientAddress(headers)))
   if (!begun.ok) throw refuseThrottled(begun.retryAfterSeconds)
   try {
-    const user = getCredentialsByEmail(email)
+    const user = await getCredentialsByEmail(email)
     if (!user?.passwordHash) {
       await burnPasswordCheck(password)
       return null
     }
     if (!(await verifyPassword(password, user.passwordHash)) || !user.active) return null
-    const twoFactor = getTwoFactorState(user.id)?.enabledAt != null
+    const twoFactor = (await getTwoFactorState(user.id))?.enabledAt != null
     // With two-factor on, the sign-in is only half done: recorded when the code comes.
-    const sessionVersion = await runWrite(() => {
-      finishSignInAttempt(begun.attempt)
-      return twoFactor ? user.sessionVersion : recordSignIn(user.id)
+    const sessionVersion = await write(async () => {
+      await finishSignInAttempt(begun.attempt)
+      return twoFactor ? user.sessionVersion : (await recordSignIn(user.id))
     })
     return { id: user.id, sessionVersion, twoFactor }
   } catch (error) {
@@ -77,17 +77,17 @@ const codeSchema = z.object({ code: z.string().trim().min(1).max(40) })
 export async function checkSecondFactor(raw: unknown, headers: HeaderSource, user: SessionUser): Promise<{ id: number; sessionVersion: number } | null> {
   const parsed = codeSchema.safeParse(raw)
   if (!parsed.success) return null
-  const begun = await runWrite(() => beginSignInAttempt(user.email?.toLowerCase() ?? `user:${user.id}`, getClientAddress(headers)))
+  const begun = await write(() => beginSignInAttempt(user.email?.toLowerCase() ?? `user:${user.id}`, getClientAddress(headers)))
   if (!begun.ok) throw refuseThrottled(begun.retryAfterSeconds)
-  const state = getTwoFactorState(user.id)
+  const state = await getTwoFactorState(user.id)
   if (!state?.secret || !state.enabledAt) return null
   const code = parsed.data.code
   const recovery = isRecoveryCodeShaped(code)
   const step = recovery ? null : matchTotp(decryptTotpSecret(user.id, state.secret), code)
-  const sessionVersion = await runWrite(() => {
-    const ok = recovery ? spendRecoveryCode(user.id, hashRecoveryCode(code)) : step !== null && claimTotpStep(user.id, step)
+  const sessionVersion = await write(async () => {
+    const ok = recovery ? (await spendRecoveryCode(user.id, hashRecoveryCode(code))) : step !== null && (await claimTotpStep(user.id, step))
     if (!ok) return null
-    finishSignInAttempt(begun.attempt)
+    await finishSignInAttempt(begun.attempt)
     return recordSignIn(user.id)
   })
   return sessionVersion === null ? null : { id: user.id, sessionVersion }

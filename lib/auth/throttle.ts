@@ -30,19 +30,19 @@ export type SignInAttempt = { accountKey: string; addressKey: string }
  * exactly like real ones) from `address`. Returns the attempt to finish on success, or the
  * seconds to wait.
  */
-export function beginSignInAttempt(account: string, address: string, now = new Date()): { ok: true; attempt: SignInAttempt } | { ok: false; retryAfterSeconds: number } {
+export async function beginSignInAttempt(account: string, address: string, now = new Date()): Promise<{ ok: true; attempt: SignInAttempt } | { ok: false; retryAfterSeconds: number }> {
   const where = addressKey(address)
   const attempt = { accountKey: keyFor('account', account, where), addressKey: keyFor('address', where) }
   const rules: ThrottleRule[] = [
     { key: attempt.accountKey, free: ACCOUNT_FREE, baseDelayMs: BASE_DELAY_MS, maxDelayMs: MAX_DELAY_MS },
     { key: attempt.addressKey, free: ADDRESS_FREE, baseDelayMs: BASE_DELAY_MS, maxDelayMs: MAX_DELAY_MS },
   ]
-  const decision = beginThrottledAttempt(rules, FORGET_AFTER_MS, now)
+  const decision = await beginThrottledAttempt(rules, FORGET_AFTER_MS, now)
   if (decision.allowed) return { ok: true, attempt }
   return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) }
 }
 
 /** The attempt succeeded: the account starts over from this address; the address gets its attempt back. */
-export function finishSignInAttempt(attempt: SignInAttempt): void {
-  finishThrottledAttempt({ clear: [attempt.accountKey], giveBack: [attempt.addressKey] })
+export async function finishSignInAttempt(attempt: SignInAttempt): Promise<void> {
+  await finishThrottledAttempt({ clear: [attempt.accountKey], giveBack: [attempt.addressKey] })
 }

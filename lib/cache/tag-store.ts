@@ -1,6 +1,6 @@
 import 'server-only'
 import { getLatestTagEventSeq, insertTagEvents, listTagEventsSince, type TagEvent, type TagExpiry } from '@/db/queries/cache-tag-events'
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 
 export type { TagEvent, TagExpiry }
 
@@ -25,7 +25,7 @@ const STORE_KEY = Symbol.for('warta.tagStore')
 export function sqliteTagStore(): TagStore {
   return {
     // runWrite: an import or another process may hold the write lock; wait without blocking.
-    append: (events) => runWrite((tx) => insertTagEvents(tx, events, Date.now())),
+    append: async (events) => write((tx) => insertTagEvents(tx, events, Date.now())),
     readSince: async (seq) => listTagEventsSince(seq),
     latestSeq: async () => getLatestTagEventSeq(),
   }

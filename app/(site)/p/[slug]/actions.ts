@@ -4,7 +4,7 @@ import crypto from 'node:crypto'
 import { headers } from 'next/headers'
 import { createContactMessage } from '@/db/queries/contact'
 import { consumeRateLimit } from '@/db/queries/rate-limits'
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 import { addressKey, getClientAddress } from '@/lib/http/client-address'
 import { t } from '@/lib/i18n/id'
 import { getSecret } from '@/lib/secrets'
@@ -48,9 +48,9 @@ export async function sendContactMessage(
   try {
     ipHash = hashIp(addressKey(getClientAddress(await headers())))
     // One write, through runWrite: an import or another process may hold the lock.
-    const allowed = await runWrite(() => {
-      if (!consumeRateLimit('contact', ipHash, MESSAGES_PER_HOUR, HOUR_MS).allowed) return false
-      createContactMessage({ ...parsed.data, ipHash })
+    const allowed = await write(async () => {
+      if (!(await consumeRateLimit('contact', ipHash, MESSAGES_PER_HOUR, HOUR_MS)).allowed) return false
+      await createContactMessage({ ...parsed.data, ipHash })
       return true
     })
     if (!allowed) {
