@@ -31,7 +31,7 @@ import { renderSeedSceneSvg } from './seed-images'
  * Re-runnable: every row is found by its natural key (slug, email, setting key, an image's
  * original name) and skipped when present, so a second run adds nothing and edits made in
  * the newsroom survive. Images are drawn and resized first; all rows are then written in
- * one synchronous transaction (better-sqlite3 cannot await inside one; CONVENTIONS §2).
+ * one transaction (db/transaction.ts, on the seed's own connection; docs/data-access.md).
  */
 
 const HOUR = 60 * 60 * 1000
@@ -155,7 +155,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
   const imagesMs = Math.round(performance.now() - imagesStarted)
   if (missing.length) log(`Drew and stored ${missing.length} images in ${imagesMs} ms`)
 
-  // 2. Rows, in one synchronous transaction.
+  // 2. Rows, in one transaction: only database work inside it.
   let created: SeedSummary['created']
   try {
     created = await transaction(db, async (tx) => {

@@ -14,9 +14,9 @@ import { clearRedirectsFrom, footprint, labelIdsOf, writeAudit } from './article
  */
 export async function publishDueArticles(now = new Date()): Promise<ArticleFootprint[]> {
   const db = getDb()
-  // Nearly every tick finds nothing due: a plain read says so without taking SQLite's write lock,
-  // which another process (a long Blogger import) may hold. better-sqlite3 waits for a lock
-  // synchronously, so asking for it would stall the whole server for up to the busy timeout.
+  // Nearly every tick finds nothing due: a plain read on the read connection says so without
+  // queueing for this process's write connection or asking for SQLite's write lock, which
+  // another process (a long Blogger import) may hold.
   const anyDue = (await db
     .select({ id: articles.id })
     .from(articles)
@@ -24,7 +24,7 @@ export async function publishDueArticles(now = new Date()): Promise<ArticleFootp
     .limit(1))[0]
   if (!anyDue) return []
   // Every server process may run this; the status check inside the one write transaction
-  // publishes each story once. runWrite waits for the lock without blocking this process.
+  // publishes each story once. write() waits for the lock without blocking this process.
   return write(async (tx) => {
       const due = await tx
         .select()

@@ -9,8 +9,8 @@ import { slugify } from '@/lib/urls'
 /*
  * What the newsroom's article writes share: the result types, where each transition may start
  * from, and the small steps every write transaction takes (version check, audit row, labels,
- * slugs, the public footprint for revalidateArticle()). Every write runs in one synchronous
- * better-sqlite3 transaction (sanitize and validate before calling), checks the version the
+ * slugs, the public footprint for revalidateArticle()). Every write runs in one write()
+ * transaction (sanitize and validate before calling), checks the version the
  * editor was opened at, and returns a typed result: a stale save is refused before anything
  * is written, so the writer's unsaved text stays in their browser.
  */

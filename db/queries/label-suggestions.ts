@@ -200,7 +200,7 @@ export async function acceptLabelMergeSuggestion(
     if (ids.some((id) => !open.has(id))) throw new StaleSuggestionError(targetId)
     const unticked = [...open].filter((id) => !ids.includes(id))
     if (unticked.length > 0) await markDismissed(tx, targetId, unticked, actorId)
-    // better-sqlite3 runs this nested transaction as a savepoint of ours: all or nothing.
+    // The nested write() joins this transaction: all or nothing.
     // The merged labels' suggestion rows go with them (ON DELETE CASCADE).
     const result = await mergeLabels(ids, targetId, actorId)
     return { ...result, dismissedIds: unticked }

@@ -12,8 +12,8 @@ export type CreateMediaInput = Omit<StoredImage, 'originalName'> & {
 }
 
 /**
- * Inserts the row for files already written by `storeImage()`. Synchronous, so it can run
- * inside a better-sqlite3 transaction; do the image work before opening one.
+ * Inserts the row for files already written by `storeImage()`, in the caller's write() or one
+ * of its own; do the image work before opening one.
  */
 export async function createMedia(input: CreateMediaInput): Promise<{ id: number; storageKey: string }> {
   return (await write((tx) => tx

@@ -44,7 +44,7 @@ export async function checkPassword(
   const parsed = credentialsSchema.safeParse(raw)
   if (!parsed.success) return null
   const { email, password } = parsed.data
-  // Every throttle write through runWrite: an import or another process may hold the lock.
+  // Every throttle write through write(): an import or another process may hold the lock.
   const begun = await write(() => beginSignInAttempt(email, getClientAddress(headers)))
   if (!begun.ok) throw refuseThrottled(begun.retryAfterSeconds)
   try {

@@ -24,7 +24,7 @@ const STORE_KEY = Symbol.for('warta.tagStore')
 /** Expiries kept in the SQLite database every process of this site opens. */
 export function sqliteTagStore(): TagStore {
   return {
-    // runWrite: an import or another process may hold the write lock; wait without blocking.
+    // write(): an import or another process may hold the write lock; wait without blocking.
     append: async (events) => write((tx) => insertTagEvents(tx, events, Date.now())),
     readSince: async (seq) => listTagEventsSince(seq),
     latestSeq: async () => getLatestTagEventSeq(),

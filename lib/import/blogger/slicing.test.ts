@@ -48,7 +48,7 @@ async function reset() {
   }
 }
 
-/** A newsroom save (a settings row), as the desk's actions write: through runWrite. */
+/** A newsroom save (a settings row), as the desk's actions write: through write(). */
 let saves = 0
 async function save(): Promise<number> {
   const started = performance.now()

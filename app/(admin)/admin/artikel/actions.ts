@@ -140,7 +140,7 @@ async function save(
   transition: desk.Transition | undefined,
   message: string | ((r: desk.WriteOk) => string),
 ) {
-  // runWrite: an import or another process may hold the write lock; wait without stalling readers.
+  // write(): an import or another process may hold the write lock; wait without stalling readers.
   const result = await write(() => desk.saveArticle(input.id, contentOf(input), input.version, staff.id, saveOptions(input, staff, record, transition)))
   if (!result.ok) refuse(result, { autosave: input.autosave })
   await revalidateArticle(result.before, result.after)

@@ -47,7 +47,7 @@ export async function sendContactMessage(
   let ipHash = ''
   try {
     ipHash = hashIp(addressKey(getClientAddress(await headers())))
-    // One write, through runWrite: an import or another process may hold the lock.
+    // One write, through write(): an import or another process may hold the lock.
     const allowed = await write(async () => {
       if (!(await consumeRateLimit('contact', ipHash, MESSAGES_PER_HOUR, HOUR_MS)).allowed) return false
       await createContactMessage({ ...parsed.data, ipHash })
