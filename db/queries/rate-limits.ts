@@ -29,7 +29,7 @@ export async function consumeRateLimit(
     async (tx) => {
       await sweepExpired(tx, nowMs)
       // A window that has ended, or lies in the future after a clock change, starts over at now.
-      const row = await (await tx.get<{ window_start: number; count: number }>(sql`
+      const row = await tx.get<{ window_start: number; count: number }>(sql`
         INSERT INTO rate_limits (bucket, key, window_start, count, expires_at)
         VALUES (${bucket}, ${key}, ${nowMs}, 1, ${nowMs + windowMs})
         ON CONFLICT (bucket, key) DO UPDATE SET
@@ -42,7 +42,7 @@ export async function consumeRateLimit(
           expires_at = CASE
             WHEN ${nowMs} >= rate_limits.window_start + ${windowMs} OR ${nowMs} < rate_limits.window_start
             THEN ${nowMs + windowMs} ELSE rate_limits.window_start + ${windowMs} END
-        RETURNING window_start, count`))
+        RETURNING window_start, count`)
       if (!row) throw new Error('rate_limits upsert returned no row')
       const allowed = row.count <= limit
       return { allowed, retryAfterMs: allowed ? 0 : row.window_start + windowMs - nowMs }
@@ -55,8 +55,8 @@ export async function consumeRateLimit(
 const SWEEP_BATCH = 100
 
 async function sweepExpired(tx: Executor, nowMs: number): Promise<void> {
-  await (await tx.run(sql`DELETE FROM rate_limits WHERE rowid IN (
-    SELECT rowid FROM rate_limits WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`))
+  await tx.run(sql`DELETE FROM rate_limits WHERE rowid IN (
+    SELECT rowid FROM rate_limits WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`)
 }
 
 /** One key of a growing-delay throttle: `free` attempts pass at once, then each waits twice as long. */
@@ -83,9 +83,9 @@ export async function beginThrottledAttempt(rules: ThrottleRule[], forgetAfterMs
       const rows: Array<{ attempts: number; blocked_until: number }> = []
       for (const rule of rules) {
         rows.push(
-          (await (await tx.get<{ attempts: number; blocked_until: number } | undefined>(
+          (await tx.get<{ attempts: number; blocked_until: number } | undefined>(
             sql`SELECT attempts, blocked_until FROM sign_in_throttle WHERE key = ${rule.key} AND expires_at > ${nowMs}`,
-          ))) ?? { attempts: 0, blocked_until: 0 },
+          )) ?? { attempts: 0, blocked_until: 0 },
         )
       }
       const blockedUntil = Math.max(...rows.map((r) => r.blocked_until))
@@ -93,11 +93,11 @@ export async function beginThrottledAttempt(rules: ThrottleRule[], forgetAfterMs
       for (const [i, rule] of rules.entries()) {
         const attempts = rows[i]!.attempts + 1
         const blocked = nowMs + throttleDelayMs(rule, attempts)
-        await (await tx.run(sql`
+        await tx.run(sql`
           INSERT INTO sign_in_throttle (key, attempts, blocked_until, expires_at)
           VALUES (${rule.key}, ${attempts}, ${blocked}, ${nowMs + forgetAfterMs})
           ON CONFLICT (key) DO UPDATE SET
-            attempts = excluded.attempts, blocked_until = excluded.blocked_until, expires_at = excluded.expires_at`))
+            attempts = excluded.attempts, blocked_until = excluded.blocked_until, expires_at = excluded.expires_at`)
       }
       return { allowed: true, retryAfterMs: 0 }
     },
@@ -111,14 +111,14 @@ export async function beginThrottledAttempt(rules: ThrottleRule[], forgetAfterMs
  */
 export async function finishThrottledAttempt(opts: { clear: string[]; giveBack: string[] }): Promise<void> {
   await write(async (tx) => {
-    for (const key of opts.clear) await (await tx.run(sql`DELETE FROM sign_in_throttle WHERE key = ${key}`))
+    for (const key of opts.clear) await tx.run(sql`DELETE FROM sign_in_throttle WHERE key = ${key}`)
     for (const key of opts.giveBack) {
-      await (await tx.run(sql`UPDATE sign_in_throttle SET attempts = max(attempts - 1, 0) WHERE key = ${key}`))
+      await tx.run(sql`UPDATE sign_in_throttle SET attempts = max(attempts - 1, 0) WHERE key = ${key}`)
     }
   })
 }
 
 async function sweepExpiredThrottle(tx: Executor, nowMs: number): Promise<void> {
-  await (await tx.run(sql`DELETE FROM sign_in_throttle WHERE rowid IN (
-    SELECT rowid FROM sign_in_throttle WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`))
+  await tx.run(sql`DELETE FROM sign_in_throttle WHERE rowid IN (
+    SELECT rowid FROM sign_in_throttle WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`)
 }

@@ -7,8 +7,8 @@ import { revokedSessions } from '@/db/schema'
 export async function revokeSession(sessionId: string, expiresAt: Date, now = new Date()): Promise<void> {
   await write(async (tx) => {
     // Bounded sweep per write, like the rate limits: the table holds a week of sign-outs at most.
-    await (await tx.run(sql`DELETE FROM revoked_sessions WHERE rowid IN (
-      SELECT rowid FROM revoked_sessions WHERE expires_at <= ${now.getTime()} LIMIT 100)`))
+    await tx.run(sql`DELETE FROM revoked_sessions WHERE rowid IN (
+      SELECT rowid FROM revoked_sessions WHERE expires_at <= ${now.getTime()} LIMIT 100)`)
     await tx.insert(revokedSessions)
       .values({ sessionId, expiresAt: expiresAt.getTime() })
       .onConflictDoUpdate({ target: revokedSessions.sessionId, set: { expiresAt: expiresAt.getTime() } })
