@@ -186,32 +186,53 @@ async function runWorker({ single }) {
         // A failing lookup must not take pages down with it; the page itself still answers.
         console.error('Redirect check failed', { pathname, error })
       }
-      if (decision.action === 'redirect') {
-        res.statusCode = 301
-        // The decision chose the query to keep (Blogger's own parameters are dropped).
-        res.setHeader('Location', decision.location)
-        // Browsers keep a 301 for good unless told otherwise; an hour bounds a reverted rename.
-        res.setHeader('Cache-Control', 'public, max-age=3600')
-        res.end()
+      if (typeof decision?.then === 'function') {
+        // A decision that reads through the awaited data layer (the setup link's check).
+        decision.then(
+          (settled) => answer(req, res, settled, search),
+          (error) => {
+            console.error('Redirect check failed', { pathname, error })
+            handle(req, res)
+          },
+        )
         return
       }
-      if (decision.action === 'gone-text') {
-        // A removed feed: a feed reader has no use for a page, only for the status.
-        res.statusCode = 410
-        res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-        res.setHeader('Cache-Control', 'public, max-age=3600')
-        res.end(req.method === 'HEAD' ? undefined : decision.body)
-        return
-      }
-      if (decision.action === 'not-found') {
-        // No route matches this path, so the catch-all renders the site's 404 page with a real 404.
-        req.url = '/tidak-ditemukan'
-      }
-      if (decision.action === 'gone') {
-        // Next keeps the status a request arrives with when the page it renders is found.
-        res.statusCode = 410
-        req.url = `${decision.rewrite}${search}`
-      }
+      answer(req, res, decision, search)
+      return
+    }
+    handle(req, res)
+  }
+
+  /**
+   * Carries out a redirect decision, or hands the request on to Next.
+   * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {any} decision @param {string} search
+   */
+  function answer(req, res, decision, search) {
+    if (decision.action === 'redirect') {
+      res.statusCode = 301
+      // The decision chose the query to keep (Blogger's own parameters are dropped).
+      res.setHeader('Location', decision.location)
+      // Browsers keep a 301 for good unless told otherwise; an hour bounds a reverted rename.
+      res.setHeader('Cache-Control', 'public, max-age=3600')
+      res.end()
+      return
+    }
+    if (decision.action === 'gone-text') {
+      // A removed feed: a feed reader has no use for a page, only for the status.
+      res.statusCode = 410
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+      res.setHeader('Cache-Control', 'public, max-age=3600')
+      res.end(req.method === 'HEAD' ? undefined : decision.body)
+      return
+    }
+    if (decision.action === 'not-found') {
+      // No route matches this path, so the catch-all renders the site's 404 page with a real 404.
+      req.url = '/tidak-ditemukan'
+    }
+    if (decision.action === 'gone') {
+      // Next keeps the status a request arrives with when the page it renders is found.
+      res.statusCode = 410
+      req.url = `${decision.rewrite}${search}`
     }
     handle(req, res)
   }

@@ -1,26 +1,116 @@
 import 'server-only'
-import type { RunResult } from 'better-sqlite3'
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import { openDatabase, type Db } from './connection'
-import type * as schema from './schema'
+import * as schema from './schema'
+import { openTransaction, transaction, type Executor, type TransactionOptions } from './transaction'
 import { getEnv, isBuildPhase } from '@/lib/env'
 
-let instance: Db | undefined
-
-/**
- * The process's one connection, opened on first use, never at import time: `next build`
- * must neither create nor read a database, or pages would bake in the build machine's data.
+/*
+ * The data-access seam (docs/decisions/019-dialect-seam.md §6, docs/data-access.md).
+ *
+ * SQLite: two connections per process. Reads go to the read connection (query_only, so a write
+ * that bypasses write() fails loudly instead of waiting synchronously for our own write lock).
+ * Writes go through write(): one write connection, one transaction at a time in this process
+ * (a promise queue), opened with BEGIN IMMEDIATE and an asynchronous wait for other processes'
+ * locks, held across the callback's awaits, committed or rolled back by us. An AsyncLocalStorage
+ * carries the open transaction, so a nested write() joins it and getDb() inside the callback
+ * returns the transaction (reads there see its own uncommitted rows; reads elsewhere do not).
  */
-export function getDb(): Db {
-  if (instance) return instance
-  if (isBuildPhase()) {
-    throw new Error('The database was opened during `next build`; public pages must not read data at build time.')
-  }
-  instance = openDatabase(getEnv().databasePath)
-  return instance
-}
 
 export type { Db }
 
-/** The connection or an open transaction: helpers that must join their caller's transaction take one. */
-export type Executor = BaseSQLiteDatabase<'sync', RunResult, typeof schema>
+export type { Executor }
+
+export type Dialect = 'sqlite'
+
+type Connections = {
+  read?: Db
+  write?: Db
+  /** The tail of this process's write queue: each write() chains on it. */
+  queue: Promise<unknown>
+}
+// Per process, not per module instance (Next may bundle this module more than once): one write
+// connection and one queue, or two copies would contend for the lock with each other.
+const STATE = Symbol.for('warta.database')
+const g = globalThis as typeof globalThis & { [STATE]?: Connections }
+const state = (g[STATE] ??= { queue: Promise.resolve() })
+
+function assertNotBuilding(): void {
+  if (isBuildPhase()) {
+    throw new Error('The database was opened during `next build`; public pages must not read data at build time.')
+  }
+}
+
+/** The write connection, opened on first use (it also creates the file and sets WAL). */
+function getWriteDb(): Db {
+  if (state.write) return state.write
+  assertNotBuilding()
+  const db = openDatabase(getEnv().databasePath)
+  // Statements inside our BEGIN IMMEDIATE never wait (we hold the lock); BEGIN itself retries
+  // asynchronously (db/write-lock.ts). A synchronous wait here would stall the event loop.
+  db.$client.pragma('busy_timeout = 0')
+  state.write = db
+  return db
+}
+
+function getReadDb(): Db {
+  if (state.read) return state.read
+  getWriteDb()
+  const db = openDatabase(getEnv().databasePath)
+  db.$client.pragma('query_only = ON')
+  state.read = db
+  return db
+}
+
+/**
+ * The database to read from, opened on first use, never at import time: `next build` must
+ * neither create nor read a database, or pages would bake in the build machine's data.
+ * Inside write() it is that transaction (so helpers read what the transaction wrote);
+ * elsewhere it is the read connection, which refuses writes: use write().
+ */
+export function getDb(): Db {
+  return openTransaction() ?? getReadDb()
+}
+
+/** Whether the caller runs inside an open write() transaction. */
+export function inWrite(): boolean {
+  return openTransaction() !== undefined
+}
+
+export type WriteOptions = TransactionOptions
+
+/**
+ * Runs `fn` in one write transaction and returns its result: committed when `fn` resolves,
+ * rolled back when it throws. A write() inside another joins it (same transaction, no new
+ * BEGIN). Inside, only database work and cheap computation: the lock is held across every
+ * await of `fn` (docs/data-access.md).
+ */
+export function write<T>(fn: (tx: Executor) => Promise<T> | T, opts: WriteOptions = {}): Promise<T> {
+  const open = openTransaction()
+  if (open) return Promise.resolve().then(() => fn(open))
+  const run = state.queue.then(() => transaction(getWriteDb(), fn, opts))
+  // The next write() waits for this one to end, whatever its outcome.
+  state.queue = run.catch(() => undefined)
+  return run
+}
+
+/**
+ * The entry point of ADR 019: the dialect, the database for reads, the dialect's tables and
+ * the transaction runner. Query code is written once against the SQLite schema's types.
+ */
+export function getDatabase(): { dialect: Dialect; db: Db; t: typeof schema; write: typeof write } {
+  return { dialect: 'sqlite', db: getDb(), t: schema, write }
+}
+
+/** The write connection's client, for the import's checkpoint control and migrations (SQLite only). */
+export function getWriteClient(): Db['$client'] {
+  return getWriteDb().$client
+}
+
+/**
+ * The write connection itself, outside write(): for migrations at start (instrumentation.ts)
+ * and tests that set up rows directly. Request code never uses it: a statement here while a
+ * write() is open would land in that transaction.
+ */
+export function getWriteConnection(): Db {
+  return getWriteDb()
+}

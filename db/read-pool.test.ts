@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { users } from '@/db/schema'
 import { readBatch, ReadPoolBusyError, ReadQueryError } from './read-pool'
 
 describe('the read worker', () => {
   it('answers each statement of a batch in order, as rows or plucked values, with committed data', async () => {
-    getDb().insert(users).values({ name: 'Sari Pembaca', slug: 'sari-pembaca', email: 'sari@example.test', role: 'reporter' }).run()
+    await getWriteConnection().insert(users).values({ name: 'Sari Pembaca', slug: 'sari-pembaca', email: 'sari@example.test', role: 'reporter' })
     const [rows, names] = await readBatch([
       { sql: 'SELECT slug, role FROM users WHERE email = ?', params: ['sari@example.test'] },
       { sql: 'SELECT name FROM users WHERE slug = ?', params: ['sari-pembaca'], pluck: true },

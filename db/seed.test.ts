@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { getEnv } from '@/lib/env'
 import { MEDIA_WIDTHS } from '@/lib/media/sizes'
 import { countSeedTables, hasArticles, seedDemo, type SeedSummary } from './seed'
@@ -13,31 +13,31 @@ let firstMs: number
 
 beforeAll(async () => {
   const started = performance.now()
-  first = await seedDemo(getDb(), { now })
+  first = await seedDemo(getWriteConnection(), { now })
   firstMs = performance.now() - started
 }, 60_000)
 
-const all = <T>(query: ReturnType<typeof sql>) => getDb().all<T>(query)
+const all = async <T>(query: ReturnType<typeof sql>) => await getWriteConnection().all<T>(query)
 
 describe('seedDemo', () => {
-  it('fills an empty database with the demo newsroom', () => {
+  it('fills an empty database with the demo newsroom', async () => {
     expect(first.created).toMatchObject({ users: 4, labels: 16, media: 20, pages: 3, settings: 4 })
     expect(first.created.articles).toBeGreaterThanOrEqual(55)
-    expect(countSeedTables(getDb())).toMatchObject({ labels: 16, pages: 3, media: 20, users: 4 })
-    expect(hasArticles(getDb())).toBe(true)
+    expect(await countSeedTables(getWriteConnection())).toMatchObject({ labels: 16, pages: 3, media: 20, users: 4 })
+    expect(await hasArticles(getWriteConnection())).toBe(true)
     // Budget: the launcher runs this on first start (2 shared cores).
     expect(firstMs).toBeLessThan(20_000)
   })
 
   it('creates nothing the second time', async () => {
-    const before = countSeedTables(getDb())
-    const again = await seedDemo(getDb(), { now: new Date(now.getTime() + 86_400_000) })
+    const before = await countSeedTables(getWriteConnection())
+    const again = await seedDemo(getWriteConnection(), { now: new Date(now.getTime() + 86_400_000) })
     expect(again.created).toEqual({ users: 0, labels: 0, media: 0, articles: 0, pages: 0, settings: 0 })
-    expect(countSeedTables(getDb())).toEqual(before)
+    expect(await countSeedTables(getWriteConnection())).toEqual(before)
   })
 
-  it('publishes articles over the last months with a URL month and a section label', () => {
-    const rows = all<{ id: number; path_month: string | null; published_at: number; labels: number; main: number }>(sql`
+  it('publishes articles over the last months with a URL month and a section label', async () => {
+    const rows = await all<{ id: number; path_month: string | null; published_at: number; labels: number; main: number }>(sql`
       select a.id, a.path_month, a.published_at,
         (select count(*) from article_labels l where l.article_id = a.id) as labels,
         (select count(*) from article_labels l where l.article_id = a.id and l.position = 0) as main
@@ -55,8 +55,8 @@ describe('seedDemo', () => {
     expect(now.getTime() - newest).toBeLessThanOrEqual(6 * 3_600_000)
   })
 
-  it('keeps drafts and the scheduled article out of public URLs and the search index', () => {
-    const hidden = all<{ status: string; path_month: string | null; published_at: number | null }>(
+  it('keeps drafts and the scheduled article out of public URLs and the search index', async () => {
+    const hidden = await all<{ status: string; path_month: string | null; published_at: number | null }>(
       sql`select status, path_month, published_at from articles where status <> 'published'`,
     )
     expect(hidden.filter((r) => r.status === 'draft')).toHaveLength(2)
@@ -65,24 +65,24 @@ describe('seedDemo', () => {
     expect(scheduled[0]!.published_at).toBeGreaterThan(now.getTime() + 6 * 86_400_000)
     expect(hidden.every((r) => r.path_month === null)).toBe(true)
 
-    const [index] = all<{ indexed: number; published: number; stray: number }>(sql`
+    const [index] = await all<{ indexed: number; published: number; stray: number }>(sql`
       select (select count(*) from articles_fts) as indexed,
         (select count(*) from articles where status = 'published') as published,
         (select count(*) from articles_fts f left join article_search_keys k on k.key = f.rowid
           left join articles a on a.id = k.article_id where a.status is not 'published') as stray`)
     expect(index!.indexed).toBe(index!.published)
     expect(index!.stray).toBe(0)
-    const hits = all<{ rowid: number }>(sql`select rowid from articles_fts where articles_fts match 'cabai'`)
+    const hits = await all<{ rowid: number }>(sql`select rowid from articles_fts where articles_fts match 'cabai'`)
     expect(hits.length).toBeGreaterThan(0)
     // Label archives see only public articles (kept by triggers).
-    const [leaked] = all<{ n: number }>(sql`
+    const [leaked] = await all<{ n: number }>(sql`
       select count(*) as n from article_labels l join articles a on a.id = l.article_id
       where a.status <> 'published' and l.published_at is not null`)
     expect(leaked!.n).toBe(0)
   })
 
-  it('writes bodies with a dateline, paragraphs and initials, and marks advertorials', () => {
-    const rows = all<{ body_html: string; dateline: string; is_sponsored: number; sponsor_name: string; main: string }>(sql`
+  it('writes bodies with a dateline, paragraphs and initials, and marks advertorials', async () => {
+    const rows = await all<{ body_html: string; dateline: string; is_sponsored: number; sponsor_name: string; main: string }>(sql`
       select a.body_html, a.dateline, a.is_sponsored, a.sponsor_name,
         (select lb.slug from article_labels l join labels lb on lb.id = l.label_id
           where l.article_id = a.id and l.position = 0) as main
@@ -99,8 +99,8 @@ describe('seedDemo', () => {
     expect(sponsored.some((r) => /<a href="https:\/\//.test(r.body_html))).toBe(true)
   })
 
-  it('adds ralat and update notes, and sets the public updated time on those articles', () => {
-    const rows = all<{ kind: string; created_at: number; updated_at: number | null }>(sql`
+  it('adds ralat and update notes, and sets the public updated time on those articles', async () => {
+    const rows = await all<{ kind: string; created_at: number; updated_at: number | null }>(sql`
       select n.kind, n.created_at, a.updated_at from article_notes n join articles a on a.id = n.article_id`)
     expect(rows.some((r) => r.kind === 'correction')).toBe(true)
     expect(rows.some((r) => r.kind === 'update')).toBe(true)
@@ -111,8 +111,8 @@ describe('seedDemo', () => {
     }
   })
 
-  it('gives most articles a stored featured image whose files all exist', () => {
-    const rows = all<{ storage_key: string | null; featured_alt: string }>(sql`
+  it('gives most articles a stored featured image whose files all exist', async () => {
+    const rows = await all<{ storage_key: string | null; featured_alt: string }>(sql`
       select m.storage_key, a.featured_alt from articles a left join media m on m.id = a.featured_media_id`)
     const withImage = rows.filter((r) => r.storage_key)
     expect(withImage.length / rows.length).toBeGreaterThan(0.75)
@@ -124,23 +124,23 @@ describe('seedDemo', () => {
     }
   })
 
-  it('stores staff, pages and settings the site reads', () => {
-    const staff = all<{ role: string; email: string; password_hash: string | null }>(
+  it('stores staff, pages and settings the site reads', async () => {
+    const staff = await all<{ role: string; email: string; password_hash: string | null }>(
       sql`select role, email, password_hash from users`,
     )
     expect(staff.filter((u) => u.role === 'reporter')).toHaveLength(3)
     expect(staff.filter((u) => u.role === 'editor')).toHaveLength(1)
     expect(staff.every((u) => u.email.endsWith('@warta.example') && u.password_hash === null)).toBe(true)
 
-    const slugs = all<{ slug: string }>(sql`select slug from pages where status = 'published' order by slug`)
+    const slugs = await all<{ slug: string }>(sql`select slug from pages where status = 'published' order by slug`)
     expect(slugs.map((p) => p.slug)).toEqual(['kontak', 'pedoman-media-siber', 'redaksi'])
 
-    const settingRows = all<{ key: string; value: string }>(sql`select key, value from settings`)
+    const settingRows = await all<{ key: string; value: string }>(sql`select key, value from settings`)
     const value = (key: string) => JSON.parse(settingRows.find((s) => s.key === key)!.value) as unknown
     expect(value('site_name')).toBe('Warta Ranah')
     const featured = value('featured_label_ids') as number[]
     expect(featured.length).toBeGreaterThanOrEqual(5)
-    const labelIds = all<{ id: number }>(sql`select id from labels`).map((l) => l.id)
+    const labelIds = (await all<{ id: number }>(sql`select id from labels`)).map((l) => l.id)
     expect(featured.every((id) => labelIds.includes(id))).toBe(true)
   })
 })

@@ -10,6 +10,7 @@ import { getMediaStorage } from '@/lib/media/storage'
 import { slugify } from '@/lib/urls'
 import { openDatabase, type Db } from './connection'
 import { migrateDatabase } from './migrate'
+import { transaction } from './transaction'
 import { articleLabels, articleNotes, articles, labels, media, pages, settings, users } from './schema'
 import { SEED_ARTICLES, type SeedArticle } from './seed-articles'
 import {
@@ -30,7 +31,7 @@ import { renderSeedSceneSvg } from './seed-images'
  * Re-runnable: every row is found by its natural key (slug, email, setting key, an image's
  * original name) and skipped when present, so a second run adds nothing and edits made in
  * the newsroom survive. Images are drawn and resized first; all rows are then written in
- * one synchronous transaction (better-sqlite3 cannot await inside one; CONVENTIONS §2).
+ * one transaction (db/transaction.ts, on the seed's own connection; docs/data-access.md).
  */
 
 const HOUR = 60 * 60 * 1000
@@ -127,8 +128,8 @@ async function removeStoredFiles(stored: StoredImage[]) {
 }
 
 /** True once any article exists: the launcher seeds only a database without one. */
-export function hasArticles(db: Db): boolean {
-  return db.select({ id: articles.id }).from(articles).limit(1).get() !== undefined
+export async function hasArticles(db: Db): Promise<boolean> {
+  return (await db.select({ id: articles.id }).from(articles).limit(1))[0] !== undefined
 }
 
 /**
@@ -143,11 +144,10 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
 
   // 1. Images, outside any transaction: the slow part.
   const imageKeys = Object.keys(SEED_IMAGES) as SeedImageKey[]
-  const existingMedia = db
+  const existingMedia = await db
     .select({ id: media.id, originalName: media.originalName })
     .from(media)
     .where(inArray(media.originalName, imageKeys.map(imageName)))
-    .all()
   const haveImage = new Set(existingMedia.map((m) => m.originalName))
   const missing = imageKeys.filter((k) => !haveImage.has(imageName(k)))
   const imagesStarted = performance.now()
@@ -155,25 +155,23 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
   const imagesMs = Math.round(performance.now() - imagesStarted)
   if (missing.length) log(`Drew and stored ${missing.length} images in ${imagesMs} ms`)
 
-  // 2. Rows, in one synchronous transaction.
+  // 2. Rows, in one transaction: only database work inside it.
   let created: SeedSummary['created']
   try {
-    created = db.transaction((tx) => {
+    created = await transaction(db, async (tx) => {
       const c = { users: 0, labels: 0, media: 0, articles: 0, pages: 0, settings: 0 }
 
       for (const u of Object.values(SEED_USERS)) {
-        const r = tx
+        const r = await tx
           .insert(users)
           .values({ ...u, active: true, createdAt: new Date(nowMs - 200 * DAY) })
           .onConflictDoNothing()
-          .run()
         c.users += r.changes
       }
-      const userRows = tx
+      const userRows = await tx
         .select({ id: users.id, slug: users.slug })
         .from(users)
         .where(inArray(users.slug, Object.values(SEED_USERS).map((u) => u.slug)))
-        .all()
       const userId = (key: SeedAuthorKey): number => {
         const row = userRows.find((r) => r.slug === SEED_USERS[key].slug)
         if (!row) throw new Error(`Seed user ${key} is missing`)
@@ -184,18 +182,16 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
       const labelKeys = Object.keys(SEED_LABELS) as SeedLabelKey[]
       const labelSlug = (key: SeedLabelKey) => slugify(SEED_LABELS[key].name)
       for (const key of labelKeys) {
-        const r = tx
+        const r = await tx
           .insert(labels)
           .values({ ...SEED_LABELS[key], slug: labelSlug(key) })
           .onConflictDoNothing()
-          .run()
         c.labels += r.changes
       }
-      const labelRows = tx
+      const labelRows = await tx
         .select({ id: labels.id, slug: labels.slug })
         .from(labels)
         .where(inArray(labels.slug, labelKeys.map(labelSlug)))
-        .all()
       const labelId = (key: SeedLabelKey): number => {
         const row = labelRows.find((r) => r.slug === labelSlug(key))
         if (!row) throw new Error(`Seed label ${key} is missing`)
@@ -207,9 +203,9 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
         const key = imageKeys.find((k) => imageName(k) === m.originalName)
         if (key && !mediaIds.has(key)) mediaIds.set(key, m.id)
       }
-      missing.forEach((key, i) => {
+      for (const [i, key] of missing.entries()) {
         const s = stored[i]!
-        const row = tx
+        const row = (await tx
           .insert(media)
           .values({
             storageKey: s.storageKey,
@@ -224,22 +220,21 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
             uploadedBy: editorId,
             createdAt: new Date(nowMs - 150 * DAY),
           })
-          .returning({ id: media.id })
-          .get()
+          .returning({ id: media.id }))[0]!
         mediaIds.set(key, row.id)
         c.media++
-      })
+      }
 
       const slugs = SEED_ARTICLES.map((a) => slugify(a.title))
       if (new Set(slugs).size !== slugs.length) throw new Error('Two seed articles share a slug')
       const existingSlugs = new Set(
-        tx.select({ slug: articles.slug }).from(articles).where(inArray(articles.slug, slugs)).all().map((r) => r.slug),
+        (await tx.select({ slug: articles.slug }).from(articles).where(inArray(articles.slug, slugs))).map((r) => r.slug),
       )
 
       const published = SEED_ARTICLES.filter((a) => !a.status)
-      SEED_ARTICLES.forEach((a, index) => {
+      for (const [index, a] of SEED_ARTICLES.entries()) {
         const slug = slugs[index]!
-        if (existingSlugs.has(slug)) return
+        if (existingSlugs.has(slug)) continue
         const status = a.status ?? 'published'
         const rank = published.indexOf(a)
         const publishedAt =
@@ -261,7 +256,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
         const updatedAt = notes.length ? Math.max(...notes.map((n) => n.at)) : null
         const image = a.image ? mediaIds.get(a.image) : undefined
 
-        const row = tx
+        const row = (await tx
           .insert(articles)
           .values({
             title: a.title,
@@ -285,28 +280,24 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
             savedAt: new Date(updatedAt ?? Math.min(publishedAt ?? storyDay, nowMs)),
             savedBy: isEdited ? editorId : authorId,
           })
-          .returning({ id: articles.id })
-          .get()
+          .returning({ id: articles.id }))[0]!
         // News from anywhere in the province also carries the province label, last (it is never the
         // section); advertorials and opinion do not. It gives the demo a label with several pages.
         const keys: SeedLabelKey[] = a.sponsor || a.labels.includes('opini') ? a.labels : [...a.labels, 'ranahbarat']
-        tx.insert(articleLabels)
+        await tx.insert(articleLabels)
           .values(keys.map((key, position) => ({ articleId: row.id, labelId: labelId(key), position })))
-          .run()
         for (const n of notes) {
-          tx.insert(articleNotes)
+          await tx.insert(articleNotes)
             .values({ articleId: row.id, kind: n.kind, body: n.body, createdBy: editorId, createdAt: new Date(n.at) })
-            .run()
         }
         c.articles++
-      })
+      }
 
       for (const p of SEED_PAGES) {
-        const r = tx
+        const r = await tx
           .insert(pages)
           .values({ ...p, status: 'published', publishedAt: new Date(nowMs - 150 * DAY) })
           .onConflictDoNothing()
-          .run()
         c.pages += r.changes
       }
 
@@ -317,7 +308,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
         { key: 'social', value: {} },
       ]
       for (const s of settingRows) {
-        c.settings += tx.insert(settings).values(s).onConflictDoNothing().run().changes
+        c.settings += (await tx.insert(settings).values(s).onConflictDoNothing()).changes
       }
       return c
     })
@@ -335,15 +326,15 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
 }
 
 /** Row counts of what the demo seeds, for the CLI's report and the tests. */
-export function countSeedTables(db: Db) {
+export async function countSeedTables(db: Db) {
   const total = (rows: { n: number } | undefined) => rows?.n ?? 0
   return {
-    articles: total(db.select({ n: count() }).from(articles).get()),
-    published: total(db.select({ n: count() }).from(articles).where(eq(articles.status, 'published')).get()),
-    labels: total(db.select({ n: count() }).from(labels).get()),
-    pages: total(db.select({ n: count() }).from(pages).get()),
-    media: total(db.select({ n: count() }).from(media).get()),
-    users: total(db.select({ n: count() }).from(users).get()),
+    articles: total((await db.select({ n: count() }).from(articles).limit(1))[0]),
+    published: total((await db.select({ n: count() }).from(articles).where(eq(articles.status, 'published')).limit(1))[0]),
+    labels: total((await db.select({ n: count() }).from(labels).limit(1))[0]),
+    pages: total((await db.select({ n: count() }).from(pages).limit(1))[0]),
+    media: total((await db.select({ n: count() }).from(media).limit(1))[0]),
+    users: total((await db.select({ n: count() }).from(users).limit(1))[0]),
   }
 }
 
@@ -352,7 +343,7 @@ async function main() {
   const db = openDatabase(getEnv().databasePath)
   migrateDatabase(db)
   await seedDemo(db, { log: (line) => console.log(line) })
-  const totals = countSeedTables(db)
+  const totals = await countSeedTables(db)
   db.$client.close()
   console.log(
     `Database ${getEnv().databasePath}: ${totals.articles} articles (${totals.published} published), ` +

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { getPublishedPage, listPublishedPageSlugs } from '@/db/queries/pages'
 import { sanitizeArticleHtml } from '@/lib/html/sanitize'
 import { importBloggerExport } from '@/lib/import/blogger/import'
@@ -13,13 +13,13 @@ import { createStarterPages, STARTER_PAGES } from './starter-pages'
 const slugs = Object.values(STANDARD_PAGES)
 
 describe('a new installation', () => {
-  it('starts with the masthead, guideline and contact pages as drafts, so nothing links them yet', () => {
-    expect(createStarterPages(getDb())).toBe(3)
-    const rows = getDb().select({ slug: pages.slug, status: pages.status, bodyHtml: pages.bodyHtml }).from(pages).all()
+  it('starts with the masthead, guideline and contact pages as drafts, so nothing links them yet', async () => {
+    expect(await createStarterPages(getWriteConnection())).toBe(3)
+    const rows = await getWriteConnection().select({ slug: pages.slug, status: pages.status, bodyHtml: pages.bodyHtml }).from(pages)
     expect(rows.map((r) => r.slug).sort()).toEqual([...slugs].sort())
     expect(rows.every((r) => r.status === 'draft')).toBe(true)
-    for (const slug of slugs) expect(getPublishedPage(slug)).toBeNull()
-    expect(listPublishedPageSlugs(slugs)).toEqual([])
+    for (const slug of slugs) expect(await getPublishedPage(slug)).toBeNull()
+    expect(await listPublishedPageSlugs(slugs)).toEqual([])
   })
 
   it('gives each page an outline the editor keeps as written (it passes the sanitizer unchanged)', () => {
@@ -29,22 +29,22 @@ describe('a new installation', () => {
     }
   })
 
-  it('adds nothing twice and never touches a page that exists', () => {
-    getDb().update(pages).set({ status: 'published', bodyHtml: '<p>Kontak kami.</p>' }).where(eq(pages.slug, STANDARD_PAGES.contact)).run()
-    expect(createStarterPages(getDb())).toBe(0)
-    expect(getPublishedPage(STANDARD_PAGES.contact)?.bodyHtml).toBe('<p>Kontak kami.</p>')
-    expect(listPublishedPageSlugs(slugs)).toEqual([STANDARD_PAGES.contact])
+  it('adds nothing twice and never touches a page that exists', async () => {
+    await getWriteConnection().update(pages).set({ status: 'published', bodyHtml: '<p>Kontak kami.</p>' }).where(eq(pages.slug, STANDARD_PAGES.contact))
+    expect(await createStarterPages(getWriteConnection())).toBe(0)
+    expect((await getPublishedPage(STANDARD_PAGES.contact))?.bodyHtml).toBe('<p>Kontak kami.</p>')
+    expect(await listPublishedPageSlugs(slugs)).toEqual([STANDARD_PAGES.contact])
   })
 })
 
 describe('a Blogger import into a new installation', () => {
   it("puts the newsroom's own pages at their addresses in place of untouched starter drafts, and keeps edited ones", async () => {
-    getDb().delete(pages).run()
-    createStarterPages(getDb())
+    await getWriteConnection().delete(pages)
+    await createStarterPages(getWriteConnection())
     // An editor has started on the guideline page: it is theirs now, not a starter.
-    getDb().update(pages).set({ bodyHtml: '<p>Pedoman kami.</p>' }).where(eq(pages.slug, STANDARD_PAGES.guidelines)).run()
+    await getWriteConnection().update(pages).set({ bodyHtml: '<p>Pedoman kami.</p>' }).where(eq(pages.slug, STANDARD_PAGES.guidelines))
     await importBloggerExport(path.resolve('tests/fixtures/blogger', expected.files.classic), { now: new Date('2026-11-27T00:00:00Z') })
-    const rows = getDb().select({ slug: pages.slug, status: pages.status, bodyHtml: pages.bodyHtml }).from(pages).all()
+    const rows = await getWriteConnection().select({ slug: pages.slug, status: pages.status, bodyHtml: pages.bodyHtml }).from(pages)
     const at = (slug: string) => rows.filter((r) => r.slug === slug)
     expect(at(STANDARD_PAGES.masthead)).toEqual([expect.objectContaining({ status: 'published' })])
     expect(at(STANDARD_PAGES.masthead)[0]!.bodyHtml).not.toContain('[Draf.')

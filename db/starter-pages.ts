@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { STANDARD_PAGES } from '@/lib/urls'
 import type { Db } from './connection'
 import type { Executor } from './index'
+import { transaction } from './transaction'
 import { pages } from './schema'
 
 /*
@@ -73,15 +74,14 @@ export const STARTER_PAGES: readonly StarterPage[] = [
  * Adds each starter page whose slug is free, as a draft; an existing page (the demo's, an
  * imported one, the newsroom's own) is never touched. Returns how many were added.
  */
-export function createStarterPages(db: Db, now = new Date()): number {
-  return db.transaction((tx) => {
+export async function createStarterPages(db: Db, now = new Date()): Promise<number> {
+  return transaction(db, async (tx) => {
     let added = 0
     for (const p of STARTER_PAGES) {
-      added += tx
+      added += (await tx
         .insert(pages)
         .values({ ...p, status: 'draft', createdAt: now, updatedAt: now })
-        .onConflictDoNothing()
-        .run().changes
+        .onConflictDoNothing()).changes
     }
     return added
   })
@@ -96,10 +96,9 @@ export function isUntouchedStarterPage(row: { slug: string; status: string; body
  * Removes the untouched starter page at `slug`, if there is one, so an imported page can take
  * the address (lib/import/blogger/import.ts). Runs inside the caller's transaction.
  */
-export function releaseStarterPage(tx: Executor, slug: string): void {
+export async function releaseStarterPage(tx: Executor, slug: string): Promise<void> {
   const starter = STARTER_PAGES.find((p) => p.slug === slug)
   if (!starter) return
-  tx.delete(pages)
+  await tx.delete(pages)
     .where(and(eq(pages.slug, slug), eq(pages.status, 'draft'), eq(pages.bodyHtml, starter.bodyHtml)))
-    .run()
 }

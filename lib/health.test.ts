@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
-import { getDb } from '@/db'
+import { getDb, getWriteConnection } from '@/db'
 import { openTestRedis } from '@/tests/redis'
 import { databaseCheck, type HealthCheck, logHealthReport, migrationsCheck, readMigrationJournal, runHealthChecks } from './health'
 
@@ -11,14 +11,14 @@ const pass = (name: string): HealthCheck => ({ name, run: () => undefined })
 
 /** The newest journal entry's row in drizzle's table, taken out for the test and put back after. */
 async function withoutNewestMigration(fn: () => Promise<void>) {
-  const db = getDb()
+  const db = getWriteConnection()
   const newest = (await readMigrationJournal()).at(-1)!
-  const row = db.get<{ hash: string }>(sql`SELECT hash FROM __drizzle_migrations WHERE created_at = ${newest.when}`)!
-  db.run(sql`DELETE FROM __drizzle_migrations WHERE created_at = ${newest.when}`)
+  const row = (await db.get<{ hash: string }>(sql`SELECT hash FROM __drizzle_migrations WHERE created_at = ${newest.when}`))!
+  await db.run(sql`DELETE FROM __drizzle_migrations WHERE created_at = ${newest.when}`)
   try {
     await fn()
   } finally {
-    db.run(sql`INSERT INTO __drizzle_migrations (hash, created_at) VALUES (${row.hash}, ${newest.when})`)
+    await db.run(sql`INSERT INTO __drizzle_migrations (hash, created_at) VALUES (${row.hash}, ${newest.when})`)
   }
   return newest
 }
@@ -100,14 +100,14 @@ describe('migrationsCheck', () => {
   })
 
   it('fails when no migration ever ran (no drizzle table)', async () => {
-    const db = getDb()
-    db.run(sql`ALTER TABLE __drizzle_migrations RENAME TO __drizzle_migrations_away`)
+    const db = getWriteConnection()
+    await db.run(sql`ALTER TABLE __drizzle_migrations RENAME TO __drizzle_migrations_away`)
     try {
       const report = await runHealthChecks([migrationsCheck()])
       expect(report.checks[0]).toMatchObject({ ok: false })
       expect(report.checks[0]!.error).toMatch(/no such table/)
     } finally {
-      db.run(sql`ALTER TABLE __drizzle_migrations_away RENAME TO __drizzle_migrations`)
+      await db.run(sql`ALTER TABLE __drizzle_migrations_away RENAME TO __drizzle_migrations`)
     }
   })
 

@@ -6,7 +6,6 @@ import {
   type RateLimitDecision,
   type ThrottleRule,
 } from '@/db/queries/rate-limits'
-import { runWrite } from '@/db/write-lock'
 import { getRedis, isUsable } from '@/lib/redis/client'
 import { redisRateLimiter } from '@/lib/redis/rate-limiter'
 
@@ -29,12 +28,12 @@ export type RateLimiter = {
   finishThrottled(opts: { clear: string[]; giveBack: string[] }): Promise<void>
 }
 
-/** The database's tables, each decision one write through runWrite (never blocking on the lock). */
+/** The database's tables, each decision one write() (waiting for the lock without blocking). */
 export function databaseRateLimiter(): RateLimiter {
   return {
-    consume: (bucket, key, limit, windowMs, now) => runWrite(() => consumeRateLimit(bucket, key, limit, windowMs, now)),
-    beginThrottled: (rules, forgetAfterMs, now) => runWrite(() => beginThrottledAttempt(rules, forgetAfterMs, now)),
-    finishThrottled: (opts) => runWrite(() => finishThrottledAttempt(opts)),
+    consume: (bucket, key, limit, windowMs, now) => consumeRateLimit(bucket, key, limit, windowMs, now),
+    beginThrottled: (rules, forgetAfterMs, now) => beginThrottledAttempt(rules, forgetAfterMs, now),
+    finishThrottled: (opts) => finishThrottledAttempt(opts),
   }
 }
 

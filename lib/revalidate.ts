@@ -14,8 +14,8 @@ export type { ArticleFootprint }
  * Expire every public page that showed the article before the change or shows it after
  * (lib/cache/article.ts decides which), so the next request renders fresh.
  */
-export function revalidateArticle(before: ArticleFootprint | null, after: ArticleFootprint | null): void {
-  expireTagsInAction(articleChangeTags(before, after))
+export async function revalidateArticle(before: ArticleFootprint | null, after: ArticleFootprint | null): Promise<void> {
+  expireTagsInAction(await articleChangeTags(before, after))
 }
 
 /** Expire these tags (from a record module of lib/cache/). Only valid inside a server action. */

@@ -18,20 +18,20 @@ describe('startScheduler', () => {
   })
 
   it('publishes a scheduled article on its own at its time and revalidates every page it shows on', async () => {
-    const author = createUser().id
-    const label = createLabel().id
+    const author = (await createUser()).id
+    const label = (await createLabel()).id
     const at = new Date('2026-08-17T00:00:00Z') // 07.00 WIB
-    const a = createArticle({ authorId: author, labelIds: [label], status: 'scheduled', publishedAt: at, pathMonth: null })
+    const a = await createArticle({ authorId: author, labelIds: [label], status: 'scheduled', publishedAt: at, pathMonth: null })
     const calls: string[][] = []
     scheduler = startScheduler({ intervalMs: 15_000, revalidate: async (tags) => void calls.push(tags) })
 
     await vi.advanceTimersByTimeAsync(15_000) // 23:59:45: not yet
-    expect(getArticleForEdit(a.id)!.status).toBe('scheduled')
+    expect((await getArticleForEdit(a.id))!.status).toBe('scheduled')
     expect(calls).toEqual([])
 
     await vi.advanceTimersByTimeAsync(15_000) // 00:00:00
-    expect(getArticleForEdit(a.id)).toMatchObject({ status: 'published', pathMonth: '2026/08' })
-    expect(getPublishedArticle('2026/08', a.slug)?.id).toBe(a.id)
+    expect(await getArticleForEdit(a.id)).toMatchObject({ status: 'published', pathMonth: '2026/08' })
+    expect((await getPublishedArticle('2026/08', a.slug))?.id).toBe(a.id)
     expect(calls).toHaveLength(1)
     expect(calls[0]).toEqual(
       expect.arrayContaining([TAGS.latest, TAGS.sitemaps, TAGS.article(a.id), TAGS.authorList(author), TAGS.labelList(label), TAGS.articlePath('2026/08', a.slug)]),
@@ -42,8 +42,8 @@ describe('startScheduler', () => {
   })
 
   it('retries a failed revalidation on the next tick and keeps running', async () => {
-    const author = createUser().id
-    const a = createArticle({ authorId: author, status: 'scheduled', publishedAt: new Date('2026-08-16T23:59:00Z'), pathMonth: null })
+    const author = (await createUser()).id
+    const a = await createArticle({ authorId: author, status: 'scheduled', publishedAt: new Date('2026-08-16T23:59:00Z'), pathMonth: null })
     const calls: string[][] = []
     let fail = true
     const errors: unknown[] = []
@@ -56,7 +56,7 @@ describe('startScheduler', () => {
       onError: (e) => void errors.push(e),
     })
     await vi.advanceTimersByTimeAsync(0)
-    expect(getArticleForEdit(a.id)!.status).toBe('published')
+    expect((await getArticleForEdit(a.id))!.status).toBe('published')
     expect(errors).toHaveLength(1)
     fail = false
     await vi.advanceTimersByTimeAsync(15_000)
@@ -70,8 +70,8 @@ describe('startScheduler', () => {
     const revalidate = vi.fn(async () => {})
     scheduler = startScheduler({ intervalMs: 1000, revalidate })
     scheduler.stop()
-    const a = createArticle({ authorId: createUser().id, status: 'scheduled', publishedAt: new Date('2026-08-16T23:00:00Z'), pathMonth: null })
+    const a = await createArticle({ authorId: (await createUser()).id, status: 'scheduled', publishedAt: new Date('2026-08-16T23:00:00Z'), pathMonth: null })
     await vi.advanceTimersByTimeAsync(5000)
-    expect(getArticleForEdit(a.id)!.status).toBe('scheduled')
+    expect((await getArticleForEdit(a.id))!.status).toBe('scheduled')
   })
 })

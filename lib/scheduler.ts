@@ -50,7 +50,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     let count = 0
     await exclusive(async () => {
       const published = await publishDueArticles(now())
-      for (const footprint of published) for (const tag of articleChangeTags(null, footprint)) pending.add(tag)
+      for (const footprint of published) for (const tag of await articleChangeTags(null, footprint)) pending.add(tag)
       count = published.length
     })
     // Outside the lock: this server's failed expiries are retried even while another server

@@ -29,11 +29,11 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
  * by the reader, so a slow client holds back the iterator instead of filling memory; the
  * iterator reads the database in keyset batches and never leaves the connection mid-query.
  */
-export function xmlStream(head: string, chunks: Iterator<string>, tail: string): ReadableStream<Uint8Array> {
+export function xmlStream(head: string, chunks: Iterator<string> | AsyncIterator<string>, tail: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   let started = false
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (!started) {
         started = true
         controller.enqueue(encoder.encode(head))
@@ -42,7 +42,7 @@ export function xmlStream(head: string, chunks: Iterator<string>, tail: string):
       // Batch small chunks into one enqueue of a few tens of kilobytes.
       let text = ''
       while (text.length < 32_768) {
-        const next = chunks.next()
+        const next = await chunks.next()
         if (next.done) {
           controller.enqueue(encoder.encode(text + tail))
           controller.close()
@@ -52,8 +52,8 @@ export function xmlStream(head: string, chunks: Iterator<string>, tail: string):
       }
       controller.enqueue(encoder.encode(text))
     },
-    cancel() {
-      chunks.return?.()
+    async cancel() {
+      await chunks.return?.()
     },
   })
 }

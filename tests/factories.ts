@@ -1,49 +1,44 @@
-import { getDb } from '@/db'
+import { write } from '@/db'
 import { articleLabels, articles, labels, users, type ArticleStatus } from '@/db/schema'
 import { toPathMonth } from '@/lib/dates'
 
 let seq = 0
 
-export function createUser(overrides: Partial<typeof users.$inferInsert> = {}) {
+export async function createUser(overrides: Partial<typeof users.$inferInsert> = {}) {
   seq += 1
-  return getDb()
-    .insert(users)
-    .values({ name: `Penulis ${seq}`, slug: `penulis-${seq}`, email: `p${seq}@test.example`, role: 'reporter', ...overrides })
-    .returning()
-    .get()
+  const values = { name: `Penulis ${seq}`, slug: `penulis-${seq}`, email: `p${seq}@test.example`, role: 'reporter' as const, ...overrides }
+  return write(async (tx) => (await tx.insert(users).values(values).returning())[0]!)
 }
 
-export function createLabel(overrides: Partial<typeof labels.$inferInsert> = {}) {
+export async function createLabel(overrides: Partial<typeof labels.$inferInsert> = {}) {
   seq += 1
-  return getDb()
-    .insert(labels)
-    .values({ name: `Label ${seq}`, slug: `label-${seq}`, ...overrides })
-    .returning()
-    .get()
+  const values = { name: `Label ${seq}`, slug: `label-${seq}`, ...overrides }
+  return write(async (tx) => (await tx.insert(labels).values(values).returning())[0]!)
 }
 
 /** Inserts an article (published by default, URL month from its publication time) with labels. */
-export function createArticle(
+export async function createArticle(
   input: { authorId: number; labelIds?: number[]; status?: ArticleStatus; publishedAt?: Date } & Partial<
     typeof articles.$inferInsert
   >,
 ) {
   seq += 1
   const { labelIds = [], status = 'published', publishedAt = new Date(Date.UTC(2024, 0, 1) + seq * 60_000), ...rest } = input
-  const db = getDb()
-  const row = db
-    .insert(articles)
-    .values({
-      title: `Berita nomor ${seq}`,
-      slug: `berita-nomor-${seq}`,
-      bodyHtml: `<p>Isi berita nomor ${seq}.</p>`,
-      status,
-      publishedAt,
-      pathMonth: status === 'draft' ? null : toPathMonth(publishedAt),
-      ...rest,
-    })
-    .returning()
-    .get()
-  labelIds.forEach((labelId, position) => db.insert(articleLabels).values({ articleId: row.id, labelId, position }).run())
-  return row
+  const n = seq
+  return write(async (db) => {
+    const row = (await db
+      .insert(articles)
+      .values({
+        title: `Berita nomor ${n}`,
+        slug: `berita-nomor-${n}`,
+        bodyHtml: `<p>Isi berita nomor ${n}.</p>`,
+        status,
+        publishedAt,
+        pathMonth: status === 'draft' ? null : toPathMonth(publishedAt),
+        ...rest,
+      })
+      .returning())[0]!
+    for (const [position, labelId] of labelIds.entries()) await db.insert(articleLabels).values({ articleId: row.id, labelId, position })
+    return row
+  })
 }

@@ -1,4 +1,4 @@
-import { getDb } from '@/db'
+import { getDb, getWriteConnection } from '@/db'
 
 export type RanStatement = { sql: string; params: unknown[]; plan: string[] }
 
@@ -8,35 +8,40 @@ export type RanStatement = { sql: string; params: unknown[]; plan: string[] }
  * A test can then say how a query reads, not only what it answers: a query that scans grows with
  * the archive, however right its answer.
  */
-export function captureStatements(fn: () => unknown): RanStatement[] {
-  const client = getDb().$client
-  const original = client.prepare
-  const ran: Array<{ sql: string; params: unknown[] }> = []
-  client.prepare = function (this: typeof client, source: string) {
-    const statement = original.call(this, source)
-    for (const method of ['all', 'get', 'run', 'iterate', 'raw'] as const) {
-      const run = (statement as unknown as Record<string, (...args: unknown[]) => unknown>)[method]
-      if (typeof run !== 'function') continue
-      Object.defineProperty(statement, method, {
-        configurable: true,
-        value: function (this: unknown, ...params: unknown[]) {
-          // raw() is a mode switch, not a run.
-          if (method !== 'raw') ran.push({ sql: source, params })
-          return run.apply(this, params)
-        },
-      })
-    }
-    return statement
-  } as typeof client.prepare
+export async function captureStatements(fn: () => unknown): Promise<RanStatement[]> {
+  // Reads go to the read connection, writes to the write connection (db/index.ts): watch both.
+  const clients = [getDb().$client, getWriteConnection().$client]
+  const originals = clients.map((client) => client.prepare)
+  const ran: Array<{ sql: string; params: unknown[]; explain: (sql: string) => { all(...params: unknown[]): unknown[] } }> = []
+  clients.forEach((client, i) => {
+    const original = originals[i]!
+    const explain = (sql: string) => original.call(client, sql) as { all(...params: unknown[]): unknown[] }
+    client.prepare = function (this: typeof client, source: string) {
+      const statement = original.call(this, source)
+      for (const method of ['all', 'get', 'run', 'iterate', 'raw'] as const) {
+        const run = (statement as unknown as Record<string, (...args: unknown[]) => unknown>)[method]
+        if (typeof run !== 'function') continue
+        Object.defineProperty(statement, method, {
+          configurable: true,
+          value: function (this: unknown, ...params: unknown[]) {
+            // raw() is a mode switch, not a run.
+            if (method !== 'raw') ran.push({ sql: source, params, explain })
+            return run.apply(this, params)
+          },
+        })
+      }
+      return statement
+    } as typeof client.prepare
+  })
   try {
-    fn()
+    await fn()
   } finally {
-    client.prepare = original
+    clients.forEach((client, i) => (client.prepare = originals[i]!))
   }
-  return ran.map(({ sql, params }) => ({
+  return ran.map(({ sql, params, explain }) => ({
     sql,
     params,
-    plan: (original.call(client, `EXPLAIN QUERY PLAN ${sql}`) as { all(...params: unknown[]): unknown[] })
+    plan: explain(`EXPLAIN QUERY PLAN ${sql}`)
       .all(...params)
       .map((r) => (r as { detail: string }).detail),
   }))

@@ -29,7 +29,7 @@ const ack = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`)
 
 async function main() {
   const unique = `${process.pid}-${Date.now().toString(36)}`
-  const author = createUser({ role: 'editor', name: `Penulis Uji ${unique}`, slug: `penulis-uji-${unique}`, email: `penulis-${unique}@uji.example` })
+  const author = await createUser({ role: 'editor', name: `Penulis Uji ${unique}`, slug: `penulis-uji-${unique}`, email: `penulis-${unique}@uji.example` })
   ack({ seq: 0, kind: 'ready', authorId: author.id })
   for (let seq = 1; seq <= limit && !stopping; seq++) {
     if (seq % 5 === 0) {
@@ -37,13 +37,13 @@ async function main() {
         .jpeg()
         .toBuffer()
       const stored = await storeImage(jpeg, { originalName: `foto-${seq}.jpg` })
-      const row = createMedia({ ...stored, uploadedBy: author.id })
+      const row = await createMedia({ ...stored, uploadedBy: author.id })
       ack({ seq, kind: 'media', id: row.id, storageKey: row.storageKey })
     } else {
-      const { id } = createDraft(author.id, `Kabar uji nomor ${seq}`)
+      const { id } = await createDraft(author.id, `Kabar uji nomor ${seq}`)
       ack({ seq, kind: 'draft', id })
       const excerpt = `langkah ${seq}`
-      const result = saveArticle(
+      const result = await saveArticle(
         id,
         {
           title: `Kabar uji nomor ${seq}`,

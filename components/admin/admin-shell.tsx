@@ -5,7 +5,7 @@ import { canRole, type Permission } from '@/lib/auth/policy'
 import { t } from '@/lib/i18n/id'
 import { SignOutButton } from './sign-out-button'
 
-type Badge = keyof ReturnType<typeof countMenuBadges>
+type Badge = keyof Awaited<ReturnType<typeof countMenuBadges>>
 
 const NAV: Array<{ href: string; label: string; permission: Permission; badge?: Badge }> = [
   { href: '/admin', label: t.admin.nav.desk, permission: 'desk:view' },
@@ -42,8 +42,8 @@ function MenuBadge({ badge, count }: { badge: Badge; count: number | null }) {
  * The newsroom's frame: a menu that wraps on phones (no JavaScript needed), with counts of what
  * waits (review queue, unread messages) for those who handle it, and who is signed in.
  */
-export function AdminShell({ staff, children }: { staff: Staff; children: ReactNode }) {
-  const counts = countMenuBadges(staff)
+export async function AdminShell({ staff, children }: { staff: Staff; children: ReactNode }) {
+  const counts = await countMenuBadges(staff)
   return (
     <div className="min-h-screen">
       <header className="border-b border-line bg-subtle">

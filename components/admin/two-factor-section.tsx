@@ -9,7 +9,7 @@ import { type PendingSetup, TwoFactorDisableForm, TwoFactorSetup } from './two-f
 const tf = t.admin.twoFactor
 
 /** The person's two-factor state with what they can do about it (server side: reads the secret to draw the QR code). */
-export function TwoFactorSection({
+export async function TwoFactorSection({
   staff,
   required,
   actions,
@@ -20,11 +20,11 @@ export function TwoFactorSection({
   actions: { start: DeskAction; confirm: DeskAction<{ recoveryCodes: string[] }>; disable?: DeskAction }
   continueHref: string
 }) {
-  const state = getTwoFactorState(staff.id)
+  const state = await getTwoFactorState(staff.id)
   if (state?.enabledAt) {
     return (
       <div className="space-y-4">
-        <p className="font-semibold">{tf.status(formatDateTime(state.enabledAt), countUnusedRecoveryCodes(staff.id))}</p>
+        <p className="font-semibold">{tf.status(formatDateTime(state.enabledAt), await countUnusedRecoveryCodes(staff.id))}</p>
         {required ? <p className="text-sm text-muted">{tf.requiredCannotDisable}</p> : actions.disable ? <TwoFactorDisableForm action={actions.disable} /> : null}
       </div>
     )

@@ -29,9 +29,9 @@ export async function getSiteChrome(): Promise<SiteChrome> {
   // The prerendered 404 page is the one page built with chrome; the build may not read data.
   const year = jakartaParts(new Date()).year
   if (isBuildPhase()) return { ...DEFAULT_SITE_SETTINGS, navLabels: [], year, logo: null, publishedPages: [] }
-  const settings = getSiteSettings()
-  const media = settings.logoMediaId ? getMedia(settings.logoMediaId) : null
+  const settings = await getSiteSettings()
+  const media = settings.logoMediaId ? (await getMedia(settings.logoMediaId)) : null
   const logo = media ? { storageKey: media.storageKey, width: media.width, height: media.height } : null
-  const publishedPages = listPublishedPageSlugs(Object.values(STANDARD_PAGES))
-  return { ...settings, navLabels: listLabelsByIds(settings.featuredLabelIds), year, logo, publishedPages }
+  const publishedPages = await listPublishedPageSlugs(Object.values(STANDARD_PAGES))
+  return { ...settings, navLabels: await listLabelsByIds(settings.featuredLabelIds), year, logo, publishedPages }
 }

@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import * as sqliteSchema from '@/db/schema'
 import { createTestDatabase, isPostgresReachable, type TestDatabase } from '@/tests/setup/pg-database'
 import { migratePg } from './migrate'
@@ -70,7 +70,7 @@ describe.skipIf(!reachable)('one data-access style on both dialects', () => {
   })
 
   it('runs the same awaited query-builder code with the same results', async () => {
-    const sqliteDb = getDb() as unknown as SharedDb
+    const sqliteDb = getWriteConnection() as unknown as SharedDb
     const pgDb = drizzle({ client: pool, schema: pgSchema }) as unknown as SharedDb
     const pgTables = pgSchema as unknown as Tables
     await writeNewsroom(sqliteDb, sqliteSchema)
@@ -86,7 +86,7 @@ describe.skipIf(!reachable)('one data-access style on both dialects', () => {
   })
 
   it('better-sqlite3 refuses an async transaction callback; node-postgres rolls one back', async () => {
-    expect(() => getDb().transaction(async () => {})).toThrow(/cannot return a promise/i)
+    expect(() => getWriteConnection().transaction(async () => {})).toThrow(/cannot return a promise/i)
 
     const pgDb = drizzle({ client: pool, schema: pgSchema })
     await expect(

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { htmlToText } from '@/lib/html/text'
 import { createTestDatabase, isPostgresReachable, type TestDatabase } from '@/tests/setup/pg-database'
 import { migratePg } from './migrate'
@@ -56,7 +56,7 @@ type State = {
 }
 
 function sqliteState(): State {
-  const db = getDb().$client
+  const db = getWriteConnection().$client
   return {
     labels: db
       .prepare('SELECT article_id, label_id, published_at FROM article_labels ORDER BY 1, 2')
@@ -108,7 +108,7 @@ describe.skipIf(!reachable)('PostgreSQL migrations and triggers', () => {
   it('keeps label mirrors, archive_months and the search index as the SQLite triggers do', async () => {
     for (const step of STEPS) {
       for (const statement of step) {
-        getDb().$client.exec(statement)
+        getWriteConnection().$client.exec(statement)
         await pool.query(statement)
       }
       expect(await pgState(pool)).toEqual(sqliteState())

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { articleLabels, articles } from '@/db/schema'
 import { jakartaRange } from '@/lib/dates'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
@@ -11,14 +11,14 @@ import { deleteLabel, mergeLabels } from './labels-desk'
 type Row = { scope: string; month: string; stories: number }
 
 /** archive_months as the triggers left it (months with stories). */
-function kept(): Row[] {
-  return getDb().all<Row>(sql`SELECT scope, month, stories FROM archive_months WHERE stories > 0 ORDER BY scope, month`)
+async function kept(): Promise<Row[]> {
+  return await getWriteConnection().all<Row>(sql`SELECT scope, month, stories FROM archive_months WHERE stories > 0 ORDER BY scope, month`)
 }
 
 /** The same figures counted from the stories themselves. */
-function counted(): Row[] {
+async function counted(): Promise<Row[]> {
   const month = (column: string) => sql.raw(`strftime('%Y-%m', ${column} / 1000, 'unixepoch', '+7 hours')`)
-  return getDb().all<Row>(sql`
+  return await getWriteConnection().all<Row>(sql`
     SELECT scope, month, stories FROM (
       SELECT 'site' AS scope, ${month('published_at')} AS month, count(*) AS stories FROM articles
         WHERE status = 'published' AND published_at IS NOT NULL GROUP BY 2
@@ -31,56 +31,56 @@ function counted(): Row[] {
     ) ORDER BY scope, month`)
 }
 
-const version = (month: string) =>
-  getDb().get<{ version: number } | undefined>(sql`SELECT version FROM archive_months WHERE scope = 'site' AND month = ${month}`)?.version ?? 0
+const version = async (month: string) =>
+  (await getWriteConnection().get<{ version: number } | undefined>(sql`SELECT version FROM archive_months WHERE scope = 'site' AND month = ${month}`))?.version ?? 0
 
 describe('archive_months', () => {
-  it('follows every change to what the archives list: publish, unpublish, re-date, author, labels, merge, delete', () => {
-    const a = createUser()
-    const b = createUser()
-    const l1 = createLabel()
-    const l2 = createLabel()
-    const l3 = createLabel()
-    const db = getDb()
+  it('follows every change to what the archives list: publish, unpublish, re-date, author, labels, merge, delete', async () => {
+    const a = await createUser()
+    const b = await createUser()
+    const l1 = await createLabel()
+    const l2 = await createLabel()
+    const l3 = await createLabel()
+    const db = getWriteConnection()
     const at = (m: number, d = 5) => new Date(Date.UTC(2021, m - 1, d, 3))
-    const s1 = createArticle({ authorId: a.id, labelIds: [l1.id, l2.id], publishedAt: at(3) })
-    const s2 = createArticle({ authorId: a.id, labelIds: [l1.id], publishedAt: at(3, 20) })
-    const s3 = createArticle({ authorId: b.id, labelIds: [l2.id], status: 'draft', publishedAt: at(4) })
+    const s1 = await createArticle({ authorId: a.id, labelIds: [l1.id, l2.id], publishedAt: at(3) })
+    const s2 = await createArticle({ authorId: a.id, labelIds: [l1.id], publishedAt: at(3, 20) })
+    const s3 = await createArticle({ authorId: b.id, labelIds: [l2.id], status: 'draft', publishedAt: at(4) })
     // 31 March 20:00 UTC is 1 April in Jakarta.
-    const s4 = createArticle({ authorId: b.id, labelIds: [l3.id], publishedAt: new Date(Date.UTC(2021, 2, 31, 20)) })
-    expect(kept()).toEqual(counted())
+    const s4 = await createArticle({ authorId: b.id, labelIds: [l3.id], publishedAt: new Date(Date.UTC(2021, 2, 31, 20)) })
+    expect(await kept()).toEqual(await counted())
 
-    const steps: Array<[string, () => void]> = [
-      ['publish a draft', () => db.update(articles).set({ status: 'published' }).where(eq(articles.id, s3.id)).run()],
-      ['unpublish', () => db.update(articles).set({ status: 'unpublished' }).where(eq(articles.id, s1.id)).run()],
-      ['republish', () => db.update(articles).set({ status: 'published' }).where(eq(articles.id, s1.id)).run()],
-      ['re-date into another month', () => db.update(articles).set({ publishedAt: at(6) }).where(eq(articles.id, s2.id)).run()],
-      ['change the author', () => db.update(articles).set({ authorId: b.id }).where(eq(articles.id, s2.id)).run()],
-      ['retract', () => db.update(articles).set({ status: 'retracted' }).where(eq(articles.id, s4.id)).run()],
-      ['add a label', () => db.insert(articleLabels).values({ articleId: s2.id, labelId: l3.id, position: 1 }).run()],
-      ['remove a label', () => db.delete(articleLabels).where(eq(articleLabels.articleId, s1.id)).run()],
-      ['merge labels', () => void mergeLabels([l2.id], l1.id)],
-      ['delete a label', () => void deleteLabel(l3.id)],
-      ['delete a story', () => db.delete(articles).where(eq(articles.id, s2.id)).run()],
+    const steps: Array<[string, () => Promise<unknown>]> = [
+      ['publish a draft', async () => await db.update(articles).set({ status: 'published' }).where(eq(articles.id, s3.id))],
+      ['unpublish', async () => await db.update(articles).set({ status: 'unpublished' }).where(eq(articles.id, s1.id))],
+      ['republish', async () => await db.update(articles).set({ status: 'published' }).where(eq(articles.id, s1.id))],
+      ['re-date into another month', async () => await db.update(articles).set({ publishedAt: at(6) }).where(eq(articles.id, s2.id))],
+      ['change the author', async () => await db.update(articles).set({ authorId: b.id }).where(eq(articles.id, s2.id))],
+      ['retract', async () => await db.update(articles).set({ status: 'retracted' }).where(eq(articles.id, s4.id))],
+      ['add a label', async () => await db.insert(articleLabels).values({ articleId: s2.id, labelId: l3.id, position: 1 })],
+      ['remove a label', async () => await db.delete(articleLabels).where(eq(articleLabels.articleId, s1.id))],
+      ['merge labels', () => mergeLabels([l2.id], l1.id)],
+      ['delete a label', () => deleteLabel(l3.id)],
+      ['delete a story', async () => await db.delete(articles).where(eq(articles.id, s2.id))],
     ]
     for (const [name, step] of steps) {
-      step()
-      expect(kept(), name).toEqual(counted())
+      await step()
+      expect(await kept(), name).toEqual(await counted())
     }
   })
 
-  it('raises the month version on a change a sitemap shows (a new address, an update time) and not on other saves', () => {
-    const author = createUser()
-    const story = createArticle({ authorId: author.id, publishedAt: new Date(Date.UTC(2020, 6, 10)) })
-    const db = getDb()
-    const before = version('2020-07')
-    db.update(articles).set({ title: 'Judul baru saja' }).where(eq(articles.id, story.id)).run()
-    expect(version('2020-07')).toBe(before)
-    db.update(articles).set({ slug: `${story.slug}-baru` }).where(eq(articles.id, story.id)).run()
-    expect(version('2020-07')).toBeGreaterThan(before)
-    const afterSlug = version('2020-07')
-    db.update(articles).set({ updatedAt: new Date(Date.UTC(2020, 7, 1)) }).where(eq(articles.id, story.id)).run()
-    expect(version('2020-07')).toBeGreaterThan(afterSlug)
+  it('raises the month version on a change a sitemap shows (a new address, an update time) and not on other saves', async () => {
+    const author = await createUser()
+    const story = await createArticle({ authorId: author.id, publishedAt: new Date(Date.UTC(2020, 6, 10)) })
+    const db = getWriteConnection()
+    const before = await version('2020-07')
+    await db.update(articles).set({ title: 'Judul baru saja' }).where(eq(articles.id, story.id))
+    expect(await version('2020-07')).toBe(before)
+    await db.update(articles).set({ slug: `${story.slug}-baru` }).where(eq(articles.id, story.id))
+    expect(await version('2020-07')).toBeGreaterThan(before)
+    const afterSlug = await version('2020-07')
+    await db.update(articles).set({ updatedAt: new Date(Date.UTC(2020, 7, 1)) }).where(eq(articles.id, story.id))
+    expect(await version('2020-07')).toBeGreaterThan(afterSlug)
   })
 })
 
@@ -91,29 +91,29 @@ describe('deep archive pages', () => {
   let authorId: number
   let labelId: number
 
-  beforeAll(() => {
-    authorId = createUser().id
-    labelId = createLabel().id
-    const db = getDb()
+  beforeAll(async () => {
+    authorId = (await createUser()).id
+    labelId = (await createLabel()).id
+    const db = getWriteConnection()
     // Every seventh story is a draft: it holds no place on any page.
-    db.run(sql`
+    await db.run(sql`
       WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${STORIES - 1})
       INSERT INTO articles (title, slug, path_month, body_html, author_id, status, published_at)
       SELECT 'Arsip ' || i, 'arsip-dalam-' || i, '2019/01', '<p>Isi.</p>', ${authorId},
         CASE WHEN i % 7 = 3 THEN 'draft' ELSE 'published' END,
         ${Date.UTC(2019, 0, 1)} + i * 26280000
       FROM n`)
-    db.run(sql`INSERT INTO article_labels (article_id, label_id, position) SELECT id, ${labelId}, 0 FROM articles WHERE slug LIKE 'arsip-dalam-%'`)
+    await db.run(sql`INSERT INTO article_labels (article_id, label_id, position) SELECT id, ${labelId}, 0 FROM articles WHERE slug LIKE 'arsip-dalam-%'`)
   })
 
   /** The page as a plain OFFSET over the whole list reads it. */
-  function byOffset(where: ReturnType<typeof sql>, page: number): string[] {
-    return getDb()
-      .all<{ title: string }>(sql`SELECT title FROM articles WHERE ${where} ORDER BY published_at DESC, id DESC LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`)
+  async function byOffset(where: ReturnType<typeof sql>, page: number): Promise<string[]> {
+    return (await getWriteConnection()
+      .all<{ title: string }>(sql`SELECT title FROM articles WHERE ${where} ORDER BY published_at DESC, id DESC LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`))
       .map((r) => r.title)
   }
 
-  it('shows the same stories as an OFFSET over the whole list, on every page, and nothing past the end', () => {
+  it('shows the same stories as an OFFSET over the whole list, on every page, and nothing past the end', async () => {
     const inLabel = sql`status = 'published' AND id IN (SELECT article_id FROM article_labels WHERE label_id = ${labelId})`
     const byAuthor = sql`status = 'published' AND author_id = ${authorId}`
     const { start, end } = jakartaRange(2020)
@@ -121,23 +121,23 @@ describe('deep archive pages', () => {
     const published = Math.ceil((STORIES * 6) / 7)
     const last = Math.ceil(published / PAGE_SIZE)
     for (const page of [1, 49, 50, 51, 52, 77, 100, last - 1, last]) {
-      expect(listArticlesByLabel(labelId, page).items.map((c) => c.title), `label page ${page}`).toEqual(byOffset(inLabel, page))
-      expect(listArticlesByAuthor(authorId, page).items.map((c) => c.title), `author page ${page}`).toEqual(byOffset(byAuthor, page))
+      expect((await listArticlesByLabel(labelId, page)).items.map((c) => c.title), `label page ${page}`).toEqual(await byOffset(inLabel, page))
+      expect((await listArticlesByAuthor(authorId, page)).items.map((c) => c.title), `author page ${page}`).toEqual(await byOffset(byAuthor, page))
     }
-    expect(listArticlesByLabel(labelId, last).hasNext).toBe(false)
-    expect(listArticlesByLabel(labelId, last - 1).hasNext).toBe(true)
-    expect(listArticlesByLabel(labelId, last + 1).items).toEqual([])
-    expect(listArticlesByAuthor(authorId, last + 5).items).toEqual([])
-    const yearPages = Math.ceil(getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM articles WHERE ${inYear}`)!.n / PAGE_SIZE)
+    expect((await listArticlesByLabel(labelId, last)).hasNext).toBe(false)
+    expect((await listArticlesByLabel(labelId, last - 1)).hasNext).toBe(true)
+    expect((await listArticlesByLabel(labelId, last + 1)).items).toEqual([])
+    expect((await listArticlesByAuthor(authorId, last + 5)).items).toEqual([])
+    const yearPages = Math.ceil((await getWriteConnection().get<{ n: number }>(sql`SELECT count(*) AS n FROM articles WHERE ${inYear}`))!.n / PAGE_SIZE)
     for (const page of [1, 51, 60, yearPages]) {
-      expect(listArticlesPublishedBetween(start, end, page).items.map((c) => c.title), `year page ${page}`).toEqual(byOffset(inYear, page))
+      expect((await listArticlesPublishedBetween(start, end, page)).items.map((c) => c.title), `year page ${page}`).toEqual(await byOffset(inYear, page))
     }
   })
 
-  it('finding 4: a deep page skips only within one month (page 2,000 of a 40,000-story label skipped 40,000 index entries)', () => {
-    const ran = captureStatements(() => {
-      listArticlesByLabel(labelId, 120)
-      listArticlesByAuthor(authorId, 120)
+  it('finding 4: a deep page skips only within one month (page 2,000 of a 40,000-story label skipped 40,000 index entries)', async () => {
+    const ran = await captureStatements(async () => {
+      await listArticlesByLabel(labelId, 120)
+      await listArticlesByAuthor(authorId, 120)
     })
     const skips = ran.filter((s) => /\boffset \?/i.test(s.sql)).map((s) => Number(s.params.at(-1)))
     expect(skips).toHaveLength(2)

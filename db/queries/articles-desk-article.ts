@@ -42,20 +42,19 @@ export type ArticleForEdit = {
   notes: Array<{ id: number; kind: NoteKind; body: string; createdAt: Date; createdByName: string | null }>
 }
 
-function listArticleLabels(db: ReturnType<typeof getDb> | Tx, articleId: number) {
-  return db
+async function listArticleLabels(db: ReturnType<typeof getDb> | Tx, articleId: number) {
+  return await db
     .select({ id: labels.id, name: labels.name, slug: labels.slug })
     .from(articleLabels)
     .innerJoin(labels, eq(labels.id, articleLabels.labelId))
     .where(eq(articleLabels.articleId, articleId))
     .orderBy(asc(articleLabels.position), asc(labels.name))
-    .all()
 }
 
 /** Everything the editor shows, whatever the status. `authorId` decides `own` permissions. */
-export function getArticleForEdit(id: number): ArticleForEdit | null {
+export async function getArticleForEdit(id: number): Promise<ArticleForEdit | null> {
   const db = getDb()
-  const row = db
+  const row = (await db
     .select({
       id: articles.id,
       title: articles.title,
@@ -92,11 +91,10 @@ export function getArticleForEdit(id: number): ArticleForEdit | null {
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(media, eq(media.id, articles.featuredMediaId))
-    .where(eq(articles.id, id))
-    .get()
+    .where(eq(articles.id, id)).limit(1))[0]
   if (!row) return null
   const { mediaKey, mediaWidth, mediaHeight, mediaAlt, ...rest } = row
-  const notes = db
+  const notes = await db
     .select({
       id: articleNotes.id,
       kind: articleNotes.kind,
@@ -108,12 +106,11 @@ export function getArticleForEdit(id: number): ArticleForEdit | null {
     .leftJoin(users, eq(users.id, articleNotes.createdBy))
     .where(eq(articleNotes.articleId, id))
     .orderBy(asc(articleNotes.createdAt), asc(articleNotes.id))
-    .all()
   return {
     ...rest,
     featuredMedia:
       mediaKey && mediaWidth && mediaHeight ? { storageKey: mediaKey, width: mediaWidth, height: mediaHeight, alt: mediaAlt ?? '' } : null,
-    labels: listArticleLabels(db, id),
+    labels: await listArticleLabels(db, id),
     notes,
   }
 }
@@ -122,14 +119,14 @@ export function getArticleForEdit(id: number): ArticleForEdit | null {
  * A draft (or any article) shaped as the public page renders it, for the preview. An
  * unpublished article gets the URL month and date it would have if published now.
  */
-export function getArticlePreview(id: number, now = new Date()): PublicArticle | null {
-  const a = getArticleForEdit(id)
+export async function getArticlePreview(id: number, now = new Date()): Promise<PublicArticle | null> {
+  const a = await getArticleForEdit(id)
   if (!a) return null
   const db = getDb()
   const editor = a.editorId
-    ? (db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(eq(users.id, a.editorId)).get() ?? null)
+    ? ((await db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(eq(users.id, a.editorId)).limit(1))[0] ?? null)
     : null
-  const author = db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(eq(users.id, a.authorId)).get()!
+  const author = (await db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(eq(users.id, a.authorId)).limit(1))[0]!
   const image: ArticleImage | null = toImage({
     mediaKey: a.featuredMedia?.storageKey ?? null,
     mediaWidth: a.featuredMedia?.width ?? null,
@@ -164,12 +161,11 @@ export function getArticlePreview(id: number, now = new Date()): PublicArticle |
 }
 
 /** Who owns an article and where it stands: what an action's authorization needs, nothing more. */
-export function getArticleRef(id: number): { id: number; authorId: number; status: ArticleStatus; version: number } | null {
+export async function getArticleRef(id: number): Promise<{ id: number; authorId: number; status: ArticleStatus; version: number } | null> {
   return (
-    getDb()
+    (await getDb()
       .select({ id: articles.id, authorId: articles.authorId, status: articles.status, version: articles.version })
       .from(articles)
-      .where(eq(articles.id, id))
-      .get() ?? null
+      .where(eq(articles.id, id)).limit(1))[0] ?? null
   )
 }

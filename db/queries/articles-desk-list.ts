@@ -39,7 +39,7 @@ export type DeskPage = { items: DeskArticle[]; next: { savedAt: number; id: numb
  * walk articles_status_saved_idx / articles_author_saved_idx; a label filter reads its ids
  * from the label's archive index.
  */
-export function listArticlesForDesk(filters: DeskFilters, limit = DESK_PAGE_SIZE): DeskPage {
+export async function listArticlesForDesk(filters: DeskFilters, limit = DESK_PAGE_SIZE): Promise<DeskPage> {
   const db = getDb()
   const savedBy = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${articles.savedBy})`
   const where = and(
@@ -59,7 +59,7 @@ export function listArticlesForDesk(filters: DeskFilters, limit = DESK_PAGE_SIZE
         )
       : undefined,
   )
-  const rows = db
+  const rows = await db
     .select({
       id: articles.id,
       title: articles.title,
@@ -77,42 +77,39 @@ export function listArticlesForDesk(filters: DeskFilters, limit = DESK_PAGE_SIZE
     .where(where)
     .orderBy(desc(articles.savedAt), desc(articles.id))
     .limit(limit + 1)
-    .all()
   const items = rows.slice(0, limit)
   const last = items.at(-1)
   return { items, next: rows.length > limit && last ? { savedAt: last.savedAt.getTime(), id: last.id } : null }
 }
 
 /** People who can appear as authors in the desk filter. */
-export function listDeskAuthors(): Array<{ id: number; name: string }> {
-  return getDb().select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).limit(500).all()
+export async function listDeskAuthors(): Promise<Array<{ id: number; name: string }>> {
+  return await getDb().select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).limit(500)
 }
 
 /** Active editors and admins: who may be named as the article's editor. */
-export function listEditors(): Array<{ id: number; name: string }> {
-  return getDb()
+export async function listEditors(): Promise<Array<{ id: number; name: string }>> {
+  return await getDb()
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(and(inArray(users.role, ['editor', 'admin']), eq(users.active, true)))
     .orderBy(asc(users.name))
-    .all()
 }
 
 /** All labels by name, for the desk's label filter. */
-export function listLabelsForFilter(): Array<{ id: number; name: string }> {
-  return getDb().select({ id: labels.id, name: labels.name }).from(labels).orderBy(asc(labels.name)).limit(1000).all()
+export async function listLabelsForFilter(): Promise<Array<{ id: number; name: string }>> {
+  return await getDb().select({ id: labels.id, name: labels.name }).from(labels).orderBy(asc(labels.name)).limit(1000)
 }
 
 /** Label autocomplete: names starting with the query first, then containing it. */
-export function searchLabels(q: string, limit = 8): Array<{ id: number; name: string; slug: string }> {
+export async function searchLabels(q: string, limit = 8): Promise<Array<{ id: number; name: string; slug: string }>> {
   const query = q.trim()
   if (!query) return []
   const like = escapeLike(query)
-  return getDb()
+  return await getDb()
     .select({ id: labels.id, name: labels.name, slug: labels.slug })
     .from(labels)
     .where(sql`${labels.name} like ${`%${like}%`} escape '\\' or ${labels.slug} like ${`%${escapeLike(slugify(query))}%`} escape '\\'`)
     .orderBy(sql`case when ${labels.name} like ${`${like}%`} escape '\\' then 0 else 1 end`, asc(labels.name))
     .limit(limit)
-    .all()
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, desc, eq, inArray } from 'drizzle-orm'
-import { getDb, type Executor } from '@/db'
+import { getDb, type Executor, write } from '@/db'
 import { articleRevisions, articles, labels, media, users, type ArticleStatus } from '@/db/schema'
 import {
   type ArticleRow,
@@ -27,8 +27,8 @@ export type RevisionSummary = {
 }
 
 /** An article's revisions, newest first. */
-export function listRevisions(articleId: number): RevisionSummary[] {
-  return getDb()
+export async function listRevisions(articleId: number): Promise<RevisionSummary[]> {
+  return (await getDb()
     .select({
       id: articleRevisions.id,
       version: articleRevisions.version,
@@ -39,8 +39,7 @@ export function listRevisions(articleId: number): RevisionSummary[] {
     .from(articleRevisions)
     .leftJoin(users, eq(users.id, articleRevisions.createdBy))
     .where(eq(articleRevisions.articleId, articleId))
-    .orderBy(desc(articleRevisions.version), desc(articleRevisions.id))
-    .all()
+    .orderBy(desc(articleRevisions.version), desc(articleRevisions.id)))
     .map(({ snapshot, ...r }) => ({
       ...r,
       isAutosave: snapshot.autosave === true,
@@ -50,8 +49,8 @@ export function listRevisions(articleId: number): RevisionSummary[] {
 
 export type Revision = RevisionSummary & { title: string; excerpt: string; bodyHtml: string; snapshot: RevisionSnapshot }
 
-export function getRevision(articleId: number, revisionId: number): Revision | null {
-  const row = getDb()
+export async function getRevision(articleId: number, revisionId: number): Promise<Revision | null> {
+  const row = (await getDb()
     .select({
       id: articleRevisions.id,
       version: articleRevisions.version,
@@ -64,8 +63,7 @@ export function getRevision(articleId: number, revisionId: number): Revision | n
     })
     .from(articleRevisions)
     .leftJoin(users, eq(users.id, articleRevisions.createdBy))
-    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.id, revisionId)))
-    .get()
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.id, revisionId))).limit(1))[0]
   if (!row) return null
   const snapshot = row.snapshot as RevisionSnapshot
   return {
@@ -96,9 +94,9 @@ export type RevisionSnapshot = {
 }
 
 /** Snapshots an article as it stands (before a write replaces it); the import uses it too. */
-export function writeRevision(tx: Executor, row: ArticleRow, labelIds: number[], createdBy: number | null, extra: Partial<RevisionSnapshot> = {}) {
+export async function writeRevision(tx: Executor, row: ArticleRow, labelIds: number[], createdBy: number | null, extra: Partial<RevisionSnapshot> = {}) {
   const labelNames = labelIds.length
-    ? tx.select({ id: labels.id, name: labels.name }).from(labels).where(inArray(labels.id, labelIds)).all()
+    ? (await tx.select({ id: labels.id, name: labels.name }).from(labels).where(inArray(labels.id, labelIds)))
     : []
   const snapshot: RevisionSnapshot = {
     slug: row.slug,
@@ -117,9 +115,8 @@ export function writeRevision(tx: Executor, row: ArticleRow, labelIds: number[],
     status: row.status,
     ...extra,
   }
-  tx.insert(articleRevisions)
+  await tx.insert(articleRevisions)
     .values({ articleId: row.id, version: row.version, title: row.title, excerpt: row.excerpt, bodyHtml: row.bodyHtml, snapshot, createdBy })
-    .run()
 }
 
 /**
@@ -127,46 +124,45 @@ export function writeRevision(tx: Executor, row: ArticleRow, labelIds: number[],
  * as a new version, with its own revision. The version check and the publish right on a live
  * article apply as for a save.
  */
-export function restoreRevision(
+export async function restoreRevision(
   articleId: number,
   revisionId: number,
   expectedVersion: number,
   staffId: number,
   opts: { canPublish: boolean; now?: Date },
-): WriteResult {
+): Promise<WriteResult> {
   const now = opts.now ?? new Date()
   const db = getDb()
-  return db.transaction(
-    (tx): WriteResult => {
-      const current = tx.select().from(articles).where(eq(articles.id, articleId)).get()
+  return write(
+    async (tx): Promise<WriteResult> => {
+      const current = (await tx.select().from(articles).where(eq(articles.id, articleId)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
-      if (current.version !== expectedVersion) return { ok: false, ...staleError(tx, current) }
+      if (current.version !== expectedVersion) return { ok: false, ...(await staleError(tx, current)) }
       if (!FROM.save.includes(current.status)) return { ok: false, code: 'wrong-status', status: current.status }
       if (isLiveEditRefused(current, opts.canPublish)) return { ok: false, code: 'live-needs-publish' }
-      const revision = tx
+      const revision = (await tx
         .select()
         .from(articleRevisions)
-        .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.id, revisionId)))
-        .get()
+        .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.id, revisionId))).limit(1))[0]
       if (!revision) return { ok: false, code: 'revision-missing' }
       const snap = revision.snapshot as Partial<RevisionSnapshot>
-      const beforeLabelIds = labelIdsOf(tx, articleId)
+      const beforeLabelIds = await labelIdsOf(tx, articleId)
 
       // Whatever the revision referred to may have been deleted since.
       const mediaId =
-        typeof snap.featuredMediaId === 'number' && tx.select({ id: media.id }).from(media).where(eq(media.id, snap.featuredMediaId)).get()
+        typeof snap.featuredMediaId === 'number' && (await tx.select({ id: media.id }).from(media).where(eq(media.id, snap.featuredMediaId)).limit(1))[0]
           ? snap.featuredMediaId
           : null
       const labelIds = Array.isArray(snap.labelIds) && snap.labelIds.length
-        ? tx.select({ id: labels.id }).from(labels).where(inArray(labels.id, snap.labelIds)).all().map((l) => l.id)
+        ? (await tx.select({ id: labels.id }).from(labels).where(inArray(labels.id, snap.labelIds))).map((l) => l.id)
         : []
       const orderedLabelIds = (snap.labelIds ?? []).filter((id) => labelIds.includes(id))
       const editorId =
-        typeof snap.editorId === 'number' && tx.select({ id: users.id }).from(users).where(eq(users.id, snap.editorId)).get()
+        typeof snap.editorId === 'number' && (await tx.select({ id: users.id }).from(users).where(eq(users.id, snap.editorId)).limit(1))[0]
           ? snap.editorId
           : null
 
-      const row = tx
+      const row = (await tx
         .update(articles)
         .set({
           title: revision.title,
@@ -187,13 +183,11 @@ export function restoreRevision(
           savedBy: staffId,
         })
         .where(eq(articles.id, articleId))
-        .returning()
-        .get()
-      replaceLabels(tx, articleId, orderedLabelIds)
-      writeRevision(tx, row, orderedLabelIds, staffId, { restoredFrom: revision.version })
-      writeAudit(tx, staffId, 'article.restore', articleId, { fromVersion: revision.version, toVersion: row.version })
+        .returning())[0]!
+      await replaceLabels(tx, articleId, orderedLabelIds)
+      await writeRevision(tx, row, orderedLabelIds, staffId, { restoredFrom: revision.version })
+      await writeAudit(tx, staffId, 'article.restore', articleId, { fromVersion: revision.version, toVersion: row.version })
       return okResult(row, footprint(current, beforeLabelIds), footprint(row, orderedLabelIds))
     },
-    { behavior: 'immediate' },
   )
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, eq } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { getDb, write } from '@/db'
 import { articles, media, users } from '@/db/schema'
 import { articlePath, slugify } from '@/lib/urls'
 import { addRedirect, redirectImportedLegacyPath } from './redirects'
@@ -68,20 +68,18 @@ export type SaveOptions = {
 }
 
 /** Creates a draft owned by `authorId`, with a unique slug from the title, and its first revision. */
-export function createDraft(authorId: number, title: string): { id: number } {
+export async function createDraft(authorId: number, title: string): Promise<{ id: number }> {
   const db = getDb()
-  return db.transaction(
-    (tx) => {
-      const slug = uniqueArticleSlug(tx, slugify(title, 120))
-      const row = tx
+  return write(
+    async (tx) => {
+      const slug = await uniqueArticleSlug(tx, slugify(title, 120))
+      const row = (await tx
         .insert(articles)
         .values({ title, slug, authorId, status: 'draft', version: 1, savedAt: new Date(), savedBy: authorId })
-        .returning()
-        .get()
-      writeRevision(tx, row, [], authorId)
+        .returning())[0]!
+      await writeRevision(tx, row, [], authorId)
       return { id: row.id }
     },
-    { behavior: 'immediate' },
   )
 }
 
@@ -91,20 +89,20 @@ export function createDraft(authorId: number, title: string): { id: number } {
  * the article to submitted / published / scheduled in the same transaction. Changing the
  * slug of an article that has had a public URL records a 301 from the old URL.
  */
-export function saveArticle(
+export async function saveArticle(
   id: number,
   content: ArticleContent,
   expectedVersion: number,
   staffId: number,
   opts: SaveOptions,
-): WriteResult {
+): Promise<WriteResult> {
   const now = opts.now ?? new Date()
   const db = getDb()
-  return db.transaction(
-    (tx): WriteResult => {
-      const current = tx.select().from(articles).where(eq(articles.id, id)).get()
+  return write(
+    async (tx): Promise<WriteResult> => {
+      const current = (await tx.select().from(articles).where(eq(articles.id, id)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
-      if (current.version !== expectedVersion) return { ok: false, ...staleError(tx, current) }
+      if (current.version !== expectedVersion) return { ok: false, ...(await staleError(tx, current)) }
       const allowedFrom = FROM[opts.transition?.to ?? 'save']
       if (!allowedFrom.includes(current.status)) return { ok: false, code: 'wrong-status', status: current.status }
       const goesLive = opts.transition?.to === 'published' || opts.transition?.to === 'scheduled'
@@ -112,7 +110,7 @@ export function saveArticle(
       if (opts.autosave && LIVE_STATUSES.includes(current.status)) return { ok: false, code: 'wrong-status', status: current.status }
       if (opts.transition?.to === 'scheduled' && opts.transition.at <= now) return { ok: false, code: 'publish-at-past' }
 
-      const beforeLabelIds = labelIdsOf(tx, id)
+      const beforeLabelIds = await labelIdsOf(tx, id)
       const before = footprint(current, beforeLabelIds)
 
       // Slug: typed, or from the title. Before first publication a clash just gets a suffix;
@@ -121,28 +119,28 @@ export function saveArticle(
       let slug = current.slug
       if (wanted !== current.slug) {
         if (current.pathMonth) {
-          if (isSlugTaken(tx, wanted, id)) return { ok: false, code: 'slug-taken' }
+          if ((await isSlugTaken(tx, wanted, id))) return { ok: false, code: 'slug-taken' }
           slug = wanted
         } else {
-          slug = uniqueArticleSlug(tx, wanted, id)
+          slug = (await uniqueArticleSlug(tx, wanted, id))
         }
       }
 
       if (content.featuredMediaId !== null) {
-        const exists = tx.select({ id: media.id }).from(media).where(eq(media.id, content.featuredMediaId)).get()
+        const exists = (await tx.select({ id: media.id }).from(media).where(eq(media.id, content.featuredMediaId)).limit(1))[0]
         if (!exists) return { ok: false, code: 'media-missing' }
       }
 
       let editorId = current.editorId
       if (opts.editorId !== undefined) {
         if (opts.editorId !== null) {
-          const editor = tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, opts.editorId)).get()
+          const editor = (await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, opts.editorId)).limit(1))[0]
           if (!editor || !editor.active || (editor.role !== 'editor' && editor.role !== 'admin')) return { ok: false, code: 'editor-invalid' }
         }
         editorId = opts.editorId
       }
 
-      const resolved = resolveLabels(tx, content.labels, opts.canCreateLabels)
+      const resolved = await resolveLabels(tx, content.labels, opts.canCreateLabels)
       if (!resolved.ok) return { ok: false, code: 'label-create-forbidden', name: resolved.name }
       const labelIds = resolved.ids
 
@@ -155,7 +153,7 @@ export function saveArticle(
         if (editorId === null && opts.defaultEditorId !== undefined) editorId = opts.defaultEditorId
       } else if (transition?.to === 'scheduled') statusFields = { status: 'scheduled', publishedAt: transition.at, submittedAt: null }
 
-      const row = tx
+      const row = (await tx
         .update(articles)
         .set({
           title: content.title,
@@ -178,25 +176,23 @@ export function saveArticle(
           savedBy: staffId,
         })
         .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
-        .returning()
-        .get()
-      replaceLabels(tx, id, labelIds)
-      writeRevision(tx, row, labelIds, staffId, opts.autosave ? { autosave: true } : {})
+        .returning())[0]!
+      await replaceLabels(tx, id, labelIds)
+      await writeRevision(tx, row, labelIds, staffId, opts.autosave ? { autosave: true } : {})
 
       if (row.pathMonth && slug !== current.slug && current.pathMonth) {
         addRedirect(articlePath(current), articlePath(row), 'article-slug')
       }
       if (row.status === 'published' && current.status !== 'published') {
-        clearRedirectsFrom(tx, articlePath(row))
-        redirectImportedLegacyPath(tx, row.id, articlePath(row))
-        writeAudit(tx, staffId, 'article.publish', id, { title: row.title, path: articlePath(row) })
+        await clearRedirectsFrom(tx, articlePath(row))
+        await redirectImportedLegacyPath(tx, row.id, articlePath(row))
+        await writeAudit(tx, staffId, 'article.publish', id, { title: row.title, path: articlePath(row) })
       } else if (row.status === 'scheduled' && transition?.to === 'scheduled') {
-        writeAudit(tx, staffId, 'article.schedule', id, { title: row.title, at: row.publishedAt?.toISOString() })
+        await writeAudit(tx, staffId, 'article.schedule', id, { title: row.title, at: row.publishedAt?.toISOString() })
       } else if (row.status === 'submitted' && current.status !== 'submitted') {
-        writeAudit(tx, staffId, 'article.submit', id, { title: row.title })
+        await writeAudit(tx, staffId, 'article.submit', id, { title: row.title })
       }
       return okResult(row, before, footprint(row, labelIds))
     },
-    { behavior: 'immediate' },
   )
 }

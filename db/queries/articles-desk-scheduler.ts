@@ -1,7 +1,6 @@
 import 'server-only'
 import { and, asc, eq, lte } from 'drizzle-orm'
-import { getDb } from '@/db'
-import { runWrite } from '@/db/write-lock'
+import { getDb, write } from '@/db'
 import { articles } from '@/db/schema'
 import { toPathMonth } from '@/lib/dates'
 import type { ArticleFootprint } from '@/lib/revalidate'
@@ -15,38 +14,35 @@ import { clearRedirectsFrom, footprint, labelIdsOf, writeAudit } from './article
  */
 export async function publishDueArticles(now = new Date()): Promise<ArticleFootprint[]> {
   const db = getDb()
-  // Nearly every tick finds nothing due: a plain read says so without taking SQLite's write lock,
-  // which another process (a long Blogger import) may hold. better-sqlite3 waits for a lock
-  // synchronously, so asking for it would stall the whole server for up to the busy timeout.
-  const anyDue = db
+  // Nearly every tick finds nothing due: a plain read on the read connection says so without
+  // queueing for this process's write connection or asking for SQLite's write lock, which
+  // another process (a long Blogger import) may hold.
+  const anyDue = (await db
     .select({ id: articles.id })
     .from(articles)
     .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
-    .limit(1)
-    .get()
+    .limit(1))[0]
   if (!anyDue) return []
   // Every server process may run this; the status check inside the one write transaction
-  // publishes each story once. runWrite waits for the lock without blocking this process.
-  return runWrite((tx) => {
-      const due = tx
+  // publishes each story once. write() waits for the lock without blocking this process.
+  return write(async (tx) => {
+      const due = await tx
         .select()
         .from(articles)
         .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
         .orderBy(asc(articles.publishedAt))
-        .all()
       const out: ArticleFootprint[] = []
       for (const current of due) {
         const publishedAt = current.publishedAt ?? now
-        const row = tx
+        const row = (await tx
           .update(articles)
           .set({ status: 'published', publishedAt, pathMonth: current.pathMonth ?? toPathMonth(publishedAt), version: current.version + 1 })
           .where(and(eq(articles.id, current.id), eq(articles.status, 'scheduled')))
-          .returning()
-          .get()
-        clearRedirectsFrom(tx, articlePath(row))
-        redirectImportedLegacyPath(tx, row.id, articlePath(row))
-        writeAudit(tx, null, 'article.publish', row.id, { title: row.title, path: articlePath(row), scheduled: true })
-        const shown = footprint(row, labelIdsOf(tx, row.id))
+          .returning())[0]!
+        await clearRedirectsFrom(tx, articlePath(row))
+        await redirectImportedLegacyPath(tx, row.id, articlePath(row))
+        await writeAudit(tx, null, 'article.publish', row.id, { title: row.title, path: articlePath(row), scheduled: true })
+        const shown = footprint(row, await labelIdsOf(tx, row.id))
         if (shown) out.push(shown)
       }
       return out

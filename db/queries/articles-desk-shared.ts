@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, asc, eq, sql } from 'drizzle-orm'
-import type { getDb } from '@/db'
+import type { Executor } from '@/db'
 import { articleLabels, articles, auditLog, labels, redirects, users, type ArticleStatus } from '@/db/schema'
 import { toPathMonth } from '@/lib/dates'
 import type { ArticleFootprint } from '@/lib/revalidate'
@@ -9,13 +9,13 @@ import { slugify } from '@/lib/urls'
 /*
  * What the newsroom's article writes share: the result types, where each transition may start
  * from, and the small steps every write transaction takes (version check, audit row, labels,
- * slugs, the public footprint for revalidateArticle()). Every write runs in one synchronous
- * better-sqlite3 transaction (sanitize and validate before calling), checks the version the
+ * slugs, the public footprint for revalidateArticle()). Every write runs in one write()
+ * transaction (sanitize and validate before calling), checks the version the
  * editor was opened at, and returns a typed result: a stale save is refused before anything
  * is written, so the writer's unsaved text stays in their browser.
  */
 
-export type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0]
+export type Tx = Executor
 
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`)
@@ -91,29 +91,28 @@ export function footprint(row: FootprintRow, labelIds: number[]): ArticleFootpri
   }
 }
 
-export function labelIdsOf(tx: Tx, articleId: number): number[] {
-  return tx
+export async function labelIdsOf(tx: Tx, articleId: number): Promise<number[]> {
+  return (await tx
     .select({ id: articleLabels.labelId })
     .from(articleLabels)
     .where(eq(articleLabels.articleId, articleId))
-    .orderBy(asc(articleLabels.position))
-    .all()
+    .orderBy(asc(articleLabels.position)))
     .map((r) => r.id)
 }
 
-export function staleError(tx: Tx, row: ArticleRow): WriteError {
-  const savedByName = row.savedBy ? (tx.select({ name: users.name }).from(users).where(eq(users.id, row.savedBy)).get()?.name ?? null) : null
+export async function staleError(tx: Tx, row: ArticleRow): Promise<WriteError> {
+  const savedByName = row.savedBy ? ((await tx.select({ name: users.name }).from(users).where(eq(users.id, row.savedBy)).limit(1))[0]?.name ?? null) : null
   return { code: 'stale', currentVersion: row.version, savedAt: row.savedAt, savedByName }
 }
 
-export function writeAudit(tx: Tx, actorId: number | null, action: string, articleId: number, detail: Record<string, unknown>) {
-  tx.insert(auditLog).values({ actorId, action, entity: 'article', entityId: articleId, detail }).run()
+export async function writeAudit(tx: Tx, actorId: number | null, action: string, articleId: number, detail: Record<string, unknown>) {
+  await tx.insert(auditLog).values({ actorId, action, entity: 'article', entityId: articleId, detail })
 }
 
 /** A slug free among all articles: `base`, else `base-2`, `base-3`… */
-export function uniqueArticleSlug(tx: Tx, base: string, exceptId?: number): string {
+export async function uniqueArticleSlug(tx: Tx, base: string, exceptId?: number): Promise<string> {
   const taken = new Set(
-    tx
+    (await tx
       .select({ slug: articles.slug })
       .from(articles)
       .where(
@@ -121,21 +120,19 @@ export function uniqueArticleSlug(tx: Tx, base: string, exceptId?: number): stri
           sql`(${articles.slug} = ${base} or ${articles.slug} like ${`${escapeLike(base)}-%`} escape '\\')`,
           exceptId ? sql`${articles.id} <> ${exceptId}` : undefined,
         ),
-      )
-      .all()
+      ))
       .map((r) => r.slug),
   )
   if (!taken.has(base)) return base
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`
 }
 
-export function isSlugTaken(tx: Tx, slug: string, exceptId: number): boolean {
+export async function isSlugTaken(tx: Tx, slug: string, exceptId: number): Promise<boolean> {
   return Boolean(
-    tx
+    (await tx
       .select({ id: articles.id })
       .from(articles)
-      .where(and(eq(articles.slug, slug), sql`${articles.id} <> ${exceptId}`))
-      .get(),
+      .where(and(eq(articles.slug, slug), sql`${articles.id} <> ${exceptId}`)).limit(1))[0],
   )
 }
 
@@ -143,29 +140,30 @@ export function isSlugTaken(tx: Tx, slug: string, exceptId: number): boolean {
  * Finds labels by name (through their slug) and creates the missing ones, or, when creating
  * is not allowed, names the first missing one without writing anything.
  */
-export function resolveLabels(tx: Tx, names: string[], canCreate: boolean): { ok: true; ids: number[] } | { ok: false; name: string } {
-  const found = names.map((name) => {
+export async function resolveLabels(tx: Tx, names: string[], canCreate: boolean): Promise<{ ok: true; ids: number[] } | { ok: false; name: string }> {
+  const found: Array<{ name: string; slug: string; id: number | undefined }> = []
+  for (const name of names) {
     const slug = slugify(name, 80)
-    return { name, slug, id: tx.select({ id: labels.id }).from(labels).where(eq(labels.slug, slug)).get()?.id }
-  })
+    found.push({ name, slug, id: (await tx.select({ id: labels.id }).from(labels).where(eq(labels.slug, slug)).limit(1))[0]?.id })
+  }
   const missing = found.find((l) => l.id === undefined)
   if (missing && !canCreate) return { ok: false, name: missing.name }
   const ids: number[] = []
   for (const label of found) {
-    const id = label.id ?? tx.insert(labels).values({ name: label.name, slug: label.slug }).returning({ id: labels.id }).get().id
+    const id = label.id ?? (await tx.insert(labels).values({ name: label.name, slug: label.slug }).returning({ id: labels.id }))[0]!.id
     if (!ids.includes(id)) ids.push(id)
   }
   return { ok: true, ids }
 }
 
-export function replaceLabels(tx: Tx, articleId: number, labelIds: number[]) {
-  tx.delete(articleLabels).where(eq(articleLabels.articleId, articleId)).run()
-  labelIds.forEach((labelId, position) => tx.insert(articleLabels).values({ articleId, labelId, position }).run())
+export async function replaceLabels(tx: Tx, articleId: number, labelIds: number[]) {
+  await tx.delete(articleLabels).where(eq(articleLabels.articleId, articleId))
+  for (const [position, labelId] of labelIds.entries()) await tx.insert(articleLabels).values({ articleId, labelId, position })
 }
 
 /** A live article always wins its address: a redirect away from it would hide it. */
-export function clearRedirectsFrom(tx: Tx, path: string) {
-  tx.delete(redirects).where(eq(redirects.fromPath, path)).run()
+export async function clearRedirectsFrom(tx: Tx, path: string) {
+  await tx.delete(redirects).where(eq(redirects.fromPath, path))
 }
 
 export function okResult(row: ArticleRow, before: ArticleFootprint | null, after: ArticleFootprint | null): WriteOk {

@@ -1,6 +1,6 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { getDb, write } from '@/db'
 import { articles } from '@/db/schema'
 import type { ArticleFootprint } from '@/lib/revalidate'
 import { footprint, labelIdsOf, writeAudit, type WriteError } from './articles-desk-shared'
@@ -16,21 +16,19 @@ import { footprint, labelIdsOf, writeAudit, type WriteError } from './articles-d
 export type VerificationResult = { ok: true; changed: boolean; footprint: ArticleFootprint | null } | ({ ok: false } & WriteError)
 
 /** Marks a story as still needing verification (from now), or removes the mark before readers see it. */
-export function setVerificationPending(articleId: number, pending: boolean, staffId: number, now = new Date()): VerificationResult {
-  return getDb().transaction(
-    (tx): VerificationResult => {
-      const current = tx.select().from(articles).where(eq(articles.id, articleId)).get()
+export async function setVerificationPending(articleId: number, pending: boolean, staffId: number, now = new Date()): Promise<VerificationResult> {
+  return write(
+    async (tx): Promise<VerificationResult> => {
+      const current = (await tx.select().from(articles).where(eq(articles.id, articleId)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
       if (current.status === 'retracted') return { ok: false, code: 'wrong-status', status: current.status }
       if (pending === Boolean(current.verificationPendingAt)) return { ok: true, changed: false, footprint: null }
       if (!pending && current.status === 'published') return { ok: false, code: 'verification-needs-note' }
-      tx.update(articles)
+      await tx.update(articles)
         .set({ verificationPendingAt: pending ? now : null })
         .where(eq(articles.id, articleId))
-        .run()
-      writeAudit(tx, staffId, pending ? 'article.verification-mark' : 'article.verification-unmark', articleId, { title: current.title })
-      return { ok: true, changed: true, footprint: footprint(current, labelIdsOf(tx, articleId)) }
+      await writeAudit(tx, staffId, pending ? 'article.verification-mark' : 'article.verification-unmark', articleId, { title: current.title })
+      return { ok: true, changed: true, footprint: footprint(current, await labelIdsOf(tx, articleId)) }
     },
-    { behavior: 'immediate' },
   )
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { getDb, write } from '@/db'
 import { articles, type ArticleStatus } from '@/db/schema'
 import { articlePath } from '@/lib/urls'
 import { recordArticleDeletion } from './redirects'
@@ -23,33 +23,31 @@ type StatusChange = {
   audit?: (row: ArticleRow) => [string, Record<string, unknown>]
 }
 
-function changeStatus(id: number, expectedVersion: number, staffId: number | null, change: StatusChange, now: Date): WriteResult {
+async function changeStatus(id: number, expectedVersion: number, staffId: number | null, change: StatusChange, now: Date): Promise<WriteResult> {
   const db = getDb()
-  return db.transaction(
-    (tx): WriteResult => {
-      const current = tx.select().from(articles).where(eq(articles.id, id)).get()
+  return write(
+    async (tx): Promise<WriteResult> => {
+      const current = (await tx.select().from(articles).where(eq(articles.id, id)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
-      if (current.version !== expectedVersion) return { ok: false, ...staleError(tx, current) }
+      if (current.version !== expectedVersion) return { ok: false, ...(await staleError(tx, current)) }
       if (!change.from.includes(current.status)) return { ok: false, code: 'wrong-status', status: current.status }
-      const labelIds = labelIdsOf(tx, id)
-      const row = tx
+      const labelIds = await labelIdsOf(tx, id)
+      const row = (await tx
         .update(articles)
         .set({ ...change.set(current, now), version: current.version + 1, savedAt: now, savedBy: staffId })
         .where(eq(articles.id, id))
-        .returning()
-        .get()
+        .returning())[0]!
       if (change.audit) {
         const [action, detail] = change.audit(row)
-        writeAudit(tx, staffId, action, id, detail)
+        await writeAudit(tx, staffId, action, id, detail)
       }
       return okResult(row, footprint(current, labelIds), footprint(row, labelIds))
     },
-    { behavior: 'immediate' },
   )
 }
 
 /** Takes a published article off the site (its URL answers 404 until it is published again). */
-export function unpublishArticle(id: number, expectedVersion: number, staffId: number, now = new Date()): WriteResult {
+export async function unpublishArticle(id: number, expectedVersion: number, staffId: number, now = new Date()): Promise<WriteResult> {
   return changeStatus(id, expectedVersion, staffId, {
     from: ['published'],
     set: () => ({ status: 'unpublished' }),
@@ -58,7 +56,7 @@ export function unpublishArticle(id: number, expectedVersion: number, staffId: n
 }
 
 /** Retraction: off every list, and its URL keeps a public notice with the reason (HTTP 410). */
-export function retractArticle(id: number, expectedVersion: number, staffId: number, reason: string, now = new Date()): WriteResult {
+export async function retractArticle(id: number, expectedVersion: number, staffId: number, reason: string, now = new Date()): Promise<WriteResult> {
   return changeStatus(id, expectedVersion, staffId, {
     from: ['published', 'unpublished'],
     set: () => ({ status: 'retracted', retractedAt: now, retractionReason: reason }),
@@ -67,7 +65,7 @@ export function retractArticle(id: number, expectedVersion: number, staffId: num
 }
 
 /** A scheduled article back to draft; an editor's "return to writer" from the review queue. */
-export function unscheduleArticle(id: number, expectedVersion: number, staffId: number, now = new Date()): WriteResult {
+export async function unscheduleArticle(id: number, expectedVersion: number, staffId: number, now = new Date()): Promise<WriteResult> {
   return changeStatus(id, expectedVersion, staffId, {
     from: ['scheduled'],
     // An article that was never public has no publication time while it waits again.
@@ -76,7 +74,7 @@ export function unscheduleArticle(id: number, expectedVersion: number, staffId: 
   }, now)
 }
 
-export function returnArticleToWriter(id: number, expectedVersion: number, staffId: number, now = new Date()): WriteResult {
+export async function returnArticleToWriter(id: number, expectedVersion: number, staffId: number, now = new Date()): Promise<WriteResult> {
   return changeStatus(id, expectedVersion, staffId, {
     from: ['submitted'],
     set: () => ({ status: 'draft' }),
@@ -88,20 +86,19 @@ export function returnArticleToWriter(id: number, expectedVersion: number, staff
  * Deletes an article that is not public (live or retracted articles must be taken down first).
  * One that readers once saw leaves a 410 at its URL (db/queries/redirects.ts).
  */
-export function deleteArticle(id: number, expectedVersion: number, staffId: number): { ok: true } | ({ ok: false } & WriteError) {
+export async function deleteArticle(id: number, expectedVersion: number, staffId: number): Promise<{ ok: true } | ({ ok: false } & WriteError)> {
   const db = getDb()
-  return db.transaction(
-    (tx): { ok: true } | ({ ok: false } & WriteError) => {
-      const current = tx.select().from(articles).where(eq(articles.id, id)).get()
+  return write(
+    async (tx): Promise<{ ok: true } | ({ ok: false } & WriteError)> => {
+      const current = (await tx.select().from(articles).where(eq(articles.id, id)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
-      if (current.version !== expectedVersion) return { ok: false, ...staleError(tx, current) }
+      if (current.version !== expectedVersion) return { ok: false, ...(await staleError(tx, current)) }
       if (!['draft', 'submitted', 'unpublished'].includes(current.status)) return { ok: false, code: 'wrong-status', status: current.status }
-      tx.delete(articles).where(eq(articles.id, id)).run()
+      await tx.delete(articles).where(eq(articles.id, id))
       // Once public (an unpublished story), its URL answers 410 from now on rather than 404.
-      recordArticleDeletion(current)
-      writeAudit(tx, staffId, 'article.delete', id, { title: current.title, slug: current.slug, path: current.pathMonth ? articlePath(current) : null })
+      await recordArticleDeletion(current)
+      await writeAudit(tx, staffId, 'article.delete', id, { title: current.title, slug: current.slug, path: current.pathMonth ? articlePath(current) : null })
       return { ok: true }
     },
-    { behavior: 'immediate' },
   )
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { createLabel, createUser } from '@/tests/factories'
 import { captureStatements, type RanStatement } from '@/tests/query-plans'
 import { jakartaRange } from '@/lib/dates'
@@ -27,26 +27,26 @@ let authorId: number
 let labelId: number
 let otherLabelId: number
 
-beforeAll(() => {
-  authorId = createUser().id
-  labelId = createLabel().id
-  otherLabelId = createLabel().id
-  const db = getDb()
-  db.run(sql`
+beforeAll(async () => {
+  authorId = (await createUser()).id
+  labelId = (await createLabel()).id
+  otherLabelId = (await createLabel()).id
+  const db = getWriteConnection()
+  await db.run(sql`
     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${STORIES - 1})
     INSERT INTO articles (title, slug, path_month, body_html, author_id, status, published_at)
     SELECT 'Berita ' || i, 'berita-plan-' || i, '2025/12', '<p>Isi.</p>', ${authorId}, 'published', ${NEWEST} - i * 3600000 FROM n`)
-  db.run(sql`
+  await db.run(sql`
     INSERT INTO article_labels (article_id, label_id, position)
     SELECT id, ${labelId}, 0 FROM articles WHERE slug LIKE 'berita-plan-%'`)
-  db.run(sql`
+  await db.run(sql`
     INSERT INTO article_labels (article_id, label_id, position)
     SELECT id, ${otherLabelId}, 1 FROM articles WHERE slug LIKE 'berita-plan-%' AND id % 3 = 0`)
 })
 
 /** The oldest story: the one a walk down from the newest reaches last. */
 function oldest() {
-  return getDb().$client.prepare(`SELECT id, published_at AS at FROM articles WHERE status = 'published' ORDER BY published_at, id LIMIT 1`).get() as {
+  return getWriteConnection().$client.prepare(`SELECT id, published_at AS at FROM articles WHERE status = 'published' ORDER BY published_at, id LIMIT 1`).get() as {
     id: number
     at: number
   }
@@ -59,31 +59,31 @@ const orderedReads = (ran: RanStatement[]) =>
   ran.filter((s) => s.plan.some((line) => /articles_status_published_idx|article_labels_archive_idx/.test(line)))
 
 describe('reader queries read bounded ranges of their indexes', () => {
-  it('finding 1: cards are read by primary key (each card read walked every published story through the status index)', () => {
+  it('finding 1: cards are read by primary key (each card read walked every published story through the status index)', async () => {
     const { start, end } = jakartaRange(2025, 12)
     const old = oldest()
-    const ran = captureStatements(() => {
-      listLatestArticles(13)
-      listArticlesByLabel(labelId, 2)
-      listArticlesByAuthor(authorId, 3)
-      listArticlesPublishedBetween(start, end, 2)
-      getAdjacentArticles(old.id, new Date(old.at))
-      listRelatedArticles(old.id, [labelId, otherLabelId], new Date(old.at + 1))
+    const ran = await captureStatements(async () => {
+      await listLatestArticles(13)
+      await listArticlesByLabel(labelId, 2)
+      await listArticlesByAuthor(authorId, 3)
+      await listArticlesPublishedBetween(start, end, 2)
+      await getAdjacentArticles(old.id, new Date(old.at))
+      await listRelatedArticles(old.id, [labelId, otherLabelId], new Date(old.at + 1))
     })
     const reads = cardReads(ran)
     expect(reads.length).toBeGreaterThanOrEqual(5)
     for (const read of reads) expect(read.plan[0], read.sql).toMatch(/^SEARCH articles USING INTEGER PRIMARY KEY/)
   })
 
-  it('finding 2: previous/next, related stories and their followers seek to the story\'s place (they walked down from the newest story)', () => {
+  it('finding 2: previous/next, related stories and their followers seek to the story\'s place (they walked down from the newest story)', async () => {
     const old = oldest()
     const at = new Date(old.at)
-    const ran = captureStatements(() => {
-      getAdjacentArticles(old.id, at)
-      listNeighbourIds(old.id, at)
-      listRelatedArticles(old.id, [labelId, otherLabelId], at)
-      listRelatedFollowerIds(old.id, [labelId, otherLabelId], at)
-      isAmongNewest(old.id, at, 13)
+    const ran = await captureStatements(async () => {
+      await getAdjacentArticles(old.id, at)
+      await listNeighbourIds(old.id, at)
+      await listRelatedArticles(old.id, [labelId, otherLabelId], at)
+      await listRelatedFollowerIds(old.id, [labelId, otherLabelId], at)
+      await isAmongNewest(old.id, at, 13)
     })
     const reads = orderedReads(ran)
     expect(reads.length).toBeGreaterThanOrEqual(9)
@@ -91,20 +91,20 @@ describe('reader queries read bounded ranges of their indexes', () => {
     for (const read of reads) expect(read.plan.join(' | '), read.sql).toMatch(/\(published_at,(?:id|article_id)\)[<>]\(\?,\?\)|published_at[<>]\?/)
   })
 
-  it('the answers are those of the walk: neighbours and related stories of the oldest and a middle story', () => {
+  it('the answers are those of the walk: neighbours and related stories of the oldest and a middle story', async () => {
     const old = oldest()
-    expect(getAdjacentArticles(old.id, new Date(old.at)).previous).toBeNull()
-    expect(listRelatedArticles(old.id, [labelId], new Date(old.at))).toEqual([])
-    const mid = getDb().$client.prepare(`SELECT id, published_at AS at FROM articles WHERE slug = 'berita-plan-1500'`).get() as { id: number; at: number }
-    const { previous, next } = getAdjacentArticles(mid.id, new Date(mid.at))
+    expect((await getAdjacentArticles(old.id, new Date(old.at))).previous).toBeNull()
+    expect(await listRelatedArticles(old.id, [labelId], new Date(old.at))).toEqual([])
+    const mid = getWriteConnection().$client.prepare(`SELECT id, published_at AS at FROM articles WHERE slug = 'berita-plan-1500'`).get() as { id: number; at: number }
+    const { previous, next } = await getAdjacentArticles(mid.id, new Date(mid.at))
     expect([previous?.title, next?.title]).toEqual(['Berita 1501', 'Berita 1499'])
     // Stories in both labels (every third id) share two labels: the four newest of them before it.
     const inBoth = Array.from({ length: 20 }, (_, k) => `Berita ${1501 + k}`).filter((title) => {
-      const row = getDb().$client.prepare(`SELECT id FROM articles WHERE title = ?`).get(title) as { id: number }
+      const row = getWriteConnection().$client.prepare(`SELECT id FROM articles WHERE title = ?`).get(title) as { id: number }
       return row.id % 3 === 0
     })
-    expect(listRelatedArticles(mid.id, [labelId, otherLabelId], new Date(mid.at)).map((c) => c.title)).toEqual(inBoth.slice(0, 4))
-    expect(listRelatedFollowerIds(mid.id, [labelId], new Date(mid.at))).toHaveLength(20)
-    expect(isAmongNewest(mid.id, new Date(mid.at), 13)).toBe(false)
+    expect((await listRelatedArticles(mid.id, [labelId, otherLabelId], new Date(mid.at))).map((c) => c.title)).toEqual(inBoth.slice(0, 4))
+    expect(await listRelatedFollowerIds(mid.id, [labelId], new Date(mid.at))).toHaveLength(20)
+    expect(await isAmongNewest(mid.id, new Date(mid.at), 13)).toBe(false)
   })
 })

@@ -52,10 +52,10 @@ const entryAfter = (articleId: number, publishedAt: Date) =>
  * here, not in the WHERE clause: given `status = ?` SQLite picks a status index and walks every
  * published story to find the 20 (8–11 ms per card read at 100,000 stories).
  */
-function hydrateCards(ids: number[]): ArticleCard[] {
+async function hydrateCards(ids: number[]): Promise<ArticleCard[]> {
   if (ids.length === 0) return []
   const db = getDb()
-  const rows = db
+  const rows = await db
     .select({
       id: articles.id,
       status: articles.status,
@@ -79,13 +79,11 @@ function hydrateCards(ids: number[]): ArticleCard[] {
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(media, eq(media.id, articles.featuredMediaId))
     .where(inArray(articles.id, ids))
-    .all()
-  const sections = db
+  const sections = await db
     .select({ articleId: articleLabels.articleId, id: labels.id, name: labels.name, slug: labels.slug })
     .from(articleLabels)
     .innerJoin(labels, eq(labels.id, articleLabels.labelId))
     .where(and(inArray(articleLabels.articleId, ids), eq(articleLabels.position, 0)))
-    .all()
   const sectionOf = new Map(sections.map((s) => [s.articleId, { id: s.id, name: s.name, slug: s.slug }]))
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => {
@@ -133,8 +131,8 @@ export function toImage(r: {
 }
 
 /** `ids` holds one more than a page, so the caller learns whether another page follows. */
-function pageOf(ids: number[], page: number, pageSize = PAGE_SIZE): Page<ArticleCard> {
-  return { items: hydrateCards(ids.slice(0, pageSize)), page, hasNext: ids.length > pageSize }
+async function pageOf(ids: number[], page: number, pageSize = PAGE_SIZE): Promise<Page<ArticleCard>> {
+  return { items: await hydrateCards(ids.slice(0, pageSize)), page, hasNext: ids.length > pageSize }
 }
 
 function offsetFor(page: number, pageSize = PAGE_SIZE): number {
@@ -161,8 +159,8 @@ const monthKey = (date: Date) => {
  * `skip` newer stories of that month. `offset` must be at least DEEP_OFFSET. Months are summed
  * newest first, from `to` back to `from` when given ('YYYY-MM'). Null past the list's end.
  */
-function seekArchiveMonth(scope: ArchiveScope, offset: number, range?: { from: string; to: string }): { end: Date; skip: number } | null {
-  const rows = getDb().all<{ month: string; stories: number }>(
+async function seekArchiveMonth(scope: ArchiveScope, offset: number, range?: { from: string; to: string }): Promise<{ end: Date; skip: number } | null> {
+  const rows = await getDb().all<{ month: string; stories: number }>(
     range
       ? sql`SELECT month, stories FROM archive_months WHERE scope = ${scope} AND month >= ${range.from} AND month <= ${range.to} AND stories > 0 ORDER BY month DESC`
       : sql`SELECT month, stories FROM archive_months WHERE scope = ${scope} AND stories > 0 ORDER BY month DESC`,
@@ -187,14 +185,13 @@ function placeOf(offset: number, scope: ArchiveScope | null, range?: { from: str
 const emptyPage = (page: number): Page<ArticleCard> => ({ items: [], page, hasNext: false })
 
 /** The newest public stories, for the homepage. */
-export function listLatestArticles(limit: number, excludeIds: number[] = []): ArticleCard[] {
-  const ids = getDb()
+export async function listLatestArticles(limit: number, excludeIds: number[] = []): Promise<ArticleCard[]> {
+  const ids = (await getDb()
     .select({ id: articles.id })
     .from(articles)
     .where(excludeIds.length ? and(isPublic, notInArray(articles.id, excludeIds)) : isPublic)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(limit)
-    .all()
+    .limit(limit))
     .map((r) => r.id)
   return hydrateCards(ids)
 }
@@ -203,15 +200,14 @@ export function listLatestArticles(limit: number, excludeIds: number[] = []): Ar
  * The newest public stories of one label (homepage blocks), leaving out `excludeIds` (stories the
  * page already shows): reads ids from the archive index and hydrates only the ones it returns.
  */
-export function listLatestArticlesByLabel(labelId: number, limit: number, excludeIds: readonly number[] = []): ArticleCard[] {
+export async function listLatestArticlesByLabel(labelId: number, limit: number, excludeIds: readonly number[] = []): Promise<ArticleCard[]> {
   const skip = new Set(excludeIds)
-  const ids = getDb()
+  const ids = (await getDb()
     .select({ id: articleLabels.articleId })
     .from(articleLabels)
     .where(and(eq(articleLabels.labelId, labelId), isNotNull(articleLabels.publishedAt)))
     .orderBy(desc(articleLabels.publishedAt), desc(articleLabels.articleId))
-    .limit(limit + skip.size)
-    .all()
+    .limit(limit + skip.size))
     .map((r) => r.id)
     .filter((id) => !skip.has(id))
     .slice(0, limit)
@@ -219,10 +215,10 @@ export function listLatestArticlesByLabel(labelId: number, limit: number, exclud
 }
 
 /** A label archive page, newest first, 20 per page. Reads only article_labels' archive index to page. */
-export function listArticlesByLabel(labelId: number, page: number, pageSize = PAGE_SIZE): Page<ArticleCard> {
-  const place = placeOf(offsetFor(page, pageSize), `label:${labelId}`)
+export async function listArticlesByLabel(labelId: number, page: number, pageSize = PAGE_SIZE): Promise<Page<ArticleCard>> {
+  const place = await placeOf(offsetFor(page, pageSize), `label:${labelId}`)
   if (!place) return emptyPage(page)
-  const ids = getDb()
+  const ids = (await getDb()
     .select({ id: articleLabels.articleId })
     .from(articleLabels)
     .where(
@@ -234,24 +230,22 @@ export function listArticlesByLabel(labelId: number, page: number, pageSize = PA
     )
     .orderBy(desc(articleLabels.publishedAt), desc(articleLabels.articleId))
     .limit(pageSize + 1)
-    .offset(place.skip)
-    .all()
+    .offset(place.skip))
     .map((r) => r.id)
   return pageOf(ids, page, pageSize)
 }
 
 /** An author page, newest first. */
-export function listArticlesByAuthor(authorId: number, page: number): Page<ArticleCard> {
-  const place = placeOf(offsetFor(page), `author:${authorId}`)
+export async function listArticlesByAuthor(authorId: number, page: number): Promise<Page<ArticleCard>> {
+  const place = await placeOf(offsetFor(page), `author:${authorId}`)
   if (!place) return emptyPage(page)
-  const ids = getDb()
+  const ids = (await getDb()
     .select({ id: articles.id })
     .from(articles)
     .where(and(eq(articles.authorId, authorId), isPublic, place.end ? lt(articles.publishedAt, place.end) : undefined))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(PAGE_SIZE + 1)
-    .offset(place.skip)
-    .all()
+    .offset(place.skip))
     .map((r) => r.id)
   return pageOf(ids, page)
 }
@@ -260,24 +254,23 @@ export function listArticlesByAuthor(authorId: number, page: number): Page<Artic
  * Month and year archives, and the daily index: public stories published in [start, end). A range
  * of whole WIB months (a year) pages deep through archive_months; any other skips within itself.
  */
-export function listArticlesPublishedBetween(start: Date, end: Date, page: number, pageSize = PAGE_SIZE): Page<ArticleCard> {
+export async function listArticlesPublishedBetween(start: Date, end: Date, page: number, pageSize = PAGE_SIZE): Promise<Page<ArticleCard>> {
   const from = monthKey(start)
   const to = monthKey(new Date(end.getTime() - 1))
   const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number]
   const [toYear, toMonth] = to.split('-').map(Number) as [number, number]
   const wholeMonths =
     jakartaRange(fromYear, fromMonth).start.getTime() === start.getTime() && jakartaRange(toYear, toMonth).end.getTime() === end.getTime()
-  const place = placeOf(offsetFor(page, pageSize), wholeMonths ? 'site' : null, { from, to })
+  const place = await placeOf(offsetFor(page, pageSize), wholeMonths ? 'site' : null, { from, to })
   if (!place) return emptyPage(page)
   const until = place.end && place.end < end ? place.end : end
-  const ids = getDb()
+  const ids = (await getDb()
     .select({ id: articles.id })
     .from(articles)
     .where(and(isPublic, gte(articles.publishedAt, start), lt(articles.publishedAt, until)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(pageSize + 1)
-    .offset(place.skip)
-    .all()
+    .offset(place.skip))
     .map((r) => r.id)
   return pageOf(ids, page, pageSize)
 }
@@ -309,9 +302,9 @@ export type PublicArticle = {
 }
 
 /** One published article by its URL (/{yyyy}/{mm}/{slug}), or null. */
-export function getPublishedArticle(pathMonth: string, slug: string): PublicArticle | null {
+export async function getPublishedArticle(pathMonth: string, slug: string): Promise<PublicArticle | null> {
   const db = getDb()
-  const row = db
+  const row = (await db
     .select({
       id: articles.id,
       title: articles.title,
@@ -342,26 +335,23 @@ export function getPublishedArticle(pathMonth: string, slug: string): PublicArti
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(media, eq(media.id, articles.featuredMediaId))
-    .where(and(eq(articles.slug, slug), eq(articles.pathMonth, pathMonth), isPublic))
-    .get()
+    .where(and(eq(articles.slug, slug), eq(articles.pathMonth, pathMonth), isPublic)).limit(1))[0]
   if (!row || !row.publishedAt || !row.pathMonth) return null
 
   const editor = row.editorId
-    ? (db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(eq(users.id, row.editorId)).get() ?? null)
+    ? ((await db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(eq(users.id, row.editorId)).limit(1))[0] ?? null)
     : null
-  const articleLabelRows = db
+  const articleLabelRows = await db
     .select({ id: labels.id, name: labels.name, slug: labels.slug })
     .from(articleLabels)
     .innerJoin(labels, eq(labels.id, articleLabels.labelId))
     .where(eq(articleLabels.articleId, row.id))
     .orderBy(asc(articleLabels.position), asc(labels.name))
-    .all()
-  const notes = db
+  const notes = await db
     .select({ id: articleNotes.id, kind: articleNotes.kind, body: articleNotes.body, createdAt: articleNotes.createdAt })
     .from(articleNotes)
     .where(eq(articleNotes.articleId, row.id))
     .orderBy(asc(articleNotes.createdAt))
-    .all()
 
   return {
     id: row.id,
@@ -400,12 +390,12 @@ export const RELATED_WINDOW = 20
  * labels first, then newest. Looks at the RELATED_WINDOW stories before it in each label,
  * through the archive index.
  */
-export function listRelatedArticles(articleId: number, labelIds: number[], publishedAt: Date, limit = 4): ArticleCard[] {
+export async function listRelatedArticles(articleId: number, labelIds: number[], publishedAt: Date, limit = 4): Promise<ArticleCard[]> {
   if (labelIds.length === 0) return []
   const db = getDb()
   const candidates = new Map<number, { shared: number; publishedAt: number }>()
   for (const labelId of labelIds) {
-    const rows = db
+    const rows = await db
       .select({ id: articleLabels.articleId, publishedAt: articleLabels.publishedAt })
       .from(articleLabels)
       .where(
@@ -413,7 +403,6 @@ export function listRelatedArticles(articleId: number, labelIds: number[], publi
       )
       .orderBy(desc(articleLabels.publishedAt), desc(articleLabels.articleId))
       .limit(RELATED_WINDOW)
-      .all()
     for (const r of rows) {
       const c = candidates.get(r.id)
       if (c) c.shared += 1
@@ -431,11 +420,11 @@ export function listRelatedArticles(articleId: number, labelIds: number[], publi
  * The later stories whose related lists may show a story at `publishedAt` in these labels: the
  * RELATED_WINDOW public stories after it in each label (the mirror of listRelatedArticles).
  */
-export function listRelatedFollowerIds(articleId: number, labelIds: number[], publishedAt: Date): number[] {
+export async function listRelatedFollowerIds(articleId: number, labelIds: number[], publishedAt: Date): Promise<number[]> {
   const db = getDb()
   const ids = new Set<number>()
   for (const labelId of labelIds) {
-    const rows = db
+    const rows = await db
       .select({ id: articleLabels.articleId })
       .from(articleLabels)
       .where(
@@ -443,7 +432,6 @@ export function listRelatedFollowerIds(articleId: number, labelIds: number[], pu
       )
       .orderBy(asc(articleLabels.publishedAt), asc(articleLabels.articleId))
       .limit(RELATED_WINDOW)
-      .all()
     for (const r of rows) ids.add(r.id)
   }
   return [...ids]
@@ -453,15 +441,14 @@ export function listRelatedFollowerIds(articleId: number, labelIds: number[], pu
  * Whether a story at `publishedAt` is (or would be) among the `limit` newest public stories,
  * leaving the story itself out: counts at most `limit` index entries.
  */
-export function isAmongNewest(articleId: number, publishedAt: Date, limit: number): boolean {
-  const rows = getDb()
+export async function isAmongNewest(articleId: number, publishedAt: Date, limit: number): Promise<boolean> {
+  const rows = await getDb()
     .select({ id: articles.id })
     .from(articles)
     .where(
       and(isPublic, storyAfter(articleId, publishedAt)),
     )
     .limit(limit)
-    .all()
   return rows.length < limit
 }
 
@@ -469,41 +456,39 @@ export function isAmongNewest(articleId: number, publishedAt: Date, limit: numbe
  * The public stories just before and just after a moment in the global order, leaving one story
  * out: an article's previous/next links, found from where it stands (or stood).
  */
-export function listNeighbourIds(articleId: number, publishedAt: Date): number[] {
-  const { previous, next } = adjacentIds(articleId, publishedAt)
+export async function listNeighbourIds(articleId: number, publishedAt: Date): Promise<number[]> {
+  const { previous, next } = await adjacentIds(articleId, publishedAt)
   return [previous, next].filter((id): id is number => id !== undefined)
 }
 
-function adjacentIds(articleId: number, publishedAt: Date): { previous?: number; next?: number } {
+async function adjacentIds(articleId: number, publishedAt: Date): Promise<{ previous?: number; next?: number }> {
   const db = getDb()
-  const older = db
+  const older = (await db
     .select({ id: articles.id })
     .from(articles)
     .where(
       and(isPublic, storyBefore(articleId, publishedAt)),
     )
     .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(1)
-    .get()
-  const newer = db
+    .limit(1))[0]
+  const newer = (await db
     .select({ id: articles.id })
     .from(articles)
     .where(
       and(isPublic, storyAfter(articleId, publishedAt)),
     )
     .orderBy(asc(articles.publishedAt), asc(articles.id))
-    .limit(1)
-    .get()
+    .limit(1))[0]
   return { previous: older?.id, next: newer?.id }
 }
 
 /** The public stories published just before and just after an article. */
-export function getAdjacentArticles(
+export async function getAdjacentArticles(
   articleId: number,
   publishedAt: Date,
-): { previous: ArticleCard | null; next: ArticleCard | null } {
-  const ids = adjacentIds(articleId, publishedAt)
-  const cards = hydrateCards([ids.previous, ids.next].filter((id): id is number => id !== undefined))
+): Promise<{ previous: ArticleCard | null; next: ArticleCard | null }> {
+  const ids = await adjacentIds(articleId, publishedAt)
+  const cards = await hydrateCards([ids.previous, ids.next].filter((id): id is number => id !== undefined))
   return {
     previous: cards.find((c) => c.id === ids.previous) ?? null,
     next: cards.find((c) => c.id === ids.next) ?? null,

@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, desc, eq, isNull } from 'drizzle-orm'
-import { getDb, type Executor } from '@/db'
+import { getDb, type Executor, write } from '@/db'
 import { auditLog } from '@/db/schema'
 
 export type AuditEntry = {
@@ -13,8 +13,9 @@ export type AuditEntry = {
 }
 
 /** Appends one audit row. Pass the transaction that made the change, so both commit or neither does. */
-export function recordAudit(entry: AuditEntry, db: Executor = getDb()): void {
-  db.insert(auditLog)
+export async function recordAudit(entry: AuditEntry, db?: Executor): Promise<void> {
+  if (!db) return write((tx) => recordAudit(entry, tx))
+  await db.insert(auditLog)
     .values({
       actorId: entry.actorId,
       action: entry.action,
@@ -22,12 +23,11 @@ export function recordAudit(entry: AuditEntry, db: Executor = getDb()): void {
       entityId: entry.entityId ?? null,
       detail: entry.detail ?? null,
     })
-    .run()
 }
 
 /** The latest audit rows about one record, newest first. */
-export function listAuditFor(entity: AuditEntry['entity'], entityId: number | null, limit = 20) {
-  return getDb()
+export async function listAuditFor(entity: AuditEntry['entity'], entityId: number | null, limit = 20) {
+  return await getDb()
     .select({
       id: auditLog.id,
       actorId: auditLog.actorId,
@@ -39,5 +39,4 @@ export function listAuditFor(entity: AuditEntry['entity'], entityId: number | nu
     .where(and(eq(auditLog.entity, entity), entityId === null ? isNull(auditLog.entityId) : eq(auditLog.entityId, entityId)))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit)
-    .all()
 }

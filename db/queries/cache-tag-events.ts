@@ -10,34 +10,32 @@ export type TagExpiry = { tag: string; staleAt: number | null; expiredAt: number
 export type TagEvent = TagExpiry & { seq: number }
 
 /** Appends expiries (one statement per tag) and drops those past retention. A write: needs the lock. */
-export function insertTagEvents(db: Executor, events: readonly TagExpiry[], now: number): void {
+export async function insertTagEvents(db: Executor, events: readonly TagExpiry[], now: number): Promise<void> {
   if (events.length === 0) return
   for (let i = 0; i < events.length; i += 500) {
-    db.insert(cacheTagEvents)
+    await db.insert(cacheTagEvents)
       .values(events.slice(i, i + 500).map((e) => ({ ...e, createdAt: now })))
-      .run()
   }
-  db.delete(cacheTagEvents).where(lt(cacheTagEvents.createdAt, now - TAG_EVENT_RETENTION_MS)).run()
+  await db.delete(cacheTagEvents).where(lt(cacheTagEvents.createdAt, now - TAG_EVENT_RETENTION_MS))
 }
 
 /** Expiries appended after `seq`, oldest first (the primary key's order), at most `limit`. */
-export function listTagEventsSince(seq: number, limit = 2000): TagEvent[] {
-  return getDb()
+export async function listTagEventsSince(seq: number, limit = 2000): Promise<TagEvent[]> {
+  return await getDb()
     .select({ seq: cacheTagEvents.seq, tag: cacheTagEvents.tag, staleAt: cacheTagEvents.staleAt, expiredAt: cacheTagEvents.expiredAt })
     .from(cacheTagEvents)
     .where(gt(cacheTagEvents.seq, seq))
     .orderBy(cacheTagEvents.seq)
     .limit(limit)
-    .all()
 }
 
 /** The newest expiry's sequence number (0 when there is none). */
-export function getLatestTagEventSeq(): number {
-  const row = getDb().select({ seq: cacheTagEvents.seq }).from(cacheTagEvents).orderBy(desc(cacheTagEvents.seq)).limit(1).get()
+export async function getLatestTagEventSeq(): Promise<number> {
+  const row = (await getDb().select({ seq: cacheTagEvents.seq }).from(cacheTagEvents).orderBy(desc(cacheTagEvents.seq)).limit(1))[0]
   return row?.seq ?? 0
 }
 
 /** For tests: how many expiries are kept. */
-export function countTagEvents(): number {
-  return getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM cache_tag_events`)?.n ?? 0
+export async function countTagEvents(): Promise<number> {
+  return (await getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM cache_tag_events`))?.n ?? 0
 }

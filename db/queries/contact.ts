@@ -1,15 +1,16 @@
 import 'server-only'
 import { count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { getDb, write } from '@/db'
 import { contactMessages, users } from '@/db/schema'
 
 /** Stores a reader's message for the newsroom inbox. Input is already validated and trimmed. */
-export function createContactMessage(input: { name: string; email: string; message: string; ipHash: string }): number {
-  const [row] = getDb()
-    .insert(contactMessages)
-    .values({ name: input.name, email: input.email, message: input.message, ipHash: input.ipHash })
-    .returning({ id: contactMessages.id })
-    .all()
+export async function createContactMessage(input: { name: string; email: string; message: string; ipHash: string }): Promise<number> {
+  const [row] = await write((tx) =>
+    tx
+      .insert(contactMessages)
+      .values({ name: input.name, email: input.email, message: input.message, ipHash: input.ipHash })
+      .returning({ id: contactMessages.id }),
+  )
   if (!row) throw new Error('contact_messages insert returned no row')
   return row.id
 }
@@ -40,23 +41,22 @@ const inboxColumns = {
 }
 
 /** One part of the inbox after a position, on its own index (see schema.ts). */
-function listPart(handled: boolean, after: InboxCursor | null, limit: number): InboxItem[] {
+async function listPart(handled: boolean, after: InboxCursor | null, limit: number): Promise<InboxItem[]> {
   const c = contactMessages
   const keyset = after ? sql` and ${c.createdAt} <= ${after.createdAt} and (${c.createdAt} < ${after.createdAt} or ${c.id} < ${after.id})` : sql``
-  return getDb()
+  return await getDb()
     .select(inboxColumns)
     .from(c)
     .where(sql`${handled ? isNotNull(c.handledAt) : isNull(c.handledAt)}${keyset}`)
     .orderBy(desc(c.createdAt), desc(c.id))
     .limit(limit)
-    .all()
 }
 
 /** A page of the inbox: unhandled messages first, then handled ones, each part newest first. */
-export function listContactMessages(cursor: InboxCursor | null, limit = INBOX_PAGE_SIZE): { items: InboxItem[]; nextCursor: InboxCursor | null } {
+export async function listContactMessages(cursor: InboxCursor | null, limit = INBOX_PAGE_SIZE): Promise<{ items: InboxItem[]; nextCursor: InboxCursor | null }> {
   let rows: InboxItem[] = []
-  if (!cursor?.handled) rows = listPart(false, cursor, limit + 1)
-  if (rows.length <= limit) rows = [...rows, ...listPart(true, cursor?.handled ? cursor : null, limit + 1 - rows.length)]
+  if (!cursor?.handled) rows = (await listPart(false, cursor, limit + 1))
+  if (rows.length <= limit) rows = [...rows, ...(await listPart(true, cursor?.handled ? cursor : null, limit + 1 - rows.length))]
   const items = rows.slice(0, limit)
   const last = items.at(-1)
   return {
@@ -65,8 +65,8 @@ export function listContactMessages(cursor: InboxCursor | null, limit = INBOX_PA
   }
 }
 
-export function countUnhandledContactMessages(): number {
-  return getDb().select({ n: count() }).from(contactMessages).where(isNull(contactMessages.handledAt)).get()?.n ?? 0
+export async function countUnhandledContactMessages(): Promise<number> {
+  return (await getDb().select({ n: count() }).from(contactMessages).where(isNull(contactMessages.handledAt)).limit(1))[0]?.n ?? 0
 }
 
 export type ContactMessage = {
@@ -79,9 +79,9 @@ export type ContactMessage = {
   handledByName: string | null
 }
 
-export function getContactMessage(id: number): ContactMessage | null {
+export async function getContactMessage(id: number): Promise<ContactMessage | null> {
   return (
-    getDb()
+    (await getDb()
       .select({
         id: contactMessages.id,
         name: contactMessages.name,
@@ -93,22 +93,23 @@ export function getContactMessage(id: number): ContactMessage | null {
       })
       .from(contactMessages)
       .leftJoin(users, eq(users.id, contactMessages.handledBy))
-      .where(eq(contactMessages.id, id))
-      .get() ?? null
+      .where(eq(contactMessages.id, id)).limit(1))[0] ?? null
   )
 }
 
 /** Marks a message handled (by whom, now) or back to unhandled. False when it does not exist. */
-export function markContactMessage(id: number, handled: boolean, staffId: number): boolean {
-  const row = getDb()
-    .update(contactMessages)
-    .set(handled ? { handledAt: new Date(), handledBy: staffId } : { handledAt: null, handledBy: null })
-    .where(eq(contactMessages.id, id))
-    .returning({ id: contactMessages.id })
-    .get()
-  return Boolean(row)
+export async function markContactMessage(id: number, handled: boolean, staffId: number): Promise<boolean> {
+  const rows = await write((tx) =>
+    tx
+      .update(contactMessages)
+      .set(handled ? { handledAt: new Date(), handledBy: staffId } : { handledAt: null, handledBy: null })
+      .where(eq(contactMessages.id, id))
+      .returning({ id: contactMessages.id }),
+  )
+  return rows.length > 0
 }
 
-export function deleteContactMessage(id: number): boolean {
-  return Boolean(getDb().delete(contactMessages).where(eq(contactMessages.id, id)).returning({ id: contactMessages.id }).get())
+export async function deleteContactMessage(id: number): Promise<boolean> {
+  const rows = await write((tx) => tx.delete(contactMessages).where(eq(contactMessages.id, id)).returning({ id: contactMessages.id }))
+  return rows.length > 0
 }

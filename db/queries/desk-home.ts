@@ -57,29 +57,27 @@ const storyColumns = {
 const ofAuthor = (authorId: number | undefined): SQL | undefined => (authorId === undefined ? undefined : sql`+${articles.authorId} = ${authorId}`)
 
 /** Submitted stories, the longest waiting first (articles_review_idx). `authorId` narrows to one writer's. */
-export function listReviewQueue(opts: { authorId?: number; limit?: number } = {}): Bounded<DeskStory & { submittedAt: Date | null }> {
+export async function listReviewQueue(opts: { authorId?: number; limit?: number } = {}): Promise<Bounded<DeskStory & { submittedAt: Date | null }>> {
   const limit = opts.limit ?? DESK_HOME_LIMIT
-  const rows = getDb()
+  const rows = await getDb()
     .select({ ...storyColumns, submittedAt: articles.submittedAt })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .where(and(eq(articles.status, 'submitted'), ofAuthor(opts.authorId)))
     .orderBy(asc(articles.submittedAt), asc(articles.id))
     .limit(limit + 1)
-    .all()
   return bounded(rows, limit)
 }
 
 /** One writer's drafts that no editor has returned, last saved first (articles_author_status_saved_idx). */
-export function listDraftsOf(authorId: number, limit = DESK_HOME_LIMIT): Bounded<DeskStory & { savedAt: Date }> {
-  const rows = getDb()
+export async function listDraftsOf(authorId: number, limit = DESK_HOME_LIMIT): Promise<Bounded<DeskStory & { savedAt: Date }>> {
+  const rows = await getDb()
     .select({ ...storyColumns, savedAt: articles.savedAt })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .where(and(eq(articles.authorId, authorId), eq(articles.status, 'draft'), isNull(articles.submittedAt)))
     .orderBy(desc(articles.savedAt), desc(articles.id))
     .limit(limit + 1)
-    .all()
   return bounded(rows, limit)
 }
 
@@ -88,9 +86,9 @@ export function listDraftsOf(authorId: number, limit = DESK_HOME_LIMIT): Bounded
  * first. Reads the newsroom's returned drafts on articles_review_idx (a handful, whatever the
  * archive) and sorts those, rather than walking all of the writer's drafts.
  */
-export function listReturnedTo(authorId: number, limit = DESK_HOME_LIMIT): Bounded<DeskStory & { savedAt: Date; savedByName: string | null }> {
+export async function listReturnedTo(authorId: number, limit = DESK_HOME_LIMIT): Promise<Bounded<DeskStory & { savedAt: Date; savedByName: string | null }>> {
   const savedBy = alias(users, 'saved_by')
-  const rows = getDb()
+  const rows = await getDb()
     .select({ ...storyColumns, savedAt: articles.savedAt, savedByName: savedBy.name })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
@@ -99,21 +97,19 @@ export function listReturnedTo(authorId: number, limit = DESK_HOME_LIMIT): Bound
     // `+saved_at`: sorting the few returned drafts beats walking every draft in saved order.
     .orderBy(sql`+${articles.savedAt} desc`, desc(articles.id))
     .limit(limit + 1)
-    .all()
   return bounded(rows, limit)
 }
 
 /** Scheduled stories, the next to go live first (articles_status_published_idx, or the author's). */
-export function listScheduled(opts: { authorId?: number; limit?: number } = {}): Bounded<DeskStory & { publishedAt: Date | null }> {
+export async function listScheduled(opts: { authorId?: number; limit?: number } = {}): Promise<Bounded<DeskStory & { publishedAt: Date | null }>> {
   const limit = opts.limit ?? DESK_HOME_LIMIT
-  const rows = getDb()
+  const rows = await getDb()
     .select({ ...storyColumns, publishedAt: articles.publishedAt })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .where(and(eq(articles.status, 'scheduled'), opts.authorId === undefined ? undefined : eq(articles.authorId, opts.authorId)))
     .orderBy(asc(articles.publishedAt), asc(articles.id))
     .limit(limit + 1)
-    .all()
   return bounded(rows, limit)
 }
 
@@ -124,13 +120,13 @@ export function jakartaDayOf(now: Date): { start: Date; end: Date } {
 }
 
 /** Stories published today (WIB), newest first, with their writer and editor (articles_status_published_idx). */
-export function listPublishedToday(
+export async function listPublishedToday(
   now = new Date(),
   limit = DESK_HOME_LIMIT,
-): Bounded<DeskStory & { publishedAt: Date | null; editorName: string | null }> {
+): Promise<Bounded<DeskStory & { publishedAt: Date | null; editorName: string | null }>> {
   const { start, end } = jakartaDayOf(now)
   const editor = alias(users, 'editor')
-  const rows = getDb()
+  const rows = await getDb()
     .select({ ...storyColumns, publishedAt: articles.publishedAt, editorName: editor.name })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
@@ -138,15 +134,14 @@ export function listPublishedToday(
     .where(and(eq(articles.status, 'published'), gte(articles.publishedAt, start), lt(articles.publishedAt, end)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit + 1)
-    .all()
   return bounded(rows, limit)
 }
 
 export type DeskMessage = { id: number; name: string; preview: string; createdAt: Date }
 
 /** Readers' messages nobody has handled yet, newest first (contact_messages_created_idx). */
-export function listUnhandledMessages(limit = DESK_HOME_LIMIT): Bounded<DeskMessage> {
-  const rows = getDb()
+export async function listUnhandledMessages(limit = DESK_HOME_LIMIT): Promise<Bounded<DeskMessage>> {
+  const rows = await getDb()
     .select({
       id: contactMessages.id,
       name: contactMessages.name,
@@ -157,7 +152,6 @@ export function listUnhandledMessages(limit = DESK_HOME_LIMIT): Bounded<DeskMess
     .where(isNull(contactMessages.handledAt))
     .orderBy(desc(contactMessages.createdAt), desc(contactMessages.id))
     .limit(limit + 1)
-    .all()
   return bounded(rows, limit)
 }
 
@@ -171,11 +165,11 @@ export type DeskNote = {
 }
 
 /** Notes, newest first, from `since` on, by keyset on (created_at, id) (article_notes_created_idx). */
-export function listNotes(opts: { since?: Date; after?: { createdAt: number; id: number }; limit?: number } = {}): Bounded<DeskNote> {
+export async function listNotes(opts: { since?: Date; after?: { createdAt: number; id: number }; limit?: number } = {}): Promise<Bounded<DeskNote>> {
   const limit = opts.limit ?? DESK_HOME_LIMIT
   const createdBy = alias(users, 'created_by')
   const after = opts.after
-  const rows = getDb()
+  const rows = await getDb()
     .select({
       id: articleNotes.id,
       kind: articleNotes.kind,
@@ -204,7 +198,6 @@ export function listNotes(opts: { since?: Date; after?: { createdAt: number; id:
     )
     .orderBy(desc(articleNotes.createdAt), desc(articleNotes.id))
     .limit(limit + 1)
-    .all()
   return bounded(
     rows.map(({ id, kind, body, createdAt, createdByName, articleId, ...story }) => ({
       id,
@@ -222,12 +215,12 @@ export function listNotes(opts: { since?: Date; after?: { createdAt: number; id:
  * Stories marked as still needing verification, the oldest mark first, by keyset on
  * (verification_pending_at, id) (the partial articles_verification_idx). Retracted ones are done with.
  */
-export function listAwaitingVerification(
+export async function listAwaitingVerification(
   opts: { authorId?: number; after?: { since: number; id: number }; limit?: number } = {},
-): Bounded<DeskStory & { verificationPendingAt: Date }> {
+): Promise<Bounded<DeskStory & { verificationPendingAt: Date }>> {
   const limit = opts.limit ?? DESK_HOME_LIMIT
   const after = opts.after
-  const rows = getDb()
+  const rows = await getDb()
     .select({ ...storyColumns, verificationPendingAt: articles.verificationPendingAt })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
@@ -242,7 +235,6 @@ export function listAwaitingVerification(
     )
     .orderBy(asc(articles.verificationPendingAt), asc(articles.id))
     .limit(limit + 1)
-    .all()
   // The WHERE clause keeps only marked rows.
   return bounded(
     rows.map((r) => ({ ...r, verificationPendingAt: r.verificationPendingAt! })),
@@ -254,48 +246,48 @@ export function listAwaitingVerification(
  * The counts the admin menu shows beside its links, for what this person handles. Each reads at
  * most MENU_COUNT_CAP + 1 index entries: above the cap the menu says "99+".
  */
-export function countMenuBadges(viewer: Viewer): { reviewQueue: number | null; unhandledMessages: number | null } {
+export async function countMenuBadges(viewer: Viewer): Promise<{ reviewQueue: number | null; unhandledMessages: number | null }> {
   const db = getDb()
   const cap = MENU_COUNT_CAP + 1
   return {
     reviewQueue: canRole(viewer.role, 'article:review')
-      ? db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'submitted')).limit(cap).all().length
+      ? (await db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'submitted')).limit(cap)).length
       : null,
     unhandledMessages: canRole(viewer.role, 'contact:manage')
-      ? db.select({ id: contactMessages.id }).from(contactMessages).where(isNull(contactMessages.handledAt)).limit(cap).all().length
+      ? (await db.select({ id: contactMessages.id }).from(contactMessages).where(isNull(contactMessages.handledAt)).limit(cap)).length
       : null,
   }
 }
 
 export type DeskHome = {
   /** Editors: the whole queue; writers: their own stories waiting for an editor. */
-  reviewQueue: { scope: 'all' | 'own'; list: ReturnType<typeof listReviewQueue> }
-  returned: ReturnType<typeof listReturnedTo> | null
-  drafts: ReturnType<typeof listDraftsOf> | null
-  scheduled: { scope: 'all' | 'own'; list: ReturnType<typeof listScheduled> }
-  publishedToday: ReturnType<typeof listPublishedToday>
-  messages: ReturnType<typeof listUnhandledMessages> | null
-  notes: ReturnType<typeof listNotes>
-  verification: { scope: 'all' | 'own'; list: ReturnType<typeof listAwaitingVerification> }
+  reviewQueue: { scope: 'all' | 'own'; list: Awaited<ReturnType<typeof listReviewQueue>> }
+  returned: Awaited<ReturnType<typeof listReturnedTo>> | null
+  drafts: Awaited<ReturnType<typeof listDraftsOf>> | null
+  scheduled: { scope: 'all' | 'own'; list: Awaited<ReturnType<typeof listScheduled>> }
+  publishedToday: Awaited<ReturnType<typeof listPublishedToday>>
+  messages: Awaited<ReturnType<typeof listUnhandledMessages>> | null
+  notes: Awaited<ReturnType<typeof listNotes>>
+  verification: { scope: 'all' | 'own'; list: Awaited<ReturnType<typeof listAwaitingVerification>> }
 }
 
 /**
  * Everything the desk home shows this person: editors see the newsroom's queues, writers their
  * own stories; the inbox only for those who may read it (lib/auth/policy.ts decides).
  */
-export function getDeskHome(viewer: Viewer, now = new Date()): DeskHome {
+export async function getDeskHome(viewer: Viewer, now = new Date()): Promise<DeskHome> {
   const seesAll = scopeFor('article:edit', viewer.role) === 'any'
   const own = seesAll ? undefined : viewer.id
   const writes = canRole(viewer.role, 'article:create')
   const reviews = canRole(viewer.role, 'article:review')
   return {
-    reviewQueue: { scope: reviews ? 'all' : 'own', list: listReviewQueue({ authorId: reviews ? undefined : viewer.id }) },
-    returned: writes ? listReturnedTo(viewer.id) : null,
-    drafts: writes ? listDraftsOf(viewer.id) : null,
-    scheduled: { scope: seesAll ? 'all' : 'own', list: listScheduled({ authorId: own }) },
-    publishedToday: listPublishedToday(now),
-    messages: canRole(viewer.role, 'contact:manage') ? listUnhandledMessages() : null,
-    notes: listNotes({ since: new Date(now.getTime() - RECENT_NOTES_MS) }),
-    verification: { scope: seesAll ? 'all' : 'own', list: listAwaitingVerification({ authorId: own }) },
+    reviewQueue: { scope: reviews ? 'all' : 'own', list: await listReviewQueue({ authorId: reviews ? undefined : viewer.id }) },
+    returned: writes ? (await listReturnedTo(viewer.id)) : null,
+    drafts: writes ? (await listDraftsOf(viewer.id)) : null,
+    scheduled: { scope: seesAll ? 'all' : 'own', list: await listScheduled({ authorId: own }) },
+    publishedToday: await listPublishedToday(now),
+    messages: canRole(viewer.role, 'contact:manage') ? (await listUnhandledMessages()) : null,
+    notes: await listNotes({ since: new Date(now.getTime() - RECENT_NOTES_MS) }),
+    verification: { scope: seesAll ? 'all' : 'own', list: await listAwaitingVerification({ authorId: own }) },
   }
 }

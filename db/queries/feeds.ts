@@ -26,10 +26,10 @@ export type FeedItem = {
 
 const isPublic = eq(articles.status, 'published')
 
-function hydrate(ids: number[]): FeedItem[] {
+async function hydrate(ids: number[]): Promise<FeedItem[]> {
   if (ids.length === 0) return []
   const db = getDb()
-  const rows = db
+  const rows = await db
     .select({
       id: articles.id,
       title: articles.title,
@@ -53,14 +53,12 @@ function hydrate(ids: number[]): FeedItem[] {
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(media, eq(media.id, articles.featuredMediaId))
     .where(and(inArray(articles.id, ids), isPublic))
-    .all()
-  const labelRows = db
+  const labelRows = await db
     .select({ articleId: articleLabels.articleId, id: labels.id, name: labels.name })
     .from(articleLabels)
     .innerJoin(labels, eq(labels.id, articleLabels.labelId))
     .where(inArray(articleLabels.articleId, ids))
     .orderBy(asc(articleLabels.position), asc(labels.name))
-    .all()
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => {
     const r = byId.get(id)
@@ -87,37 +85,34 @@ function hydrate(ids: number[]): FeedItem[] {
 }
 
 /** The newest public stories of the whole site, with full bodies. */
-export function listSiteFeedItems(limit = FEED_SIZE): FeedItem[] {
-  const ids = getDb()
+export async function listSiteFeedItems(limit = FEED_SIZE): Promise<FeedItem[]> {
+  const ids = await getDb()
     .select({ id: articles.id })
     .from(articles)
     .where(isPublic)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
-    .all()
   return hydrate(ids.map((r) => r.id))
 }
 
 /** The newest public stories of one label, through the archive index. */
-export function listLabelFeedItems(labelId: number, limit = FEED_SIZE): FeedItem[] {
-  const ids = getDb()
+export async function listLabelFeedItems(labelId: number, limit = FEED_SIZE): Promise<FeedItem[]> {
+  const ids = await getDb()
     .select({ id: articleLabels.articleId })
     .from(articleLabels)
     .where(and(eq(articleLabels.labelId, labelId), isNotNull(articleLabels.publishedAt)))
     .orderBy(desc(articleLabels.publishedAt), desc(articleLabels.articleId))
     .limit(limit)
-    .all()
   return hydrate(ids.map((r) => r.id))
 }
 
 /** The newest public stories of one author. */
-export function listAuthorFeedItems(authorId: number, limit = FEED_SIZE): FeedItem[] {
-  const ids = getDb()
+export async function listAuthorFeedItems(authorId: number, limit = FEED_SIZE): Promise<FeedItem[]> {
+  const ids = await getDb()
     .select({ id: articles.id })
     .from(articles)
     .where(and(eq(articles.authorId, authorId), isPublic))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
-    .all()
   return hydrate(ids.map((r) => r.id))
 }

@@ -9,7 +9,7 @@ import { getDb } from '@/db'
 
 /** One trivial statement through the process's own connection: throws when the database does not answer. */
 export async function pingDatabase(): Promise<void> {
-  const row = getDb().get<{ ok: number }>(sql`SELECT 1 AS ok`)
+  const row = await getDb().get<{ ok: number }>(sql`SELECT 1 AS ok`)
   if (row?.ok !== 1) throw new Error('SELECT 1 returned no row')
 }
 
@@ -19,6 +19,6 @@ export async function pingDatabase(): Promise<void> {
  * table is missing, i.e. when no migration ever ran.
  */
 export async function listAppliedMigrationTimes(): Promise<number[]> {
-  const rows = getDb().all<{ createdAt: number | string | null }>(sql`SELECT created_at AS createdAt FROM __drizzle_migrations`)
+  const rows = await getDb().all<{ createdAt: number | string | null }>(sql`SELECT created_at AS createdAt FROM __drizzle_migrations`)
   return rows.map((r) => Number(r.createdAt))
 }

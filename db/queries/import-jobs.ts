@@ -1,8 +1,7 @@
 import 'server-only'
 import { desc, eq, inArray, notInArray } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { getDb, write } from '@/db'
 import { importJobs } from '@/db/schema'
-import { runWrite } from '@/db/write-lock'
 
 /*
  * The newsroom's import jobs, shared by every server process (lib/import/jobs.ts runs them). A
@@ -47,53 +46,51 @@ export async function claimImportSlot<V extends StoredJobView>(
   check: OwnerCheck,
   keepFinished: number,
 ): Promise<{ ok: true } | { ok: false; running: V }> {
-  return runWrite((tx) => {
+  return write(async (tx) => {
     const now = check.now ?? Date.now()
-    for (const row of tx.select().from(importJobs).where(inArray(importJobs.status, ACTIVE)).all()) {
+    for (const row of (await tx.select().from(importJobs).where(inArray(importJobs.status, ACTIVE)))) {
       if (!isOwnerGone(row, check)) return { ok: false as const, running: JSON.parse(row.view) as V }
       const closed = asSeenNow<V>(row, check)
-      tx.update(importJobs).set({ status: 'failed', view: JSON.stringify(closed) }).where(eq(importJobs.id, row.id)).run()
+      await tx.update(importJobs).set({ status: 'failed', view: JSON.stringify(closed) }).where(eq(importJobs.id, row.id))
     }
-    tx.insert(importJobs)
+    await tx.insert(importJobs)
       .values({ id: job.view.id, userId: job.userId, ownerPid: job.ownerPid, status: job.view.status, startedAt: job.view.startedAt, heartbeatAt: now, view: JSON.stringify(job.view) })
-      .run()
-    const keep = tx
+    const keep = (await tx
       .select({ id: importJobs.id })
       .from(importJobs)
       .where(notInArray(importJobs.status, ACTIVE))
       .orderBy(desc(importJobs.startedAt))
-      .limit(keepFinished)
-      .all()
+      .limit(keepFinished))
       .map((r) => r.id)
-    tx.delete(importJobs).where(notInArray(importJobs.id, [...keep, job.view.id])).run()
+    await tx.delete(importJobs).where(notInArray(importJobs.id, [...keep, job.view.id]))
     return { ok: true as const }
   })
 }
 
 /** The owner's new view of its job (progress, outcome); also its heartbeat. */
 export async function saveImportJob(view: StoredJobView): Promise<void> {
-  await runWrite((tx) =>
-    tx.update(importJobs).set({ status: view.status, view: JSON.stringify(view), heartbeatAt: Date.now() }).where(eq(importJobs.id, view.id)).run(),
+  await write(async (tx) =>
+    await tx.update(importJobs).set({ status: view.status, view: JSON.stringify(view), heartbeatAt: Date.now() }).where(eq(importJobs.id, view.id)),
   )
 }
 
 /** The owner is still at it (an upload being received says nothing else for minutes). */
 export async function touchImportJob(id: string): Promise<void> {
-  await runWrite((tx) => tx.update(importJobs).set({ heartbeatAt: Date.now() }).where(eq(importJobs.id, id)).run())
+  await write(async (tx) => await tx.update(importJobs).set({ heartbeatAt: Date.now() }).where(eq(importJobs.id, id)))
 }
 
 export async function deleteImportJob(id: string): Promise<void> {
-  await runWrite((tx) => tx.delete(importJobs).where(eq(importJobs.id, id)).run())
+  await write(async (tx) => await tx.delete(importJobs).where(eq(importJobs.id, id)))
 }
 
-export function getImportJobView<V extends StoredJobView>(id: string, check: OwnerCheck): V | null {
-  const row = getDb().select().from(importJobs).where(eq(importJobs.id, id)).get()
+export async function getImportJobView<V extends StoredJobView>(id: string, check: OwnerCheck): Promise<V | null> {
+  const row = (await getDb().select().from(importJobs).where(eq(importJobs.id, id)).limit(1))[0]
   return row ? asSeenNow<V>(row, check) : null
 }
 
 /** The running import, or else the one that started last. At most a handful of rows exist. */
-export function getLatestImportJobView<V extends StoredJobView>(check: OwnerCheck): V | null {
-  const rows = getDb().select().from(importJobs).orderBy(desc(importJobs.startedAt)).limit(20).all()
+export async function getLatestImportJobView<V extends StoredJobView>(check: OwnerCheck): Promise<V | null> {
+  const rows = await getDb().select().from(importJobs).orderBy(desc(importJobs.startedAt)).limit(20)
   const views = rows.map((row) => asSeenNow<V>(row, check))
   return views.find((v) => ACTIVE.includes(v.status)) ?? views[0] ?? null
 }

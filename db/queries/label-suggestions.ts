@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { getDb, type Executor } from '@/db'
+import { getDb, type Executor, write } from '@/db'
 import { articleLabels, labelMergeSuggestions, labels } from '@/db/schema'
 import type { MergeSuggestion } from '@/lib/import/blogger/report'
 import { type DuplicateGroup, findDuplicateLabels } from '@/lib/labels/similar'
@@ -26,19 +26,18 @@ const livePosts = sql<number>`count(${articleLabels.publishedAt})`
 export type LabelWithPosts = { id: number; name: string; slug: string; posts: number }
 
 /** Labels with the number of public stories carrying them; every label when `ids` is omitted. */
-export function listLabelsWithPosts(db: Executor = getDb(), ids?: number[]): LabelWithPosts[] {
-  return db
+export async function listLabelsWithPosts(db: Executor = getDb(), ids?: number[]): Promise<LabelWithPosts[]> {
+  return await db
     .select({ id: labels.id, name: labels.name, slug: labels.slug, posts: livePosts })
     .from(labels)
     .leftJoin(articleLabels, eq(articleLabels.labelId, labels.id))
     .where(ids ? inArray(labels.id, ids) : undefined)
     .groupBy(labels.id)
-    .all()
 }
 
 /** Every label's id, for callers that count stories a few labels at a time (listLabelsWithPosts). */
-export function listLabelIds(db: Executor = getDb()): number[] {
-  return db.select({ id: labels.id }).from(labels).orderBy(asc(labels.id)).all().map((l) => l.id)
+export async function listLabelIds(db: Executor = getDb()): Promise<number[]> {
+  return (await db.select({ id: labels.id }).from(labels).orderBy(asc(labels.id))).map((l) => l.id)
 }
 
 /** A dismissal covers the pair whichever way round: a later count may swap target and member. */
@@ -49,9 +48,9 @@ const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`)
  * added, open pairs no longer found are removed, dismissed pairs stay dismissed and are not
  * offered again. Synchronous; pass the importer's transaction to join it.
  */
-export function refreshLabelMergeSuggestions(tx?: Executor): { open: number; added: number; removed: number } {
-  const run = (db: Executor) => applyLabelMergeGroups(db, findDuplicateLabels(listLabelsWithPosts(db)))
-  return tx ? run(tx) : getDb().transaction(run)
+export async function refreshLabelMergeSuggestions(tx?: Executor): Promise<{ open: number; added: number; removed: number }> {
+  const run = async (db: Executor) => applyLabelMergeGroups(db, findDuplicateLabels(await listLabelsWithPosts(db)))
+  return tx ? (await run(tx)) : (await write(run))
 }
 
 /**
@@ -59,13 +58,13 @@ export function refreshLabelMergeSuggestions(tx?: Executor): { open: number; add
  * (an import counts outside its write slices, where counting 100,000 stories would hold the
  * lock too long). Groups naming a label that no longer exists are left out.
  */
-export function applyLabelMergeGroups(db: Executor, found: DuplicateGroup[]): { open: number; added: number; removed: number } {
-  const existing = new Set(db.select({ id: labels.id }).from(labels).all().map((l) => l.id))
+export async function applyLabelMergeGroups(db: Executor, found: DuplicateGroup[]): Promise<{ open: number; added: number; removed: number }> {
+  const existing = new Set((await db.select({ id: labels.id }).from(labels)).map((l) => l.id))
   const groups = found
     .filter((g) => existing.has(g.targetId))
     .map((g) => ({ ...g, members: g.members.filter((m) => existing.has(m.id)) }))
     .filter((g) => g.members.length > 0)
-  const rows = db
+  const rows = await db
     .select({
       labelId: labelMergeSuggestions.labelId,
       targetId: labelMergeSuggestions.targetId,
@@ -73,7 +72,6 @@ export function applyLabelMergeGroups(db: Executor, found: DuplicateGroup[]): { 
       dismissedAt: labelMergeSuggestions.dismissedAt,
     })
     .from(labelMergeSuggestions)
-    .all()
   const dismissed = new Set(rows.filter((r) => r.dismissedAt).map((r) => pairKey(r.labelId, r.targetId)))
   const open = new Map(rows.filter((r) => !r.dismissedAt).map((r) => [`${r.labelId}>${r.targetId}`, r]))
   const seen = new Set<string>()
@@ -85,19 +83,18 @@ export function applyLabelMergeGroups(db: Executor, found: DuplicateGroup[]): { 
       seen.add(key)
       const row = open.get(key)
       if (!row) {
-        db.insert(labelMergeSuggestions).values({ labelId: member.id, targetId: group.targetId, basis: member.basis }).run()
+        await db.insert(labelMergeSuggestions).values({ labelId: member.id, targetId: group.targetId, basis: member.basis })
         added += 1
       } else if (row.basis !== member.basis) {
-        db.update(labelMergeSuggestions)
+        await db.update(labelMergeSuggestions)
           .set({ basis: member.basis })
           .where(and(eq(labelMergeSuggestions.labelId, member.id), eq(labelMergeSuggestions.targetId, group.targetId)))
-          .run()
       }
     }
   }
   const stale = [...open.values()].filter((r) => !seen.has(`${r.labelId}>${r.targetId}`))
   for (const r of stale) {
-    db.delete(labelMergeSuggestions)
+    await db.delete(labelMergeSuggestions)
       .where(
         and(
           eq(labelMergeSuggestions.labelId, r.labelId),
@@ -105,7 +102,6 @@ export function applyLabelMergeGroups(db: Executor, found: DuplicateGroup[]): { 
           isNull(labelMergeSuggestions.dismissedAt),
         ),
       )
-      .run()
   }
   return { open: seen.size, added, removed: stale.length }
 }
@@ -116,19 +112,18 @@ export function applyLabelMergeGroups(db: Executor, found: DuplicateGroup[]): { 
  * new labels with stand-in ids, which must not collide with real ones), shaped as
  * listLabelMergeSuggestions shapes them. Writes nothing.
  */
-export function previewLabelMergeSuggestions(
+export async function previewLabelMergeSuggestions(
   existing: ReadonlyArray<LabelWithPosts>,
   planned: ReadonlyArray<LabelWithPosts>,
   db: Executor = getDb(),
-): MergeSuggestion[] {
+): Promise<MergeSuggestion[]> {
   const all = [...existing, ...planned]
   const info = new Map(all.map((l) => [l.id, l]))
   const dismissed = new Set(
-    db
+    (await db
       .select({ labelId: labelMergeSuggestions.labelId, targetId: labelMergeSuggestions.targetId })
       .from(labelMergeSuggestions)
-      .where(sql`${labelMergeSuggestions.dismissedAt} is not null`)
-      .all()
+      .where(sql`${labelMergeSuggestions.dismissedAt} is not null`))
       .map((r) => pairKey(r.labelId, r.targetId)),
   )
   const groups: MergeSuggestion[] = []
@@ -143,15 +138,14 @@ export function previewLabelMergeSuggestions(
 }
 
 /** Open suggestions, one entry per target label (A–Z), members by public story count. */
-export function listLabelMergeSuggestions(tx: Executor = getDb()): MergeSuggestion[] {
-  const rows = tx
+export async function listLabelMergeSuggestions(tx: Executor = getDb()): Promise<MergeSuggestion[]> {
+  const rows = await tx
     .select({ labelId: labelMergeSuggestions.labelId, targetId: labelMergeSuggestions.targetId, basis: labelMergeSuggestions.basis })
     .from(labelMergeSuggestions)
     .where(isNull(labelMergeSuggestions.dismissedAt))
     .orderBy(asc(labelMergeSuggestions.targetId), asc(labelMergeSuggestions.labelId))
-    .all()
   if (rows.length === 0) return []
-  const info = new Map(listLabelsWithPosts(tx, [...new Set(rows.flatMap((r) => [r.labelId, r.targetId]))]).map((l) => [l.id, l]))
+  const info = new Map((await listLabelsWithPosts(tx, [...new Set(rows.flatMap((r) => [r.labelId, r.targetId]))])).map((l) => [l.id, l]))
   const byTarget = new Map<number, MergeSuggestion>()
   for (const r of rows) {
     const target = info.get(r.targetId)
@@ -166,17 +160,16 @@ export function listLabelMergeSuggestions(tx: Executor = getDb()): MergeSuggesti
   return groups.sort((a, b) => a.target.name.localeCompare(b.target.name, 'id', { sensitivity: 'base' }) || a.target.id - b.target.id)
 }
 
-function openMemberIds(db: Executor, targetId: number): Set<number> {
-  const rows = db
+async function openMemberIds(db: Executor, targetId: number): Promise<Set<number>> {
+  const rows = await db
     .select({ labelId: labelMergeSuggestions.labelId })
     .from(labelMergeSuggestions)
     .where(and(eq(labelMergeSuggestions.targetId, targetId), isNull(labelMergeSuggestions.dismissedAt)))
-    .all()
   return new Set(rows.map((r) => r.labelId))
 }
 
-function markDismissed(db: Executor, targetId: number, labelIds: number[], actorId: number | null): void {
-  db.update(labelMergeSuggestions)
+async function markDismissed(db: Executor, targetId: number, labelIds: number[], actorId: number | null): Promise<void> {
+  await db.update(labelMergeSuggestions)
     .set({ dismissedAt: new Date() })
     .where(
       and(
@@ -185,8 +178,7 @@ function markDismissed(db: Executor, targetId: number, labelIds: number[], actor
         isNull(labelMergeSuggestions.dismissedAt),
       ),
     )
-    .run()
-  recordAudit({ actorId, action: 'label:dismiss-suggestion', entity: 'label', entityId: targetId, detail: { labelIds } }, db)
+  await recordAudit({ actorId, action: 'label:dismiss-suggestion', entity: 'label', entityId: targetId, detail: { labelIds } }, db)
 }
 
 /**
@@ -196,21 +188,21 @@ function markDismissed(db: Executor, targetId: number, labelIds: number[], actor
  * StaleSuggestionError when a ticked label is no longer an open suggestion for the target,
  * InvalidMergeError or LabelNotFoundError from the merge.
  */
-export function acceptLabelMergeSuggestion(
+export async function acceptLabelMergeSuggestion(
   targetId: number,
   labelIds: number[],
   actorId: number | null,
-): MergeResult & { dismissedIds: number[] } {
+): Promise<MergeResult & { dismissedIds: number[] }> {
   const ids = [...new Set(labelIds)]
   if (ids.length === 0) throw new InvalidMergeError('no-sources')
-  return getDb().transaction((tx) => {
-    const open = openMemberIds(tx, targetId)
+  return write(async (tx) => {
+    const open = await openMemberIds(tx, targetId)
     if (ids.some((id) => !open.has(id))) throw new StaleSuggestionError(targetId)
     const unticked = [...open].filter((id) => !ids.includes(id))
-    if (unticked.length > 0) markDismissed(tx, targetId, unticked, actorId)
-    // better-sqlite3 runs this nested transaction as a savepoint of ours: all or nothing.
+    if (unticked.length > 0) await markDismissed(tx, targetId, unticked, actorId)
+    // The nested write() joins this transaction: all or nothing.
     // The merged labels' suggestion rows go with them (ON DELETE CASCADE).
-    const result = mergeLabels(ids, targetId, actorId)
+    const result = await mergeLabels(ids, targetId, actorId)
     return { ...result, dismissedIds: unticked }
   })
 }
@@ -220,13 +212,13 @@ export function acceptLabelMergeSuggestion(
  * for this target again. Returns how many were dismissed. Throws StaleSuggestionError when
  * none of them was open.
  */
-export function dismissLabelMergeSuggestion(targetId: number, labelIds: number[], actorId: number | null): number {
+export async function dismissLabelMergeSuggestion(targetId: number, labelIds: number[], actorId: number | null): Promise<number> {
   const ids = [...new Set(labelIds)]
-  return getDb().transaction((tx) => {
-    const open = openMemberIds(tx, targetId)
+  return write(async (tx) => {
+    const open = await openMemberIds(tx, targetId)
     const dismissing = ids.filter((id) => open.has(id))
     if (dismissing.length === 0) throw new StaleSuggestionError(targetId)
-    markDismissed(tx, targetId, dismissing, actorId)
+    await markDismissed(tx, targetId, dismissing, actorId)
     return dismissing.length
   })
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import { getDb, type Executor } from '@/db'
+import { getDb, type Executor, write } from '@/db'
 import { articleLabels, articles, importedEntries, labels, redirects } from '@/db/schema'
 import { labelFeedPath, labelPath } from '@/lib/urls'
 import { recordAudit } from './audit'
@@ -57,9 +57,9 @@ const deskColumns = { id: labels.id, name: labels.name, slug: labels.slug, descr
 const nameNoCase = sql`${labels.name} collate nocase`
 
 /** Article counts of some labels, read from article_labels' archive index alone (no article rows). */
-function countArticles(db: Executor, ids: number[]): Map<number, { published: number; total: number }> {
+async function countArticles(db: Executor, ids: number[]): Promise<Map<number, { published: number; total: number }>> {
   if (ids.length === 0) return new Map()
-  const rows = db
+  const rows = await db
     .select({
       labelId: articleLabels.labelId,
       published: sql<number>`count(${articleLabels.publishedAt})`,
@@ -68,12 +68,11 @@ function countArticles(db: Executor, ids: number[]): Map<number, { published: nu
     .from(articleLabels)
     .where(inArray(articleLabels.labelId, ids))
     .groupBy(articleLabels.labelId)
-    .all()
   return new Map(rows.map((r) => [r.labelId, { published: r.published, total: r.total }]))
 }
 
-function withCounts(db: Executor, rows: Array<Omit<DeskLabel, 'publishedCount' | 'otherCount'>>): DeskLabel[] {
-  const counts = countArticles(
+async function withCounts(db: Executor, rows: Array<Omit<DeskLabel, 'publishedCount' | 'otherCount'>>): Promise<DeskLabel[]> {
+  const counts = await countArticles(
     db,
     rows.map((r) => r.id),
   )
@@ -93,10 +92,10 @@ function likeContains(q: string): string {
  * part of its name or slug, 100 a page. `after` is the id of the last label of the previous
  * page. Two queries per page whatever its size: the labels, then their counts.
  */
-export function listLabelsForDesk(opts: { q?: string; after?: number | null; limit?: number } = {}): {
+export async function listLabelsForDesk(opts: { q?: string; after?: number | null; limit?: number } = {}): Promise<{
   items: DeskLabel[]
   nextCursor: number | null
-} {
+}> {
   const db = getDb()
   const limit = opts.limit ?? LABEL_PAGE_SIZE
   const conditions = []
@@ -106,63 +105,60 @@ export function listLabelsForDesk(opts: { q?: string; after?: number | null; lim
     conditions.push(sql`(${labels.name} like ${pattern} escape '\\' or ${labels.slug} like ${pattern} escape '\\')`)
   }
   if (opts.after) {
-    const last = db.select({ name: labels.name }).from(labels).where(eq(labels.id, opts.after)).get()
+    const last = (await db.select({ name: labels.name }).from(labels).where(eq(labels.id, opts.after)).limit(1))[0]
     // Written as a range on the index's first column plus a tie-break, so SQLite seeks instead of scanning.
     if (last) conditions.push(sql`${nameNoCase} >= ${last.name} and (${nameNoCase} > ${last.name} or ${labels.id} > ${opts.after})`)
   }
-  const rows = db
+  const rows = await db
     .select(deskColumns)
     .from(labels)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(nameNoCase, asc(labels.id))
     .limit(limit + 1)
-    .all()
   const page = rows.slice(0, limit)
-  return { items: withCounts(db, page), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null }
+  return { items: await withCounts(db, page), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null }
 }
 
-export function getLabelForDesk(id: number): DeskLabel | null {
+export async function getLabelForDesk(id: number): Promise<DeskLabel | null> {
   const db = getDb()
-  const row = db.select(deskColumns).from(labels).where(eq(labels.id, id)).get()
-  return row ? withCounts(db, [row])[0]! : null
+  const row = (await db.select(deskColumns).from(labels).where(eq(labels.id, id)).limit(1))[0]
+  return row ? (await withCounts(db, [row]))[0]! : null
 }
 
 /** Labels by slug, for forms that name labels by slug (settings' featured labels). */
-export function listLabelIdsBySlugs(slugs: string[]): Map<string, number> {
+export async function listLabelIdsBySlugs(slugs: string[]): Promise<Map<string, number>> {
   if (slugs.length === 0) return new Map()
-  const rows = getDb().select({ id: labels.id, slug: labels.slug }).from(labels).where(inArray(labels.slug, slugs)).all()
+  const rows = await getDb().select({ id: labels.id, slug: labels.slug }).from(labels).where(inArray(labels.slug, slugs))
   return new Map(rows.map((r) => [r.slug, r.id]))
 }
 
 /** Every label's slug and name A–Z, for a form's suggestion list (capped: it is only a convenience). */
-export function listLabelChoices(limit = 2000): Array<{ slug: string; name: string }> {
-  return getDb().select({ slug: labels.slug, name: labels.name }).from(labels).orderBy(nameNoCase, asc(labels.id)).limit(limit).all()
+export async function listLabelChoices(limit = 2000): Promise<Array<{ slug: string; name: string }>> {
+  return await getDb().select({ slug: labels.slug, name: labels.name }).from(labels).orderBy(nameNoCase, asc(labels.id)).limit(limit)
 }
 
-function isSlugTaken(db: Executor, slug: string, exceptId?: number): boolean {
-  const row = db.select({ id: labels.id }).from(labels).where(eq(labels.slug, slug)).get()
+async function isSlugTaken(db: Executor, slug: string, exceptId?: number): Promise<boolean> {
+  const row = (await db.select({ id: labels.id }).from(labels).where(eq(labels.slug, slug)).limit(1))[0]
   return Boolean(row && row.id !== exceptId)
 }
 
 /** A live label owns its URL: redirects left there by an old label would shadow it. */
-function claimLabelPaths(db: Executor, slug: string): void {
-  db.delete(redirects)
+async function claimLabelPaths(db: Executor, slug: string): Promise<void> {
+  await db.delete(redirects)
     .where(inArray(redirects.fromPath, [labelPath(slug), labelFeedPath(slug)]))
-    .run()
 }
 
 export type LabelInput = { name: string; slug: string; description: string }
 
 /** Creates a label. Throws SlugTakenError. */
-export function createLabel(input: LabelInput): { id: number; slug: string } {
-  return getDb().transaction((tx) => {
-    if (isSlugTaken(tx, input.slug)) throw new SlugTakenError(input.slug)
-    claimLabelPaths(tx, input.slug)
-    return tx
+export async function createLabel(input: LabelInput): Promise<{ id: number; slug: string }> {
+  return write(async (tx) => {
+    if ((await isSlugTaken(tx, input.slug))) throw new SlugTakenError(input.slug)
+    await claimLabelPaths(tx, input.slug)
+    return (await tx
       .insert(labels)
       .values({ name: input.name, slug: input.slug, description: input.description })
-      .returning({ id: labels.id, slug: labels.slug })
-      .get()
+      .returning({ id: labels.id, slug: labels.slug }))[0]!
   })
 }
 
@@ -171,46 +167,43 @@ export function createLabel(input: LabelInput): { id: number; slug: string } {
  * old archive and feed URLs get 301s to the new ones. Returns the slugs before and after, or
  * null when the label does not exist. Throws SlugTakenError.
  */
-export function updateLabel(
+export async function updateLabel(
   id: number,
   input: LabelInput,
   actorId: number | null = null,
-): { before: { slug: string; name: string }; after: { slug: string; name: string } } | null {
-  return getDb().transaction((tx) => {
-    const before = tx.select({ slug: labels.slug, name: labels.name }).from(labels).where(eq(labels.id, id)).get()
+): Promise<{ before: { slug: string; name: string }; after: { slug: string; name: string } } | null> {
+  return write(async (tx) => {
+    const before = (await tx.select({ slug: labels.slug, name: labels.name }).from(labels).where(eq(labels.id, id)).limit(1))[0]
     if (!before) return null
     if (input.slug !== before.slug) {
-      if (isSlugTaken(tx, input.slug, id)) throw new SlugTakenError(input.slug)
+      if ((await isSlugTaken(tx, input.slug, id))) throw new SlugTakenError(input.slug)
       addRedirect(labelPath(before.slug), labelPath(input.slug), 'label-rename')
       addRedirect(labelFeedPath(before.slug), labelFeedPath(input.slug), 'label-rename')
-      recordAudit({ actorId, action: 'label:slug', entity: 'label', entityId: id, detail: { from: before.slug, to: input.slug } }, tx)
+      await recordAudit({ actorId, action: 'label:slug', entity: 'label', entityId: id, detail: { from: before.slug, to: input.slug } }, tx)
     }
-    tx.update(labels)
+    await tx.update(labels)
       .set({ name: input.name, slug: input.slug, description: input.description, updatedAt: new Date() })
       .where(eq(labels.id, id))
-      .run()
     return { before, after: { slug: input.slug, name: input.name } }
   })
 }
 
 /** Stories carrying any of these labels (whatever their status: drafts' desk views change too). */
-function listTouchedArticles(db: Executor, labelIds: number[]): TouchedArticle[] {
-  return db
+async function listTouchedArticles(db: Executor, labelIds: number[]): Promise<TouchedArticle[]> {
+  return await db
     .selectDistinct({ id: articles.id, authorId: articles.authorId })
     .from(articleLabels)
     .innerJoin(articles, eq(articles.id, articleLabels.articleId))
     .where(inArray(articleLabels.labelId, labelIds))
-    .all()
 }
 
 /** Public stories whose section (first label) is this one: their cards print its name. */
-export function listSectionArticles(labelId: number): TouchedArticle[] {
-  return getDb()
+export async function listSectionArticles(labelId: number): Promise<TouchedArticle[]> {
+  return await getDb()
     .select({ id: articles.id, authorId: articles.authorId })
     .from(articleLabels)
     .innerJoin(articles, eq(articles.id, articleLabels.articleId))
     .where(and(eq(articleLabels.labelId, labelId), eq(articleLabels.position, 0), sql`${articleLabels.publishedAt} is not null`))
-    .all()
 }
 
 /**
@@ -218,24 +211,23 @@ export function listSectionArticles(labelId: number): TouchedArticle[] {
  * one place (so a story whose section it was gets its next label as section). Redirects that
  * led to it are dropped, since they would now lead to a 404. Null when it does not exist.
  */
-export function deleteLabel(
+export async function deleteLabel(
   id: number,
   actorId: number | null = null,
-): { label: { id: number; name: string; slug: string }; articles: TouchedArticle[] } | null {
-  return getDb().transaction((tx) => {
-    const label = tx.select({ id: labels.id, name: labels.name, slug: labels.slug }).from(labels).where(eq(labels.id, id)).get()
+): Promise<{ label: { id: number; name: string; slug: string }; articles: TouchedArticle[] } | null> {
+  return write(async (tx) => {
+    const label = (await tx.select({ id: labels.id, name: labels.name, slug: labels.slug }).from(labels).where(eq(labels.id, id)).limit(1))[0]
     if (!label) return null
-    const touched = listTouchedArticles(tx, [id])
-    tx.run(sql`
+    const touched = await listTouchedArticles(tx, [id])
+    await (await tx.run(sql`
       update article_labels set position = position - 1
       where article_id in (select article_id from article_labels where label_id = ${id})
-        and position > (select x.position from article_labels x where x.article_id = article_labels.article_id and x.label_id = ${id})`)
-    tx.delete(labels).where(eq(labels.id, id)).run() // article_labels rows go by ON DELETE CASCADE
-    tx.delete(redirects)
+        and position > (select x.position from article_labels x where x.article_id = article_labels.article_id and x.label_id = ${id})`))
+    await tx.delete(labels).where(eq(labels.id, id)) // article_labels rows go by ON DELETE CASCADE
+    await tx.delete(redirects)
       .where(inArray(redirects.toPath, [labelPath(label.slug), labelFeedPath(label.slug)]))
-      .run()
-    rewriteFeaturedLabelIds(tx, (featured) => (featured === id ? null : featured))
-    recordAudit(
+    await rewriteFeaturedLabelIds(tx, (featured) => (featured === id ? null : featured))
+    await recordAudit(
       { actorId, action: 'label:delete', entity: 'label', entityId: id, detail: { name: label.name, slug: label.slug, articles: touched.length } },
       tx,
     )
@@ -260,36 +252,35 @@ export type MergeResult = {
  * recreating a source. Writes an audit row.
  * Throws InvalidMergeError or LabelNotFoundError.
  */
-export function mergeLabels(sourceIds: number[], targetId: number, actorId: number | null = null): MergeResult {
+export async function mergeLabels(sourceIds: number[], targetId: number, actorId: number | null = null): Promise<MergeResult> {
   const ids = [...new Set(sourceIds)]
   if (ids.length === 0) throw new InvalidMergeError('no-sources')
   if (ids.includes(targetId)) throw new InvalidMergeError('target-in-sources')
-  return getDb().transaction((tx) => {
-    const target = tx.select({ id: labels.id, slug: labels.slug, name: labels.name }).from(labels).where(eq(labels.id, targetId)).get()
-    const sources = tx.select({ id: labels.id, slug: labels.slug, name: labels.name }).from(labels).where(inArray(labels.id, ids)).all()
+  return write(async (tx) => {
+    const target = (await tx.select({ id: labels.id, slug: labels.slug, name: labels.name }).from(labels).where(eq(labels.id, targetId)).limit(1))[0]
+    const sources = await tx.select({ id: labels.id, slug: labels.slug, name: labels.name }).from(labels).where(inArray(labels.id, ids))
     const missing = [targetId, ...ids].filter((id) => id !== target?.id && !sources.some((s) => s.id === id))
     if (!target || missing.length > 0) throw new LabelNotFoundError(missing)
 
-    const touched = listTouchedArticles(tx, ids)
+    const touched = await listTouchedArticles(tx, ids)
     // New target rows get published_at from the article_labels insert trigger.
-    tx.run(sql`
+    await (await tx.run(sql`
       insert into article_labels (article_id, label_id, position)
       select article_id, ${targetId}, min(position) from article_labels
       where label_id in ${ids}
       group by article_id
-      on conflict (article_id, label_id) do update set position = min(article_labels.position, excluded.position)`)
-    tx.delete(labels).where(inArray(labels.id, ids)).run() // their article_labels rows go by ON DELETE CASCADE
+      on conflict (article_id, label_id) do update set position = min(article_labels.position, excluded.position)`))
+    await tx.delete(labels).where(inArray(labels.id, ids)) // their article_labels rows go by ON DELETE CASCADE
 
     for (const source of sources) {
       addRedirect(labelPath(source.slug), labelPath(target.slug), 'label-merge')
       addRedirect(labelFeedPath(source.slug), labelFeedPath(target.slug), 'label-merge')
     }
-    rewriteFeaturedLabelIds(tx, (featured) => (ids.includes(featured) ? targetId : featured))
-    tx.update(importedEntries)
+    await rewriteFeaturedLabelIds(tx, (featured) => (ids.includes(featured) ? targetId : featured))
+    await tx.update(importedEntries)
       .set({ entityId: targetId })
       .where(and(eq(importedEntries.kind, 'label'), inArray(importedEntries.entityId, ids)))
-      .run()
-    recordAudit(
+    await recordAudit(
       {
         actorId,
         action: 'label:merge',

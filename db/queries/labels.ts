@@ -7,14 +7,14 @@ export type PublicLabel = { id: number; name: string; slug: string; description:
 
 const publicColumns = { id: labels.id, name: labels.name, slug: labels.slug, description: labels.description }
 
-export function getLabelBySlug(slug: string): PublicLabel | null {
-  return getDb().select(publicColumns).from(labels).where(eq(labels.slug, slug)).get() ?? null
+export async function getLabelBySlug(slug: string): Promise<PublicLabel | null> {
+  return (await getDb().select(publicColumns).from(labels).where(eq(labels.slug, slug)).limit(1))[0] ?? null
 }
 
 /** Labels in the order of `ids` (settings keep the newsroom's chosen order); unknown ids are dropped. */
-export function listLabelsByIds(ids: number[]): PublicLabel[] {
+export async function listLabelsByIds(ids: number[]): Promise<PublicLabel[]> {
   if (ids.length === 0) return []
-  const rows = getDb().select(publicColumns).from(labels).where(inArray(labels.id, ids)).all()
+  const rows = await getDb().select(publicColumns).from(labels).where(inArray(labels.id, ids))
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => byId.get(id) ?? [])
 }

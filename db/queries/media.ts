@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, desc, eq, lt } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { getDb, write } from '@/db'
 import { articles, media } from '@/db/schema'
 import type { StoredImage } from '@/lib/media/process'
 
@@ -12,11 +12,11 @@ export type CreateMediaInput = Omit<StoredImage, 'originalName'> & {
 }
 
 /**
- * Inserts the row for files already written by `storeImage()`. Synchronous, so it can run
- * inside a better-sqlite3 transaction; do the image work before opening one.
+ * Inserts the row for files already written by `storeImage()`, in the caller's write() or one
+ * of its own; do the image work before opening one.
  */
-export function createMedia(input: CreateMediaInput): { id: number; storageKey: string } {
-  return getDb()
+export async function createMedia(input: CreateMediaInput): Promise<{ id: number; storageKey: string }> {
+  return (await write((tx) => tx
     .insert(media)
     .values({
       storageKey: input.storageKey,
@@ -30,8 +30,7 @@ export function createMedia(input: CreateMediaInput): { id: number; storageKey: 
       caption: input.caption ?? '',
       uploadedBy: input.uploadedBy ?? null,
     })
-    .returning({ id: media.id, storageKey: media.storageKey })
-    .get()
+    .returning({ id: media.id, storageKey: media.storageKey })))[0]!
 }
 
 export type MediaItem = {
@@ -45,9 +44,9 @@ export type MediaItem = {
 }
 
 /** What a page needs to render an image with next/image. */
-export function getMedia(id: number): MediaItem | null {
+export async function getMedia(id: number): Promise<MediaItem | null> {
   return (
-    getDb()
+    (await getDb()
       .select({
         id: media.id,
         storageKey: media.storageKey,
@@ -58,8 +57,7 @@ export function getMedia(id: number): MediaItem | null {
         caption: media.caption,
       })
       .from(media)
-      .where(eq(media.id, id))
-      .get() ?? null
+      .where(eq(media.id, id)).limit(1))[0] ?? null
   )
 }
 
@@ -80,11 +78,11 @@ export type MediaListItem = {
  * The library, newest first, keyset-paged on id (the primary key): `cursor` is the last id of
  * the previous page. `nextCursor` is null on the last page.
  */
-export function listMedia(
+export async function listMedia(
   cursor: number | null = null,
   limit = MEDIA_PAGE_SIZE,
-): { items: MediaListItem[]; nextCursor: number | null } {
-  const rows = getDb()
+): Promise<{ items: MediaListItem[]; nextCursor: number | null }> {
+  const rows = await getDb()
     .select({
       id: media.id,
       storageKey: media.storageKey,
@@ -98,30 +96,28 @@ export function listMedia(
     .where(cursor === null ? undefined : lt(media.id, cursor))
     .orderBy(desc(media.id))
     .limit(limit + 1)
-    .all()
   const items = rows.slice(0, limit)
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null }
 }
 
 /** Who uploaded an image: decides the `own` scope of media:edit. Null when the image does not exist. */
-export function getMediaOwner(id: number): { id: number; uploadedBy: number | null } | null {
-  return getDb().select({ id: media.id, uploadedBy: media.uploadedBy }).from(media).where(eq(media.id, id)).get() ?? null
+export async function getMediaOwner(id: number): Promise<{ id: number; uploadedBy: number | null } | null> {
+  return (await getDb().select({ id: media.id, uploadedBy: media.uploadedBy }).from(media).where(eq(media.id, id)).limit(1))[0] ?? null
 }
 
 /**
  * Sets an image's alt text and caption. Returns the public stories that show it as their
  * featured image (their pages carry the alt text), or null when the image does not exist.
  */
-export function updateMediaText(id: number, alt: string, caption: string): { articleIds: number[] } | null {
+export async function updateMediaText(id: number, alt: string, caption: string): Promise<{ articleIds: number[] } | null> {
   const db = getDb()
-  return db.transaction((tx) => {
-    const updated = tx.update(media).set({ alt, caption }).where(eq(media.id, id)).returning({ id: media.id }).get()
+  return write(async (tx) => {
+    const updated = (await tx.update(media).set({ alt, caption }).where(eq(media.id, id)).returning({ id: media.id }))[0]!
     if (!updated) return null
-    const articleIds = tx
+    const articleIds = (await tx
       .select({ id: articles.id })
       .from(articles)
-      .where(and(eq(articles.featuredMediaId, id), eq(articles.status, 'published')))
-      .all()
+      .where(and(eq(articles.featuredMediaId, id), eq(articles.status, 'published'))))
       .map((r) => r.id)
     return { articleIds }
   })

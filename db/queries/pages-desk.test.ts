@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { redirects } from '@/db/schema'
 import { createUser } from '@/tests/factories'
 import { getPublishedPage } from './pages'
@@ -15,34 +15,34 @@ const content = (o: Partial<{ title: string; slug: string | null; bodyHtml: stri
 })
 
 describe('static pages on the desk', () => {
-  it('creates, saves, publishes and unpublishes a page, with a version check', () => {
-    const editor = createUser({ role: 'editor' }).id
-    const { id } = createPage('Tentang Kami', editor, new Date('2026-01-01T00:00:00Z'))
-    const v1 = getPageForEdit(id)!
+  it('creates, saves, publishes and unpublishes a page, with a version check', async () => {
+    const editor = (await createUser({ role: 'editor' })).id
+    const { id } = await createPage('Tentang Kami', editor, new Date('2026-01-01T00:00:00Z'))
+    const v1 = (await getPageForEdit(id))!
     expect(v1).toMatchObject({ slug: 'tentang-kami', status: 'draft' })
-    expect(getPublishedPage('tentang-kami')).toBeNull()
+    expect(await getPublishedPage('tentang-kami')).toBeNull()
 
-    const saved = savePage(id, content({ title: 'Tentang Kami', slug: 'tentang-kami' }), v1.version, editor, { publish: true })
+    const saved = await savePage(id, content({ title: 'Tentang Kami', slug: 'tentang-kami' }), v1.version, editor, { publish: true })
     expect(saved).toMatchObject({ ok: true, page: { status: 'published' } })
-    expect(getPublishedPage('tentang-kami')?.bodyHtml).toBe('<p>Susunan redaksi.</p>')
+    expect((await getPublishedPage('tentang-kami'))?.bodyHtml).toBe('<p>Susunan redaksi.</p>')
 
     // Someone still holding v1 is refused, and nothing changes.
-    expect(savePage(id, content({ title: 'Lama' }), v1.version, editor)).toMatchObject({ ok: false, code: 'stale' })
-    expect(getPageForEdit(id)!.title).toBe('Tentang Kami')
+    expect(await savePage(id, content({ title: 'Lama' }), v1.version, editor)).toMatchObject({ ok: false, code: 'stale' })
+    expect((await getPageForEdit(id))!.title).toBe('Tentang Kami')
 
-    const v2 = getPageForEdit(id)!.version
-    expect(unpublishPage(id, v2, editor)).toMatchObject({ ok: true, page: { status: 'draft' } })
-    expect(getPublishedPage('tentang-kami')).toBeNull()
-    expect(listPagesForDesk().map((p) => p.id)).toContain(id)
+    const v2 = (await getPageForEdit(id))!.version
+    expect(await unpublishPage(id, v2, editor)).toMatchObject({ ok: true, page: { status: 'draft' } })
+    expect(await getPublishedPage('tentang-kami')).toBeNull()
+    expect((await listPagesForDesk()).map((p) => p.id)).toContain(id)
   })
 
-  it('records a 301 when a published page changes its slug', () => {
-    const editor = createUser({ role: 'editor' }).id
-    const { id } = createPage('Pedoman', editor)
-    const r = savePage(id, content({ title: 'Pedoman', slug: 'pedoman' }), getPageForEdit(id)!.version, editor, { publish: true })
+  it('records a 301 when a published page changes its slug', async () => {
+    const editor = (await createUser({ role: 'editor' })).id
+    const { id } = await createPage('Pedoman', editor)
+    const r = await savePage(id, content({ title: 'Pedoman', slug: 'pedoman' }), (await getPageForEdit(id))!.version, editor, { publish: true })
     expect(r.ok).toBe(true)
-    const moved = savePage(id, content({ title: 'Pedoman', slug: 'pedoman-media-siber' }), getPageForEdit(id)!.version, editor)
+    const moved = await savePage(id, content({ title: 'Pedoman', slug: 'pedoman-media-siber' }), (await getPageForEdit(id))!.version, editor)
     expect(moved).toMatchObject({ ok: true, before: { slug: 'pedoman' }, after: { slug: 'pedoman-media-siber' } })
-    expect(getDb().select().from(redirects).where(eq(redirects.fromPath, '/p/pedoman')).get()?.toPath).toBe('/p/pedoman-media-siber')
+    expect((await getWriteConnection().select().from(redirects).where(eq(redirects.fromPath, '/p/pedoman')).limit(1))[0]?.toPath).toBe('/p/pedoman-media-siber')
   })
 })

@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, asc, eq, sql } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { getDb, write, type Executor } from '@/db'
 import { auditLog, pages } from '@/db/schema'
 import { pagePath, slugify } from '@/lib/urls'
 import { addRedirect } from './redirects'
@@ -10,25 +10,24 @@ import { addRedirect } from './redirects'
  * version: a save based on an older one is refused before anything is written.
  */
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0]
+type Tx = Executor
 type PageRow = typeof pages.$inferSelect
 
 export type DeskPage = { id: number; title: string; slug: string; status: 'draft' | 'published'; updatedAt: Date | null }
 
 /** All static pages by title; a site has a handful. */
-export function listPagesForDesk(): DeskPage[] {
-  return getDb()
+export async function listPagesForDesk(): Promise<DeskPage[]> {
+  return await getDb()
     .select({ id: pages.id, title: pages.title, slug: pages.slug, status: pages.status, updatedAt: pages.updatedAt })
     .from(pages)
     .orderBy(asc(pages.title))
     .limit(500)
-    .all()
 }
 
 export type PageForEdit = DeskPage & { bodyHtml: string; seoDescription: string; publishedAt: Date | null; version: number }
 
-export function getPageForEdit(id: number): PageForEdit | null {
-  const row = getDb().select().from(pages).where(eq(pages.id, id)).get()
+export async function getPageForEdit(id: number): Promise<PageForEdit | null> {
+  const row = (await getDb().select().from(pages).where(eq(pages.id, id)).limit(1))[0]
   return row ? toEdit(row) : null
 }
 
@@ -46,28 +45,26 @@ function toEdit(row: PageRow): PageForEdit {
   }
 }
 
-function uniquePageSlug(tx: Tx, base: string, exceptId?: number): string {
+async function uniquePageSlug(tx: Tx, base: string, exceptId?: number): Promise<string> {
   const taken = new Set(
-    tx
+    (await tx
       .select({ slug: pages.slug })
       .from(pages)
-      .where(and(sql`(${pages.slug} = ${base} or ${pages.slug} like ${`${base}-%`})`, exceptId ? sql`${pages.id} <> ${exceptId}` : undefined))
-      .all()
+      .where(and(sql`(${pages.slug} = ${base} or ${pages.slug} like ${`${base}-%`})`, exceptId ? sql`${pages.id} <> ${exceptId}` : undefined)))
       .map((r) => r.slug),
   )
   if (!taken.has(base)) return base
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`
 }
 
-export function createPage(title: string, staffId: number, now = new Date()): { id: number } {
-  return getDb().transaction(
-    (tx) => {
-      const slug = uniquePageSlug(tx, slugify(title, 80))
-      const row = tx.insert(pages).values({ title, slug, status: 'draft', updatedAt: now }).returning({ id: pages.id }).get()
-      tx.insert(auditLog).values({ actorId: staffId, action: 'page.create', entity: 'page', entityId: row.id, detail: { slug } }).run()
+export async function createPage(title: string, staffId: number, now = new Date()): Promise<{ id: number }> {
+  return write(
+    async (tx) => {
+      const slug = await uniquePageSlug(tx, slugify(title, 80))
+      const row = (await tx.insert(pages).values({ title, slug, status: 'draft', updatedAt: now }).returning({ id: pages.id }))[0]!
+      await tx.insert(auditLog).values({ actorId: staffId, action: 'page.create', entity: 'page', entityId: row.id, detail: { slug } })
       return row
     },
-    { behavior: 'immediate' },
   )
 }
 
@@ -91,31 +88,31 @@ export type PageContent = { title: string; slug: string | null; bodyHtml: string
  * Saves a page if `expectedVersion` (its last-saved time in ms) is still current, optionally
  * publishing it. Renaming a published page records a 301 from its old address.
  */
-export function savePage(
+export async function savePage(
   id: number,
   content: PageContent,
   expectedVersion: number,
   staffId: number,
   opts: { publish?: boolean; now?: Date } = {},
-): PageWriteResult {
+): Promise<PageWriteResult> {
   const now = opts.now ?? new Date()
-  return getDb().transaction(
-    (tx): PageWriteResult => {
-      const current = tx.select().from(pages).where(eq(pages.id, id)).get()
+  return write(
+    async (tx): Promise<PageWriteResult> => {
+      const current = (await tx.select().from(pages).where(eq(pages.id, id)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
       const currentVersion = current.updatedAt?.getTime() ?? 0
       if (currentVersion !== expectedVersion) return { ok: false, code: 'stale', currentVersion }
       const wanted = content.slug ?? slugify(content.title, 80)
       let slug = current.slug
       if (wanted !== current.slug) {
-        const clash = tx.select({ id: pages.id }).from(pages).where(and(eq(pages.slug, wanted), sql`${pages.id} <> ${id}`)).get()
+        const clash = (await tx.select({ id: pages.id }).from(pages).where(and(eq(pages.slug, wanted), sql`${pages.id} <> ${id}`)).limit(1))[0]
         if (clash && current.status === 'published') return { ok: false, code: 'slug-taken' }
-        slug = clash ? uniquePageSlug(tx, wanted, id) : wanted
+        slug = clash ? (await uniquePageSlug(tx, wanted, id)) : wanted
       }
       // Never the same millisecond twice, or the version check could not tell two saves apart.
       const savedAt = new Date(Math.max(now.getTime(), currentVersion + 1))
       const publish = opts.publish && current.status !== 'published'
-      const row = tx
+      const row = (await tx
         .update(pages)
         .set({
           title: content.title,
@@ -126,32 +123,28 @@ export function savePage(
           ...(opts.publish ? { status: 'published' as const, publishedAt: current.publishedAt ?? savedAt } : {}),
         })
         .where(eq(pages.id, id))
-        .returning()
-        .get()
+        .returning())[0]!
       if (current.status === 'published' && slug !== current.slug) addRedirect(pagePath(current.slug), pagePath(slug), 'page-slug')
-      if (publish) tx.insert(auditLog).values({ actorId: staffId, action: 'page.publish', entity: 'page', entityId: id, detail: { slug } }).run()
+      if (publish) await tx.insert(auditLog).values({ actorId: staffId, action: 'page.publish', entity: 'page', entityId: id, detail: { slug } })
       return { ok: true, page: toEdit(row), before: stateOf(current), after: stateOf(row) }
     },
-    { behavior: 'immediate' },
   )
 }
 
-export function unpublishPage(id: number, expectedVersion: number, staffId: number, now = new Date()): PageWriteResult {
-  return getDb().transaction(
-    (tx): PageWriteResult => {
-      const current = tx.select().from(pages).where(eq(pages.id, id)).get()
+export async function unpublishPage(id: number, expectedVersion: number, staffId: number, now = new Date()): Promise<PageWriteResult> {
+  return write(
+    async (tx): Promise<PageWriteResult> => {
+      const current = (await tx.select().from(pages).where(eq(pages.id, id)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
       const currentVersion = current.updatedAt?.getTime() ?? 0
       if (currentVersion !== expectedVersion) return { ok: false, code: 'stale', currentVersion }
-      const row = tx
+      const row = (await tx
         .update(pages)
         .set({ status: 'draft', updatedAt: new Date(Math.max(now.getTime(), currentVersion + 1)) })
         .where(eq(pages.id, id))
-        .returning()
-        .get()
-      tx.insert(auditLog).values({ actorId: staffId, action: 'page.unpublish', entity: 'page', entityId: id, detail: { slug: row.slug } }).run()
+        .returning())[0]!
+      await tx.insert(auditLog).values({ actorId: staffId, action: 'page.unpublish', entity: 'page', entityId: id, detail: { slug: row.slug } })
       return { ok: true, page: toEdit(row), before: stateOf(current), after: stateOf(row) }
     },
-    { behavior: 'immediate' },
   )
 }

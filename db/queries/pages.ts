@@ -12,9 +12,9 @@ export type PublicPage = {
   updatedAt: Date | null
 }
 
-export function getPublishedPage(slug: string): PublicPage | null {
+export async function getPublishedPage(slug: string): Promise<PublicPage | null> {
   return (
-    getDb()
+    (await getDb()
       .select({
         id: pages.id,
         title: pages.title,
@@ -24,18 +24,16 @@ export function getPublishedPage(slug: string): PublicPage | null {
         updatedAt: pages.updatedAt,
       })
       .from(pages)
-      .where(and(eq(pages.slug, slug), eq(pages.status, 'published')))
-      .get() ?? null
+      .where(and(eq(pages.slug, slug), eq(pages.status, 'published'))).limit(1))[0] ?? null
   )
 }
 
 /** Which of these slugs are published pages: the footer links only those. */
-export function listPublishedPageSlugs(slugs: readonly string[]): string[] {
+export async function listPublishedPageSlugs(slugs: readonly string[]): Promise<string[]> {
   if (slugs.length === 0) return []
-  return getDb()
+  return (await getDb()
     .select({ slug: pages.slug })
     .from(pages)
-    .where(and(inArray(pages.slug, [...slugs]), eq(pages.status, 'published')))
-    .all()
+    .where(and(inArray(pages.slug, [...slugs]), eq(pages.status, 'published'))))
     .map((r) => r.slug)
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { sql } from 'drizzle-orm'
-import { getDb, type Executor } from '@/db'
+import { getDb, type Executor, write } from '@/db'
 
 export type RateLimitDecision = { allowed: boolean; retryAfterMs: number }
 
@@ -11,13 +11,13 @@ export type RateLimitDecision = { allowed: boolean; retryAfterMs: number }
  * window. One upsert in an immediate transaction, so concurrent processes cannot both take the
  * last slot. `retryAfterMs` is 0 when allowed.
  */
-export function consumeRateLimit(
+export async function consumeRateLimit(
   bucket: string,
   key: string,
   limit: number,
   windowMs: number,
   now = new Date(),
-): RateLimitDecision {
+): Promise<RateLimitDecision> {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`)
   if (!Number.isInteger(windowMs) || windowMs < 1) {
     throw new RangeError(`windowMs must be a positive integer, got ${windowMs}`)
@@ -25,11 +25,11 @@ export function consumeRateLimit(
   const nowMs = now.getTime()
   if (!Number.isFinite(nowMs)) throw new RangeError('now is not a valid date')
 
-  return getDb().transaction(
-    (tx) => {
-      sweepExpired(tx, nowMs)
+  return write(
+    async (tx) => {
+      await sweepExpired(tx, nowMs)
       // A window that has ended, or lies in the future after a clock change, starts over at now.
-      const row = tx.get<{ window_start: number; count: number }>(sql`
+      const row = await tx.get<{ window_start: number; count: number }>(sql`
         INSERT INTO rate_limits (bucket, key, window_start, count, expires_at)
         VALUES (${bucket}, ${key}, ${nowMs}, 1, ${nowMs + windowMs})
         ON CONFLICT (bucket, key) DO UPDATE SET
@@ -47,7 +47,6 @@ export function consumeRateLimit(
       const allowed = row.count <= limit
       return { allowed, retryAfterMs: allowed ? 0 : row.window_start + windowMs - nowMs }
     },
-    { behavior: 'immediate' },
   )
 }
 
@@ -55,8 +54,8 @@ export function consumeRateLimit(
 // outpaces the one row an attempt can add.
 const SWEEP_BATCH = 100
 
-function sweepExpired(tx: Executor, nowMs: number): void {
-  tx.run(sql`DELETE FROM rate_limits WHERE rowid IN (
+async function sweepExpired(tx: Executor, nowMs: number): Promise<void> {
+  await tx.run(sql`DELETE FROM rate_limits WHERE rowid IN (
     SELECT rowid FROM rate_limits WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`)
 }
 
@@ -76,31 +75,32 @@ export function throttleDelayMs(rule: ThrottleRule, attempts: number): number {
  * through before the first failure is written. A success gives the count back
  * (finishThrottledAttempt). Rows are forgotten `forgetAfterMs` after their last attempt.
  */
-export function beginThrottledAttempt(rules: ThrottleRule[], forgetAfterMs: number, now = new Date()): RateLimitDecision {
+export async function beginThrottledAttempt(rules: ThrottleRule[], forgetAfterMs: number, now = new Date()): Promise<RateLimitDecision> {
   const nowMs = now.getTime()
-  return getDb().transaction(
-    (tx) => {
-      sweepExpiredThrottle(tx, nowMs)
-      const rows = rules.map(
-        (rule) =>
-          tx.get<{ attempts: number; blocked_until: number } | undefined>(
+  return write(
+    async (tx) => {
+      await sweepExpiredThrottle(tx, nowMs)
+      const rows: Array<{ attempts: number; blocked_until: number }> = []
+      for (const rule of rules) {
+        rows.push(
+          (await tx.get<{ attempts: number; blocked_until: number } | undefined>(
             sql`SELECT attempts, blocked_until FROM sign_in_throttle WHERE key = ${rule.key} AND expires_at > ${nowMs}`,
-          ) ?? { attempts: 0, blocked_until: 0 },
-      )
+          )) ?? { attempts: 0, blocked_until: 0 },
+        )
+      }
       const blockedUntil = Math.max(...rows.map((r) => r.blocked_until))
       if (blockedUntil > nowMs) return { allowed: false, retryAfterMs: blockedUntil - nowMs }
-      rules.forEach((rule, i) => {
+      for (const [i, rule] of rules.entries()) {
         const attempts = rows[i]!.attempts + 1
         const blocked = nowMs + throttleDelayMs(rule, attempts)
-        tx.run(sql`
+        await tx.run(sql`
           INSERT INTO sign_in_throttle (key, attempts, blocked_until, expires_at)
           VALUES (${rule.key}, ${attempts}, ${blocked}, ${nowMs + forgetAfterMs})
           ON CONFLICT (key) DO UPDATE SET
             attempts = excluded.attempts, blocked_until = excluded.blocked_until, expires_at = excluded.expires_at`)
-      })
+      }
       return { allowed: true, retryAfterMs: 0 }
     },
-    { behavior: 'immediate' },
   )
 }
 
@@ -109,16 +109,16 @@ export function beginThrottledAttempt(rules: ThrottleRule[], forgetAfterMs: numb
  * keys return the attempt counted for it (the address, so a busy office's sign-ins are not
  * mistaken for guessing).
  */
-export function finishThrottledAttempt(opts: { clear: string[]; giveBack: string[] }): void {
-  getDb().transaction((tx) => {
-    for (const key of opts.clear) tx.run(sql`DELETE FROM sign_in_throttle WHERE key = ${key}`)
+export async function finishThrottledAttempt(opts: { clear: string[]; giveBack: string[] }): Promise<void> {
+  await write(async (tx) => {
+    for (const key of opts.clear) await tx.run(sql`DELETE FROM sign_in_throttle WHERE key = ${key}`)
     for (const key of opts.giveBack) {
-      tx.run(sql`UPDATE sign_in_throttle SET attempts = max(attempts - 1, 0) WHERE key = ${key}`)
+      await tx.run(sql`UPDATE sign_in_throttle SET attempts = max(attempts - 1, 0) WHERE key = ${key}`)
     }
   })
 }
 
-function sweepExpiredThrottle(tx: Executor, nowMs: number): void {
-  tx.run(sql`DELETE FROM sign_in_throttle WHERE rowid IN (
+async function sweepExpiredThrottle(tx: Executor, nowMs: number): Promise<void> {
+  await tx.run(sql`DELETE FROM sign_in_throttle WHERE rowid IN (
     SELECT rowid FROM sign_in_throttle WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`)
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection , write } from '@/db'
 import { articleLabels, articles, importedEntries, labels, redirects, settings } from '@/db/schema'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 import {
@@ -13,11 +13,10 @@ import {
   removeRedirectsFrom,
 } from './redirects'
 
-function rows() {
-  return getDb()
+async function rows() {
+  return (await getWriteConnection()
     .select({ from: redirects.fromPath, to: redirects.toPath, code: redirects.code })
-    .from(redirects)
-    .all()
+    .from(redirects))
     .sort((a, b) => a.from.localeCompare(b.from))
 }
 
@@ -33,65 +32,65 @@ function follow(path: string): { to: string; hops: number } {
 }
 
 describe('redirect table', () => {
-  beforeEach(() => {
-    getDb().delete(redirects).run()
+  beforeEach(async () => {
+    await getWriteConnection().delete(redirects)
   })
 
-  it('collapses a chain: A→B then B→C stores A→C and B→C', () => {
-    addRedirect('/a', '/b', 'manual')
-    addRedirect('/b', '/c', 'manual')
-    expect(rows()).toEqual([
+  it('collapses a chain: A→B then B→C stores A→C and B→C', async () => {
+    await write(() => addRedirect('/a', '/b', 'manual'))
+    await write(() => addRedirect('/b', '/c', 'manual'))
+    expect(await rows()).toEqual([
       { from: '/a', to: '/c', code: 301 },
       { from: '/b', to: '/c', code: 301 },
     ])
     expect(follow('/a')).toEqual({ to: '/c', hops: 1 })
   })
 
-  it('never forms a loop: moving back to an old address drops its redirect', () => {
-    addRedirect('/a', '/b', 'manual')
-    addRedirect('/b', '/a', 'manual')
-    expect(rows()).toEqual([{ from: '/b', to: '/a', code: 301 }])
-    addRedirect('/a', '/b', 'manual')
-    expect(rows()).toEqual([{ from: '/a', to: '/b', code: 301 }])
+  it('never forms a loop: moving back to an old address drops its redirect', async () => {
+    await write(() => addRedirect('/a', '/b', 'manual'))
+    await write(() => addRedirect('/b', '/a', 'manual'))
+    expect(await rows()).toEqual([{ from: '/b', to: '/a', code: 301 }])
+    await write(() => addRedirect('/a', '/b', 'manual'))
+    expect(await rows()).toEqual([{ from: '/a', to: '/b', code: 301 }])
   })
 
-  it('keeps every old URL one hop away through a long history of renames', () => {
+  it('keeps every old URL one hop away through a long history of renames', async () => {
     for (const [from, to] of [['/v1', '/v2'], ['/v2', '/v3'], ['/v3', '/v1'], ['/v1', '/v4'], ['/v4', '/v5']] as const) {
-      addRedirect(from, to, 'manual')
+      await write(() => addRedirect(from, to, 'manual'))
     }
     for (const old of ['/v1', '/v2', '/v3', '/v4']) expect(follow(old), old).toEqual({ to: '/v5', hops: 1 })
     expect(getPathFate('/v5')).toBeNull()
   })
 
-  it('stores canonical paths and refuses unusable ones', () => {
-    addRedirect('https://lama.example/2019/05/Judul-Lama.html?m=1', '/2019/05/judul-baru/', 'import')
-    expect(rows()).toEqual([{ from: '/2019/05/judul-lama.html', to: '/2019/05/judul-baru', code: 301 }])
+  it('stores canonical paths and refuses unusable ones', async () => {
+    await write(() => addRedirect('https://lama.example/2019/05/Judul-Lama.html?m=1', '/2019/05/judul-baru/', 'import'))
+    expect(await rows()).toEqual([{ from: '/2019/05/judul-lama.html', to: '/2019/05/judul-baru', code: 301 }])
     for (const bad of ['', 'relatif', '//host/x', '/a\u0000b', `/${'x'.repeat(1001)}`]) {
       expect(() => addRedirect(bad, '/b', 'manual'), JSON.stringify(bad.slice(0, 10))).toThrow()
     }
   })
 
-  it('a gone path takes the redirects that led to it along', () => {
-    addRedirect('/lama', '/baru', 'manual')
-    recordGonePath('/baru', 'article-deleted')
+  it('a gone path takes the redirects that led to it along', async () => {
+    await write(() => addRedirect('/lama', '/baru', 'manual'))
+    await recordGonePath('/baru', 'article-deleted')
     expect(getPathFate('/lama')).toEqual({ kind: 'gone' })
     expect(getPathFate('/baru')).toEqual({ kind: 'gone' })
     // Content published at that address again: the tombstone goes.
-    addRedirect('/lain', '/baru', 'manual')
+    await write(() => addRedirect('/lain', '/baru', 'manual'))
     expect(getPathFate('/baru')).toBeNull()
-    removeRedirectsFrom('/lain')
+    await removeRedirectsFrom('/lain')
     expect(getPathFate('/lain')).toBeNull()
   })
 })
 
 describe('article URLs', () => {
-  beforeEach(() => {
-    getDb().delete(redirects).run()
+  beforeEach(async () => {
+    await getWriteConnection().delete(redirects)
   })
 
-  it('a retracted article is gone at its URL with its notice; a deleted public one leaves a 410', () => {
-    const author = createUser()
-    const retracted = createArticle({
+  it('a retracted article is gone at its URL with its notice; a deleted public one leaves a 410', async () => {
+    const author = await createUser()
+    const retracted = await createArticle({
       authorId: author.id,
       slug: 'ditarik-redaksi',
       status: 'retracted',
@@ -99,37 +98,36 @@ describe('article URLs', () => {
       publishedAt: new Date(Date.UTC(2024, 4, 2)),
     })
     expect(getPathFate('/2024/05/ditarik-redaksi')).toEqual({ kind: 'gone' })
-    expect(getGoneNotice('/2024/05/ditarik-redaksi')).toMatchObject({ kind: 'retracted', articleId: retracted.id, reason: 'Melanggar hak privasi anak.' })
+    expect(await getGoneNotice('/2024/05/ditarik-redaksi')).toMatchObject({ kind: 'retracted', articleId: retracted.id, reason: 'Melanggar hak privasi anak.' })
 
     // Restored: the next request is answered from the table as it is now.
-    getDb().update(articles).set({ status: 'published' }).where(eq(articles.id, retracted.id)).run()
+    await getWriteConnection().update(articles).set({ status: 'published' }).where(eq(articles.id, retracted.id))
     expect(getPathFate('/2024/05/ditarik-redaksi')).toBeNull()
 
     const now = new Date(Date.UTC(2024, 6, 1))
-    expect(recordArticleDeletion({ slug: 'dihapus', pathMonth: '2024/05', status: 'published', publishedAt: new Date(Date.UTC(2024, 4, 3)) }, now)).toBe('/2024/05/dihapus')
-    expect(getGoneNotice('/2024/05/dihapus')).toMatchObject({ kind: 'deleted' })
-    expect(recordArticleDeletion({ slug: 'draf', pathMonth: null, status: 'draft', publishedAt: null }, now)).toBeNull()
-    expect(recordArticleDeletion({ slug: 'nanti', pathMonth: '2024/08', status: 'scheduled', publishedAt: new Date(Date.UTC(2024, 7, 1)) }, now)).toBeNull()
+    expect(await recordArticleDeletion({ slug: 'dihapus', pathMonth: '2024/05', status: 'published', publishedAt: new Date(Date.UTC(2024, 4, 3)) }, now)).toBe('/2024/05/dihapus')
+    expect(await getGoneNotice('/2024/05/dihapus')).toMatchObject({ kind: 'deleted' })
+    expect(await recordArticleDeletion({ slug: 'draf', pathMonth: null, status: 'draft', publishedAt: null }, now)).toBeNull()
+    expect(await recordArticleDeletion({ slug: 'nanti', pathMonth: '2024/08', status: 'scheduled', publishedAt: new Date(Date.UTC(2024, 7, 1)) }, now)).toBeNull()
     expect(getPathFate('/2024/05/draf')).toBeNull()
   })
 })
 
 
 describe('finding 6: an imported story going live', () => {
-  it('finding 6: redirects its old Blogger path, but never a path an older import recorded from /admin', () => {
-    getDb().delete(redirects).run()
-    const db = getDb()
-    const author = createUser()
-    const good = createArticle({ authorId: author.id })
-    const bad = createArticle({ authorId: author.id })
-    db.insert(importedEntries)
+  it('finding 6: redirects its old Blogger path, but never a path an older import recorded from /admin', async () => {
+    await getWriteConnection().delete(redirects)
+    const db = getWriteConnection()
+    const author = await createUser()
+    const good = await createArticle({ authorId: author.id })
+    const bad = await createArticle({ authorId: author.id })
+    await db.insert(importedEntries)
       .values([
         { source: 'blogger', kind: 'post', externalId: 'f6-good', entityId: good.id, legacyPath: '/2023/09/judul-lama.html' },
         { source: 'blogger', kind: 'post', externalId: 'f6-bad', entityId: bad.id, legacyPath: '/admin/masuk' },
       ])
-      .run()
-    redirectImportedLegacyPath(db, good.id, '/2023/09/judul-baru')
-    redirectImportedLegacyPath(db, bad.id, '/2023/09/judul-lain')
+    await write((tx) => redirectImportedLegacyPath(tx, good.id, '/2023/09/judul-baru'))
+    await write((tx) => redirectImportedLegacyPath(tx, bad.id, '/2023/09/judul-lain'))
     expect(getPathFate('/2023/09/judul-lama.html')).toEqual({ kind: 'moved', to: '/2023/09/judul-baru' })
     expect(getPathFate('/admin/masuk')).toBeNull()
   })

@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import { getDb, type Executor } from '@/db'
+import { getDb, inWrite, type Executor, write } from '@/db'
 import { articleLabels, articles, importedEntries, labels, redirects, settings, type ArticleStatus } from '@/db/schema'
 import type { PathFate } from '@/lib/redirects/decide'
 import { isBloggerSourcePath } from '@/lib/redirects/blogger'
@@ -67,24 +67,22 @@ export type GoneNotice =
   | { kind: 'deleted'; removedAt: Date }
 
 /** What the public notice at a removed URL says, or null when the path was never removed. */
-export function getGoneNotice(path: string): GoneNotice | null {
+export async function getGoneNotice(path: string): Promise<GoneNotice | null> {
   const db = getDb()
   const parts = parseArticlePath(path)
   if (parts) {
-    const article = db
+    const article = (await db
       .select({ id: articles.id, title: articles.title, retractedAt: articles.retractedAt, reason: articles.retractionReason })
       .from(articles)
-      .where(and(eq(articles.slug, parts.slug), eq(articles.pathMonth, parts.pathMonth), eq(articles.status, 'retracted')))
-      .get()
+      .where(and(eq(articles.slug, parts.slug), eq(articles.pathMonth, parts.pathMonth), eq(articles.status, 'retracted'))).limit(1))[0]
     if (article) {
       return { kind: 'retracted', articleId: article.id, title: article.title, retractedAt: article.retractedAt, reason: article.reason }
     }
   }
-  const row = db
+  const row = (await db
     .select({ createdAt: redirects.createdAt })
     .from(redirects)
-    .where(and(eq(redirects.fromPath, path), eq(redirects.code, GONE_CODE)))
-    .get()
+    .where(and(eq(redirects.fromPath, path), eq(redirects.code, GONE_CODE))).limit(1))[0]
   return row ? { kind: 'deleted', removedAt: row.createdAt } : null
 }
 
@@ -92,11 +90,13 @@ export function getGoneNotice(path: string): GoneNotice | null {
  * Records that what was at `from` now lives at `to` (301). `to` is live content from now on, so
  * a row from `to` is dropped, and rows that pointed at `from` are re-pointed at `to`: every old
  * URL stays one hop from its content and no loop can form. `from === to` only drops rows from it.
- * Runs inside the caller's transaction when there is one (better-sqlite3 nests it as a savepoint).
+ * Only inside write() (its statements are prepared on the write connection and run in the
+ * caller's transaction, as a savepoint): synchronous, so the import's slices can call it per entry.
  */
 export function addRedirect(fromInput: string, toInput: string, reason: RedirectReason): { from: string; to: string } {
   const from = requirePath(fromInput)
   const to = requirePath(toInput)
+  if (!inWrite()) throw new Error('addRedirect runs inside write()')
   writeStatements().addRedirect(from, to, reason, Date.now())
   return { from, to }
 }
@@ -135,14 +135,13 @@ function writeStatements(): WriteStatements {
  * Records that the content at `path` is gone for good (410), and so is every old URL that
  * redirected to it.
  */
-export function recordGonePath(pathInput: string, reason: RedirectReason): string {
+export async function recordGonePath(pathInput: string, reason: RedirectReason): Promise<string> {
   const path = requirePath(pathInput)
-  getDb().transaction((tx) => {
-    tx.update(redirects).set({ toPath: '', code: GONE_CODE }).where(eq(redirects.toPath, path)).run()
-    tx.insert(redirects)
+  await write(async (tx) => {
+    await tx.update(redirects).set({ toPath: '', code: GONE_CODE }).where(eq(redirects.toPath, path))
+    await tx.insert(redirects)
       .values({ fromPath: path, toPath: '', code: GONE_CODE, reason })
       .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: '', code: GONE_CODE, reason, createdAt: new Date() } })
-      .run()
   })
   return path
 }
@@ -151,8 +150,9 @@ export function recordGonePath(pathInput: string, reason: RedirectReason): strin
  * Content is live at `path` again (an article published at a URL that once redirected or was
  * gone): its row must go, or the server would keep answering 301/410 before the page is reached.
  */
-export function removeRedirectsFrom(pathInput: string): void {
-  getDb().delete(redirects).where(eq(redirects.fromPath, requirePath(pathInput))).run()
+export async function removeRedirectsFrom(pathInput: string): Promise<void> {
+  const path = requirePath(pathInput)
+  await write((tx) => tx.delete(redirects).where(eq(redirects.fromPath, path)))
 }
 
 /**
@@ -160,12 +160,11 @@ export function removeRedirectsFrom(pathInput: string): void {
  * leads to it from now on. Until then that URL has no row and answers 404, so a draft or a post
  * scheduled for later is never exposed through it.
  */
-export function redirectImportedLegacyPath(db: Executor, articleId: number, to: string): void {
-  const row = db
+export async function redirectImportedLegacyPath(db: Executor, articleId: number, to: string): Promise<void> {
+  const row = (await db
     .select({ legacyPath: importedEntries.legacyPath })
     .from(importedEntries)
-    .where(and(eq(importedEntries.kind, 'post'), eq(importedEntries.entityId, articleId)))
-    .get()
+    .where(and(eq(importedEntries.kind, 'post'), eq(importedEntries.entityId, articleId))).limit(1))[0]
   // Rows recorded before the importer checked paths may name any path (issue #10, finding 6).
   if (row?.legacyPath && isBloggerSourcePath('post', row.legacyPath)) addRedirect(row.legacyPath, to, 'import')
 }
@@ -185,10 +184,10 @@ export function recordArticleSlugChange(input: { pathMonth: string | null; oldSl
  * see (it has a URL month and went live) leaves a 410 at its URL; a draft leaves nothing, so
  * its URL stays a plain 404.
  */
-export function recordArticleDeletion(
+export async function recordArticleDeletion(
   article: { slug: string; pathMonth: string | null; status: ArticleStatus; publishedAt: Date | null },
   now = new Date(),
-): string | null {
+): Promise<string | null> {
   const wasPublic =
     article.pathMonth !== null &&
     article.publishedAt !== null &&
@@ -199,8 +198,8 @@ export function recordArticleDeletion(
 }
 
 /** Redirect rows for an admin list or an audit, newest first. */
-export function listRedirects(limit = 100): Array<{ fromPath: string; toPath: string; code: number; reason: string; createdAt: Date }> {
-  return getDb()
+export async function listRedirects(limit = 100): Promise<Array<{ fromPath: string; toPath: string; code: number; reason: string; createdAt: Date }>> {
+  return await getDb()
     .select({
       fromPath: redirects.fromPath,
       toPath: redirects.toPath,
@@ -211,5 +210,4 @@ export function listRedirects(limit = 100): Array<{ fromPath: string; toPath: st
     .from(redirects)
     .orderBy(desc(redirects.id))
     .limit(limit)
-    .all()
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { createArticle, createUser } from '@/tests/factories'
 import { MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP, searchArticles } from './search'
 
@@ -12,10 +12,10 @@ const NEWEST = Date.UTC(2026, 0, 1)
 
 let authorId: number
 
-beforeAll(() => {
-  const author = createUser()
+beforeAll(async () => {
+  const author = await createUser()
   authorId = author.id
-  getDb().run(sql`
+  await getWriteConnection().run(sql`
     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${STORIES - 1})
     INSERT INTO articles (title, slug, path_month, body_html, author_id, status, published_at)
     SELECT
@@ -70,7 +70,7 @@ describe('search on a large index', () => {
         }),
       )
       // A new story changes the index, so the next round ranks every query again.
-      createArticle({ authorId, title: `Warga Ronde ${round}`, publishedAt: new Date(NEWEST + (round + 1) * 60_000) })
+      await createArticle({ authorId, title: `Warga Ronde ${round}`, publishedAt: new Date(NEWEST + (round + 1) * 60_000) })
     }
     // The least of three rounds, so that a busy machine pausing the process once is not taken for
     // a search. With every match ranked and a snippet made per match on the event loop, one

@@ -1,20 +1,19 @@
 import { eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { articles, users } from '@/db/schema'
 import { buildMatchQuery, MAX_SEARCH_PAGE, searchArticles, SEARCH_PAGE_SIZE, splitSnippet } from './search'
 
 const day = (iso: string) => new Date(`${iso}T03:00:00Z`)
 
-beforeAll(() => {
-  const db = getDb()
-  const [author] = db
+beforeAll(async () => {
+  const db = getWriteConnection()
+  const [author] = await db
     .insert(users)
     .values({ name: 'Rina Marlina', slug: 'rina-marlina', email: 'rina@example.test', role: 'reporter' })
     .returning({ id: users.id })
-    .all()
   const base = { authorId: author!.id, status: 'published' as const }
-  db.insert(articles)
+  await db.insert(articles)
     .values([
       {
         ...base,
@@ -68,7 +67,6 @@ beforeAll(() => {
         bodyHtml: '<p>Belum boleh tampil: kopi rahasia.</p>',
       },
     ])
-    .run()
 })
 
 describe('buildMatchQuery', () => {
@@ -195,11 +193,11 @@ describe('searchArticles', () => {
   })
 
   it('sees a story published, edited and unpublished after the same query was answered', async () => {
-    const db = getDb()
+    const db = getWriteConnection()
     const slugs = async () => (await searchArticles('gudang', 1)).items.map((i) => i.slug)
     expect(await slugs()).toEqual([])
-    const [author] = db.select({ id: users.id }).from(users).all()
-    const [story] = db
+    const [author] = await db.select({ id: users.id }).from(users)
+    const [story] = await db
       .insert(articles)
       .values({
         authorId: author!.id,
@@ -211,21 +209,20 @@ describe('searchArticles', () => {
         publishedAt: day('2024-04-02'),
       })
       .returning({ id: articles.id })
-      .all()
     expect(await slugs()).toEqual(['gudang-beras-terbakar'])
-    db.update(articles).set({ title: 'Lumbung Beras Terbakar' }).where(eq(articles.id, story!.id)).run()
+    await db.update(articles).set({ title: 'Lumbung Beras Terbakar' }).where(eq(articles.id, story!.id))
     expect(await slugs()).toEqual([])
     expect((await searchArticles('lumbung', 1)).items.map((i) => i.slug)).toEqual(['gudang-beras-terbakar'])
-    db.update(articles).set({ status: 'unpublished' }).where(eq(articles.id, story!.id)).run()
+    await db.update(articles).set({ status: 'unpublished' }).where(eq(articles.id, story!.id))
     expect((await searchArticles('lumbung', 1)).total).toBe(0)
-    db.delete(articles).where(eq(articles.id, story!.id)).run()
+    await db.delete(articles).where(eq(articles.id, story!.id))
   })
 
   it('finds every story of a bulk import published in the same second, once each', async () => {
-    const db = getDb()
-    const [author] = db.select({ id: users.id }).from(users).all()
+    const db = getWriteConnection()
+    const [author] = await db.select({ id: users.id }).from(users)
     const same = day('2022-08-17')
-    const ids = db
+    const ids = await db
       .insert(articles)
       .values(
         Array.from({ length: 10 }, (_, i) => ({
@@ -239,19 +236,18 @@ describe('searchArticles', () => {
         })),
       )
       .returning({ id: articles.id })
-      .all()
     const found = async () => (await searchArticles('perahu naga', 1)).items.map((i) => i.slug).sort()
     const all = ids.map((_, i) => `lomba-perahu-naga-${i}`).sort()
     expect(await found()).toEqual(all)
     // Moving one to another time and back re-keys it without losing or doubling it.
-    db.update(articles).set({ publishedAt: day('2022-08-18') }).where(eq(articles.id, ids[3]!.id)).run()
-    db.update(articles).set({ publishedAt: same }).where(eq(articles.id, ids[3]!.id)).run()
+    await db.update(articles).set({ publishedAt: day('2022-08-18') }).where(eq(articles.id, ids[3]!.id))
+    await db.update(articles).set({ publishedAt: same }).where(eq(articles.id, ids[3]!.id))
     expect(await found()).toEqual(all)
-    const keys = db.all<{ n: number; distinct_keys: number }>(
+    const keys = (await db.all<{ n: number; distinct_keys: number }>(
       sql`SELECT count(*) AS n, count(DISTINCT key) AS distinct_keys FROM article_search_keys`,
-    )[0]!
+    ))[0]!
     expect(keys.n).toBe(keys.distinct_keys)
-    for (const { id } of ids) db.delete(articles).where(eq(articles.id, id)).run()
+    for (const { id } of ids) await db.delete(articles).where(eq(articles.id, id))
     expect(await found()).toEqual([])
   })
 

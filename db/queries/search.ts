@@ -178,8 +178,8 @@ const SNIPPETS = `
 // Insertion order is recency of use: a hit moves its entry to the end, the oldest is evicted.
 const rankings = new Map<string, Ranking>()
 
-function getIndexVersion(): number {
-  const row = getDb().get<{ version: number }>(sql`SELECT version FROM search_index_state WHERE id = 1`)
+async function getIndexVersion(): Promise<number> {
+  const row = await getDb().get<{ version: number }>(sql`SELECT version FROM search_index_state WHERE id = 1`)
   return row?.version ?? 0
 }
 
@@ -209,7 +209,7 @@ async function rank(match: string, version: number): Promise<Ranking> {
 }
 
 async function getRanking(match: string): Promise<Ranking> {
-  const version = getIndexVersion()
+  const version = await getIndexVersion()
   const kept = rankings.get(match)
   if (kept) rankings.delete(match)
   // A ranking made against another version of the index may miss or misplace changed stories.

@@ -1,35 +1,35 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { auditLog, settings } from '@/db/schema'
 import { DEFAULT_SITE_SETTINGS, getSiteSettings, updateSiteSettings } from './settings'
 
-beforeEach(() => {
-  getDb().delete(settings).run()
+beforeEach(async () => {
+  await getWriteConnection().delete(settings)
 })
 
 describe('updateSiteSettings', () => {
-  it('writes only the keys given and reads them back', () => {
-    updateSiteSettings({ siteName: '  Kabar Pesisir ', featuredLabelIds: [3, 1] }, null)
-    expect(getSiteSettings()).toEqual({ ...DEFAULT_SITE_SETTINGS, siteName: 'Kabar Pesisir', featuredLabelIds: [3, 1] })
-    updateSiteSettings({ tagline: 'Dari pantai utara', social: { instagram: 'https://instagram.com/kabarpesisir' } })
-    expect(getSiteSettings()).toMatchObject({
+  it('writes only the keys given and reads them back', async () => {
+    await updateSiteSettings({ siteName: '  Kabar Pesisir ', featuredLabelIds: [3, 1] }, null)
+    expect(await getSiteSettings()).toEqual({ ...DEFAULT_SITE_SETTINGS, siteName: 'Kabar Pesisir', featuredLabelIds: [3, 1] })
+    await updateSiteSettings({ tagline: 'Dari pantai utara', social: { instagram: 'https://instagram.com/kabarpesisir' } })
+    expect(await getSiteSettings()).toMatchObject({
       siteName: 'Kabar Pesisir',
       tagline: 'Dari pantai utara',
       social: { instagram: 'https://instagram.com/kabarpesisir' },
     })
-    expect(getDb().select().from(auditLog).where(eq(auditLog.action, 'settings:update')).all().length).toBeGreaterThanOrEqual(2)
+    expect((await getWriteConnection().select().from(auditLog).where(eq(auditLog.action, 'settings:update'))).length).toBeGreaterThanOrEqual(2)
   })
 
-  it('clears the logo and the share photo (null), which fall back to their defaults', () => {
-    updateSiteSettings({ logoMediaId: 7, shareMediaId: 8 })
-    expect(getSiteSettings()).toMatchObject({ logoMediaId: 7, shareMediaId: 8 })
-    updateSiteSettings({ logoMediaId: null, shareMediaId: null })
-    expect(getSiteSettings()).toEqual(DEFAULT_SITE_SETTINGS)
+  it('clears the logo and the share photo (null), which fall back to their defaults', async () => {
+    await updateSiteSettings({ logoMediaId: 7, shareMediaId: 8 })
+    expect(await getSiteSettings()).toMatchObject({ logoMediaId: 7, shareMediaId: 8 })
+    await updateSiteSettings({ logoMediaId: null, shareMediaId: null })
+    expect(await getSiteSettings()).toEqual(DEFAULT_SITE_SETTINGS)
   })
 
-  it('refuses invalid values and unknown keys, writing nothing', () => {
+  it('refuses invalid values and unknown keys, writing nothing', async () => {
     const bad: unknown[] = [
       { siteName: '   ' },
       { siteName: 'x'.repeat(101) },
@@ -40,12 +40,12 @@ describe('updateSiteSettings', () => {
       { social: { myspace: 'https://myspace.com/warta' } },
       { theme: 'dark' },
     ]
-    for (const patch of bad) expect(() => updateSiteSettings(patch as never), JSON.stringify(patch)).toThrow(ZodError)
-    expect(getDb().select().from(settings).all()).toEqual([])
+    for (const patch of bad) await expect(updateSiteSettings(patch as never), JSON.stringify(patch)).rejects.toThrow(ZodError)
+    expect(await getWriteConnection().select().from(settings)).toEqual([])
   })
 
-  it('falls back to defaults when a stored value is broken', () => {
-    getDb().insert(settings).values({ key: 'featured_label_ids', value: 'not a list' }).run()
-    expect(getSiteSettings().featuredLabelIds).toEqual([])
+  it('falls back to defaults when a stored value is broken', async () => {
+    await getWriteConnection().insert(settings).values({ key: 'featured_label_ids', value: 'not a list' })
+    expect((await getSiteSettings()).featuredLabelIds).toEqual([])
   })
 })

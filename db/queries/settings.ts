@@ -1,7 +1,7 @@
 import 'server-only'
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { getDb, type Executor } from '@/db'
+import { getDb, type Executor, write } from '@/db'
 import { settings } from '@/db/schema'
 import { t } from '@/lib/i18n/id'
 import { siteSettingsPatch, type SiteSettingsPatch } from '@/lib/validation/settings'
@@ -40,8 +40,8 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   social: {},
 }
 
-export function getSiteSettings(): SiteSettings {
-  const rows = getDb().select({ key: settings.key, value: settings.value }).from(settings).all()
+export async function getSiteSettings(): Promise<SiteSettings> {
+  const rows = await getDb().select({ key: settings.key, value: settings.value }).from(settings)
   const raw = new Map(rows.map((r) => [r.key, r.value]))
   return {
     siteName: settingsSchema.site_name.parse(raw.get('site_name') ?? t.site.defaultName),
@@ -62,16 +62,15 @@ const KEYS = {
   social: 'social',
 } as const satisfies Record<keyof SiteSettings, string>
 
-function writeSetting(db: Executor, key: string, value: unknown): void {
+async function writeSetting(db: Executor, key: string, value: unknown): Promise<void> {
   // No row is a null setting (a cleared logo or share photo): the column holds no SQL NULL.
   if (value === null) {
-    db.delete(settings).where(sql`${settings.key} = ${key}`).run()
+    await db.delete(settings).where(sql`${settings.key} = ${key}`)
     return
   }
-  db.insert(settings)
+  await db.insert(settings)
     .values({ key, value, updatedAt: new Date() })
     .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } })
-    .run()
 }
 
 /**
@@ -79,13 +78,13 @@ function writeSetting(db: Executor, key: string, value: unknown): void {
  * audit row. Validated again here whoever the caller is: throws a ZodError for an invalid or
  * unknown key (callers validate user input first and report it as field errors).
  */
-export function updateSiteSettings(patch: SiteSettingsPatch, actorId: number | null = null): void {
+export async function updateSiteSettings(patch: SiteSettingsPatch, actorId: number | null = null): Promise<void> {
   const valid = siteSettingsPatch.parse(patch)
-  getDb().transaction((tx) => {
+  await write(async (tx) => {
     for (const [field, value] of Object.entries(valid) as [keyof SiteSettings, unknown][]) {
-      if (value !== undefined) writeSetting(tx, KEYS[field], value)
+      if (value !== undefined) await writeSetting(tx, KEYS[field], value)
     }
-    recordAudit({ actorId, action: 'settings:update', entity: 'settings', detail: { changes: valid } }, tx)
+    await recordAudit({ actorId, action: 'settings:update', entity: 'settings', detail: { changes: valid } }, tx)
   })
 }
 
@@ -93,10 +92,10 @@ export function updateSiteSettings(patch: SiteSettingsPatch, actorId: number | n
  * Maps the featured label ids through `fn` (a merge swaps sources for the target, a delete
  * drops one), keeping the first of any duplicates. Runs in the caller's transaction.
  */
-export function rewriteFeaturedLabelIds(db: Executor, fn: (id: number) => number | null): void {
-  const row = db.select({ value: settings.value }).from(settings).where(sql`${settings.key} = ${KEYS.featuredLabelIds}`).get()
+export async function rewriteFeaturedLabelIds(db: Executor, fn: (id: number) => number | null): Promise<void> {
+  const row = (await db.select({ value: settings.value }).from(settings).where(sql`${settings.key} = ${KEYS.featuredLabelIds}`).limit(1))[0]
   if (!row) return
   const before = settingsSchema.featured_label_ids.parse(row.value)
   const after = [...new Set(before.map(fn).filter((id): id is number => id !== null))]
-  if (after.length !== before.length || after.some((id, i) => id !== before[i])) writeSetting(db, KEYS.featuredLabelIds, after)
+  if (after.length !== before.length || after.some((id, i) => id !== before[i])) await writeSetting(db, KEYS.featuredLabelIds, after)
 }

@@ -23,8 +23,8 @@ export type SitemapMonth = { year: number; month: number; count: number; lastmod
  */
 
 /** Months that have public stories (Jakarta calendar of published_at), newest first, with how many stories and their latest change. */
-export function listSitemapMonths(): SitemapMonth[] {
-  const rows = getDb().all<{ month: string; stories: number; lastmod: number }>(
+export async function listSitemapMonths(): Promise<SitemapMonth[]> {
+  const rows = await getDb().all<{ month: string; stories: number; lastmod: number }>(
     sql`SELECT month, stories, lastmod FROM archive_months WHERE scope = 'site' AND stories > 0 ORDER BY month DESC`,
   )
   return rows.map((r) => {
@@ -34,8 +34,8 @@ export function listSitemapMonths(): SitemapMonth[] {
 }
 
 /** What decides whether a month's sitemap changed: its count, latest change and version (raised by every change, a slug's included). */
-export function getSitemapMonthStats(year: number, month: number): { count: number; lastmod: number; version: number } {
-  const row = getDb().get<{ stories: number; lastmod: number; version: number } | undefined>(
+export async function getSitemapMonthStats(year: number, month: number): Promise<{ count: number; lastmod: number; version: number }> {
+  const row = await getDb().get<{ stories: number; lastmod: number; version: number } | undefined>(
     sql`SELECT stories, lastmod, version FROM archive_months WHERE scope = 'site' AND month = ${`${year}-${String(month).padStart(2, '0')}`}`,
   )
   return { count: row?.stories ?? 0, lastmod: row?.lastmod ?? 0, version: row?.version ?? 0 }
@@ -48,20 +48,20 @@ export type SitemapArticle = { slug: string; pathMonth: string; lastmod: Date }
  * per query (keyset on published_at, id): a whole month is never held in memory, and the
  * connection is never left inside a half-read statement (better-sqlite3 refuses writes then).
  */
-export function* iterateSitemapArticles(
+export async function* iterateSitemapArticles(
   year: number,
   month: number,
   page: number,
   perFile = SITEMAP_MAX_URLS,
   batch = BATCH,
-): Generator<SitemapArticle> {
+): AsyncGenerator<SitemapArticle> {
   const { start, end } = jakartaRange(year, month)
   const db = getDb()
   let emitted = 0
   let after: { publishedAt: Date; id: number } | null = null
   while (emitted < perFile) {
     const inMonth = and(isPublic, gte(articles.publishedAt, start), lt(articles.publishedAt, end))
-    const rows = db
+    const rows = await db
       .select({
         id: articles.id,
         slug: articles.slug,
@@ -81,7 +81,6 @@ export function* iterateSitemapArticles(
       .orderBy(asc(articles.publishedAt), asc(articles.id))
       .limit(Math.min(batch, perFile - emitted))
       .offset(after ? 0 : (page - 1) * perFile)
-      .all()
     for (const r of rows) {
       if (!r.pathMonth || !r.publishedAt) continue
       const lastmod = r.updatedAt && r.updatedAt > r.publishedAt ? r.updatedAt : r.publishedAt
@@ -97,82 +96,79 @@ export function* iterateSitemapArticles(
 export type SitemapEntry = { slug: string; lastmod: Date }
 
 /** How many labels have a public story (only those have an archive worth listing): one index probe per label. */
-export function countSitemapLabels(): number {
+export async function countSitemapLabels(): Promise<number> {
   return (
-    getDb().get<{ n: number }>(
+    (await getDb().get<{ n: number }>(
       sql`SELECT count(*) AS n FROM ${labels} l
         WHERE EXISTS (SELECT 1 FROM ${articleLabels} al WHERE al.label_id = l.id AND al.published_at IS NOT NULL)`,
-    )?.n ?? 0
+    ))?.n ?? 0
   )
 }
 
 /** Labels with a public story, by id, `page` of `perFile`; lastmod is their newest story (an index probe each). */
-export function listSitemapLabels(page: number, perFile = SITEMAP_MAX_URLS): SitemapEntry[] {
-  return getDb()
+export async function listSitemapLabels(page: number, perFile = SITEMAP_MAX_URLS): Promise<SitemapEntry[]> {
+  return (await getDb()
     .all<{ slug: string; lastmod: number }>(
       sql`SELECT slug, lastmod FROM (
           SELECT l.id, l.slug, (SELECT max(al.published_at) FROM ${articleLabels} al WHERE al.label_id = l.id) AS lastmod FROM ${labels} l
         ) WHERE lastmod IS NOT NULL ORDER BY id LIMIT ${perFile} OFFSET ${(page - 1) * perFile}`,
-    )
+    ))
     .map((r) => ({ slug: r.slug, lastmod: new Date(r.lastmod) }))
 }
 
 /** How many authors have a public story: one index probe per person. */
-export function countSitemapAuthors(): number {
+export async function countSitemapAuthors(): Promise<number> {
   return (
-    getDb().get<{ n: number }>(
+    (await getDb().get<{ n: number }>(
       sql`SELECT count(*) AS n FROM ${users} u
         WHERE EXISTS (SELECT 1 FROM ${articles} a WHERE a.author_id = u.id AND a.status = 'published')`,
-    )?.n ?? 0
+    ))?.n ?? 0
   )
 }
 
 /** Authors with a public story, by id, `page` of `perFile`; lastmod is their newest story (an index probe each). */
-export function listSitemapAuthors(page: number, perFile = SITEMAP_MAX_URLS): SitemapEntry[] {
-  return getDb()
+export async function listSitemapAuthors(page: number, perFile = SITEMAP_MAX_URLS): Promise<SitemapEntry[]> {
+  return (await getDb()
     .all<{ slug: string; lastmod: number }>(
       sql`SELECT slug, lastmod FROM (
           SELECT u.id, u.slug, (SELECT max(a.published_at) FROM ${articles} a WHERE a.author_id = u.id AND a.status = 'published') AS lastmod
           FROM ${users} u
         ) WHERE lastmod IS NOT NULL ORDER BY id LIMIT ${perFile} OFFSET ${(page - 1) * perFile}`,
-    )
+    ))
     .map((r) => ({ slug: r.slug, lastmod: new Date(r.lastmod) }))
 }
 
 /** Published static pages (/p/{slug}) with their last change. */
-export function listSitemapPages(): SitemapEntry[] {
-  return getDb()
+export async function listSitemapPages(): Promise<SitemapEntry[]> {
+  return (await getDb()
     .select({ slug: pages.slug, updatedAt: pages.updatedAt, publishedAt: pages.publishedAt, createdAt: pages.createdAt })
     .from(pages)
     .where(eq(pages.status, 'published'))
-    .orderBy(asc(pages.id))
-    .all()
+    .orderBy(asc(pages.id)))
     .map((p) => ({ slug: p.slug, lastmod: p.updatedAt ?? p.publishedAt ?? p.createdAt }))
 }
 
 /** The newest public story's publication time: the homepage's lastmod. */
-export function getLatestPublicationTime(): Date | null {
+export async function getLatestPublicationTime(): Promise<Date | null> {
   return (
-    getDb()
+    (await getDb()
       .select({ publishedAt: articles.publishedAt })
       .from(articles)
       .where(isPublic)
       .orderBy(desc(articles.publishedAt))
-      .limit(1)
-      .get()?.publishedAt ?? null
+      .limit(1))[0]?.publishedAt ?? null
   )
 }
 
 export type NewsSitemapArticle = { slug: string; pathMonth: string; title: string; publishedAt: Date }
 
 /** Google News sitemap: non-sponsored public stories published since `since`, newest first, at most `limit`. */
-export function listNewsSitemapArticles(since: Date, limit = 1000): NewsSitemapArticle[] {
-  return getDb()
+export async function listNewsSitemapArticles(since: Date, limit = 1000): Promise<NewsSitemapArticle[]> {
+  return (await getDb()
     .select({ slug: articles.slug, pathMonth: articles.pathMonth, title: articles.title, publishedAt: articles.publishedAt })
     .from(articles)
     .where(and(isPublic, gte(articles.publishedAt, since), eq(articles.isSponsored, false)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(limit)
-    .all()
+    .limit(limit))
     .flatMap((r) => (r.pathMonth && r.publishedAt ? [{ slug: r.slug, pathMonth: r.pathMonth, title: r.title, publishedAt: r.publishedAt }] : []))
 }

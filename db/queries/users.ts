@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, count, desc, eq, isNotNull, ne, sql } from 'drizzle-orm'
-import { getDb, type Executor } from '@/db'
+import { getDb, type Executor, write } from '@/db'
 import { articles, settings, users, type Role } from '@/db/schema'
 import { slugify } from '@/lib/urls'
 import { recordAudit } from './audit'
@@ -11,13 +11,12 @@ export type PublicAuthor = { id: number; name: string; slug: string; bio: string
  * An author's public profile. Deactivated staff keep their page: their bylines stay on
  * the stories they wrote. Never selects email, role or password hash.
  */
-export function getAuthorBySlug(slug: string): PublicAuthor | null {
+export async function getAuthorBySlug(slug: string): Promise<PublicAuthor | null> {
   return (
-    getDb()
+    (await getDb()
       .select({ id: users.id, name: users.name, slug: users.slug, bio: users.bio })
       .from(users)
-      .where(eq(users.slug, slug))
-      .get() ?? null
+      .where(eq(users.slug, slug)).limit(1))[0] ?? null
   )
 }
 
@@ -26,19 +25,18 @@ export type Staff = { id: number; name: string; email: string | null; role: Role
 const staffColumns = { id: users.id, name: users.name, email: users.email, role: users.role, active: users.active }
 
 /** The signed-in person as authorization sees them, read fresh on every check. */
-export function getStaffById(id: number): Staff | null {
-  return getDb().select(staffColumns).from(users).where(eq(users.id, id)).get() ?? null
+export async function getStaffById(id: number): Promise<Staff | null> {
+  return (await getDb().select(staffColumns).from(users).where(eq(users.id, id)).limit(1))[0] ?? null
 }
 
 export type SessionUser = Staff & { sessionVersion: number; twoFactorEnabled: boolean }
 
 /** What a session check needs: the person, the session version their token must carry, their two-factor state. */
-export function getSessionUser(id: number): SessionUser | null {
-  const row = getDb()
+export async function getSessionUser(id: number): Promise<SessionUser | null> {
+  const row = (await getDb()
     .select({ ...staffColumns, sessionVersion: users.sessionVersion, totpEnabledAt: users.totpEnabledAt })
     .from(users)
-    .where(eq(users.id, id))
-    .get()
+    .where(eq(users.id, id)).limit(1))[0]
   if (!row) return null
   const { totpEnabledAt, ...user } = row
   return { ...user, twoFactorEnabled: totpEnabledAt !== null }
@@ -47,65 +45,67 @@ export function getSessionUser(id: number): SessionUser | null {
 const nextSessionVersion = sql`${users.sessionVersion} + 1`
 
 /** Ends every session of this person, on every device (their next request finds them signed out). */
-export function endAllSessions(userId: number, actorId: number | null): void {
-  getDb().transaction((tx) => {
-    tx.update(users).set({ sessionVersion: nextSessionVersion }).where(eq(users.id, userId)).run()
-    recordAudit({ actorId, action: 'user:end-sessions', entity: 'user', entityId: userId }, tx)
+export async function endAllSessions(userId: number, actorId: number | null): Promise<void> {
+  await write(async (tx) => {
+    await tx.update(users).set({ sessionVersion: nextSessionVersion }).where(eq(users.id, userId))
+    await recordAudit({ actorId, action: 'user:end-sessions', entity: 'user', entityId: userId }, tx)
   })
 }
 
 /** For sign-in only: the one read that selects a password hash. */
-export function getCredentialsByEmail(email: string): { id: number; passwordHash: string | null; active: boolean; sessionVersion: number } | null {
+export async function getCredentialsByEmail(email: string): Promise<{ id: number; passwordHash: string | null; active: boolean; sessionVersion: number } | null> {
   return (
-    getDb()
+    (await getDb()
       .select({ id: users.id, passwordHash: users.passwordHash, active: users.active, sessionVersion: users.sessionVersion })
       .from(users)
-      .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
-      .get() ?? null
+      .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`).limit(1))[0] ?? null
   )
 }
 
-export function countUsers(): number {
-  return getDb().select({ n: count() }).from(users).get()?.n ?? 0
+export async function countUsers(): Promise<number> {
+  return (await getDb().select({ n: count() }).from(users).limit(1))[0]?.n ?? 0
 }
 
 /**
  * Whether anyone could sign in: an active account with an email and a password. Demo and
  * imported authors (no password) do not count: while nobody can, first-run setup is open.
  */
-export function canAnyoneSignIn(db: Executor = getDb()): boolean {
+export async function canAnyoneSignIn(db: Executor = getDb()): Promise<boolean> {
   return (
-    db
+    (await db
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.active, true), isNotNull(users.email), isNotNull(users.passwordHash)))
-      .limit(1)
-      .get() !== undefined
+      .limit(1))[0] !== undefined
   )
 }
 
 const SETUP_TOKEN_KEY = 'setup_token_hash'
 
 /** Replaces the first-run setup token (its SHA-256, hex), or removes it (null). */
-export function storeSetupTokenHash(hash: string | null, db: Executor = getDb()): void {
-  if (hash === null) {
-    db.delete(settings).where(eq(settings.key, SETUP_TOKEN_KEY)).run()
-    return
+export async function storeSetupTokenHash(hash: string | null, db?: Executor): Promise<void> {
+  const run = async (ex: Executor) => {
+    if (hash === null) {
+      await ex.delete(settings).where(eq(settings.key, SETUP_TOKEN_KEY))
+      return
+    }
+    await ex
+      .insert(settings)
+      .values({ key: SETUP_TOKEN_KEY, value: hash, updatedAt: new Date() })
+      .onConflictDoUpdate({ target: settings.key, set: { value: hash, updatedAt: new Date() } })
   }
-  db.insert(settings)
-    .values({ key: SETUP_TOKEN_KEY, value: hash, updatedAt: new Date() })
-    .onConflictDoUpdate({ target: settings.key, set: { value: hash, updatedAt: new Date() } })
-    .run()
+  await (db ? run(db) : write(run))
 }
 
-export function getSetupTokenHash(db: Executor = getDb()): string | null {
-  const value = db.select({ value: settings.value }).from(settings).where(eq(settings.key, SETUP_TOKEN_KEY)).get()?.value
+export async function getSetupTokenHash(db: Executor = getDb()): Promise<string | null> {
+  const value = (await db.select({ value: settings.value }).from(settings).where(eq(settings.key, SETUP_TOKEN_KEY)).limit(1))[0]?.value
   return typeof value === 'string' ? value : null
 }
 
 /** Records a successful sign-in; returns the session version the new session carries. */
-export function recordSignIn(id: number): number {
-  return getDb().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)).returning({ v: users.sessionVersion }).get()?.v ?? 1
+export async function recordSignIn(id: number): Promise<number> {
+  const rows = await write((tx) => tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, id)).returning({ v: users.sessionVersion }))
+  return rows[0]?.v ?? 1
 }
 
 export class DuplicateEmailError extends Error {
@@ -115,14 +115,13 @@ export class DuplicateEmailError extends Error {
 }
 
 /** A slug for a new person's author page, unique among users. */
-function uniqueUserSlug(name: string): string {
+async function uniqueUserSlug(name: string): Promise<string> {
   const base = slugify(name, 60)
   const taken = new Set(
-    getDb()
+    (await getDb()
       .select({ slug: users.slug })
       .from(users)
-      .where(sql`${users.slug} = ${base} or ${users.slug} like ${`${base}-%`}`)
-      .all()
+      .where(sql`${users.slug} = ${base} or ${users.slug} like ${`${base}-%`}`))
       .map((r) => r.slug),
   )
   if (!taken.has(base)) return base
@@ -135,25 +134,24 @@ function uniqueUserSlug(name: string): string {
  * the insert. Checked in the insert's transaction, so two setup forms cannot both win.
  * Writes a `user:create` audit row naming `actorId` (null: first-run setup or the CLI).
  */
-export function createStaff(
+export async function createStaff(
   input: { name: string; email: string; role: Role; passwordHash: string },
   opts: { setupToken?: { isValid: (storedHash: string | null) => boolean }; actorId?: number | null; via?: 'setup' | 'admin' | 'cli' } = {},
-): Staff | null {
+): Promise<Staff | null> {
   const db = getDb()
-  return db.transaction((tx) => {
+  return write(async (tx) => {
     if (opts.setupToken) {
-      if (canAnyoneSignIn(tx) || !opts.setupToken.isValid(getSetupTokenHash(tx))) return null
-      storeSetupTokenHash(null, tx)
+      if ((await canAnyoneSignIn(tx)) || !opts.setupToken.isValid(await getSetupTokenHash(tx))) return null
+      await storeSetupTokenHash(null, tx)
     }
     const email = input.email.trim().toLowerCase()
-    const exists = tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).get()
+    const exists = (await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1))[0]
     if (exists) throw new DuplicateEmailError()
-    const created = tx
+    const created = (await tx
       .insert(users)
-      .values({ name: input.name, email, role: input.role, passwordHash: input.passwordHash, slug: uniqueUserSlug(input.name), active: true })
-      .returning(staffColumns)
-      .get()
-    recordAudit(
+      .values({ name: input.name, email, role: input.role, passwordHash: input.passwordHash, slug: await uniqueUserSlug(input.name), active: true })
+      .returning(staffColumns))[0]!
+    await recordAudit(
       { actorId: opts.actorId ?? null, action: 'user:create', entity: 'user', entityId: created.id, detail: { role: input.role, via: opts.via ?? null } },
       tx,
     )
@@ -164,12 +162,11 @@ export function createStaff(
 export type StaffListItem = Staff & { lastLoginAt: Date | null; twoFactorEnabled: boolean }
 
 /** Everyone with an account, active first, A–Z. A newsroom has tens of people: one unpaged read. */
-export function listStaff(): StaffListItem[] {
-  return getDb()
+export async function listStaff(): Promise<StaffListItem[]> {
+  return (await getDb()
     .select({ ...staffColumns, lastLoginAt: users.lastLoginAt, totpEnabledAt: users.totpEnabledAt })
     .from(users)
-    .orderBy(desc(users.active), sql`${users.name} collate nocase`, users.id)
-    .all()
+    .orderBy(desc(users.active), sql`${users.name} collate nocase`, users.id))
     .map(({ totpEnabledAt, ...person }) => ({ ...person, twoFactorEnabled: totpEnabledAt !== null }))
 }
 
@@ -193,35 +190,33 @@ export class SelfChangeError extends Error {
  * The rules every role or status change obeys, checked inside the write's transaction so two
  * admins demoting each other at once cannot leave the site with none.
  */
-function assertAdminRemains(tx: Executor, target: Staff, next: { role: Role; active: boolean }, actorId: number | null): void {
+async function assertAdminRemains(tx: Executor, target: Staff, next: { role: Role; active: boolean }, actorId: number | null): Promise<void> {
   const losesAdmin = target.role === 'admin' && target.active && (next.role !== 'admin' || !next.active)
   if (!losesAdmin) return
   if (actorId === target.id) throw new SelfChangeError()
   const others =
-    tx
+    (await tx
       .select({ n: count() })
       .from(users)
-      .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, target.id)))
-      .get()?.n ?? 0
+      .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, target.id))).limit(1))[0]?.n ?? 0
   if (others === 0) throw new LastAdminError()
 }
 
-function changeStaff(userId: number, next: (s: Staff) => { role: Role; active: boolean }, actorId: number | null): Staff | null {
-  return getDb().transaction((tx) => {
-    const target = tx.select(staffColumns).from(users).where(eq(users.id, userId)).get()
+async function changeStaff(userId: number, next: (s: Staff) => { role: Role; active: boolean }, actorId: number | null): Promise<Staff | null> {
+  return write(async (tx) => {
+    const target = (await tx.select(staffColumns).from(users).where(eq(users.id, userId)).limit(1))[0]
     if (!target) return null
     const wanted = next(target)
     if (wanted.role === target.role && wanted.active === target.active) return target
-    assertAdminRemains(tx, target, wanted, actorId)
-    const updated = tx
+    await assertAdminRemains(tx, target, wanted, actorId)
+    const updated = (await tx
       .update(users)
       // Sessions end with the change: a new role starts from a new sign-in.
       .set({ role: wanted.role, active: wanted.active, sessionVersion: nextSessionVersion, updatedAt: new Date() })
       .where(eq(users.id, userId))
-      .returning(staffColumns)
-      .get()
+      .returning(staffColumns))[0]!
     const action = wanted.role !== target.role ? 'user:role' : wanted.active ? 'user:reactivate' : 'user:deactivate'
-    recordAudit(
+    await recordAudit(
       { actorId, action, entity: 'user', entityId: userId, detail: { from: { role: target.role, active: target.active }, to: wanted } },
       tx,
     )
@@ -234,7 +229,7 @@ function changeStaff(userId: number, next: (s: Staff) => { role: Role; active: b
  * demoting themselves) or LastAdminError. Takes effect on their next request: authorization
  * re-reads the row on every check.
  */
-export function updateStaffRole(userId: number, role: Role, actorId: number | null): Staff | null {
+export async function updateStaffRole(userId: number, role: Role, actorId: number | null): Promise<Staff | null> {
   return changeStaff(userId, (s) => ({ role, active: s.active }), actorId)
 }
 
@@ -242,7 +237,7 @@ export function updateStaffRole(userId: number, role: Role, actorId: number | nu
  * Deactivates (cannot sign in, every check refuses them at once; their bylines stay) or
  * reactivates an account. Same rules and errors as updateStaffRole.
  */
-export function setStaffActive(userId: number, active: boolean, actorId: number | null): Staff | null {
+export async function setStaffActive(userId: number, active: boolean, actorId: number | null): Promise<Staff | null> {
   return changeStaff(userId, (s) => ({ role: s.role, active }), actorId)
 }
 
@@ -258,51 +253,49 @@ export class AlreadyHasSignInError extends Error {
  * bylines. Null when the account does not exist. Throws DuplicateEmailError, or
  * AlreadyHasSignInError for an account that has an email (its owner changes the password).
  */
-export function grantSignIn(userId: number, input: { email: string; passwordHash: string }, actorId: number | null): Staff | null {
-  return getDb().transaction((tx) => {
-    const target = tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).get()
+export async function grantSignIn(userId: number, input: { email: string; passwordHash: string }, actorId: number | null): Promise<Staff | null> {
+  return write(async (tx) => {
+    const target = (await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).limit(1))[0]
     if (!target) return null
     if (target.email !== null) throw new AlreadyHasSignInError()
     const email = input.email.trim().toLowerCase()
-    if (tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).get()) throw new DuplicateEmailError()
-    const updated = tx
+    if ((await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1))[0]) throw new DuplicateEmailError()
+    const updated = (await tx
       .update(users)
       .set({ email, passwordHash: input.passwordHash, active: true, updatedAt: new Date() })
       .where(eq(users.id, userId))
-      .returning(staffColumns)
-      .get()
-    recordAudit({ actorId, action: 'user:grant-sign-in', entity: 'user', entityId: userId }, tx)
+      .returning(staffColumns))[0]!
+    await recordAudit({ actorId, action: 'user:grant-sign-in', entity: 'user', entityId: userId }, tx)
     return updated
   })
 }
 
 export type Profile = { id: number; name: string; email: string | null; bio: string; slug: string; role: Role }
 
-export function getProfile(id: number): Profile | null {
+export async function getProfile(id: number): Promise<Profile | null> {
   return (
-    getDb()
+    (await getDb()
       .select({ id: users.id, name: users.name, email: users.email, bio: users.bio, slug: users.slug, role: users.role })
       .from(users)
-      .where(eq(users.id, id))
-      .get() ?? null
+      .where(eq(users.id, id)).limit(1))[0] ?? null
   )
 }
 
 /** Name and bio as shown on the author page and bylines. The slug stays, so author URLs do not move. */
-export function updateProfile(id: number, input: { name: string; bio: string }): void {
-  getDb().update(users).set({ name: input.name, bio: input.bio, updatedAt: new Date() }).where(eq(users.id, id)).run()
+export async function updateProfile(id: number, input: { name: string; bio: string }): Promise<void> {
+  await write((tx) => tx.update(users).set({ name: input.name, bio: input.bio, updatedAt: new Date() }).where(eq(users.id, id)))
 }
 
 /** For the password change only: the one other read of a password hash. */
-export function getPasswordHash(id: number): string | null {
-  return getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.hash ?? null
+export async function getPasswordHash(id: number): Promise<string | null> {
+  return (await getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).limit(1))[0]?.hash ?? null
 }
 
 /** Sets a new password and ends every session: whoever knew the old one is signed out too. */
-export function updatePasswordHash(id: number, passwordHash: string, actorId: number | null): void {
-  getDb().transaction((tx) => {
-    tx.update(users).set({ passwordHash, sessionVersion: nextSessionVersion, updatedAt: new Date() }).where(eq(users.id, id)).run()
-    recordAudit({ actorId, action: 'user:password', entity: 'user', entityId: id }, tx)
+export async function updatePasswordHash(id: number, passwordHash: string, actorId: number | null): Promise<void> {
+  await write(async (tx) => {
+    await tx.update(users).set({ passwordHash, sessionVersion: nextSessionVersion, updatedAt: new Date() }).where(eq(users.id, id))
+    await recordAudit({ actorId, action: 'user:password', entity: 'user', entityId: id }, tx)
   })
 }
 

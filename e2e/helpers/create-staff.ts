@@ -10,7 +10,7 @@ import { hashPassword } from '@/lib/auth/password'
 async function main() {
   const [email, role, password, name] = process.argv.slice(2)
   if (!email || !password || !ROLES.includes(role as Role)) throw new Error('usage: create-staff <email> <role> <password> [name]')
-  const staff = createStaff({ email, role: role as Role, name: name ?? email.split('@')[0]!, passwordHash: await hashPassword(password) })
+  const staff = await createStaff({ email, role: role as Role, name: name ?? email.split('@')[0]!, passwordHash: await hashPassword(password) })
   console.log(staff?.id)
 }
 

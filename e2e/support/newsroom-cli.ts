@@ -46,10 +46,10 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-function findArticle(path: string): ArticleForEdit {
+async function findArticle(path: string): Promise<ArticleForEdit> {
   const parts = parseArticlePath(path) ?? fail(`Not an article URL: ${path}`)
-  const live = getPublishedArticle(parts.pathMonth, parts.slug) ?? fail(`No published article at ${path}`)
-  return getArticleForEdit(live.id) ?? fail(`No article ${live.id}`)
+  const live = (await getPublishedArticle(parts.pathMonth, parts.slug)) ?? fail(`No published article at ${path}`)
+  return (await getArticleForEdit(live.id)) ?? fail(`No article ${live.id}`)
 }
 
 /** The editor's form for an article as it stands, for a save that changes one thing. */
@@ -75,69 +75,70 @@ function contentOf(a: ArticleForEdit, change: Partial<ArticleContent> = {}): Art
 
 const SAVE = { canCreateLabels: true, canPublish: true } as const
 
-function settle(result: WriteResult): { tags: string[]; result: unknown } {
+async function settle(result: WriteResult): Promise<{ tags: string[]; result: unknown }> {
   if (!result.ok) fail(`Refused: ${JSON.stringify(result)}`)
-  const a = getArticleForEdit(result.id)!
-  return { tags: articleChangeTags(result.before, result.after), result: { id: result.id, status: result.status, path: a.pathMonth ? articlePath(a as { pathMonth: string; slug: string }) : null } }
+  const a = (await getArticleForEdit(result.id))!
+  return { tags: await articleChangeTags(result.before, result.after), result: { id: result.id, status: result.status, path: a.pathMonth ? articlePath(a as { pathMonth: string; slug: string }) : null } }
 }
 
-function run(command: string | undefined, args: string[]): { tags: string[]; result: unknown } {
+async function run(command: string | undefined, args: string[]): Promise<{ tags: string[]; result: unknown }> {
   switch (command) {
     case 'edit': {
-      const a = findArticle(args[0] ?? '')
-      return settle(saveArticle(a.id, contentOf(a, { title: args[1] ?? fail('title?') }), a.version, a.authorId, SAVE))
+      const a = await findArticle(args[0] ?? '')
+      return settle(await saveArticle(a.id, contentOf(a, { title: args[1] ?? fail('title?') }), a.version, a.authorId, SAVE))
     }
     case 'rename': {
-      const a = findArticle(args[0] ?? '')
+      const a = await findArticle(args[0] ?? '')
       const from = articlePath(a as { pathMonth: string; slug: string })
-      const saved = settle(saveArticle(a.id, contentOf(a, { slug: args[1] ?? fail('slug?') }), a.version, a.authorId, SAVE))
+      const saved = await settle(await saveArticle(a.id, contentOf(a, { slug: args[1] ?? fail('slug?') }), a.version, a.authorId, SAVE))
       return { ...saved, result: { ...(saved.result as object), from, to: (saved.result as { path: string }).path } }
     }
     case 'unpublish': {
-      const a = findArticle(args[0] ?? '')
-      return settle(unpublishArticle(a.id, a.version, a.authorId))
+      const a = await findArticle(args[0] ?? '')
+      return settle(await unpublishArticle(a.id, a.version, a.authorId))
     }
     case 'republish': {
-      const a = getArticleForEdit(Number(args[0])) ?? fail(`No article ${args[0]}`)
-      return settle(saveArticle(a.id, contentOf(a), a.version, a.authorId, { ...SAVE, transition: { to: 'published' } }))
+      const a = (await getArticleForEdit(Number(args[0]))) ?? fail(`No article ${args[0]}`)
+      return settle(await saveArticle(a.id, contentOf(a), a.version, a.authorId, { ...SAVE, transition: { to: 'published' } }))
     }
     case 'retract': {
-      const a = findArticle(args[0] ?? '')
-      return settle(retractArticle(a.id, a.version, a.authorId, args[1] ?? 'Ditarik.'))
+      const a = await findArticle(args[0] ?? '')
+      return settle(await retractArticle(a.id, a.version, a.authorId, args[1] ?? 'Ditarik.'))
     }
     case 'publish-new': {
-      const label = getLabelBySlug(args[0] ?? '') ?? fail(`No label ${args[0]}`)
-      const newest = listArticlesByLabel(label.id, 1).items[0] ?? fail(`Label ${args[0]} has no story`)
-      const authorId = getArticleForEdit(newest.id)!.authorId
-      const { id } = createDraft(authorId, args[1] ?? fail('title?'))
-      const draft = getArticleForEdit(id)!
+      const label = (await getLabelBySlug(args[0] ?? '')) ?? fail(`No label ${args[0]}`)
+      const newest = (await listArticlesByLabel(label.id, 1)).items[0] ?? fail(`Label ${args[0]} has no story`)
+      const authorId = (await getArticleForEdit(newest.id))!.authorId
+      const { id } = await createDraft(authorId, args[1] ?? fail('title?'))
+      const draft = (await getArticleForEdit(id))!
       const content = contentOf(draft, { bodyHtml: '<p>Isi berita uji.</p>', excerpt: 'Ringkasan berita uji.', labels: [label.name] })
       const at = args[2] ? new Date(args[2]) : undefined
-      return settle(saveArticle(id, content, draft.version, authorId, { ...SAVE, transition: { to: 'published' }, now: at }))
+      return settle(await saveArticle(id, content, draft.version, authorId, { ...SAVE, transition: { to: 'published' }, now: at }))
     }
     case 'label-rename': {
-      const label = getLabelBySlug(args[0] ?? '') ?? fail(`No label ${args[0]}`)
-      const changed = updateLabel(label.id, { name: args[1] ?? fail('name?'), slug: label.slug, description: label.description })
+      const label = (await getLabelBySlug(args[0] ?? '')) ?? fail(`No label ${args[0]}`)
+      const changed = await updateLabel(label.id, { name: args[1] ?? fail('name?'), slug: label.slug, description: label.description })
       if (!changed) fail('Label vanished')
-      return { tags: labelChangedTags(label, { id: label.id, slug: changed.after.slug }), result: changed }
+      return { tags: await labelChangedTags(label, { id: label.id, slug: changed.after.slug }), result: changed }
     }
     case 'merge': {
       const [targetSlug, ...sourceSlugs] = args
-      const target = getLabelBySlug(targetSlug ?? '') ?? fail(`No label ${targetSlug}`)
-      const sources = sourceSlugs.map((slug) => getLabelBySlug(slug) ?? fail(`No label ${slug}`))
-      const merge = mergeLabels(
+      const target = (await getLabelBySlug(targetSlug ?? '')) ?? fail(`No label ${targetSlug}`)
+      const sources = []
+      for (const slug of sourceSlugs) sources.push((await getLabelBySlug(slug)) ?? fail(`No label ${slug}`))
+      const merge = await mergeLabels(
         sources.map((s) => s.id),
         target.id,
       )
-      return { tags: labelsMergedTags(merge.sources, merge.target), result: merge }
+      return { tags: await labelsMergedTags(merge.sources, merge.target), result: merge }
     }
     case 'author-rename': {
-      const author = getAuthorBySlug(args[0] ?? '') ?? fail(`No author ${args[0]}`)
-      updateProfile(author.id, { name: args[1] ?? fail('name?'), bio: author.bio })
+      const author = (await getAuthorBySlug(args[0] ?? '')) ?? fail(`No author ${args[0]}`)
+      await updateProfile(author.id, { name: args[1] ?? fail('name?'), bio: author.bio })
       return { tags: authorChangedTags(author.id), result: { id: author.id } }
     }
     case 'site-name': {
-      updateSiteSettings({ siteName: args[0] ?? fail('name?') })
+      await updateSiteSettings({ siteName: args[0] ?? fail('name?') })
       return { tags: siteSettingsChangedTags(), result: { ok: true } }
     }
     default:
@@ -147,7 +148,7 @@ function run(command: string | undefined, args: string[]): { tags: string[]; res
 
 async function main() {
   const [command, ...args] = process.argv.slice(2)
-  const { tags, result } = run(command, args)
+  const { tags, result } = await run(command, args)
   const revalidated = await expireTags(tags)
   // With REDIS_URL set the expiries went to Redis, whose connection would keep the process alive.
   await closeRedis()

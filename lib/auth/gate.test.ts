@@ -3,7 +3,7 @@ import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { encode } from 'next-auth/jwt'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import type { Staff } from '@/db/queries/users'
 import { users } from '@/db/schema'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
@@ -101,55 +101,55 @@ describe('adminPathOf', () => {
 describe('decideAdminRequest', () => {
   const staff = (role: Staff['role'], id = 10): Staff => ({ id, name: 'x', email: 'x@x.example', role, active: true })
   const records: Record<string, { authorId?: number }> = { 'article:5': { authorId: 10 }, 'article:6': { authorId: 11 }, 'label:7': {}, 'page:8': {}, 'message:9': {} }
-  const data: GateData = { findRecord: (kind, id) => records[`${kind}:${id}`] ?? null }
+  const data: GateData = { findRecord: async (kind, id) => records[`${kind}:${id}`] ?? null }
   const get = (path: string, extra: Partial<AdminRequest> = {}): AdminRequest => ({ path, target: path, method: 'GET', isServerAction: false, ...extra })
 
-  it('sends a stranger to sign in with a real 307, and to first-run setup while nobody can sign in', () => {
-    expect(decideAdminRequest(get('/admin/pengguna', { target: '/admin/pengguna?x=1' }), null, data)).toEqual({
+  it('sends a stranger to sign in with a real 307, and to first-run setup while nobody can sign in', async () => {
+    expect(await decideAdminRequest(get('/admin/pengguna', { target: '/admin/pengguna?x=1' }), null, data)).toEqual({
       action: 'redirect',
       status: 307,
       location: `${SIGN_IN_PATH}?callbackUrl=%2Fadmin%2Fpengguna%3Fx%3D1`,
     })
-    expect(decideAdminRequest(get('/admin/tidak-ada'), null, data)).toMatchObject({ status: 307 })
-    expect(decideAdminRequest(get(FORBIDDEN_PATH), null, data)).toMatchObject({ status: 307 })
+    expect(await decideAdminRequest(get('/admin/tidak-ada'), null, data)).toMatchObject({ status: 307 })
+    expect(await decideAdminRequest(get(FORBIDDEN_PATH), null, data)).toMatchObject({ status: 307 })
   })
 
-  it('lets a stranger open only the sign-in and setup pages', () => {
-    for (const path of [SIGN_IN_PATH, SETUP_PATH]) expect(decideAdminRequest(get(path), null, data)).toEqual({ action: 'next' })
+  it('lets a stranger open only the sign-in and setup pages', async () => {
+    for (const path of [SIGN_IN_PATH, SETUP_PATH]) expect(await decideAdminRequest(get(path), null, data)).toEqual({ action: 'next' })
   })
 
-  it('answers a stranger’s form post with 303, and leaves server actions to refuse for themselves', () => {
-    expect(decideAdminRequest(get('/admin/pengguna', { method: 'POST' }), null, data)).toMatchObject({ action: 'redirect', status: 303 })
-    expect(decideAdminRequest(get('/admin/pengguna', { method: 'POST', isServerAction: true }), null, data)).toEqual({ action: 'next' })
+  it('answers a stranger’s form post with 303, and leaves server actions to refuse for themselves', async () => {
+    expect(await decideAdminRequest(get('/admin/pengguna', { method: 'POST' }), null, data)).toMatchObject({ action: 'redirect', status: 303 })
+    expect(await decideAdminRequest(get('/admin/pengguna', { method: 'POST', isServerAction: true }), null, data)).toEqual({ action: 'next' })
   })
 
-  it('refuses a role without the page’s permission with 403', () => {
+  it('refuses a role without the page’s permission with 403', async () => {
     const forbidden = { action: 'refuse', status: 403, rewrite: FORBIDDEN_PATH }
     for (const path of ['/admin/pengguna', '/admin/pengaturan', '/admin/impor', '/admin/label', '/admin/label/7', '/admin/pesan', '/admin/pesan/9', '/admin/halaman/baru']) {
-      expect(decideAdminRequest(get(path), staff('reporter'), data), path).toEqual(forbidden)
+      expect(await decideAdminRequest(get(path), staff('reporter'), data), path).toEqual(forbidden)
     }
-    expect(decideAdminRequest(get('/admin/artikel/baru'), staff('contributor'), data)).toEqual({ action: 'next' })
-    expect(decideAdminRequest(get('/admin/pengguna'), staff('editor'), data)).toEqual(forbidden)
-    expect(decideAdminRequest(get('/admin/pengguna'), staff('admin'), data)).toEqual({ action: 'next' })
+    expect(await decideAdminRequest(get('/admin/artikel/baru'), staff('contributor'), data)).toEqual({ action: 'next' })
+    expect(await decideAdminRequest(get('/admin/pengguna'), staff('editor'), data)).toEqual(forbidden)
+    expect(await decideAdminRequest(get('/admin/pengguna'), staff('admin'), data)).toEqual({ action: 'next' })
   })
 
-  it('answers 404 for a record that is missing, malformed or not the person’s', () => {
+  it('answers 404 for a record that is missing, malformed or not the person’s', async () => {
     const missing = { action: 'refuse', status: 404, rewrite: MISSING_PATH }
-    expect(decideAdminRequest(get('/admin/artikel/5'), staff('reporter'), data)).toEqual({ action: 'next' })
-    expect(decideAdminRequest(get('/admin/artikel/5/revisi'), staff('contributor'), data)).toEqual({ action: 'next' })
+    expect(await decideAdminRequest(get('/admin/artikel/5'), staff('reporter'), data)).toEqual({ action: 'next' })
+    expect(await decideAdminRequest(get('/admin/artikel/5/revisi'), staff('contributor'), data)).toEqual({ action: 'next' })
     for (const path of ['/admin/artikel/6', '/admin/artikel/6/pratinjau', '/admin/artikel/404', '/admin/artikel/abc', '/admin/artikel/05']) {
-      expect(decideAdminRequest(get(path), staff('reporter'), data), path).toEqual(missing)
+      expect(await decideAdminRequest(get(path), staff('reporter'), data), path).toEqual(missing)
     }
-    expect(decideAdminRequest(get('/admin/artikel/6'), staff('editor'), data)).toEqual({ action: 'next' })
-    for (const path of ['/admin/label/70', '/admin/halaman/80', '/admin/pesan/90']) expect(decideAdminRequest(get(path), staff('admin'), data), path).toEqual(missing)
-    for (const path of ['/admin/label/7', '/admin/halaman/8', '/admin/pesan/9']) expect(decideAdminRequest(get(path), staff('editor'), data), path).toEqual({ action: 'next' })
+    expect(await decideAdminRequest(get('/admin/artikel/6'), staff('editor'), data)).toEqual({ action: 'next' })
+    for (const path of ['/admin/label/70', '/admin/halaman/80', '/admin/pesan/90']) expect(await decideAdminRequest(get(path), staff('admin'), data), path).toEqual(missing)
+    for (const path of ['/admin/label/7', '/admin/halaman/8', '/admin/pesan/9']) expect(await decideAdminRequest(get(path), staff('editor'), data), path).toEqual({ action: 'next' })
   })
 
-  it('answers the refusal pages with their status, and leaves signed-in posts and unknown pages to Next', () => {
-    expect(decideAdminRequest(get(FORBIDDEN_PATH), staff('admin'), data)).toMatchObject({ status: 403 })
-    expect(decideAdminRequest(get(MISSING_PATH), staff('admin'), data)).toMatchObject({ status: 404 })
-    expect(decideAdminRequest(get('/admin/pengguna', { method: 'POST' }), staff('reporter'), data)).toEqual({ action: 'next' })
-    expect(decideAdminRequest(get('/admin/tidak-ada'), staff('reporter'), data)).toEqual({ action: 'next' })
+  it('answers the refusal pages with their status, and leaves signed-in posts and unknown pages to Next', async () => {
+    expect(await decideAdminRequest(get(FORBIDDEN_PATH), staff('admin'), data)).toMatchObject({ status: 403 })
+    expect(await decideAdminRequest(get(MISSING_PATH), staff('admin'), data)).toMatchObject({ status: 404 })
+    expect(await decideAdminRequest(get('/admin/pengguna', { method: 'POST' }), staff('reporter'), data)).toEqual({ action: 'next' })
+    expect(await decideAdminRequest(get('/admin/tidak-ada'), staff('reporter'), data)).toEqual({ action: 'next' })
   })
 })
 
@@ -157,10 +157,10 @@ describe('gateData and readGateStaff against the database', () => {
   let reporter: { id: number }
   let gone: { id: number }
 
-  beforeAll(() => {
-    reporter = createUser({ role: 'reporter' })
-    gone = createUser({ role: 'editor' })
-    getDb().update(users).set({ active: false }).where(eq(users.id, gone.id)).run()
+  beforeAll(async () => {
+    reporter = (await createUser({ role: 'reporter' }))
+    gone = (await createUser({ role: 'editor' }))
+    await getWriteConnection().update(users).set({ active: false }).where(eq(users.id, gone.id))
   })
 
   async function cookieFor(sub: string | undefined, stage: 'full' | 'code' = 'full') {
@@ -189,11 +189,11 @@ describe('gateData and readGateStaff against the database', () => {
     expect(await readGateStaff({})).toBeNull()
   })
 
-  it('finds records and their authors', () => {
-    const article = createArticle({ authorId: reporter.id })
-    const label = createLabel()
-    expect(gateData.findRecord('article', article.id)).toEqual({ authorId: reporter.id })
-    expect(gateData.findRecord('label', label.id)).toEqual({})
-    for (const kind of ['article', 'label', 'page', 'message'] as const) expect(gateData.findRecord(kind, 987654), kind).toBeNull()
+  it('finds records and their authors', async () => {
+    const article = await createArticle({ authorId: reporter.id })
+    const label = await createLabel()
+    expect(await gateData.findRecord('article', article.id)).toEqual({ authorId: reporter.id })
+    expect(await gateData.findRecord('label', label.id)).toEqual({})
+    for (const kind of ['article', 'label', 'page', 'message'] as const) expect(await gateData.findRecord(kind, 987654), kind).toBeNull()
   })
 })

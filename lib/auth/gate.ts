@@ -133,7 +133,7 @@ export type AdminDecision =
 
 export type GateData = {
   /** The record, with its author when ownership decides; null when there is none. */
-  findRecord: (kind: RecordKind, id: number) => Partial<Owned> | null
+  findRecord: (kind: RecordKind, id: number) => Promise<Partial<Owned> | null>
 }
 
 const NEXT: AdminDecision = { action: 'next' }
@@ -145,7 +145,7 @@ function refusalFor(status: 403 | 404): AdminDecision {
 }
 
 /** What the gate does with a newsroom request, given who is signed in (null: nobody). */
-export function decideAdminRequest(request: AdminRequest, staff: Staff | null, data: GateData): AdminDecision {
+export async function decideAdminRequest(request: AdminRequest, staff: Staff | null, data: GateData): Promise<AdminDecision> {
   if (isOpenAdminPath(request.path)) return NEXT
   const isRead = request.method === 'GET' || request.method === 'HEAD'
   if (!staff) {
@@ -165,7 +165,7 @@ export function decideAdminRequest(request: AdminRequest, staff: Staff | null, d
     if (!canRole(staff.role, rule.permission)) return FORBIDDEN
     if (!rule.record) return NEXT
     const raw = match[1] ?? ''
-    const record = ID.test(raw) ? data.findRecord(rule.record, Number(raw)) : null
+    const record = ID.test(raw) ? (await data.findRecord(rule.record, Number(raw))) : null
     // Someone who may not edit a record does not learn that it exists (as the pages do).
     if (!record) return MISSING
     const owned = record.authorId === undefined ? undefined : { authorId: record.authorId }
@@ -177,18 +177,18 @@ export function decideAdminRequest(request: AdminRequest, staff: Staff | null, d
 
 /** The gate's reads, each one indexed row (the record's page reads it again to show it). */
 export const gateData: GateData = {
-  findRecord(kind, id) {
+  async findRecord(kind, id) {
     switch (kind) {
       case 'article': {
-        const ref = getArticleRef(id)
+        const ref = await getArticleRef(id)
         return ref ? { authorId: ref.authorId } : null
       }
       case 'page':
-        return getPageForEdit(id) ? {} : null
+        return (await getPageForEdit(id)) ? {} : null
       case 'label':
-        return getLabelForDesk(id) ? {} : null
+        return (await getLabelForDesk(id)) ? {} : null
       case 'message':
-        return getContactMessage(id) ? {} : null
+        return (await getContactMessage(id)) ? {} : null
     }
   },
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { users } from '@/db/schema'
 import { createUser } from '@/tests/factories'
 
@@ -31,13 +31,13 @@ let contributor: { id: number }
 let editor: { id: number }
 let gone: { id: number }
 
-beforeAll(() => {
-  owner = createUser({ role: 'reporter' })
-  other = createUser({ role: 'reporter' })
-  contributor = createUser({ role: 'contributor' })
-  editor = createUser({ role: 'editor' })
-  gone = createUser({ role: 'editor' })
-  getDb().update(users).set({ active: false }).where(eq(users.id, gone.id)).run()
+beforeAll(async () => {
+  owner = (await createUser({ role: 'reporter' }))
+  other = (await createUser({ role: 'reporter' }))
+  contributor = (await createUser({ role: 'contributor' }))
+  editor = (await createUser({ role: 'editor' }))
+  gone = (await createUser({ role: 'editor' }))
+  await getWriteConnection().update(users).set({ active: false }).where(eq(users.id, gone.id))
 })
 
 async function as(userId: number | null, input: unknown) {

@@ -52,7 +52,7 @@ type ActionSpec<S extends z.ZodType, R extends Owned | undefined, T> = {
   permission: Permission
   input: S
   /** Loads the record the action touches; null → not found. Its authorId decides `own` permissions. */
-  load?: (input: z.infer<S>, staff: Staff) => R | null
+  load?: (input: z.infer<S>, staff: Staff) => R | null | Promise<R | null>
   run: (input: z.infer<S>, ctx: { staff: Staff; record: R }) => T | Promise<T>
   /** Also for someone who must set up two-factor sign-in before anything else (its own setup actions). */
   allowEnrolment?: boolean
@@ -94,7 +94,7 @@ export function adminAction<S extends z.ZodType, R extends Owned | undefined = u
       }
       let record = undefined as R
       if (spec.load) {
-        const loaded = spec.load(parsed.data, staff)
+        const loaded = await spec.load(parsed.data, staff)
         if (!loaded) return { ok: false, message: t.admin.errors.notFound }
         record = loaded
         staff = await authorize(spec.permission, loaded, opts)

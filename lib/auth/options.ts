@@ -56,28 +56,28 @@ export function getAuthOptions(): NextAuthOptions {
             secret: options!.secret,
             secureCookie: options!.useSecureCookies,
           })
-          const pending = checkSessionToken(token)
+          const pending = await checkSessionToken(token)
           if (pending?.stage !== 'code') return null
           const user = await checkSecondFactor(raw, headers, pending.user)
           if (!user) return null
           // The half-done session is over; the new one gets its own id.
-          revokeSession(pending.claims.sid, new Date(Date.now() + 2 * MAX_AGE_S * 1000))
+          await revokeSession(pending.claims.sid, new Date(Date.now() + 2 * MAX_AGE_S * 1000))
           return { id: String(user.id), sv: user.sessionVersion, stage: 'full' } satisfies SignedInUser as User
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         // A sign-in: a new session with claims of its own, whatever the old cookie held.
         if (user) return newSessionClaims(user as unknown as SignedInUser) as unknown as JWT
-        const result = checkSessionToken(token)
+        const result = await checkSessionToken(token)
         // An ended session is emptied, so renewing its cookie cannot outlive the revocation.
         if (!result) return {} as JWT
         checked.set(token, result)
         return token
       },
-      session({ session, token }) {
-        const result = checked.get(token) ?? checkSessionToken(token)
+      async session({ session, token }) {
+        const result = checked.get(token) ?? (await checkSessionToken(token))
         if (!result) return { expires: session.expires } as typeof session
         const user = { id: String(result.user.id), ...(result.stage === 'full' ? {} : { pending: result.stage }) }
         return { expires: session.expires, user } as typeof session
@@ -90,10 +90,10 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     events: {
-      signOut({ token }) {
+      async signOut({ token }) {
         const sid = (token as JWT | null)?.sid
         // Refused past the token's own expiry (a renewal of an ended session is emptied anyway).
-        if (typeof sid === 'string') revokeSession(sid, new Date(Date.now() + 2 * MAX_AGE_S * 1000))
+        if (typeof sid === 'string') await revokeSession(sid, new Date(Date.now() + 2 * MAX_AGE_S * 1000))
       },
     },
   }

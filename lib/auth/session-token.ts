@@ -37,19 +37,19 @@ export type CheckedSession = { user: SessionUser; stage: SessionStage; claims: S
  * The one session check: a decoded token → the person it signs in and how far, or null. Reads
  * the users row (active, session version) and the list of ended sign-ins every time.
  */
-export function checkSessionToken(token: JWT | null | undefined, now = Date.now()): CheckedSession | null {
+export async function checkSessionToken(token: JWT | null | undefined, now = Date.now()): Promise<CheckedSession | null> {
   if (!token) return null
   const { sub, sv, sid, stage, at } = token as Partial<Record<keyof SessionClaims, unknown>>
   const id = Number(sub)
   if (!Number.isInteger(id) || id <= 0 || typeof sv !== 'number' || typeof sid !== 'string' || typeof at !== 'number') return null
   if (stage !== 'full' && stage !== 'code') return null
-  const user = getSessionUser(id)
+  const user = await getSessionUser(id)
   if (!user?.active || user.sessionVersion !== sv) return null
-  if (isSessionRevoked(sid)) return null
+  if ((await isSessionRevoked(sid))) return null
   if (stage === 'code' && (now - at > PENDING_CODE_MS || !user.twoFactorEnabled)) return null
   const claims: SessionClaims = { sub: String(sub), sv, sid, stage, at }
   // Required by the newsroom but not set up yet: signed in only to set it up.
-  if (stage === 'full' && !user.twoFactorEnabled && mustUseTwoFactor(user.role, isTwoFactorRequiredForStaff())) {
+  if (stage === 'full' && !user.twoFactorEnabled && mustUseTwoFactor(user.role, await isTwoFactorRequiredForStaff())) {
     return { user, stage: 'enrol', claims }
   }
   return { user, stage, claims }

@@ -38,7 +38,7 @@ async function staffWith(cookie: string): Promise<{ id: number } | null> {
 
 describe('sessions', () => {
   it('finding 7: a copied session cookie is refused after its owner signs out', async () => {
-    const user = createUser({ role: 'editor', email: 'keluar@redaksi.example', passwordHash: hash })
+    const user = await createUser({ role: 'editor', email: 'keluar@redaksi.example', passwordHash: hash })
     const { cookie, token } = await signIn(user.email!)
     const copy = cookie
     expect((await staffWith(copy))?.id).toBe(user.id)
@@ -49,25 +49,25 @@ describe('sessions', () => {
   })
 
   it('finding 7: a password change ends every session', async () => {
-    const user = createUser({ role: 'reporter', email: 'sandi@redaksi.example', passwordHash: hash })
+    const user = await createUser({ role: 'reporter', email: 'sandi@redaksi.example', passwordHash: hash })
     const phone = (await signIn(user.email!)).cookie
     const laptop = (await signIn(user.email!)).cookie
-    updatePasswordHash(user.id, hash, user.id)
+    await updatePasswordHash(user.id, hash, user.id)
     expect(await staffWith(phone)).toBeNull()
     expect(await staffWith(laptop)).toBeNull()
   })
 
   it('finding 7: a role change and a deactivation end every session', async () => {
-    const admin = createUser({ role: 'admin' })
-    const demoted = createUser({ role: 'editor', email: 'turun@redaksi.example', passwordHash: hash })
+    const admin = await createUser({ role: 'admin' })
+    const demoted = await createUser({ role: 'editor', email: 'turun@redaksi.example', passwordHash: hash })
     const session = (await signIn(demoted.email!)).cookie
-    updateStaffRole(demoted.id, 'reporter', admin.id)
+    await updateStaffRole(demoted.id, 'reporter', admin.id)
     expect(await staffWith(session)).toBeNull()
 
-    const leaving = createUser({ role: 'editor', email: 'pergi@redaksi.example', passwordHash: hash })
+    const leaving = await createUser({ role: 'editor', email: 'pergi@redaksi.example', passwordHash: hash })
     const old = (await signIn(leaving.email!)).cookie
-    setStaffActive(leaving.id, false, admin.id)
-    setStaffActive(leaving.id, true, admin.id)
+    await setStaffActive(leaving.id, false, admin.id)
+    await setStaffActive(leaving.id, true, admin.id)
     // Reactivated, but the session from before stays ended.
     expect(await staffWith(old)).toBeNull()
   })
@@ -79,13 +79,13 @@ describe('sessions', () => {
   })
 
   it('signs out everywhere: every device’s session ends, through the check the admin gate uses', async () => {
-    const user = createUser({ role: 'admin', email: 'semua@redaksi.example', passwordHash: hash })
+    const user = await createUser({ role: 'admin', email: 'semua@redaksi.example', passwordHash: hash })
     const phone = (await signIn(user.email!)).cookie
     const laptop = (await signIn(user.email!)).cookie
     expect((await getStaffForRequest({ headers: { cookie: phone } }))?.id).toBe(user.id)
     expect((await getStaffForRequest({ headers: new Headers({ cookie: `lain=1; ${laptop}` }) }))?.id).toBe(user.id)
     expect(await getStaffForRequest({ headers: {} })).toBeNull()
-    endAllSessions(user.id, user.id)
+    await endAllSessions(user.id, user.id)
     expect(await getStaffForRequest({ headers: { cookie: phone } })).toBeNull()
     expect(await getStaffForRequest({ headers: { cookie: laptop } })).toBeNull()
   })
@@ -98,7 +98,7 @@ describe('sessions', () => {
     delete process.env.NEXTAUTH_URL
     process.env.AUTH_TRUST_HOST = '1'
     try {
-      const user = createUser({ role: 'editor', email: 'lan@redaksi.example', passwordHash: hash })
+      const user = await createUser({ role: 'editor', email: 'lan@redaksi.example', passwordHash: hash })
       const { cookie } = await signIn(user.email!)
       expect((await getStaffForRequest({ headers: { cookie, host: '192.168.1.20:3000' } }))?.id).toBe(user.id)
       // Behind a TLS proxy that says so, the cookie a browser keeps is the __Secure- one.

@@ -51,7 +51,7 @@ function signedInId(session: WartaSession | null): number | null {
  */
 export async function getStaffForRequest(req: RequestLike): Promise<Staff | null> {
   const id = signedInId(await sessionForRequest(req))
-  const staff = id === null ? null : getStaffById(id)
+  const staff = id === null ? null : (await getStaffById(id))
   return staff?.active ? staff : null
 }
 
@@ -63,7 +63,7 @@ export async function getStaffForRequest(req: RequestLike): Promise<Staff | null
 export async function currentStaff(): Promise<Staff | null> {
   const id = signedInId((await getServerSession(getAuthOptions())) as WartaSession | null)
   if (id === null) return null
-  const staff = getStaffById(id)
+  const staff = await getStaffById(id)
   return staff?.active ? staff : null
 }
 
@@ -72,6 +72,6 @@ export async function currentSignIn(): Promise<{ staff: Staff; stage: SessionSta
   const session = (await getServerSession(getAuthOptions())) as WartaSession | null
   const id = Number(session?.user?.id)
   if (!session?.user || !Number.isInteger(id) || id <= 0) return null
-  const staff = getStaffById(id)
+  const staff = await getStaffById(id)
   return staff?.active ? { staff, stage: session.user.pending ?? 'full' } : null
 }

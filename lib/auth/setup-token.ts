@@ -21,13 +21,13 @@ function hashToken(token: string): string {
  * At start (lib/cli/prepare.ts, once per `npm start`, before any server process): a new setup
  * link while nobody can sign in, else null (and any old token is removed).
  */
-export function issueSetupLink(siteUrl: string, db?: Executor): string | null {
-  if (canAnyoneSignIn(db)) {
-    storeSetupTokenHash(null, db)
+export async function issueSetupLink(siteUrl: string, db?: Executor): Promise<string | null> {
+  if ((await canAnyoneSignIn(db))) {
+    await storeSetupTokenHash(null, db)
     return null
   }
   const token = crypto.randomBytes(24).toString('base64url')
-  storeSetupTokenHash(hashToken(token), db)
+  await storeSetupTokenHash(hashToken(token), db)
   return `${siteUrl}${SETUP_PATH}?token=${token}`
 }
 
@@ -40,6 +40,6 @@ export function matchesSetupToken(token: unknown, storedHash: string | null): bo
 }
 
 /** For the setup page: is this link still good (nobody can sign in, token matches)? */
-export function isSetupLinkValid(token: unknown): boolean {
-  return !canAnyoneSignIn() && matchesSetupToken(token, getSetupTokenHash())
+export async function isSetupLinkValid(token: unknown): Promise<boolean> {
+  return !(await canAnyoneSignIn()) && matchesSetupToken(token, await getSetupTokenHash())
 }

@@ -29,14 +29,14 @@ afterEach(() => {
 describe('sign-in throttle', () => {
   it('finding 4: an attacker’s failures do not lock the owner out from their own address', { timeout: 60_000 }, async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T01:00:00Z') })
-    const owner = createUser({ role: 'editor', email: 'pemilik@redaksi.example', passwordHash: hash })
+    const owner = await createUser({ role: 'editor', email: 'pemilik@redaksi.example', passwordHash: hash })
     for (let i = 0; i < 20; i++) await attempt(owner.email!, `tebakan-${i}`, '198.51.100.66')
     expect(await attempt(owner.email!, PASSWORD, '203.0.113.10')).toBe('signed-in')
   })
 
   it('finding 4: the attacker’s address is refused, even with the right password, with growing delays', { timeout: 60_000 }, async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T01:00:00Z') })
-    const owner = createUser({ role: 'editor', email: 'sasaran@redaksi.example', passwordHash: hash })
+    const owner = await createUser({ role: 'editor', email: 'sasaran@redaksi.example', passwordHash: hash })
     const outcomes: string[] = []
     for (let i = 0; i < 20; i++) outcomes.push(await attempt(owner.email!, `tebakan-${i}`, '198.51.100.77'))
     expect(outcomes.slice(0, 5)).toEqual(Array(5).fill('wrong'))
@@ -56,7 +56,7 @@ describe('sign-in throttle', () => {
   })
 
   it('answers an unknown email exactly like a wrong password, at the same cost', { timeout: 60_000 }, async () => {
-    createUser({ role: 'reporter', email: 'ada@redaksi.example', passwordHash: hash })
+    await createUser({ role: 'reporter', email: 'ada@redaksi.example', passwordHash: hash })
     const pool = (globalThis as Record<symbol, { run: (job: { op: string }) => unknown }>)[Symbol.for('warta.hashWorker')]!
     const checks = vi.spyOn(pool, 'run')
     expect(await attempt('ada@redaksi.example', 'salah', '192.0.2.50')).toBe('wrong')
@@ -65,7 +65,7 @@ describe('sign-in throttle', () => {
   })
 
   it('sign-in leaves the event loop free', { timeout: 60_000 }, async () => {
-    const user = createUser({ role: 'reporter', email: 'loop@redaksi.example', passwordHash: hash })
+    const user = await createUser({ role: 'reporter', email: 'loop@redaksi.example', passwordHash: hash })
     await attempt(user.email!, 'pemanasan', '192.0.2.60')
     // One bcrypt check on this thread, measured now: the yardstick, inflated by a loaded machine
     // just as the measurement below is.

@@ -2,7 +2,7 @@ import 'server-only'
 import { z } from 'zod'
 import { claimTotpStep, getTwoFactorState, spendRecoveryCode } from '@/db/queries/two-factor'
 import { getCredentialsByEmail, recordSignIn, type SessionUser } from '@/db/queries/users'
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 import { getClientAddress } from '@/lib/http/client-address'
 import { HashingBusy } from './hash-worker'
 import { burnPasswordCheck, verifyPassword } from './password'
@@ -47,16 +47,16 @@ export async function checkPassword(
   const begun = await beginSignInAttempt(email, getClientAddress(headers))
   if (!begun.ok) throw refuseThrottled(begun.retryAfterSeconds)
   try {
-    const user = getCredentialsByEmail(email)
+    const user = await getCredentialsByEmail(email)
     if (!user?.passwordHash) {
       await burnPasswordCheck(password)
       return null
     }
     if (!(await verifyPassword(password, user.passwordHash)) || !user.active) return null
-    const twoFactor = getTwoFactorState(user.id)?.enabledAt != null
+    const twoFactor = (await getTwoFactorState(user.id))?.enabledAt != null
     // With two-factor on, the sign-in is only half done: recorded when the code comes.
     await finishSignInAttempt(begun.attempt)
-    const sessionVersion = twoFactor ? user.sessionVersion : await runWrite(() => recordSignIn(user.id))
+    const sessionVersion = twoFactor ? user.sessionVersion : await write(() => recordSignIn(user.id))
     return { id: user.id, sessionVersion, twoFactor }
   } catch (error) {
     if (error instanceof HashingBusy) throw new SignInRefusal('busy')
@@ -76,13 +76,13 @@ export async function checkSecondFactor(raw: unknown, headers: HeaderSource, use
   if (!parsed.success) return null
   const begun = await beginSignInAttempt(user.email?.toLowerCase() ?? `user:${user.id}`, getClientAddress(headers))
   if (!begun.ok) throw refuseThrottled(begun.retryAfterSeconds)
-  const state = getTwoFactorState(user.id)
+  const state = await getTwoFactorState(user.id)
   if (!state?.secret || !state.enabledAt) return null
   const code = parsed.data.code
   const recovery = isRecoveryCodeShaped(code)
   const step = recovery ? null : matchTotp(decryptTotpSecret(user.id, state.secret), code)
-  const sessionVersion = await runWrite(() => {
-    const ok = recovery ? spendRecoveryCode(user.id, hashRecoveryCode(code)) : step !== null && claimTotpStep(user.id, step)
+  const sessionVersion = await write(async () => {
+    const ok = recovery ? (await spendRecoveryCode(user.id, hashRecoveryCode(code))) : step !== null && (await claimTotpStep(user.id, step))
     if (!ok) return null
     return recordSignIn(user.id)
   })

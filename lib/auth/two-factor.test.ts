@@ -21,12 +21,12 @@ const headersFrom = (address: string, cookie = '') => ({ [PEER_ADDRESS_HEADER]: 
 const codeAt = (secret: string, ms: number) => new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: ms })
 
 /** A user with two-factor on; returns its secret and recovery codes. */
-function withTwoFactor(userId: number) {
+async function withTwoFactor(userId: number) {
   const secret = newTotpSecret()
-  storePendingTotpSecret(userId, encryptTotpSecret(userId, secret))
+  await storePendingTotpSecret(userId, encryptTotpSecret(userId, secret))
   const codes = newRecoveryCodes()
   // As if enrolled with the code of the step before last: fresh codes stay usable.
-  enableTwoFactor(userId, Math.floor(Date.now() / 30_000) - 2, codes.map(hashRecoveryCode), userId)
+  await enableTwoFactor(userId, Math.floor(Date.now() / 30_000) - 2, codes.map(hashRecoveryCode), userId)
   return { secret, codes }
 }
 
@@ -54,20 +54,20 @@ describe('two-factor sign-in', () => {
   })
 
   it('after the password, asks for a code; a code from the app finishes the sign-in, once', { timeout: 60_000 }, async () => {
-    const user = createUser({ role: 'editor', email: 'dua@redaksi.example', passwordHash: hash })
-    const { secret } = withTwoFactor(user.id)
+    const user = await createUser({ role: 'editor', email: 'dua@redaksi.example', passwordHash: hash })
+    const { secret } = await withTwoFactor(user.id)
     const half = await provider('credentials')({ email: 'dua@redaksi.example', password: PASSWORD }, { headers: headersFrom('192.0.2.10') })
     expect(half).toMatchObject({ id: String(user.id), stage: 'code' })
     const pending = await cookieFor(half!)
-    expect(checkSessionToken(pending.token)?.stage).toBe('code')
+    expect((await checkSessionToken(pending.token))?.stage).toBe('code')
 
     expect(await provider('totp')({ code: '000000' }, { headers: headersFrom('192.0.2.10', pending.cookie) })).toBeNull()
     const code = codeAt(secret, Date.now())
     const full = await provider('totp')({ code }, { headers: headersFrom('192.0.2.10', pending.cookie) })
     expect(full).toMatchObject({ id: String(user.id), stage: 'full' })
-    expect(checkSessionToken((await cookieFor(full!)).token)?.stage).toBe('full')
+    expect((await checkSessionToken((await cookieFor(full!)).token))?.stage).toBe('full')
     // The half-done session is spent, and the code cannot be replayed on another.
-    expect(checkSessionToken(pending.token)).toBeNull()
+    expect(await checkSessionToken(pending.token)).toBeNull()
     const again = await cookieFor((await provider('credentials')({ email: 'dua@redaksi.example', password: PASSWORD }, { headers: headersFrom('192.0.2.10') }))!)
     expect(await provider('totp')({ code }, { headers: headersFrom('192.0.2.10', again.cookie) })).toBeNull()
     // Without a half-done session, a code signs nobody in.
@@ -75,8 +75,8 @@ describe('two-factor sign-in', () => {
   })
 
   it('takes each recovery code once, and throttles wrong codes like wrong passwords', { timeout: 60_000 }, async () => {
-    const user = createUser({ role: 'admin', email: 'pulih@redaksi.example', passwordHash: hash })
-    const { codes } = withTwoFactor(user.id)
+    const user = await createUser({ role: 'admin', email: 'pulih@redaksi.example', passwordHash: hash })
+    const { codes } = await withTwoFactor(user.id)
     const signInHalf = async (address: string) =>
       (await cookieFor((await provider('credentials')({ email: 'pulih@redaksi.example', password: PASSWORD }, { headers: headersFrom(address) }))!)).cookie
     const first = await signInHalf('192.0.2.20')
@@ -99,24 +99,24 @@ describe('two-factor sign-in', () => {
   })
 
   it('sends editors and admins without it to set it up, once an admin requires it; an admin reset ends their sessions', { timeout: 60_000 }, async () => {
-    const admin = createUser({ role: 'admin' })
-    const editor = createUser({ role: 'editor', email: 'wajib@redaksi.example', passwordHash: hash })
-    const reporter = createUser({ role: 'reporter', email: 'bebas@redaksi.example', passwordHash: hash })
+    const admin = await createUser({ role: 'admin' })
+    const editor = await createUser({ role: 'editor', email: 'wajib@redaksi.example', passwordHash: hash })
+    const reporter = await createUser({ role: 'reporter', email: 'bebas@redaksi.example', passwordHash: hash })
     const signInFull = async (email: string) =>
       (await cookieFor((await provider('credentials')({ email, password: PASSWORD }, { headers: headersFrom('192.0.2.30') }))!)).token
     const editorToken = await signInFull('wajib@redaksi.example')
     const reporterToken = await signInFull('bebas@redaksi.example')
-    setTwoFactorRequiredForStaff(true, admin.id)
-    expect(checkSessionToken(editorToken)?.stage).toBe('enrol')
-    expect(checkSessionToken(reporterToken)?.stage).toBe('full')
-    withTwoFactor(editor.id)
-    expect(checkSessionToken(editorToken)?.stage).toBe('full')
+    await setTwoFactorRequiredForStaff(true, admin.id)
+    expect((await checkSessionToken(editorToken))?.stage).toBe('enrol')
+    expect((await checkSessionToken(reporterToken))?.stage).toBe('full')
+    await withTwoFactor(editor.id)
+    expect((await checkSessionToken(editorToken))?.stage).toBe('full')
 
-    removeTwoFactor(editor.id, admin.id)
-    expect(getTwoFactorState(editor.id)).toEqual({ secret: null, enabledAt: null, lastStep: null })
-    expect(listAuditFor('user', editor.id)[0]).toMatchObject({ action: 'user:2fa-reset', actorId: admin.id })
-    expect(checkSessionToken(editorToken)).toBeNull()
-    setTwoFactorRequiredForStaff(false, admin.id)
+    await removeTwoFactor(editor.id, admin.id)
+    expect(await getTwoFactorState(editor.id)).toEqual({ secret: null, enabledAt: null, lastStep: null })
+    expect((await listAuditFor('user', editor.id))[0]).toMatchObject({ action: 'user:2fa-reset', actorId: admin.id })
+    expect(await checkSessionToken(editorToken)).toBeNull()
+    await setTwoFactorRequiredForStaff(false, admin.id)
     expect(reporter.id).toBeGreaterThan(0)
   })
 })

@@ -35,23 +35,23 @@ const addressOf = (a: ArticleFootprint) => TAGS.articlePath(a.pathMonth, a.slug)
 const LATEST_LIST_SIZE = FEED_SIZE
 
 /** The tags of the lists and addresses a public story is on (not the pages that merely show it). */
-function listingTags(a: ArticleFootprint): string[] {
+async function listingTags(a: ArticleFootprint): Promise<string[]> {
   const { year, month } = jakartaParts(a.publishedAt)
   return [
-    ...(isAmongNewest(a.id, a.publishedAt, LATEST_LIST_SIZE) ? [TAGS.latest] : []),
+    ...((await isAmongNewest(a.id, a.publishedAt, LATEST_LIST_SIZE)) ? [TAGS.latest] : []),
     addressOf(a),
     TAGS.authorList(a.authorId),
     ...a.labelIds.map(TAGS.labelList),
     // A label made while the story was written may have answered 404 at its address until now.
-    ...listLabelsByIds(a.labelIds).map((l) => TAGS.labelSlug(l.slug)),
+    ...(await listLabelsByIds(a.labelIds)).map((l) => TAGS.labelSlug(l.slug)),
     TAGS.month(year, month),
     TAGS.year(year),
     TAGS.day(toIsoDay(a.publishedAt)),
     // Its previous/next neighbours' pages link to it, and up to RELATED_WINDOW later stories per
     // label may list it as related: found from where it stands, so this reads the database. Their
     // pages only, not their cards elsewhere.
-    ...listNeighbourIds(a.id, a.publishedAt).map(TAGS.articlePage),
-    ...listRelatedFollowerIds(a.id, a.labelIds, a.publishedAt).map(TAGS.articlePage),
+    ...(await listNeighbourIds(a.id, a.publishedAt)).map(TAGS.articlePage),
+    ...(await listRelatedFollowerIds(a.id, a.labelIds, a.publishedAt)).map(TAGS.articlePage),
   ]
 }
 
@@ -64,7 +64,7 @@ function listingTags(a: ArticleFootprint): string[] {
  * joins and its neighbours' and followers' pages. Call after the write: neighbours are read from
  * the database.
  */
-export function articleChangeTags(before: ArticleFootprint | null, after: ArticleFootprint | null): string[] {
+export async function articleChangeTags(before: ArticleFootprint | null, after: ArticleFootprint | null): Promise<string[]> {
   if (!before && !after) return []
   const tags = new Set<string>()
   for (const a of [before, after]) if (a) tags.add(TAGS.article(a.id))
@@ -80,7 +80,7 @@ export function articleChangeTags(before: ArticleFootprint | null, after: Articl
   }
   // Same lists, same place on them: the pages showing it carry its own tag.
   if (before && after && listingKey(before) === listingKey(after)) return [...tags]
-  for (const a of [before, after]) if (a) for (const tag of listingTags(a)) tags.add(tag)
+  for (const a of [before, after]) if (a) for (const tag of (await listingTags(a))) tags.add(tag)
   return [...tags]
 }
 

@@ -5,8 +5,8 @@ import { TAGS } from '@/lib/cache-tags'
 type LabelRef = { id: number; slug: string }
 
 /** The navigation prints featured labels' names on every page. */
-function navigationTags(labelIds: readonly number[]): string[] {
-  const featured = new Set(getSiteSettings().featuredLabelIds)
+async function navigationTags(labelIds: readonly number[]): Promise<string[]> {
+  const featured = new Set((await getSiteSettings()).featuredLabelIds)
   return labelIds.some((id) => featured.has(id)) ? [TAGS.site] : []
 }
 
@@ -20,8 +20,8 @@ export function labelCreatedTags(label: LabelRef): string[] {
  * kickers on cards, article pages listing it, the navigation when featured), its old and new
  * addresses, the labels sitemap.
  */
-export function labelChangedTags(before: LabelRef, after: LabelRef): string[] {
-  const tags = [TAGS.label(after.id), TAGS.labelSlug(before.slug), TAGS.labelSlug(after.slug), TAGS.sitemaps, ...navigationTags([after.id])]
+export async function labelChangedTags(before: LabelRef, after: LabelRef): Promise<string[]> {
+  const tags = [TAGS.label(after.id), TAGS.labelSlug(before.slug), TAGS.labelSlug(after.slug), TAGS.sitemaps, ...(await navigationTags([after.id]))]
   if (before.slug !== after.slug) tags.push(TAGS.redirects)
   return tags
 }
@@ -32,7 +32,7 @@ export function labelChangedTags(before: LabelRef, after: LabelRef): string[] {
  * stories' pages (their related lists gain candidates), the sources' addresses, the navigation
  * when a source was featured. Pages printing only the target's name do not change.
  */
-export function labelsMergedTags(sources: readonly LabelRef[], target: LabelRef | null): string[] {
+export async function labelsMergedTags(sources: readonly LabelRef[], target: LabelRef | null): Promise<string[]> {
   const sourceIds = sources.map((s) => s.id)
   return [
     ...sourceIds.flatMap((id) => [TAGS.label(id), TAGS.labelList(id)]),
@@ -41,6 +41,6 @@ export function labelsMergedTags(sources: readonly LabelRef[], target: LabelRef 
     TAGS.sitemaps,
     TAGS.redirects,
     // A featured source is replaced by the target (or dropped) in the navigation.
-    ...navigationTags(sourceIds),
+    ...(await navigationTags(sourceIds)),
   ]
 }

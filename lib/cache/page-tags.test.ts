@@ -83,16 +83,16 @@ describe('what each public page carries', () => {
   })
 })
 
-describe('which pages each change reaches', () => {
-  const author = createUser({ role: 'reporter' })
-  const otherAuthor = createUser({ role: 'reporter' })
-  const label = createLabel({ slug: 'kontrak-label' })
-  const otherLabel = createLabel({ slug: 'kontrak-lain' })
+describe('which pages each change reaches', async () => {
+  const author = await createUser({ role: 'reporter' })
+  const otherAuthor = await createUser({ role: 'reporter' })
+  const label = await createLabel({ slug: 'kontrak-label' })
+  const otherLabel = await createLabel({ slug: 'kontrak-lain' })
   // A story in the middle of the order: older and newer neighbours exist.
-  const older = createArticle({ authorId: author.id, labelIds: [label.id], publishedAt: new Date('2030-03-01T03:00:00Z') })
-  const story = createArticle({ authorId: author.id, labelIds: [label.id], publishedAt: new Date('2030-03-02T03:00:00Z') })
-  const newer = createArticle({ authorId: otherAuthor.id, labelIds: [otherLabel.id], publishedAt: new Date('2030-03-03T03:00:00Z') })
-  const unrelated = createArticle({ authorId: otherAuthor.id, labelIds: [otherLabel.id], publishedAt: new Date('2030-01-10T03:00:00Z') })
+  const older = await createArticle({ authorId: author.id, labelIds: [label.id], publishedAt: new Date('2030-03-01T03:00:00Z') })
+  const story = await createArticle({ authorId: author.id, labelIds: [label.id], publishedAt: new Date('2030-03-02T03:00:00Z') })
+  const newer = await createArticle({ authorId: otherAuthor.id, labelIds: [otherLabel.id], publishedAt: new Date('2030-03-03T03:00:00Z') })
+  const unrelated = await createArticle({ authorId: otherAuthor.id, labelIds: [otherLabel.id], publishedAt: new Date('2030-01-10T03:00:00Z') })
   const footprint: ArticleFootprint = {
     id: story.id,
     authorId: author.id,
@@ -129,30 +129,30 @@ describe('which pages each change reaches', () => {
       .map(([name]) => name)
       .sort()
 
-  it('an edit that keeps the story in place: its page, its cards, the sitemaps', () => {
+  it('an edit that keeps the story in place: its page, its cards, the sitemaps', async () => {
     // A retracted story's notice prints its headline, so it carries the story's tag too.
-    expect(reached(articleChangeTags(footprint, { ...footprint }))).toEqual(['gone', 'olderNeighbour', 'sitemap', 'story'].sort())
+    expect(reached(await articleChangeTags(footprint, { ...footprint }))).toEqual(['gone', 'olderNeighbour', 'sitemap', 'story'].sort())
   })
 
-  it('unpublishing: every list it was on (every page of them), its neighbours, its address', () => {
-    expect(reached(articleChangeTags(footprint, null))).toEqual(
+  it('unpublishing: every list it was on (every page of them), its neighbours, its address', async () => {
+    expect(reached(await articleChangeTags(footprint, null))).toEqual(
       ['authorPage', 'day', 'gone', 'home', 'labelPage2', 'month', 'olderNeighbour', 'sitemap', 'story'].sort(),
     )
   })
 
-  it('a new address: the story, its cards and the old and new addresses, not its lists', () => {
-    const moved = articleChangeTags(footprint, { ...footprint, slug: 'alamat-baru' })
+  it('a new address: the story, its cards and the old and new addresses, not its lists', async () => {
+    const moved = await articleChangeTags(footprint, { ...footprint, slug: 'alamat-baru' })
     expect(moved).toContain(TAGS.articlePath(footprint.pathMonth, 'alamat-baru'))
     expect(reached(moved)).toEqual(['gone', 'olderNeighbour', 'sitemap', 'story'].sort())
   })
 
-  it('a label renamed: the pages printing it, not the other label’s', () => {
-    const renamed = labelChangedTags({ id: label.id, slug: label.slug }, { id: label.id, slug: label.slug })
+  it('a label renamed: the pages printing it, not the other label’s', async () => {
+    const renamed = await labelChangedTags({ id: label.id, slug: label.slug }, { id: label.id, slug: label.slug })
     expect(reached(renamed)).toEqual(['labelPage2', 'monthWithTargetKicker', 'olderNeighbour', 'sitemap', 'story'].sort())
   })
 
-  it('labels merged: both labels’ pages, not an unrelated story', () => {
-    const merged = labelsMergedTags([{ id: otherLabel.id, slug: otherLabel.slug }], { id: label.id, slug: label.slug })
+  it('labels merged: both labels’ pages, not an unrelated story', async () => {
+    const merged = await labelsMergedTags([{ id: otherLabel.id, slug: otherLabel.slug }], { id: label.id, slug: label.slug })
     const names = reached(merged)
     expect(names).toEqual(expect.arrayContaining(['labelPage2', 'otherLabelPage', 'story', 'unrelatedStory', 'home']))
     expect(names).not.toContain('authorPage')

@@ -1,6 +1,6 @@
 import 'server-only'
 import { getLatestTagEventSeq, insertTagEvents, listTagEventsSince, type TagEvent, type TagExpiry } from '@/db/queries/cache-tag-events'
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 import { getRedis } from '@/lib/redis/client'
 import { redisTagStore } from '@/lib/redis/tag-store'
 
@@ -27,8 +27,8 @@ const STORE_KEY = Symbol.for('warta.tagStore')
 /** Expiries kept in the SQLite database every process of this site opens. */
 export function sqliteTagStore(): TagStore {
   return {
-    // runWrite: an import or another process may hold the write lock; wait without blocking.
-    append: (events) => runWrite((tx) => insertTagEvents(tx, events, Date.now())),
+    // write(): an import or another process may hold the write lock; wait without blocking.
+    append: async (events) => write((tx) => insertTagEvents(tx, events, Date.now())),
     readSince: async (seq) => listTagEventsSince(seq),
     latestSeq: async () => getLatestTagEventSeq(),
   }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { COPIED_TABLES, copySqliteToPostgres, type CopyReport, TRANSIENT_TABLES } from '@/db/pg/copy'
 import { migratePg } from '@/db/pg/migrate'
 import { createPgPool } from '@/db/pg/pool'
@@ -22,12 +22,12 @@ const run = promisify(execFile)
 const now = new Date('2026-03-10T05:00:00Z')
 
 function sqliteCount(table: string): number {
-  return getDb().$client.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number
+  return getWriteConnection().$client.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number
 }
 
 /** A row in each table the demo seed leaves empty, and the users ↔ media cycle closed. */
 function addTheRest(): void {
-  const db = getDb().$client
+  const db = getWriteConnection().$client
   const userId = db.prepare(`SELECT id FROM users ORDER BY id LIMIT 1`).pluck().get() as number
   const mediaId = db.prepare(`SELECT id FROM media ORDER BY id DESC LIMIT 1`).pluck().get() as number
   const articleId = db.prepare(`SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 1`).pluck().get() as number
@@ -60,11 +60,11 @@ describe.skipIf(!reachable)('npm run db:copy', () => {
   let pool: pg.Pool
 
   beforeAll(async () => {
-    await seedDemo(getDb(), { now })
+    await seedDemo(getWriteConnection(), { now })
     addTheRest()
     database = await createTestDatabase()
     const lines: string[] = []
-    report = await copySqliteToPostgres(getDb(), database.url, { log: (line) => lines.push(line) })
+    report = await copySqliteToPostgres(getWriteConnection(), database.url, { log: (line) => lines.push(line) })
     pool = createPgPool(database.url, { max: 2 })
   }, 180_000)
 
@@ -89,7 +89,7 @@ describe.skipIf(!reachable)('npm run db:copy', () => {
   })
 
   it('keeps values exactly: times, booleans, JSON, the avatar cycle, the label mirrors', async () => {
-    const sqlite = getDb().$client
+    const sqlite = getWriteConnection().$client
     const a = sqlite
       .prepare(`SELECT id, published_at, is_sponsored, status FROM articles ORDER BY id`)
       .raw()
@@ -106,10 +106,10 @@ describe.skipIf(!reachable)('npm run db:copy', () => {
   })
 
   it('leaves the sequences past the copied ids, and a searchable site', async () => {
-    const maxId = sqliteCount('labels') && (getDb().$client.prepare('SELECT max(id) FROM labels').pluck().get() as number)
+    const maxId = sqliteCount('labels') && (getWriteConnection().$client.prepare('SELECT max(id) FROM labels').pluck().get() as number)
     const { rows } = await pool.query(`INSERT INTO labels (name, slug) VALUES ('Baru', 'baru') RETURNING id`)
     expect(rows[0].id).toBe(maxId + 1)
-    const title = getDb().$client.prepare(`SELECT title FROM articles WHERE status = 'published' ORDER BY published_at DESC LIMIT 1`).pluck().get() as string
+    const title = getWriteConnection().$client.prepare(`SELECT title FROM articles WHERE status = 'published' ORDER BY published_at DESC LIMIT 1`).pluck().get() as string
     const result = await searchArticlesPg(pool, title, 1)
     expect(result.items.map((i) => i.title)).toContain(title)
   })
@@ -124,7 +124,7 @@ describe.skipIf(!reachable)('npm run db:copy', () => {
         CREATE FUNCTION sabotage() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN NEW.title := NEW.title || ' '; RETURN NEW; END $$;
         CREATE TRIGGER sabotage BEFORE INSERT ON pages FOR EACH ROW EXECUTE FUNCTION sabotage();`)
-      await expect(copySqliteToPostgres(getDb(), other.url)).rejects.toThrow(/does not match the source in pages;/)
+      await expect(copySqliteToPostgres(getWriteConnection(), other.url)).rejects.toThrow(/does not match the source in pages;/)
       const { rows } = await otherPool.query(`SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM users) AS n`)
       expect(rows[0].n).toBe(0)
     } finally {

@@ -14,7 +14,7 @@
  * writing, the entries written until then, each complete: running it again finishes it).
  */
 import { parseArgs } from 'node:util'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { migrateDatabase } from '@/db/migrate'
 import { ImportError, ImportInterruptedError, importBloggerExport } from '@/lib/import/blogger/import'
 import type { ImportEvent, ImportReport } from '@/lib/import/blogger/report'
@@ -140,7 +140,7 @@ async function main(): Promise<number> {
   const emitJson = (event: ImportEvent) => process.stdout.write(`${JSON.stringify(event)}\n`)
   const onEvent = args.json ? emitJson : progressPrinter()
   try {
-    migrateDatabase(getDb())
+    migrateDatabase(getWriteConnection())
     const report = await importBloggerExport(args.file, {
       dryRun: args.dryRun,
       siteUrl: getEnv().siteUrl ?? undefined,

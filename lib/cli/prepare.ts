@@ -85,16 +85,16 @@ async function main() {
   console.log(`Database: ${env.databasePath} (migrations applied)`)
 
   const isEmpty =
-    (db.select({ n: count() }).from(articles).get()?.n ?? 0) === 0 && (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0
+    ((await db.select({ n: count() }).from(articles).limit(1))[0]?.n ?? 0) === 0 && ((await db.select({ n: count() }).from(users).limit(1))[0]?.n ?? 0) === 0
   if (isEmpty && env.seedDemo) {
     console.log('Empty database: adding demo content (SEED_DEMO=0 turns this off)…')
     await seedDemo(db)
   }
   // Printed once per start, before the server processes exist; every process accepts it (ADR 012).
   // Without SITE_URL, the address this machine answers on (ADR 015).
-  const setupLink = issueSetupLink(env.siteUrl ?? `http://localhost:${env.port}`, db)
+  const setupLink = await issueSetupLink(env.siteUrl ?? `http://localhost:${env.port}`, db)
   // A new site starts with its masthead, guideline and contact pages as drafts to fill in.
-  if (isEmpty) createStarterPages(db)
+  if (isEmpty) await createStarterPages(db)
   db.$client.close()
 
   console.log(`\nWarta is starting on http://localhost:${env.port}\n`)

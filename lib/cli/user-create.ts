@@ -109,7 +109,7 @@ async function main(): Promise<void> {
 
   const passwordHash = await hashPassword(password)
   try {
-    const created = createStaff({ ...args, passwordHash }, { via: 'cli' })
+    const created = await createStaff({ ...args, passwordHash }, { via: 'cli' })
     console.log(`Created ${created!.role} ${created!.email} (id ${created!.id}) in ${databasePath}`)
   } catch (error) {
     if (error instanceof DuplicateEmailError) throw new Refusal(`A user with the email ${args.email} already exists.`)

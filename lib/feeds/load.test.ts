@@ -15,10 +15,10 @@ const { loadSiteFeed } = await import('./load')
 
 describe('loadSiteFeed', () => {
   it('gives a stored image its file size as the enclosure length, and 0 when its files are gone', async () => {
-    const author = createUser()
+    const author = await createUser()
     const stored = await storeImage(fs.readFileSync(path.resolve('tests/fixtures/images/exif-gps.jpg')), { originalName: 'foto.jpg' })
-    const { id } = createMedia({ ...stored, alt: '', caption: '', uploadedBy: author.id })
-    const article = createArticle({ authorId: author.id, featuredMediaId: id, title: 'Jembatan baru dibuka' })
+    const { id } = await createMedia({ ...stored, alt: '', caption: '', uploadedBy: author.id })
+    const article = await createArticle({ authorId: author.id, featuredMediaId: id, title: 'Jembatan baru dibuka' })
     const file = path.join(getEnv().uploadsDir, mediaFileName(stored.storageKey, MAX_MEDIA_WIDTH))
 
     const item = (xml: string) => xml.slice(xml.indexOf(`<title>${article.title}</title>`))

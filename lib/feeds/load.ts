@@ -92,7 +92,7 @@ export async function loadSiteFeed(siteUrl: string): Promise<CachedFeed> {
   const chrome = await getSiteChrome()
   return render(
     { title: t.feeds.site(chrome.siteName), path: '/', feedPath: SITE_FEED_PATH, description: chrome.tagline },
-    listSiteFeedItems(),
+    await listSiteFeedItems(),
     siteUrl,
   )
 }
@@ -101,7 +101,7 @@ export async function loadSiteFeed(siteUrl: string): Promise<CachedFeed> {
 export async function loadLabelFeed(slug: string, siteUrl: string): Promise<CachedFeed | null> {
   'use cache'
   cacheLife('max')
-  const label = getLabelBySlug(slug)
+  const label = await getLabelBySlug(slug)
   tagPage(labelPageTags(slug, label))
   if (!label) return null
   const chrome = await getSiteChrome()
@@ -112,7 +112,7 @@ export async function loadLabelFeed(slug: string, siteUrl: string): Promise<Cach
       feedPath: labelFeedPath(label.slug),
       description: label.description || t.seo.archiveDescription(t.archive.label(label.name), chrome.siteName),
     },
-    listLabelFeedItems(label.id),
+    await listLabelFeedItems(label.id),
     siteUrl,
   )
 }
@@ -121,7 +121,7 @@ export async function loadLabelFeed(slug: string, siteUrl: string): Promise<Cach
 export async function loadAuthorFeed(slug: string, siteUrl: string): Promise<CachedFeed | null> {
   'use cache'
   cacheLife('max')
-  const author = getAuthorBySlug(slug)
+  const author = await getAuthorBySlug(slug)
   tagPage(authorPageTags(slug, author))
   if (!author) return null
   const chrome = await getSiteChrome()
@@ -132,7 +132,7 @@ export async function loadAuthorFeed(slug: string, siteUrl: string): Promise<Cac
       feedPath: authorFeedPath(author.slug),
       description: author.bio || t.seo.authorDescription(author.name, chrome.siteName),
     },
-    listAuthorFeedItems(author.id),
+    await listAuthorFeedItems(author.id),
     siteUrl,
   )
 }

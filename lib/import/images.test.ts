@@ -3,7 +3,7 @@ import http from 'node:http'
 import { type AddressInfo, isIP } from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { getMedia } from '@/db/queries/media'
 import { media } from '@/db/schema'
 import { getEnv } from '@/lib/env'
@@ -120,21 +120,21 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-const mediaCount = () => getDb().select({ id: media.id }).from(media).all().length
+const mediaCount = async () => (await getWriteConnection().select({ id: media.id }).from(media)).length
 
 describe('downloadImageToLibrary', () => {
   it('stores a fetched JPEG through the upload pipeline and inserts its media row', async () => {
-    const editor = createUser({ role: 'editor' })
+    const editor = await createUser({ role: 'editor' })
     const result = await downloadImageToLibrary(`${base}/foto/sawah%20panen.jpg`, { uploadedBy: editor.id, alt: '  Panen raya  ', ...mirror })
     expect(result).toEqual({ ok: true, mediaId: expect.any(Number) })
     if (!result.ok) return
-    const item = getMedia(result.mediaId)!
+    const item = (await getMedia(result.mediaId))!
     expect(item.alt).toBe('Panen raya')
     expect(item.storageKey).toMatch(/^\d{4}\/\d{2}\/[0-9a-f]{16}$/)
     for (const width of item.variants) {
       expect(fs.existsSync(path.join(getEnv().uploadsDir, mediaFileName(item.storageKey, width)))).toBe(true)
     }
-    const row = getDb().select().from(media).all().find((r) => r.id === result.mediaId)!
+    const row = (await getWriteConnection().select().from(media)).find((r) => r.id === result.mediaId)!
     expect(row).toMatchObject({ uploadedBy: editor.id, originalName: 'sawah panen.jpg', mime: 'image/webp' })
   })
 
@@ -144,10 +144,10 @@ describe('downloadImageToLibrary', () => {
   })
 
   it('refuses what is not an image, whatever its name or Content-Type says', async () => {
-    const before = mediaCount()
+    const before = await mediaCount()
     expect(await downloadImageToLibrary(`${base}/html-renamed.jpg`, { uploadedBy: null, ...mirror })).toEqual({ ok: false, reason: 'not an image' })
     expect(await downloadImageToLibrary(`${base}/script.svg`, { uploadedBy: null, ...mirror })).toEqual({ ok: false, reason: 'not an image' })
-    expect(mediaCount()).toBe(before)
+    expect(await mediaCount()).toBe(before)
   })
 
   it('refuses a decompression bomb by its pixel count', async () => {

@@ -115,7 +115,7 @@ export async function downloadImageToLibrary(url: string, opts: DownloadImageOpt
     }
     throw error
   }
-  const { id } = createMedia({ ...stored, alt: (opts.alt ?? '').trim().slice(0, MEDIA_TEXT_LIMITS.alt), uploadedBy: opts.uploadedBy })
+  const { id } = await createMedia({ ...stored, alt: (opts.alt ?? '').trim().slice(0, MEDIA_TEXT_LIMITS.alt), uploadedBy: opts.uploadedBy })
   return { ok: true, mediaId: id }
 }
 

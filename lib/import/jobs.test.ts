@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { spawnSync } from 'node:child_process'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { importJobs } from '@/db/schema'
 import { abandonImport, getImportJob, getLatestImportJob, importsDir, reserveImport, runImport, whenImportSettles } from './jobs'
 
@@ -87,19 +87,19 @@ describe('the import job runner', () => {
     const refused = await reserveImport({ dryRun: false, fileName: 'b.xml', userId: 2 })
     expect(refused).toEqual({ ok: false, running: expect.objectContaining({ id: first.job.id, status: 'receiving' }) })
     await abandonImport(first.job.id)
-    expect(getImportJob(first.job.id)).toBeNull()
+    expect(await getImportJob(first.job.id)).toBeNull()
 
     const second = await reserveImport({ dryRun: false, fileName: 'c.xml', userId: 1 })
     if (!second.ok) throw new Error('slot taken')
     fs.writeFileSync(second.filePath, '<feed/>')
     await runImport(second.job.id, fake('slow', second.filePath))
     expect(await reserveImport({ dryRun: false, fileName: 'd.xml', userId: 1 })).toMatchObject({ ok: false, running: { status: 'running' } })
-    expect(getLatestImportJob()).toMatchObject({ id: second.job.id, status: 'running' })
+    expect(await getLatestImportJob()).toMatchObject({ id: second.job.id, status: 'running' })
     await whenImportSettles(second.job.id)
     const third = await reserveImport({ dryRun: false, fileName: 'e.xml', userId: 1 })
     expect(third.ok).toBe(true)
     if (third.ok) await abandonImport(third.job.id)
-    expect(getLatestImportJob()).toMatchObject({ id: second.job.id, status: 'done' })
+    expect(await getLatestImportJob()).toMatchObject({ id: second.job.id, status: 'done' })
   })
 
   it('clears uploads left behind by a process that died mid-import', async () => {
@@ -113,7 +113,7 @@ describe('the import job runner', () => {
   it('hands out copies, so a caller cannot change the job', async () => {
     const { job } = await runFake('ok')
     job.status = 'running'
-    expect(getImportJob(job.id)?.status).toBe('done')
+    expect((await getImportJob(job.id))?.status).toBe('done')
   })
 
   it('every server process sees a job and its progress, and the slot holds across processes', async () => {
@@ -129,16 +129,15 @@ describe('the import job runner', () => {
       report: null,
       error: null,
     }
-    getDb()
+    await getWriteConnection()
       .insert(importJobs)
       .values({ id: view.id, userId: 2, ownerPid: process.ppid, status: 'running', startedAt: view.startedAt, heartbeatAt: Date.now(), view: JSON.stringify(view) })
-      .run()
     try {
-      expect(getImportJob(view.id)).toMatchObject({ status: 'running', progress: { writing: { done: 40, total: 100 } } })
-      expect(getLatestImportJob()).toMatchObject({ id: view.id })
+      expect(await getImportJob(view.id)).toMatchObject({ status: 'running', progress: { writing: { done: 40, total: 100 } } })
+      expect(await getLatestImportJob()).toMatchObject({ id: view.id })
       expect(await reserveImport({ dryRun: false, fileName: 'x.xml', userId: 1 })).toMatchObject({ ok: false, running: { id: view.id } })
     } finally {
-      getDb().delete(importJobs).run()
+      await getWriteConnection().delete(importJobs)
     }
   })
 
@@ -155,14 +154,13 @@ describe('the import job runner', () => {
       report: null,
       error: null,
     }
-    getDb()
+    await getWriteConnection()
       .insert(importJobs)
       .values({ id: view.id, userId: 2, ownerPid: gone, status: 'running', startedAt: view.startedAt, heartbeatAt: Date.now(), view: JSON.stringify(view) })
-      .run()
-    expect(getImportJob(view.id)).toMatchObject({ status: 'failed', error: { message: null } })
+    expect(await getImportJob(view.id)).toMatchObject({ status: 'failed', error: { message: null } })
     const next = await reserveImport({ dryRun: false, fileName: 'x.xml', userId: 1 })
     expect(next.ok).toBe(true)
     if (next.ok) await abandonImport(next.job.id)
-    expect(getImportJob(view.id)).toMatchObject({ status: 'failed' })
+    expect(await getImportJob(view.id)).toMatchObject({ status: 'failed' })
   })
 })

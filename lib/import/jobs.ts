@@ -254,12 +254,12 @@ export async function runImport(id: string, spec: SpawnSpec): Promise<ImportJobV
   return started
 }
 
-export function getImportJob(id: string): ImportJobView | null {
+export async function getImportJob(id: string): Promise<ImportJobView | null> {
   return getImportJobView<ImportJobView>(id, owners)
 }
 
 /** The running import, or else the one that finished last: what the import page opens with. */
-export function getLatestImportJob(): ImportJobView | null {
+export async function getLatestImportJob(): Promise<ImportJobView | null> {
   return getLatestImportJobView<ImportJobView>(owners)
 }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection, write } from '@/db'
 import { addRedirect, recordGonePath } from '@/db/queries/redirects'
 import { mergeLabels } from '@/db/queries/labels-desk'
 import { redirects } from '@/db/schema'
@@ -21,18 +21,18 @@ function decide(url: string, host?: string) {
 const to = (location: string) => ({ action: 'redirect', location })
 
 /** What the importer writes for the fixture's post 1564793159734860121, its page and two labels. */
-function importSample() {
-  addRedirect('/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak.html', '/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'import')
-  addRedirect('/p/redaksi.html', '/p/redaksi', 'import')
-  addRedirect('/feeds/1564793159734860121/comments/default', '/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'import')
-  for (const raw of ['Koto  Alai', 'KOTO ALAI', 'Koto Alai']) addRedirect(bloggerLabelPath(raw), '/label/koto-alai', 'import')
-  addRedirect(bloggerLabelPath('Hukum & Kriminal'), '/label/hukum-dan-kriminal', 'import')
+async function importSample() {
+  await write(() => addRedirect('/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak.html', '/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'import'))
+  await write(() => addRedirect('/p/redaksi.html', '/p/redaksi', 'import'))
+  await write(() => addRedirect('/feeds/1564793159734860121/comments/default', '/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'import'))
+  for (const raw of ['Koto  Alai', 'KOTO ALAI', 'Koto Alai']) await write(() => addRedirect(bloggerLabelPath(raw), '/label/koto-alai', 'import'))
+  await write(() => addRedirect(bloggerLabelPath('Hukum & Kriminal'), '/label/hukum-dan-kriminal', 'import'))
 }
 
 describe('Blogger URLs through the real redirect table', () => {
-  beforeEach(() => {
-    getDb().delete(redirects).run()
-    importSample()
+  beforeEach(async () => {
+    await getWriteConnection().delete(redirects)
+    await importSample()
   })
 
   it('answers the imported rows and the rules in code, in one hop', () => {
@@ -56,24 +56,24 @@ describe('Blogger URLs through the real redirect table', () => {
     expect(decide('/feeds/9999/comments/default')).toEqual({ action: 'gone-text', body: t.feeds.gone('/feed.xml') })
   })
 
-  it('a label merged later takes its old Blogger URLs and feeds along', () => {
-    const kotoAlai = createLabel({ name: 'Koto Alai', slug: 'koto-alai' })
-    const kabupaten = createLabel({ name: 'Kabupaten Koto Alai', slug: 'kabupaten-koto-alai' })
-    mergeLabels([kotoAlai.id], kabupaten.id)
+  it('a label merged later takes its old Blogger URLs and feeds along', async () => {
+    const kotoAlai = await createLabel({ name: 'Koto Alai', slug: 'koto-alai' })
+    const kabupaten = await createLabel({ name: 'Kabupaten Koto Alai', slug: 'kabupaten-koto-alai' })
+    await mergeLabels([kotoAlai.id], kabupaten.id)
     expect(decide('/search/label/KOTO%20ALAI')).toEqual(to('/label/kabupaten-koto-alai'))
     expect(decide('/feeds/posts/summary/-/Koto%20Alai')).toEqual(to('/label/kabupaten-koto-alai/feed.xml'))
   })
 
-  it('a post deleted or retracted after the import answers 410', () => {
-    recordGonePath('/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'article-deleted')
+  it('a post deleted or retracted after the import answers 410', async () => {
+    await recordGonePath('/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'article-deleted')
     expect(decide('/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak.html')).toEqual({
       action: 'gone',
       rewrite: '/ditarik/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak.html',
     })
 
-    const author = createUser()
-    const article = createArticle({ authorId: author.id, status: 'retracted', slug: 'ditarik-redaksi', publishedAt: new Date('2023-03-01T03:00:00Z') })
-    addRedirect('/2023/03/ditarik-redaksi.html', `/${article.pathMonth}/ditarik-redaksi`, 'import')
+    const author = await createUser()
+    const article = await createArticle({ authorId: author.id, status: 'retracted', slug: 'ditarik-redaksi', publishedAt: new Date('2023-03-01T03:00:00Z') })
+    await write(() => addRedirect('/2023/03/ditarik-redaksi.html', `/${article.pathMonth}/ditarik-redaksi`, 'import'))
     expect(decide('/2023/03/ditarik-redaksi.html')).toEqual(to('/2023/03/ditarik-redaksi'))
     expect(decide('/2023/03/ditarik-redaksi')).toEqual({ action: 'gone', rewrite: '/ditarik/2023/03/ditarik-redaksi' })
   })
@@ -98,8 +98,8 @@ describe('Blogger URLs through the real redirect table', () => {
   })
 
   it('stays a few microseconds a request with a table of 100,000 old addresses, never reloading it', () => {
-    const insert = getDb().$client.prepare(`INSERT INTO redirects (from_path, to_path, code, reason) VALUES (?, '/label/koto-alai', 301, 'import')`)
-    getDb().$client.transaction(() => {
+    const insert = getWriteConnection().$client.prepare(`INSERT INTO redirects (from_path, to_path, code, reason) VALUES (?, '/label/koto-alai', 301, 'import')`)
+    getWriteConnection().$client.transaction(() => {
       for (let i = 0; i < 100_000; i++) insert.run(`/2019/01/lama-${i}.html`)
     })()
     const urls = ['/2024/05/berita-biasa', '/label/koto-alai', '/2019/01/lama-77.html', '/penulis/rina', '/2023/02/tidak-ada.html']

@@ -23,8 +23,10 @@ export function decideRequest(request: RouteRequest): RouteDecision {
  * globalThis (instrumentation.ts calls this when the server prepares).
  */
 export function installRouteDecision(): void {
-  const g = globalThis as typeof globalThis & { [ROUTE_DECISION_KEY]?: (request: RouteRequest) => RouteDecision }
-  g[ROUTE_DECISION_KEY] = (request: RouteRequest) => (request.pathname === SETUP_PATH ? decideSetup(request.search) : decideRequest(request))
+  const g = globalThis as typeof globalThis & { [ROUTE_DECISION_KEY]?: (request: RouteRequest) => RouteDecision | Promise<RouteDecision> }
+  // The table lookup answers synchronously (prepared statements on SQLite's read connection);
+  // the setup check reads through the awaited data layer, and server.mjs accepts either.
+  g[ROUTE_DECISION_KEY] = async (request: RouteRequest) => (request.pathname === SETUP_PATH ? (await decideSetup(request.search)) : decideRequest(request))
 }
 
 /**
@@ -32,8 +34,8 @@ export function installRouteDecision(): void {
  * (lib/auth/setup-token.ts). Its page says so itself, but admin pages stream inside <Suspense>,
  * so only the server in front can make the answer a real 404.
  */
-function decideSetup(search: string): RouteDecision {
-  return isSetupLinkValid(new URLSearchParams(search).get('token')) ? { action: 'next' } : { action: 'not-found' }
+async function decideSetup(search: string): Promise<RouteDecision> {
+  return (await isSetupLinkValid(new URLSearchParams(search).get('token'))) ? { action: 'next' } : { action: 'not-found' }
 }
 
 const ROUTE_DECISION_KEY = Symbol.for('warta.decideRequest')

@@ -92,14 +92,14 @@ describe.skipIf(!redis)('Redis lock', () => {
     const mine = await redis!.connectReady()
     const lock = name()
     const held = (await acquireLock(other, lock, 10_000))!
-    const a = createArticle({ authorId: createUser().id, status: 'scheduled', publishedAt: new Date(Date.now() - 60_000), pathMonth: null })
+    const a = await createArticle({ authorId: (await createUser()).id, status: 'scheduled', publishedAt: new Date(Date.now() - 60_000), pathMonth: null })
     const scheduler = startScheduler({ intervalMs: 3_600_000, revalidate: async () => {}, exclusive: redisExclusive(mine, lock, 10_000) })
     try {
       expect(await scheduler.tick()).toBe(0)
-      expect(getArticleForEdit(a.id)!.status).toBe('scheduled')
+      expect((await getArticleForEdit(a.id))!.status).toBe('scheduled')
       await releaseLock(other, lock, held)
       expect(await scheduler.tick()).toBe(1)
-      expect(getArticleForEdit(a.id)!.status).toBe('published')
+      expect((await getArticleForEdit(a.id))!.status).toBe('published')
     } finally {
       scheduler.stop()
     }
@@ -110,7 +110,7 @@ describe.skipIf(!redis)('Redis lock', () => {
     await new Promise((resolve) => down.once('error', resolve))
     const errors: unknown[] = []
     try {
-      const a = createArticle({ authorId: createUser().id, status: 'scheduled', publishedAt: new Date(Date.now() - 60_000), pathMonth: null })
+      const a = await createArticle({ authorId: (await createUser()).id, status: 'scheduled', publishedAt: new Date(Date.now() - 60_000), pathMonth: null })
       const scheduler = startScheduler({
         intervalMs: 3_600_000,
         revalidate: async () => {},
@@ -118,7 +118,7 @@ describe.skipIf(!redis)('Redis lock', () => {
       })
       try {
         await scheduler.tick()
-        expect(getArticleForEdit(a.id)!.status).toBe('published')
+        expect((await getArticleForEdit(a.id))!.status).toBe('published')
         expect(errors.length).toBeGreaterThan(0)
       } finally {
         scheduler.stop()

@@ -28,7 +28,7 @@ function exchange(url: string, headers: IncomingHttpHeaders = {}, method = 'GET'
 }
 
 const reporter: Staff = { id: 4, name: 'R', email: 'r@x.example', role: 'reporter', active: true }
-const data: GateData = { findRecord: () => null }
+const data: GateData = { findRecord: async () => null }
 const staffFromCookie = async (headers: IncomingHttpHeaders) => (headers.cookie === 'as=reporter' ? reporter : null)
 
 function guardFor(siteUrl = 'http://localhost:3000', readStaff = staffFromCookie) {

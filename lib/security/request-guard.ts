@@ -49,7 +49,7 @@ export function createRequestGuard({ siteUrl, readStaff = readGateStaff, data = 
     res.setHeader('Content-Security-Policy', policy)
     try {
       const staff = isOpenAdminPath(path) ? null : await readStaff(req.headers)
-      const decision = decideAdminRequest(
+      const decision = await decideAdminRequest(
         { path, target: localLocation(pathname) + search, method: req.method ?? 'GET', isServerAction: req.headers['next-action'] !== undefined },
         staff,
         data,

@@ -29,7 +29,7 @@ export async function getPublisher(): Promise<Publisher> {
   cacheLife('max')
   const chrome = await getSiteChrome()
   const siteUrl = getEnv().siteUrl
-  const media = chrome.logoMediaId ? getMedia(chrome.logoMediaId) : null
+  const media = chrome.logoMediaId ? (await getMedia(chrome.logoMediaId)) : null
   const logo = media
     ? {
         url: pageUrl(siteUrl, mediaPath(media.storageKey, pickMediaWidth(LOGO_WIDTH))),

@@ -30,7 +30,7 @@ const FAVICON_SIZES = [16, 32, 48] as const
 /** The logo's bytes: the largest stored variant of the uploaded logo, else the shipped one. */
 async function readLogo(): Promise<Buffer> {
   const chrome = await getSiteChrome()
-  const media = chrome.logoMediaId ? getMedia(chrome.logoMediaId) : null
+  const media = chrome.logoMediaId ? (await getMedia(chrome.logoMediaId)) : null
   const width = media?.variants.length ? Math.max(...media.variants) : null
   if (media && width) {
     try {

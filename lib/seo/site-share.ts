@@ -12,12 +12,12 @@ import { mediaShareImages, type ShareImages, siteCardShareImages } from './share
  * The site's share images from its settings: the photo chosen as share image (settings
  * `share_media_id`), else the card drawn from the logo and the site name.
  */
-export function resolveSiteShareImages(
+export async function resolveSiteShareImages(
   settings: { siteName: string; shareMediaId: number | null },
   logoStorageKey: string | null,
   siteUrl: string | null,
-): ShareImages {
-  const chosen = settings.shareMediaId ? getMedia(settings.shareMediaId) : null
+): Promise<ShareImages> {
+  const chosen = settings.shareMediaId ? (await getMedia(settings.shareMediaId)) : null
   if (chosen) return mediaShareImages(chosen.storageKey, chosen.alt || settings.siteName, siteUrl)
   return siteCardShareImages(siteCardKey({ siteName: settings.siteName, logoStorageKey }), settings.siteName, siteUrl)
 }
@@ -32,8 +32,8 @@ export async function getSiteShareImages(): Promise<ShareImages> {
 }
 
 /** The card the settings describe now, read afresh: the /media route draws only this one. */
-export function getCurrentSiteCardInput(): SiteCardInput {
-  const settings = getSiteSettings()
-  const logo = settings.logoMediaId ? getMedia(settings.logoMediaId) : null
+export async function getCurrentSiteCardInput(): Promise<SiteCardInput> {
+  const settings = await getSiteSettings()
+  const logo = settings.logoMediaId ? (await getMedia(settings.logoMediaId)) : null
   return { siteName: settings.siteName, logoStorageKey: logo?.storageKey ?? null }
 }

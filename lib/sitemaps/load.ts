@@ -44,12 +44,12 @@ export async function loadSitemapIndex(siteUrl: string): Promise<CachedXml> {
   cacheLife('hours')
   tagPage(sitemapTags())
   const loc = (file: SitemapFile) => absoluteUrl(siteUrl, sitemapPath(sitemapFileName(file)))
-  const months = listSitemapMonths()
+  const months = await listSitemapMonths()
   const entries = [
     { loc: loc({ kind: 'news' }), lastmod: months[0]?.lastmod ?? null },
-    { loc: loc({ kind: 'pages' }), lastmod: getLatestPublicationTime() },
-    ...Array.from({ length: pagesOf(countSitemapLabels()) }, (_, i) => ({ loc: loc({ kind: 'labels', page: i + 1 }), lastmod: null })),
-    ...Array.from({ length: pagesOf(countSitemapAuthors()) }, (_, i) => ({ loc: loc({ kind: 'authors', page: i + 1 }), lastmod: null })),
+    { loc: loc({ kind: 'pages' }), lastmod: await getLatestPublicationTime() },
+    ...Array.from({ length: pagesOf(await countSitemapLabels()) }, (_, i) => ({ loc: loc({ kind: 'labels', page: i + 1 }), lastmod: null })),
+    ...Array.from({ length: pagesOf(await countSitemapAuthors()) }, (_, i) => ({ loc: loc({ kind: 'authors', page: i + 1 }), lastmod: null })),
     ...months.flatMap((m) =>
       Array.from({ length: pagesOf(m.count) }, (_, i) => ({
         loc: loc({ kind: 'articles', year: m.year, month: m.month, page: i + 1 }),
@@ -65,12 +65,12 @@ export async function loadPagesSitemap(siteUrl: string): Promise<CachedXml> {
   'use cache'
   cacheLife('hours')
   tagPage(sitemapTags())
-  const latest = getLatestPublicationTime()
+  const latest = await getLatestPublicationTime()
   return whole(
     renderUrlset([
       { loc: absoluteUrl(siteUrl, '/'), lastmod: latest },
       { loc: absoluteUrl(siteUrl, indexPath()), lastmod: latest },
-      ...listSitemapPages().map((p) => ({ loc: absoluteUrl(siteUrl, pagePath(p.slug)), lastmod: p.lastmod })),
+      ...(await listSitemapPages()).map((p) => ({ loc: absoluteUrl(siteUrl, pagePath(p.slug)), lastmod: p.lastmod })),
     ]),
   )
 }
@@ -80,7 +80,7 @@ export async function loadLabelsSitemap(page: number, siteUrl: string): Promise<
   'use cache'
   cacheLife('hours')
   tagPage(sitemapTags())
-  const labels = listSitemapLabels(page)
+  const labels = await listSitemapLabels(page)
   if (labels.length === 0 && page > 1) return null
   return whole(renderUrlset(labels.map((l) => ({ loc: absoluteUrl(siteUrl, labelPath(l.slug)), lastmod: l.lastmod }))))
 }
@@ -90,7 +90,7 @@ export async function loadAuthorsSitemap(page: number, siteUrl: string): Promise
   'use cache'
   cacheLife('hours')
   tagPage(sitemapTags())
-  const authors = listSitemapAuthors(page)
+  const authors = await listSitemapAuthors(page)
   if (authors.length === 0 && page > 1) return null
   return whole(renderUrlset(authors.map((a) => ({ loc: absoluteUrl(siteUrl, authorPath(a.slug)), lastmod: a.lastmod }))))
 }
@@ -102,7 +102,7 @@ export async function loadNewsSitemap(siteUrl: string): Promise<CachedXml> {
   cacheLife('minutes')
   tagPage(sitemapTags())
   const chrome = await getSiteChrome()
-  const items = listNewsSitemapArticles(new Date(Date.now() - NEWS_WINDOW_MS), NEWS_MAX_URLS)
+  const items = await listNewsSitemapArticles(new Date(Date.now() - NEWS_WINDOW_MS), NEWS_MAX_URLS)
   return whole(
     renderNewsSitemap(
       chrome.siteName,
@@ -115,14 +115,13 @@ export async function loadNewsSitemap(siteUrl: string): Promise<CachedXml> {
  * One article file: its ETag (from the month's count, latest lastmod and version, which any
  * publish, edit, slug change or removal raises) and a stream of its XML. Null past the end.
  */
-export function articlesSitemap(year: number, month: number, page: number, siteUrl: string): { etag: string; stream: () => ReadableStream<Uint8Array> } | null {
-  const stats = getSitemapMonthStats(year, month)
+export async function articlesSitemap(year: number, month: number, page: number, siteUrl: string): Promise<{ etag: string; stream: () => ReadableStream<Uint8Array> } | null> {
+  const stats = await getSitemapMonthStats(year, month)
   if (stats.count === 0 || page > pagesOf(stats.count)) return null
   const etag = `"a${year}${month}-${page}-${stats.count}-${stats.lastmod.toString(36)}-${stats.version.toString(36)}"`
   const stream = () => {
-    const urls = iterateSitemapArticles(year, month, page)
-    const chunks = (function* () {
-      for (const a of urls) yield renderUrl({ loc: absoluteUrl(siteUrl, articlePath(a)), lastmod: a.lastmod })
+    const chunks = (async function* () {
+      for await (const a of (await iterateSitemapArticles(year, month, page))) yield renderUrl({ loc: absoluteUrl(siteUrl, articlePath(a)), lastmod: a.lastmod })
     })()
     return xmlStream(URLSET_OPEN, chunks, URLSET_CLOSE)
   }

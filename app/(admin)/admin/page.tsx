@@ -30,7 +30,7 @@ export default async function DeskPage() {
   await connection()
   const staff = await requireStaff('desk:view')
   const now = new Date()
-  const home = getDeskHome(staff, now)
+  const home = await getDeskHome(staff, now)
   const mine = scopeFor('article:edit', staff.role) === 'any' ? `&author=${staff.id}` : ''
   const title = (s: { title: string }) => s.title || w.untitled
 

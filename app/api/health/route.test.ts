@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it, vi } from 'vitest'
-import { getDb } from '@/db'
+import { getDb, getWriteConnection } from '@/db'
 import { readMigrationJournal } from '@/lib/health'
 
 // connection() needs Next's request scope, which a direct call does not have.
@@ -23,10 +23,10 @@ describe('GET/HEAD /api/health', () => {
   })
 
   it('answers 503 {"status":"unavailable"}, with no detail, when a migration is missing', async () => {
-    const db = getDb()
+    const db = getWriteConnection()
     const newest = (await readMigrationJournal()).at(-1)!
-    const row = db.get<{ hash: string }>(sql`SELECT hash FROM __drizzle_migrations WHERE created_at = ${newest.when}`)!
-    db.run(sql`DELETE FROM __drizzle_migrations WHERE created_at = ${newest.when}`)
+    const row = (await db.get<{ hash: string }>(sql`SELECT hash FROM __drizzle_migrations WHERE created_at = ${newest.when}`))!
+    await db.run(sql`DELETE FROM __drizzle_migrations WHERE created_at = ${newest.when}`)
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
       const res = await GET()
@@ -37,7 +37,7 @@ describe('GET/HEAD /api/health', () => {
       // The details went to the server log instead.
       expect(log).toHaveBeenCalledWith('Health check failing (migrations): answering 503', expect.anything())
     } finally {
-      db.run(sql`INSERT INTO __drizzle_migrations (hash, created_at) VALUES (${row.hash}, ${newest.when})`)
+      await db.run(sql`INSERT INTO __drizzle_migrations (hash, created_at) VALUES (${row.hash}, ${newest.when})`)
     }
     expect((await GET()).status).toBe(200)
     log.mockRestore()

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { createMedia } from '@/db/queries/media'
 import { media } from '@/db/schema'
 import { getEnv } from '@/lib/env'
@@ -32,17 +32,17 @@ function uploadRequest(
   return new Request('http://localhost/api/media', { method: 'POST', body: fd, headers })
 }
 
-const mediaCount = () => getDb().select({ id: media.id }).from(media).all().length
+const mediaCount = async () => (await getWriteConnection().select({ id: media.id }).from(media)).length
 const uploadedFiles = () => (fs.existsSync(getEnv().uploadsDir) ? fs.readdirSync(getEnv().uploadsDir, { recursive: true }) : []).filter((f) => String(f).endsWith('.webp'))
 
 let reporter: number
 let inactive: number
 
-beforeEach(() => {
-  getDb().delete(media).run()
+beforeEach(async () => {
+  await getWriteConnection().delete(media)
   fs.rmSync(getEnv().uploadsDir, { recursive: true, force: true })
-  reporter ??= createUser({ role: 'reporter' }).id
-  inactive ??= createUser({ role: 'admin', active: false }).id
+  reporter ??= (await createUser({ role: 'reporter' })).id
+  inactive ??= (await createUser({ role: 'admin', active: false })).id
   session.userId = reporter
 })
 
@@ -60,7 +60,7 @@ describe('POST /api/media', () => {
       alt: 'Sawah',
       caption: 'Panen raya',
     })
-    const row = getDb().select().from(media).get()!
+    const row = (await getWriteConnection().select().from(media).limit(1))[0]!
     expect(row).toMatchObject({ id: body.id, uploadedBy: reporter, originalName: 'sawah.jpg', mime: 'image/webp' })
     const written = fs.readFileSync(path.join(getEnv().uploadsDir, mediaFileName(body.storageKey, 640)))
     const meta = await sharp(written).metadata()
@@ -75,7 +75,7 @@ describe('POST /api/media', () => {
       expect(res.status).toBe(422)
       expect(await res.json()).toEqual({ error: 'Berkas ini bukan foto JPEG, PNG, WebP atau GIF.' })
     }
-    expect(mediaCount()).toBe(0)
+    expect(await mediaCount()).toBe(0)
     expect(uploadedFiles()).toEqual([])
   })
 
@@ -97,7 +97,7 @@ describe('POST /api/media', () => {
       }),
     )
     expect(announced.status).toBe(413)
-    expect(mediaCount()).toBe(0)
+    expect(await mediaCount()).toBe(0)
   })
 
   it('answers 422 when the file is missing or the body is not multipart', async () => {
@@ -113,14 +113,14 @@ describe('POST /api/media', () => {
     expect((await POST(uploadRequest({ bytes: fixture('exif-gps.jpg'), name: 'a.jpg' }))).status).toBe(401)
     session.userId = inactive
     expect((await POST(uploadRequest({ bytes: fixture('exif-gps.jpg'), name: 'a.jpg' }))).status).toBe(401)
-    expect(mediaCount()).toBe(0)
+    expect(await mediaCount()).toBe(0)
     expect(uploadedFiles()).toEqual([])
   })
 
   it('refuses a post from another origin with 403', async () => {
     const res = await POST(uploadRequest({ bytes: fixture('exif-gps.jpg'), name: 'a.jpg' }, {}, { origin: 'https://jahat.example', host: 'localhost' }))
     expect(res.status).toBe(403)
-    expect(mediaCount()).toBe(0)
+    expect(await mediaCount()).toBe(0)
   })
 
   it('sends a plain browser form back to the library page with the outcome', async () => {
@@ -136,8 +136,9 @@ describe('GET /api/media', () => {
   const get = (query = '') => GET(new Request(`http://localhost/api/media${query}`))
 
   it('lists 40 items a page, newest first, with a cursor to the next page', async () => {
-    const ids = Array.from({ length: 45 }, (_, i) =>
-      createMedia({
+    const ids: number[] = []
+    for (let i = 0; i < 45; i++) {
+      ids.push((await createMedia({
         storageKey: `2026/01/${String(i).padStart(16, '0')}`,
         mime: 'image/webp',
         width: 1200,
@@ -146,8 +147,8 @@ describe('GET /api/media', () => {
         variants: [320],
         alt: `foto ${i}`,
         uploadedBy: reporter,
-      }).id,
-    )
+      })).id)
+    }
     const first = await get()
     expect(first.status).toBe(200)
     expect(first.headers.get('cache-control')).toBe('private, no-store')

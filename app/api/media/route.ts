@@ -34,7 +34,7 @@ export async function GET(request: Request) {
   if (staff instanceof Response) return staff
   const cursor = mediaCursor.safeParse(new URL(request.url).searchParams.get('cursor') ?? undefined)
   if (!cursor.success) return json({ error: t.admin.errors.invalid }, 400)
-  const page = listMedia(cursor.data)
+  const page = await listMedia(cursor.data)
   return json({
     items: page.items.map(({ id, storageKey, width, height, alt, caption }): MediaJson => ({ id, storageKey, width, height, alt, caption })),
     nextCursor: page.nextCursor,
@@ -97,7 +97,7 @@ async function upload(request: Request, staffId: number): Promise<UploadOutcome>
     console.error('media upload failed', { route: 'POST /api/media', userId: staffId, error })
     throw error
   }
-  const { id } = createMedia({ ...stored, alt: text.data.alt, caption: text.data.caption, uploadedBy: staffId })
+  const { id } = await createMedia({ ...stored, alt: text.data.alt, caption: text.data.caption, uploadedBy: staffId })
   return {
     ok: true,
     media: { id, storageKey: stored.storageKey, width: stored.width, height: stored.height, alt: text.data.alt, caption: text.data.caption },

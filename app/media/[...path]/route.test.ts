@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { createMedia } from '@/db/queries/media'
 import { updateSiteSettings } from '@/db/queries/settings'
 import { settings } from '@/db/schema'
@@ -87,9 +87,9 @@ describe('GET /media/[...path]', () => {
   })
 
   it('draws the site card the settings describe, and nothing for any other key', async () => {
-    getDb().delete(settings).run()
-    const logo = createMedia({ ...(await storeImage(await sharp({ create: { width: 600, height: 200, channels: 3, background: '#237' } }).png().toBuffer(), {})), uploadedBy: null })
-    updateSiteSettings({ siteName: 'Kabar Lembah', logoMediaId: logo.id })
+    await getWriteConnection().delete(settings)
+    const logo = await createMedia({ ...(await storeImage(await sharp({ create: { width: 600, height: 200, channels: 3, background: '#237' } }).png().toBuffer(), {})), uploadedBy: null })
+    await updateSiteSettings({ siteName: 'Kabar Lembah', logoMediaId: logo.id })
     const key = siteCardKey({ siteName: 'Kabar Lembah', logoStorageKey: logo.storageKey })
     const res = await get(['site', `share-${key}-1200x630.jpg`])
     expect(res.status).toBe(200)
@@ -103,7 +103,7 @@ describe('GET /media/[...path]', () => {
     expect(fs.existsSync(path.join(getEnv().uploadsDir, 'site', `share-${stale}-1200x630.jpg`))).toBe(false)
     // A card already drawn is served while it exists, even once the name has changed (pages
     // a CDN still holds name it).
-    updateSiteSettings({ siteName: 'Kabar Ngarai' })
+    await updateSiteSettings({ siteName: 'Kabar Ngarai' })
     expect((await get(['site', `share-${key}-1200x630.jpg`])).status).toBe(200)
   })
 })

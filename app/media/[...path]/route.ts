@@ -70,7 +70,7 @@ async function statOrNull(key: string): Promise<MediaObject | null> {
 async function makeShareFile(file: Exclude<MediaFile, { kind: 'variant' }>): Promise<boolean> {
   if (file.kind === 'share') return (await ensureShareImage(file.storageKey, file.shape)) !== null
   // Only the card the settings describe now: an old or made-up key draws nothing.
-  const input = getCurrentSiteCardInput()
+  const input = await getCurrentSiteCardInput()
   if (siteCardKey(input) !== file.cardKey) return false
   return (await ensureSiteCard(input, file.shape)) !== null
 }

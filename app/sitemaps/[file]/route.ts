@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: RouteContext<'/sitemaps/
   if (!file) return notFound()
   const siteUrl = siteUrlFor(request)
   if (file.kind === 'articles') {
-    const sitemap = articlesSitemap(file.year, file.month, file.page, siteUrl)
+    const sitemap = await articlesSitemap(file.year, file.month, file.page, siteUrl)
     if (!sitemap) return notFound()
     return conditionalResponse(request, { body: sitemap.stream, etag: sitemap.etag, contentType: XML, policy: SITEMAP_POLICY })
   }

@@ -1,5 +1,5 @@
 import 'server-only'
-import { getDb } from '@/db'
+import { getDb, type Db } from '@/db'
 import { addRedirect, getPathFate, removeRedirectsFrom } from '@/db/queries/redirects'
 import type { importedEntries, ImportedKind } from '@/db/schema'
 import type { ImportEvent, ImportReport, SkippedEntry } from './report'
@@ -47,8 +47,7 @@ export function makeSkip(report: ImportReport): (entry: SkippedEntry) => void {
   }
 }
 
-export function prepareStatements() {
-  const client = getDb().$client
+function prepareOn(client: Db['$client']) {
   return {
     mapping: client.prepare(
       `SELECT source, kind, external_id AS externalId, entity_id AS entityId, legacy_path AS legacyPath,
@@ -83,6 +82,28 @@ export function prepareStatements() {
     addLabel: client.prepare('INSERT INTO article_labels (article_id, label_id, position) VALUES (?, ?, ?)'),
     clearRedirectFrom: client.prepare('DELETE FROM redirects WHERE from_path = ?'),
   }
+}
+type PreparedStatements = ReturnType<typeof prepareOn>
+const preparedByClient = new WeakMap<object, PreparedStatements>()
+
+/**
+ * The import's statements, prepared once per connection and picked at each use: inside a slice
+ * (write()) the write connection's, so they see and join the slice's transaction; outside it the
+ * read connection's (which refuses writes). A statement prepared on one connection always runs
+ * on that one, so picking late is what keeps a read in the planning phase off the write
+ * connection, where another request's open transaction could show it uncommitted rows.
+ */
+export function prepareStatements(): PreparedStatements {
+  const pick = (): PreparedStatements => {
+    const client = getDb().$client
+    let prepared = preparedByClient.get(client)
+    if (!prepared) {
+      prepared = prepareOn(client)
+      preparedByClient.set(client, prepared)
+    }
+    return prepared
+  }
+  return new Proxy({} as PreparedStatements, { get: (_, key) => pick()[key as keyof PreparedStatements] })
 }
 export type Statements = ReturnType<typeof prepareStatements>
 
@@ -126,6 +147,6 @@ export function claimAddress(ctx: ImportContext, path: string): void {
 }
 
 /** Old paths that must no longer lead anywhere (a post taken back to draft in Blogger). */
-export function forgetOldPath(ctx: ImportContext, path: string): void {
-  if (!ctx.dryRun) removeRedirectsFrom(path)
+export async function forgetOldPath(ctx: ImportContext, path: string): Promise<void> {
+  if (!ctx.dryRun) await removeRedirectsFrom(path)
 }

@@ -1,8 +1,7 @@
 import 'server-only'
 import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { getDb, write } from '@/db'
 import { articles, importedEntries } from '@/db/schema'
-import { runWrite } from '@/db/write-lock'
 import { downloadImageToLibrary, type ImageFetchOptions } from '@/lib/import/images'
 import { SOURCE } from './context'
 import { type ImportEvent, type ImportReport, SKIPPED_LIST_LIMIT } from './report'
@@ -25,7 +24,7 @@ export async function downloadFeaturedImages(
   const db = getDb()
   const imported = and(eq(importedEntries.kind, 'post'), eq(importedEntries.entityId, articles.id), eq(importedEntries.source, SOURCE))
   const pending = and(isNotNull(articles.featuredImageUrl), isNull(articles.featuredMediaId))
-  const total = db.selectDistinct({ url: articles.featuredImageUrl }).from(articles).innerJoin(importedEntries, imported).where(pending).all().length
+  const total = (await db.selectDistinct({ url: articles.featuredImageUrl }).from(articles).innerJoin(importedEntries, imported).where(pending)).length
   // Address → its copy in the library (null: it failed), so posts on a later page sharing an
   // address neither fetch it again nor count twice. Only this option keeps a map per image.
   const copied = new Map<string, number | null>()
@@ -34,14 +33,13 @@ export async function downloadFeaturedImages(
   let failed = 0
   emit({ type: 'progress', phase: 'images', done, total })
   for (let lastId = 0; ; ) {
-    const rows = db
+    const rows = await db
       .select({ id: articles.id, url: articles.featuredImageUrl, alt: articles.featuredAlt })
       .from(articles)
       .innerJoin(importedEntries, imported)
       .where(and(pending, gt(articles.id, lastId)))
       .orderBy(asc(articles.id))
       .limit(PAGE)
-      .all()
     if (rows.length === 0) break
     lastId = rows.at(-1)!.id
     const byUrl = new Map<string, Array<{ id: number; alt: string }>>()
@@ -69,7 +67,7 @@ export async function downloadFeaturedImages(
         }
         if (mediaId !== null) {
           const id = mediaId
-          await runWrite((tx) => tx.update(articles).set({ featuredMediaId: id }).where(inArray(articles.id, posts.map((p) => p.id))).run())
+          await write(async (tx) => await tx.update(articles).set({ featuredMediaId: id }).where(inArray(articles.id, posts.map((p) => p.id))))
         }
       }
     }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { publishDueArticles, saveArticle } from '@/db/queries/articles-desk'
 import { acceptLabelMergeSuggestion, listLabelMergeSuggestions } from '@/db/queries/label-suggestions'
 import { getPathFate } from '@/db/queries/redirects'
@@ -42,46 +42,44 @@ function variant(format: '2018' | 'classic', name: string, edit: (xml: string) =
   return file
 }
 
-function reset() {
-  const db = getDb()
+async function reset() {
+  const db = getWriteConnection()
   for (const table of ['article_labels', 'article_revisions', 'articles', 'label_merge_suggestions', 'labels', 'pages', 'redirects', 'imported_entries', 'audit_log', 'users']) {
-    db.run(sql.raw(`delete from ${table}`))
+    await db.run(sql.raw(`delete from ${table}`))
   }
 }
 
 /** Everything an import writes, in a comparable form. */
-function snapshot() {
-  const db = getDb()
+async function snapshot() {
+  const db = getWriteConnection()
   return {
-    articles: db.select().from(articles).orderBy(asc(articles.id)).all(),
-    labels: db.select().from(labels).orderBy(asc(labels.id)).all(),
-    articleLabels: db.select().from(articleLabels).orderBy(asc(articleLabels.articleId), asc(articleLabels.labelId)).all(),
-    pages: db.select().from(pages).orderBy(asc(pages.id)).all(),
-    users: db.select().from(users).orderBy(asc(users.id)).all(),
-    redirects: db.select({ from: redirects.fromPath, to: redirects.toPath, code: redirects.code }).from(redirects).orderBy(asc(redirects.fromPath)).all(),
-    revisions: db.select({ n: sql<number>`count(*)` }).from(articleRevisions).get()!.n,
-    imported: db.select().from(importedEntries).orderBy(asc(importedEntries.kind), asc(importedEntries.externalId)).all(),
+    articles: await db.select().from(articles).orderBy(asc(articles.id)),
+    labels: await db.select().from(labels).orderBy(asc(labels.id)),
+    articleLabels: await db.select().from(articleLabels).orderBy(asc(articleLabels.articleId), asc(articleLabels.labelId)),
+    pages: await db.select().from(pages).orderBy(asc(pages.id)),
+    users: await db.select().from(users).orderBy(asc(users.id)),
+    redirects: await db.select({ from: redirects.fromPath, to: redirects.toPath, code: redirects.code }).from(redirects).orderBy(asc(redirects.fromPath)),
+    revisions: (await db.select({ n: sql<number>`count(*)` }).from(articleRevisions).limit(1))[0]!.n,
+    imported: await db.select().from(importedEntries).orderBy(asc(importedEntries.kind), asc(importedEntries.externalId)),
   }
 }
 
-function articleOf(bloggerId: string) {
-  const db = getDb()
-  const entry = db
+async function articleOf(bloggerId: string) {
+  const db = getWriteConnection()
+  const entry = (await db
     .select({ id: importedEntries.entityId })
     .from(importedEntries)
-    .where(and(eq(importedEntries.kind, 'post'), eq(importedEntries.externalId, bloggerId)))
-    .get()
-  return entry ? db.select().from(articles).where(eq(articles.id, entry.id)).get() : undefined
+    .where(and(eq(importedEntries.kind, 'post'), eq(importedEntries.externalId, bloggerId))).limit(1))[0]
+  return entry ? (await db.select().from(articles).where(eq(articles.id, entry.id)).limit(1))[0] : undefined
 }
 
-function labelNamesOf(articleId: number): string[] {
-  return getDb()
+async function labelNamesOf(articleId: number): Promise<string[]> {
+  return (await getWriteConnection()
     .select({ name: labels.name })
     .from(articleLabels)
     .innerJoin(labels, eq(labels.id, articleLabels.labelId))
     .where(eq(articleLabels.articleId, articleId))
-    .orderBy(asc(articleLabels.position))
-    .all()
+    .orderBy(asc(articleLabels.position)))
     .map((r) => r.name)
 }
 
@@ -104,7 +102,7 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
   let report: Awaited<ReturnType<typeof importBloggerExport>>
 
   beforeAll(async () => {
-    reset()
+    await reset()
     report = await importBloggerExport(fixture(format), { now: NOW, siteUrl: SITE })
   })
 
@@ -131,9 +129,9 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
     expect(report.authors.created).toBe(new Set([...published.map((p) => p.author)]).size)
   })
 
-  it('imports every published post with its times, URL month, slug, author, labels and flags', () => {
+  it('imports every published post with its times, URL month, slug, author, labels and flags', async () => {
     for (const post of published) {
-      const row = articleOf(post.bloggerId)
+      const row = await articleOf(post.bloggerId)
       expect(row, post.legacyPath).toBeDefined()
       expect(row!.status).toBe('published')
       expect(row!.title).toBe(post.title)
@@ -143,19 +141,19 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
       expect(row!.pathMonth).toBe(post.archiveMonth)
       expect(row!.slug).toBe(post.suggestedSlug)
       expect(row!.isSponsored).toBe(post.sponsored)
-      const author = getDb().select({ name: users.name, active: users.active }).from(users).where(eq(users.id, row!.authorId)).get()
+      const author = (await getWriteConnection().select({ name: users.name, active: users.active }).from(users).where(eq(users.id, row!.authorId)).limit(1))[0]
       expect(author).toEqual({ name: post.author, active: false })
-      expect(labelNamesOf(row!.id).map(labelKey)).toEqual([...new Set(post.labelsRaw.map(labelKey))])
+      expect((await labelNamesOf(row!.id)).map(labelKey)).toEqual([...new Set(post.labelsRaw.map(labelKey))])
       if (format === '2018' && post.metaDescription2018Only) expect(row!.seoDescription).toBe(post.metaDescription2018Only)
     }
     const edge = expected.edgeCases.timezoneBoundaryPost
-    expect(articleOf(edge.bloggerId)!.pathMonth).toBe(edge.legacyPath.slice(1, 8))
-    expect(articleOf(scheduled.bloggerId)!.status).toBe('published')
+    expect((await articleOf(edge.bloggerId))!.pathMonth).toBe(edge.legacyPath.slice(1, 8))
+    expect((await articleOf(scheduled.bloggerId))!.status).toBe('published')
   })
 
-  it('cleans and sanitizes bodies, keeping the dateline and the signature as written', () => {
+  it('cleans and sanitizes bodies, keeping the dateline and the signature as written', async () => {
     for (const post of published) {
-      const row = articleOf(post.bloggerId)!
+      const row = (await articleOf(post.bloggerId))!
       const body = row.bodyHtml
       expect(body).not.toMatch(/name=["']more["']|class=|style=|&nbsp;&nbsp;|data-original/)
       expect(body.length > 0).toBe(!post.bodyEmpty)
@@ -168,15 +166,15 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
         expect(body, post.bloggerId).toMatch(new RegExp(`<p>\\((?:${post.reporterSignature}|[a-z]{2,4})\\)</p>`))
       }
     }
-    const unsafe = articleOf(expected.edgeCases.unsafeHtmlPosts[0]!)!
+    const unsafe = (await articleOf(expected.edgeCases.unsafeHtmlPosts[0]!))!
     // The legitimate video embed stays.
     expect(unsafe.bodyHtml).toMatch(/<iframe [^>]*src="https:\/\/www\.youtube\.com\/embed\//)
   })
 
-  it('keeps the lead image at its original Blogger address as the featured image', () => {
+  it('keeps the lead image at its original Blogger address as the featured image', async () => {
     let withImage = 0
     for (const post of published) {
-      const row = articleOf(post.bloggerId)!
+      const row = (await articleOf(post.bloggerId))!
       if (post.images.length === 0) {
         expect(row.featuredImageUrl).toBeNull()
         continue
@@ -191,20 +189,20 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
     expect(withImage).toBeGreaterThan(published.filter((p) => p.images.length > 0).length / 2)
   })
 
-  it('points links between old posts at their new addresses', () => {
+  it('points links between old posts at their new addresses', async () => {
     for (const post of published) {
       for (const link of post.internalLinks) {
-        const target = articleOf(link.targetId)!
-        const body = articleOf(post.bloggerId)!.bodyHtml
+        const target = (await articleOf(link.targetId))!
+        const body = (await articleOf(post.bloggerId))!.bodyHtml
         expect(body).toContain(`href="${articlePath(target)}"`)
         expect(body).not.toContain(link.href)
       }
     }
   })
 
-  it('imports drafts as drafts and never exposes their old URLs', () => {
+  it('imports drafts as drafts and never exposes their old URLs', async () => {
     for (const draft of expected.drafts) {
-      const row = articleOf(draft.bloggerId)!
+      const row = (await articleOf(draft.bloggerId))!
       expect(row.status).toBe('draft')
       expect(row.pathMonth).toBeNull()
       if (draft.reservedLegacyPath) expect(getPathFate(draft.reservedLegacyPath)).toBeNull()
@@ -214,26 +212,26 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
     }
   })
 
-  it('imports pages', () => {
+  it('imports pages', async () => {
     for (const page of expected.pages) {
-      const row = getDb().select().from(pages).where(eq(pages.slug, page.suggestedSlug)).get()
+      const row = (await getWriteConnection().select().from(pages).where(eq(pages.slug, page.suggestedSlug)).limit(1))[0]
       expect(row?.title).toBe(page.title)
       expect(row?.status).toBe('published')
     }
   })
 
-  it('records one-hop redirects from every old post, page, comment-feed and label URL', () => {
-    const db = getDb()
+  it('records one-hop redirects from every old post, page, comment-feed and label URL', async () => {
+    const db = getWriteConnection()
     let checked = 0
     for (const r of expected.redirects) {
       const to = r.to as { kind: string; bloggerId?: string; canonical?: string }
       let target: string | null = null
-      if (to.kind === 'post') target = articlePath(articleOf(to.bloggerId!)!)
+      if (to.kind === 'post') target = articlePath((await articleOf(to.bloggerId!))!)
       if (to.kind === 'page') target = pagePath(expected.pages.find((p) => p.bloggerId === to.bloggerId)!.suggestedSlug)
       if (to.kind === 'label') {
         // Before an editor merges anything, each spelling leads to its own label.
         const raw = decodeURIComponent(r.from.slice('/search/label/'.length))
-        const label = db.select().from(labels).all().find((l) => labelKey(l.name) === labelKey(raw))!
+        const label = (await db.select().from(labels)).find((l) => labelKey(l.name) === labelKey(raw))!
         target = labelPath(label.slug)
       }
       if (!target) continue
@@ -247,28 +245,28 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
     }
     expect(checked).toBe(expected.redirects.filter((r) => ['post', 'page', 'label'].includes(r.to.kind)).length)
     // Labels with a public archive: the 39 spellings after normalisation, not the draft-only one.
-    const labelRows = db.select().from(redirects).where(sql`${redirects.fromPath} like '/search/label/%'`).all()
+    const labelRows = await db.select().from(redirects).where(sql`${redirects.fromPath} like '/search/label/%'`)
     expect(labelRows).toHaveLength(expected.counts.labels.distinctAfterAutoNormalisation)
   })
 
-  it('answers every old Blogger URL of expected.json in one hop to the imported record', () => {
-    const labelOf = (raw: string) => getDb().select().from(labels).all().find((l) => labelKey(l.name) === labelKey(raw))!
+  it('answers every old Blogger URL of expected.json in one hop to the imported record', async () => {
+    const labelOf = async (raw: string) => (await getWriteConnection().select().from(labels)).find((l) => labelKey(l.name) === labelKey(raw))!
     for (const r of expected.redirects) {
       const to = r.to as { kind: string; bloggerId?: string; canonical?: string }
       const labelRaw = () => decodeURIComponent(r.from.replace(/^\/(?:search\/label|feeds\/posts\/default\/-)\//, ''))
       switch (to.kind) {
         case 'post':
-          expectOneHop(r.from, articlePath(articleOf(to.bloggerId!)!))
+          expectOneHop(r.from, articlePath((await articleOf(to.bloggerId!))!))
           break
         case 'page':
           expectOneHop(r.from, pagePath(expected.pages.find((p) => p.bloggerId === to.bloggerId)!.suggestedSlug))
           break
         case 'label':
           // Before an editor merges anything, each spelling leads to its own label.
-          expectOneHop(r.from, labelPath(labelOf(labelRaw()).slug))
+          expectOneHop(r.from, labelPath((await labelOf(labelRaw())).slug))
           break
         case 'label-feed':
-          expectOneHop(r.from, labelFeedPath(labelOf(labelRaw()).slug))
+          expectOneHop(r.from, labelFeedPath((await labelOf(labelRaw())).slug))
           break
         case 'comments-feed-or-gone':
           expect(answer(r.from).action, r.from).toMatch(/^gone/)
@@ -299,14 +297,13 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
     }
   })
 
-  it('gives labels the names and sponsorship of expected.json', () => {
-    const db = getDb()
-    const live = db
+  it('gives labels the names and sponsorship of expected.json', async () => {
+    const db = getWriteConnection()
+    const live = await db
       .selectDistinct({ id: labels.id, name: labels.name })
       .from(labels)
       .innerJoin(articleLabels, eq(articleLabels.labelId, labels.id))
       .where(isNotNull(articleLabels.publishedAt))
-      .all()
     expect(live).toHaveLength(expected.counts.labels.distinctAfterAutoNormalisation)
     const rawOnLive = new Set(published.flatMap((p) => p.labelsRaw))
     expect(rawOnLive.size).toBe(expected.counts.labels.distinctRawOnPublishedPosts)
@@ -316,7 +313,7 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
     }
     const sponsoredPosts = published.filter((p) => p.sponsored)
     expect(sponsoredPosts.length).toBeGreaterThan(0)
-    for (const post of sponsoredPosts) expect(articleOf(post.bloggerId)!.sponsorName).not.toBe('')
+    for (const post of sponsoredPosts) expect((await articleOf(post.bloggerId))!.sponsorName).not.toBe('')
   })
 
   it('offers the labels that look like duplicates as merge suggestions', () => {
@@ -332,14 +329,14 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
   })
 
   it('changes nothing when the same export is imported again', async () => {
-    const before = snapshot()
+    const before = await snapshot()
     const again = await importBloggerExport(fixture(format), { now: NOW, siteUrl: SITE })
     expect(again.posts).toMatchObject({ created: 0, updated: 0, skipped: 0 })
     expect(again.pages).toMatchObject({ created: 0, updated: 0, skipped: 0 })
     expect(again.labels).toMatchObject({ created: 0, updated: 0 })
     expect(again.authors).toMatchObject({ created: 0 })
     expect(again.redirects).toMatchObject({ created: 0, updated: 0 })
-    const after = snapshot()
+    const after = await snapshot()
     expect({ ...after, imported: after.imported.map(({ importedAt, ...r }) => r) }).toEqual({
       ...before,
       imported: before.imported.map(({ importedAt, ...r }) => r),
@@ -349,13 +346,13 @@ describe.each(['classic', '2018'] as const)('importing the %s export', (format) 
 
 describe('a dry run', () => {
   it('reports what an import would do and writes nothing', async () => {
-    reset()
-    const before = snapshot()
+    await reset()
+    const before = await snapshot()
     const report = await importBloggerExport(fixture('classic'), { now: NOW, dryRun: true })
     expect(report.dryRun).toBe(true)
     expect(report.posts.created).toBe(35)
     expect(report.redirects.created).toBeGreaterThan(0)
-    expect(snapshot()).toEqual(before)
+    expect(await snapshot()).toEqual(before)
   })
 })
 
@@ -370,14 +367,14 @@ describe('a file that cannot be imported', () => {
   }
 
   it('stops on a truncated file, names the line, and leaves the database as it was', async () => {
-    reset()
+    await reset()
     await importBloggerExport(fixture('2018'), { now: NOW })
-    const before = snapshot()
+    const before = await snapshot()
     const truncated = variant('classic', 'truncated', (xml) => xml.slice(0, Math.floor(xml.length * 0.6)))
     const error = await refusal(truncated)
     expect(error.line).toBeGreaterThan(100)
     expect(error.message).toMatch(/^Line \d+: /)
-    expect(snapshot()).toEqual(before)
+    expect(await snapshot()).toEqual(before)
   })
 
   it('names the line of malformed XML', async () => {
@@ -405,14 +402,14 @@ describe('a file that cannot be imported', () => {
 
 describe('importing a newer export', () => {
   it('updates what changed in Blogger, keeps what was edited in Warta, and creates no duplicates', async () => {
-    reset()
+    await reset()
     await importBloggerExport(fixture('2018'), { now: NOW })
     const [changed, editedHere] = published.filter((p) => !p.sponsored).slice(0, 2) as [(typeof published)[0], (typeof published)[0]]
 
     // A newsroom editor changes one imported story in Warta.
-    const local = articleOf(editedHere.bloggerId)!
-    const editor = getDb().insert(users).values({ name: 'Redaktur', slug: 'redaktur', email: 'r@test.example', role: 'editor' }).returning().get()
-    const saved = saveArticle(
+    const local = (await articleOf(editedHere.bloggerId))!
+    const editor = (await getWriteConnection().insert(users).values({ name: 'Redaktur', slug: 'redaktur', email: 'r@test.example', role: 'editor' }).returning())[0]!
+    const saved = await saveArticle(
       local.id,
       {
         title: `${local.title} (diperbaiki)`,
@@ -424,7 +421,7 @@ describe('importing a newer export', () => {
         keepFeaturedUrl: true,
         featuredAlt: local.featuredAlt,
         featuredCaption: local.featuredCaption,
-        labels: labelNamesOf(local.id),
+        labels: await labelNamesOf(local.id),
         isSponsored: false,
         sponsorName: '',
         seoTitle: '',
@@ -443,13 +440,13 @@ describe('importing a newer export', () => {
         `<title>${editedHere.title} (Blogger)</title>`,
       ),
     )
-    const before = snapshot()
+    const before = await snapshot()
     const report = await importBloggerExport(newer, { now: NOW })
     expect(report.posts).toMatchObject({ created: 0, updated: 1, skipped: 1 })
     expect(report.skipped.find((s) => s.reason === 'edited-in-warta')?.id).toBe(editedHere.bloggerId)
-    expect(articleOf(changed.bloggerId)!.title).toBe(`${changed.title} (Diperbarui)`)
-    expect(articleOf(editedHere.bloggerId)!.title).toBe(`${local.title} (diperbaiki)`)
-    const after = snapshot()
+    expect((await articleOf(changed.bloggerId))!.title).toBe(`${changed.title} (Diperbarui)`)
+    expect((await articleOf(editedHere.bloggerId))!.title).toBe(`${local.title} (diperbaiki)`)
+    const after = await snapshot()
     expect(after.articles).toHaveLength(before.articles.length)
     expect(after.labels).toHaveLength(before.labels.length)
     expect(after.users).toHaveLength(before.users.length)
@@ -487,14 +484,14 @@ describe('--download-images', () => {
   }
 
   it('copies featured images from a mirror named with --allow-private-images and reports the ones it could not fetch', async () => {
-    reset()
+    await reset()
     await withMirror(async (file, requests, mirror) => {
       const report = await importBloggerExport(file, { now: NOW, downloadImages: true, imageFetch: { allowPrivateAddresses: true } })
       expect(report.images.downloaded).toBe(1)
       expect(report.images.failed.length).toBe(report.images.referenced - 1)
       expect(report.images.failed[0]!.reason).toBe(IMAGE_UNREACHABLE)
       const served = `${mirror}${requests()[0]}`
-      const rows = getDb().select().from(articles).where(eq(articles.featuredImageUrl, served)).all()
+      const rows = await getWriteConnection().select().from(articles).where(eq(articles.featuredImageUrl, served))
       expect(rows.length).toBeGreaterThan(0)
       for (const row of rows) expect(row.featuredMediaId).not.toBeNull()
       expect(report.warnings.join(' ')).toMatch(/could not be downloaded/)
@@ -502,7 +499,7 @@ describe('--download-images', () => {
   })
 
   it('finding 10: without --allow-private-images, an export pointing at loopback gets nothing fetched', async () => {
-    reset()
+    await reset()
     await withMirror(async (file, requests) => {
       const report = await importBloggerExport(file, { now: NOW, downloadImages: true })
       expect(report.images.referenced).toBeGreaterThan(1)
@@ -515,7 +512,7 @@ describe('--download-images', () => {
 
 describe('an entry that appears twice', () => {
   it('is imported once and the second is reported', async () => {
-    reset()
+    await reset()
     const file = variant('2018', 'duplicate', (xml) => {
       const start = xml.indexOf('  <entry>')
       const end = xml.indexOf('</entry>', start) + '</entry>\n'.length
@@ -530,11 +527,11 @@ describe('an entry that appears twice', () => {
 
 describe('a live post whose old file name is missing or odd', () => {
   it('without one, gets its URL month from its publication time in WIB', async () => {
-    reset()
+    await reset()
     const edge = expected.edgeCases.timezoneBoundaryPost
     const file = variant('2018', 'no-filename', (xml) => xml.replace(`<blogger:filename>${edge.legacyPath}</blogger:filename>`, '<blogger:filename/>'))
     await importBloggerExport(file, { now: NOW })
-    const row = articleOf(edge.bloggerId)!
+    const row = (await articleOf(edge.bloggerId))!
     expect(row.status).toBe('published')
     // 2023-08-31T22:30Z is 1 September 05:30 WIB.
     expect(row.pathMonth).toBe('2023/09')
@@ -542,12 +539,12 @@ describe('a live post whose old file name is missing or odd', () => {
   })
 
   it('with a broken escape in it, still gets its slug and redirect from it', async () => {
-    reset()
+    await reset()
     const post = published[0]!
     const broken = post.legacyPath.replace('.html', '%E0%A4.html')
     const file = variant('2018', 'broken-escape', (xml) => xml.replace(`<blogger:filename>${post.legacyPath}</blogger:filename>`, `<blogger:filename>${broken}</blogger:filename>`))
     await importBloggerExport(file, { now: NOW })
-    const row = articleOf(post.bloggerId)!
+    const row = (await articleOf(post.bloggerId))!
     expect(row.slug).toBe(`${post.suggestedSlug}-e0-a4`)
     expect(getPathFate(broken.toLowerCase())).toEqual({ kind: 'moved', to: articlePath(row) })
   })
@@ -555,19 +552,19 @@ describe('a live post whose old file name is missing or odd', () => {
 
 describe('a post scheduled for later', () => {
   it('stays hidden, its old URL answering 404, until it goes live; then the old URL leads to it', async () => {
-    reset()
+    await reset()
     const exportedAt = new Date(expected.blog.exportedAtUtc)
     const report = await importBloggerExport(fixture('classic'), { now: exportedAt })
     expect(report.posts.scheduled).toBe(1)
     expect(report.posts.scheduledNowLive).toBe(0)
-    const row = articleOf(scheduled.bloggerId)!
+    const row = (await articleOf(scheduled.bloggerId))!
     expect(row.status).toBe('scheduled')
     expect(row.publishedAt?.toISOString()).toBe(scheduled.publishAtUtc)
     expect(getPathFate(scheduled.legacyPath)).toBeNull()
     expect(answer(scheduled.legacyPath)).toEqual({ action: 'not-found' })
 
-    publishDueArticles(new Date(Date.parse(scheduled.publishAtUtc) + 1000))
-    const live = articleOf(scheduled.bloggerId)!
+    await publishDueArticles(new Date(Date.parse(scheduled.publishAtUtc) + 1000))
+    const live = (await articleOf(scheduled.bloggerId))!
     expect(live.status).toBe('published')
     expect(getPathFate(scheduled.legacyPath)).toEqual({ kind: 'moved', to: articlePath(live) })
     expectOneHop(`${scheduled.legacyPath}?m=1`, articlePath(live))
@@ -576,31 +573,30 @@ describe('a post scheduled for later', () => {
 
 describe('labels merged in Warta', () => {
   it('keep their old Blogger URLs one hop from the surviving label, and a re-import does not bring them back', async () => {
-    reset()
+    await reset()
     await importBloggerExport(fixture('classic'), { now: NOW })
-    const db = getDb()
+    const db = getWriteConnection()
     // An editor accepts every suggestion on the labels screen.
-    for (const suggestion of listLabelMergeSuggestions()) {
-      acceptLabelMergeSuggestion(suggestion.target.id, suggestion.labels.map((l) => l.id), null)
+    for (const suggestion of (await listLabelMergeSuggestions())) {
+      await acceptLabelMergeSuggestion(suggestion.target.id, suggestion.labels.map((l) => l.id), null)
     }
-    expect(listLabelMergeSuggestions()).toEqual([])
-    const live = db
+    expect(await listLabelMergeSuggestions()).toEqual([])
+    const live = await db
       .selectDistinct({ id: labels.id })
       .from(labels)
       .innerJoin(articleLabels, eq(articleLabels.labelId, labels.id))
       .where(isNotNull(articleLabels.publishedAt))
-      .all()
     expect(live).toHaveLength(expected.counts.labels.canonicalAfterSuggestedMerges)
     for (const r of expected.redirects.filter((r) => r.to.kind === 'label' || r.to.kind === 'label-feed')) {
       expectOneHop(r.from, r.suggested!)
     }
-    const count = db.select({ n: sql<number>`count(*)` }).from(labels).get()!.n
+    const count = (await db.select({ n: sql<number>`count(*)` }).from(labels).limit(1))[0]!.n
     const again = await importBloggerExport(fixture('2018'), { now: NOW })
     expect(again.labels.created).toBe(0)
-    expect(db.select({ n: sql<number>`count(*)` }).from(labels).get()!.n).toBe(count)
+    expect((await db.select({ n: sql<number>`count(*)` }).from(labels).limit(1))[0]!.n).toBe(count)
     expect(getPathFate(bloggerLabelPath('Pesbarda'))).toEqual({ kind: 'moved', to: '/label/pesisir-barat-daya' })
-    const ids = db.select({ id: labels.id }).from(labels).all().map((l) => l.id)
-    expect(db.select().from(articleLabels).where(inArray(articleLabels.labelId, ids)).all().length).toBeGreaterThan(0)
+    const ids = (await db.select({ id: labels.id }).from(labels)).map((l) => l.id)
+    expect((await db.select().from(articleLabels).where(inArray(articleLabels.labelId, ids))).length).toBeGreaterThan(0)
   })
 })
 
@@ -608,17 +604,17 @@ describe('finding 6: the old addresses an export names', () => {
   // Paths of Warta itself that an export must never take over, and what each is planted as.
   const hostile = ['/admin/masuk', '/api/auth/session', '/_next/static/chunks/main.js', '/media/2024/01/foto.html']
 
-  function expectUntouched() {
+  async function expectUntouched() {
     for (const path of hostile) {
       expect(getPathFate(path), path).toBeNull()
       // `.html` paths are in Blogger's namespace: without a row they answer 404, never a redirect.
       expect(answer(path), path).toEqual(path.endsWith('.html') ? { action: 'not-found' } : { action: 'next' })
     }
-    expect(getDb().select().from(redirects).where(sql`${redirects.fromPath} not like '/____/__/%.html' and ${redirects.fromPath} not like '/p/%.html' and ${redirects.fromPath} not like '/feeds/%/comments/default' and ${redirects.fromPath} not like '/search/label/%'`).all()).toEqual([])
+    expect(await getWriteConnection().select().from(redirects).where(sql`${redirects.fromPath} not like '/____/__/%.html' and ${redirects.fromPath} not like '/p/%.html' and ${redirects.fromPath} not like '/feeds/%/comments/default' and ${redirects.fromPath} not like '/search/label/%'`)).toEqual([])
   }
 
   it('finding 6: a 2018 export redirects only from Blogger’s own path shapes, never /admin, /api, /_next or /media', async () => {
-    reset()
+    await reset()
     const [a, b, c] = published.filter((p) => p.legacyPath) as [(typeof published)[0], (typeof published)[0], (typeof published)[0]]
     const page = expected.pages[1]!
     const file = variant('2018', 'hostile-paths', (xml) =>
@@ -629,17 +625,17 @@ describe('finding 6: the old addresses an export names', () => {
         .replace(`<blogger:filename>${page.legacyPath}</blogger:filename>`, `<blogger:filename>${hostile[2]}</blogger:filename>`),
     )
     await importBloggerExport(file, { now: NOW })
-    expectUntouched()
+    await expectUntouched()
     // The entries themselves are imported as usual, at addresses made from their titles.
-    for (const post of [a, b, c]) expect(articleOf(post.bloggerId)?.status).toBe('published')
-    expect(getDb().select().from(pages).where(eq(pages.title, page.title)).get()?.status).toBe('published')
+    for (const post of [a, b, c]) expect((await articleOf(post.bloggerId))?.status).toBe('published')
+    expect((await getWriteConnection().select().from(pages).where(eq(pages.title, page.title)).limit(1))[0]?.status).toBe('published')
     // The other posts keep their old URLs.
     const d = published.find((p) => p.legacyPath && ![a, b, c].includes(p))!
-    expect(getPathFate(d.legacyPath.toLowerCase())).toEqual({ kind: 'moved', to: articlePath(articleOf(d.bloggerId)!) })
+    expect(getPathFate(d.legacyPath.toLowerCase())).toEqual({ kind: 'moved', to: articlePath((await articleOf(d.bloggerId))!) })
   })
 
   it('finding 6: a classic export’s alternate links cannot name a path of Warta either', async () => {
-    reset()
+    await reset()
     const [a, b] = published.filter((p) => p.legacyPath) as [(typeof published)[0], (typeof published)[0]]
     const file = variant('classic', 'hostile-paths', (xml) =>
       xml
@@ -648,8 +644,8 @@ describe('finding 6: the old addresses an export names', () => {
     )
     expect(fs.readFileSync(file, 'utf8')).toContain(hostile[0])
     await importBloggerExport(file, { now: NOW })
-    expectUntouched()
-    expect(articleOf(a.bloggerId)?.status).toBe('published')
+    await expectUntouched()
+    expect((await articleOf(a.bloggerId))?.status).toBe('published')
   })
 })
 
@@ -662,7 +658,7 @@ describe('an import whose pages cannot be expired', () => {
     try {
       const report = await importBloggerExport(fixture('classic'), { now: NOW, siteUrl: SITE })
       expect(report.warnings).toContainEqual(expect.stringContaining('cached pages could not be told'))
-      for (const post of published) expect(articleOf(post.bloggerId)?.status).toBe('published')
+      for (const post of published) expect((await articleOf(post.bloggerId))?.status).toBe('published')
     } finally {
       installTagStore(sqliteTagStore())
     }

@@ -91,7 +91,7 @@ export async function publishAuthors(ctx: ImportContext, people: PeopleAndLabels
   const pending = [...people.authors.values()]
   let fake = -1
   while (pending.length > 0) {
-    await ctx.slicer.runOrRead(ctx.dryRun, (tx, pastBudget) => {
+    await ctx.slicer.runOrRead(ctx.dryRun, async (tx, pastBudget) => {
       let done = 0
       while (pending.length > 0 && !(done > 0 && pastBudget())) {
         const author = pending.shift()!
@@ -108,11 +108,10 @@ export async function publishAuthors(ctx: ImportContext, people: PeopleAndLabels
           ctx.dryRunClaims.add(`user:${slug}`)
           author.id = fake--
         } else {
-          author.id = tx
+          author.id = (await tx
             .insert(users)
             .values({ name, slug, email: null, role: 'reporter', active: false, passwordHash: null })
-            .returning({ id: users.id })
-            .get().id
+            .returning({ id: users.id }))[0]!.id
         }
         remember(ctx, 'author', author.key, { entityId: author.id, contentHash: hashOf(name) })
         ctx.report.authors.created++
@@ -130,7 +129,7 @@ export async function publishLabels(ctx: ImportContext, people: PeopleAndLabels)
   const pending = people.orderedLabels()
   let fake = -1
   while (pending.length > 0) {
-    await ctx.slicer.runOrRead(ctx.dryRun, (tx, pastBudget) => {
+    await ctx.slicer.runOrRead(ctx.dryRun, async (tx, pastBudget) => {
       // Read in each slice: the newsroom may have added or merged labels in between.
       const existing = ctx.statements.allLabels.all() as Array<{ id: number; name: string; slug: string }>
       // Where two labels share a key (made by hand before the import), the later one answers.
@@ -164,7 +163,7 @@ export async function publishLabels(ctx: ImportContext, people: PeopleAndLabels)
             ctx.dryRunClaims.add(`label:${slug}`)
             plan.id = fake--
           } else {
-            plan.id = tx.insert(labels).values({ name: name.slice(0, LABEL_LIMITS.name), slug }).returning({ id: labels.id }).get().id
+            plan.id = (await tx.insert(labels).values({ name: name.slice(0, LABEL_LIMITS.name), slug }).returning({ id: labels.id }))[0]!.id
           }
           plan.slug = slug
           slugs.add(slug)
@@ -201,10 +200,10 @@ const LABELS_COUNTED_AT_ONCE = 25
  * loop handed back in between (at 100,000 stories one count over all labels takes 100–400 ms).
  */
 async function countLabels(ctx: ImportContext): Promise<LabelWithPosts[]> {
-  const ids = listLabelIds()
+  const ids = await listLabelIds()
   const out: LabelWithPosts[] = []
   for (let i = 0; i < ids.length; i += LABELS_COUNTED_AT_ONCE) {
-    out.push(...listLabelsWithPosts(undefined, ids.slice(i, i + LABELS_COUNTED_AT_ONCE)))
+    out.push(...(await listLabelsWithPosts(undefined, ids.slice(i, i + LABELS_COUNTED_AT_ONCE))))
     await ctx.pacer.yield()
   }
   return out
@@ -229,9 +228,9 @@ export async function refreshMergeSuggestions(
   }
   const groups = findDuplicateLabels(existing)
   await ctx.pacer.yield()
-  await ctx.slicer.run((tx) => {
-    applyLabelMergeGroups(tx, groups)
-    recordAudit({ actorId: audit.actorId, action: 'import:blogger', entity: 'import', detail: audit.detail }, tx)
+  await ctx.slicer.run(async (tx) => {
+    await applyLabelMergeGroups(tx, groups)
+    await recordAudit({ actorId: audit.actorId, action: 'import:blogger', entity: 'import', detail: audit.detail }, tx)
   })
   return listLabelMergeSuggestions()
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm'
 import { writeRevision } from '@/db/queries/articles-desk'
 import { articleLabels, articles, pages } from '@/db/schema'
 import { isUntouchedStarterPage, releaseStarterPage } from '@/db/starter-pages'
-import type { WriteTx } from '@/db/write-lock'
+import type { Executor as WriteTx } from '@/db'
 import { articlePath, pagePath } from '@/lib/urls'
 import { claimAddress, forgetOldPath, getMapping, type ImportContext, redirectOldPath, remember } from './context'
 import { claimSlug, type PeopleAndLabels } from './labels'
@@ -35,7 +35,7 @@ async function publishAll<T>(
   ctx: ImportContext,
   kind: 'post' | 'page',
   toInput: (entry: StagedEntry) => T,
-  apply: (tx: WriteTx | null, input: T) => void,
+  apply: (tx: WriteTx | null, input: T) => void | Promise<void>,
   onProgress: (n: number) => void,
   end: SliceEnd = { reserveMs: () => 0, run: () => {} },
 ): Promise<void> {
@@ -47,9 +47,9 @@ async function publishAll<T>(
     await ctx.pacer.yield()
     for (let next = 0; next < inputs.length; ) {
       const from = next
-      next = await ctx.slicer.runOrRead(ctx.dryRun, (tx, pastBudget) => {
+      next = await ctx.slicer.runOrRead(ctx.dryRun, async (tx, pastBudget) => {
         let i = from
-        while (i < inputs.length && !(i > from && pastBudget(end.reserveMs()))) apply(tx, inputs[i++]!)
+        while (i < inputs.length && !(i > from && pastBudget(end.reserveMs()))) await apply(tx, inputs[i++]!)
         end.run()
         return i
       })
@@ -130,14 +130,14 @@ function replaceLabels(ctx: ImportContext, articleId: number, labelIds: number[]
 
 const msOrNull = (d: Date | null) => (d ? d.getTime() : null)
 
-function publishPost(
+async function publishPost(
   ctx: ImportContext,
   people: PeopleAndLabels,
   tx: WriteTx | null,
   post: PostInput,
   rewriteHref: (href: string) => string | null,
   goingLive: number[],
-): void {
+): Promise<void> {
   const { report, statements } = ctx
   if (post.status === 'published') report.posts.published++
   else if (post.status === 'draft') report.posts.drafts++
@@ -166,15 +166,14 @@ function publishPost(
         row = { ...current, status: fields.status, pathMonth, version: current.version + 1, featuredImageUrl: fields.featuredImageUrl }
       } else {
         // Keep what Warta had as a revision before Blogger's newer version replaces it.
-        const before = tx.select().from(articles).where(eq(articles.id, current.id)).get()!
-        const currentLabels = tx.select({ id: articleLabels.labelId }).from(articleLabels).where(eq(articleLabels.articleId, current.id)).all()
-        writeRevision(tx, before, currentLabels.map((l) => l.id), null)
-        row = tx
+        const before = (await tx.select().from(articles).where(eq(articles.id, current.id)).limit(1))[0]!
+        const currentLabels = await tx.select({ id: articleLabels.labelId }).from(articleLabels).where(eq(articleLabels.articleId, current.id))
+        await writeRevision(tx, before, currentLabels.map((l) => l.id), null)
+        row = (await tx
           .update(articles)
           .set({ ...fields, pathMonth, version: current.version + 1, savedAt: new Date(), savedBy: null })
           .where(eq(articles.id, current.id))
-          .returning({ id: articles.id, status: articles.status, slug: articles.slug, pathMonth: articles.pathMonth, version: articles.version, featuredImageUrl: articles.featuredImageUrl })
-          .get()
+          .returning({ id: articles.id, status: articles.status, slug: articles.slug, pathMonth: articles.pathMonth, version: articles.version, featuredImageUrl: articles.featuredImageUrl }))[0]!
         replaceLabels(ctx, row.id, post.labelIds)
       }
       report.posts.updated++
@@ -235,11 +234,11 @@ function publishPost(
     if (commentFeed) redirectOldPath(ctx, commentFeed, to)
   } else if (mapping) {
     // Taken back to draft in Blogger since the last import: its old URLs must not lead to it.
-    for (const from of [post.legacyPath, commentFeed]) if (from) forgetOldPath(ctx, from)
+    for (const from of [post.legacyPath, commentFeed]) if (from) await forgetOldPath(ctx, from)
   }
 }
 
-function publishPage(ctx: ImportContext, tx: WriteTx | null, page: StagedEntry, rewriteHref: (href: string) => string | null): void {
+async function publishPage(ctx: ImportContext, tx: WriteTx | null, page: StagedEntry, rewriteHref: (href: string) => string | null): Promise<void> {
   const { report, statements } = ctx
   const body = page.prepared === 1 ? page.bodyHtml! : cleanEntry(page, rewriteHref).bodyHtml
   const publishedMs = timeMs(page.published)
@@ -270,14 +269,14 @@ function publishPage(ctx: ImportContext, tx: WriteTx | null, page: StagedEntry, 
       return skip('edited-in-warta')
     } else {
       const updatedAt = new Date()
-      if (tx) tx.update(pages).set({ ...fields, updatedAt }).where(eq(pages.id, current.id)).run()
+      if (tx) await tx.update(pages).set({ ...fields, updatedAt }).where(eq(pages.id, current.id))
       row = { ...current, status, updatedAt: updatedAt.getTime() }
       report.pages.updated++
     }
     rememberPage(ctx, page, row, hash)
   } else {
     // A new site's untouched starter draft (Redaksi, Kontak…) gives its address to the imported page.
-    if (tx) releaseStarterPage(tx, slug)
+    if (tx) await releaseStarterPage(tx, slug)
     const holder = statements.pageBySlug.get(slug) as { slug: string; status: string; bodyHtml: string } | undefined
     if (holder && (tx || !isUntouchedStarterPage(holder))) {
       // Taken (or edited) by the newsroom since the addresses were planned: the next free one.
@@ -288,11 +287,10 @@ function publishPage(ctx: ImportContext, tx: WriteTx | null, page: StagedEntry, 
     const createdAt = new Date(publishedMs ?? Date.now())
     const savedAt = new Date(updatedMs ?? publishedMs ?? Date.now())
     if (tx) {
-      row = tx
+      row = (await tx
         .insert(pages)
         .values({ ...fields, title: page.title || slug, slug, createdAt, updatedAt: savedAt })
-        .returning({ id: pages.id, slug: pages.slug, status: pages.status })
-        .get() as unknown as typeof row
+        .returning({ id: pages.id, slug: pages.slug, status: pages.status }))[0]! as unknown as typeof row
       row.updatedAt = savedAt.getTime()
     } else {
       row = { id: -1, slug, status, updatedAt: savedAt.getTime() }

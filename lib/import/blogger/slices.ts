@@ -1,11 +1,11 @@
 import 'server-only'
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises'
-import { getDb } from '@/db'
-import { runWrite, type WriteTx } from '@/db/write-lock'
+import { getWriteClient } from '@/db'
+import { write, type Executor as WriteTx } from '@/db'
 
 /*
  * How the import shares the site (docs/decisions/009-import-slicing.md): it writes in short
- * transactions ("slices"), each through runWrite and each ending as soon as its time budget is
+ * transactions ("slices"), each through write() and each ending as soon as its time budget is
  * spent, with a pause between them in which other writers get the lock, and it hands the event
  * loop back regularly in every step, so that a server running the import in-process (tests) or
  * beside it keeps answering.
@@ -20,7 +20,7 @@ export type SliceOptions = {
   budgetMs: number
   /**
    * At least this long (ms) between one slice's commit and the next slice's start, so that a
-   * writer waiting for the lock (runWrite tries again every 1–25 ms) gets it within a few slices.
+   * writer waiting for the lock (write() tries again every 1–25 ms) gets it within a few slices.
    */
   gapMs: number
 }
@@ -68,7 +68,7 @@ const CHECKPOINT_EVERY_SLICES = 8
  * `pastBudget(reserveMs)`: whether the slice has spent its budget, keeping `reserveMs` for work
  * still to come in it.
  */
-export type SliceWork<T> = (tx: WriteTx, pastBudget: (reserveMs?: number) => boolean) => T
+export type SliceWork<T> = (tx: WriteTx, pastBudget: (reserveMs?: number) => boolean) => T | Promise<T>
 
 export class Slicer {
   readonly stats: SliceStats = { slices: 0, longestMs: 0, longestCpuMs: 0, heldMs: 0 }
@@ -87,22 +87,23 @@ export class Slicer {
    * the lock, and the checkpoint's cost falls on the import, never on the next writer's commit.
    */
   open(): void {
-    const client = getDb().$client
+    const client = getWriteClient()
     this.savedAutoCheckpoint = client.pragma('wal_autocheckpoint', { simple: true }) as number
     client.pragma('wal_autocheckpoint = 0')
   }
 
   close(): void {
     if (this.savedAutoCheckpoint === null) return
-    const client = getDb().$client
+    const client = getWriteClient()
     client.pragma(`wal_autocheckpoint = ${this.savedAutoCheckpoint}`)
     this.savedAutoCheckpoint = null
     if (this.slicesSinceCheckpoint > 0) client.pragma('wal_checkpoint(PASSIVE)')
   }
 
   /**
-   * Runs `work` in one write transaction, after the pause since the previous slice. `work` is
-   * synchronous (ADR 001) and should stop taking new work once `pastBudget()` is true.
+   * Runs `work` in one write transaction, after the pause since the previous slice. `work` holds
+   * the write lock across its awaits: only database work inside, and it should stop taking new
+   * work once `pastBudget()` is true.
    */
   async run<T>(work: SliceWork<T>): Promise<T> {
     const wait = this.lastCommit + this.options.gapMs - performance.now()
@@ -111,11 +112,11 @@ export class Slicer {
     let started = 0
     let workDone = 0
     let cpuStart: NodeJS.CpuUsage | undefined
-    const result = await runWrite((tx) => {
+    const result = await write(async (tx) => {
       started = performance.now()
       cpuStart = process.cpuUsage()
       const deadline = started + this.options.budgetMs - this.commitMs
-      const out = work(tx, (reserveMs = 0) => performance.now() + reserveMs >= deadline)
+      const out = await work(tx, (reserveMs = 0) => performance.now() + reserveMs >= deadline)
       workDone = performance.now()
       return out
     })
@@ -132,7 +133,7 @@ export class Slicer {
     if (this.savedAutoCheckpoint !== null && ++this.slicesSinceCheckpoint >= CHECKPOINT_EVERY_SLICES) {
       await yieldToLoop()
       // PASSIVE: copies what no reader still needs and never waits for, nor blocks, a writer.
-      getDb().$client.pragma('wal_checkpoint(PASSIVE)')
+      getWriteClient().pragma('wal_checkpoint(PASSIVE)')
       this.slicesSinceCheckpoint = 0
     }
     this.lastCommit = performance.now()
@@ -143,7 +144,7 @@ export class Slicer {
    * A dry run reads what a slice would write and writes nothing: `work` gets no transaction and
    * runs outside the lock, with the same budget and pauses for the event loop.
    */
-  async runOrRead<T>(dryRun: boolean, work: (tx: WriteTx | null, pastBudget: (reserveMs?: number) => boolean) => T): Promise<T> {
+  async runOrRead<T>(dryRun: boolean, work: (tx: WriteTx | null, pastBudget: (reserveMs?: number) => boolean) => T | Promise<T>): Promise<T> {
     if (!dryRun) return this.run(work)
     await yieldToLoop()
     const deadline = performance.now() + this.options.budgetMs

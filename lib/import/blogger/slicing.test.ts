@@ -6,10 +6,9 @@ import readline from 'node:readline'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection, write } from '@/db'
 import { listTagEventsSince } from '@/db/queries/cache-tag-events'
 import { settings } from '@/db/schema'
-import { runWrite } from '@/db/write-lock'
 import { TAGS } from '@/lib/cache-tags'
 import { getEnv } from '@/lib/env'
 import { ImportError, ImportInterruptedError, importBloggerExport } from './import'
@@ -34,28 +33,28 @@ let dir: string
 let file: string
 
 /** What readers and the newsroom could see of imported content: every table an import writes. */
-function visibleCounts() {
-  return getDb().get<Record<string, number>>(sql`
+async function visibleCounts() {
+  return (await getWriteConnection().get<Record<string, number>>(sql`
     SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM article_labels) AS articleLabels,
       (SELECT count(*) FROM labels) AS labels, (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM pages) AS pages,
       (SELECT count(*) FROM redirects) AS redirects, (SELECT count(*) FROM imported_entries) AS imported,
-      (SELECT count(*) FROM article_search_keys) AS searchKeys, (SELECT count(*) FROM audit_log) AS audit`)!
+      (SELECT count(*) FROM article_search_keys) AS searchKeys, (SELECT count(*) FROM audit_log) AS audit`))!
 }
 
-function reset() {
-  const db = getDb()
+async function reset() {
+  const db = getWriteConnection()
   for (const table of ['article_labels', 'article_revisions', 'articles', 'label_merge_suggestions', 'labels', 'pages', 'redirects', 'imported_entries', 'audit_log', 'users']) {
-    db.run(sql.raw(`delete from ${table}`))
+    await db.run(sql.raw(`delete from ${table}`))
   }
 }
 
-/** A newsroom save (a settings row), as the desk's actions write: through runWrite. */
+/** A newsroom save (a settings row), as the desk's actions write: through write(). */
 let saves = 0
 async function save(): Promise<number> {
   const started = performance.now()
   const n = ++saves
-  await runWrite((tx) =>
-    tx.insert(settings).values({ key: 'uji.simpan', value: n }).onConflictDoUpdate({ target: settings.key, set: { value: n } }).run(),
+  await write(async (tx) =>
+    await tx.insert(settings).values({ key: 'uji.simpan', value: n }).onConflictDoUpdate({ target: settings.key, set: { value: n } }),
   )
   return performance.now() - started
 }
@@ -69,7 +68,7 @@ beforeAll(async () => {
 
 describe('issue 9: an import shares the site', () => {
   it('writes in short slices, leaving the event loop free and a save acknowledged at once', async () => {
-    reset()
+    await reset()
     const loop = monitorEventLoopDelay({ resolution: 5 })
     loop.enable()
     let longestGap = 0
@@ -81,7 +80,7 @@ describe('issue 9: an import shares the site', () => {
       const now = performance.now()
       longestGap = Math.max(longestGap, now - last)
       last = now
-      if (getDb().$client.inTransaction) heldAcrossTurns++
+      if (getWriteConnection().$client.inTransaction) heldAcrossTurns++
     }, 5)
     const saveTimes: number[] = []
     let importing = true
@@ -112,7 +111,7 @@ describe('issue 9: an import shares the site', () => {
   }, 180_000)
 
   it('lets another process’s saves through while the import writes', async () => {
-    reset()
+    await reset()
     const child = spawn(
       process.execPath,
       ['--conditions=react-server', '--import', 'tsx', 'lib/cli/import-blogger.ts', file, '--json'],
@@ -147,8 +146,8 @@ describe('issue 9: an import shares the site', () => {
   }, 240_000)
 
   it('shows nothing of a malformed export, at any moment of the import, and leaves no scratch file', async () => {
-    reset()
-    const before = visibleCounts()
+    await reset()
+    const before = await visibleCounts()
     // Broken near its end: everything before it has been read (and staged) when the reader finds it.
     const xml = fs.readFileSync(file, 'utf8')
     const at = xml.lastIndexOf('</entry>', Math.floor(xml.length * 0.97))
@@ -158,7 +157,7 @@ describe('issue 9: an import shares the site', () => {
     let importing = true
     const watching = (async () => {
       while (importing) {
-        expect(visibleCounts()).toEqual(before)
+        expect(await visibleCounts()).toEqual(before)
         checks++
         await sleep(5)
       }
@@ -172,30 +171,30 @@ describe('issue 9: an import shares the site', () => {
     expect(error).toBeInstanceOf(ImportError)
     expect((error as ImportError).line).toBeGreaterThan(1000)
     expect(checks).toBeGreaterThan(10)
-    expect(visibleCounts()).toEqual(before)
+    expect(await visibleCounts()).toEqual(before)
     expect(fs.readdirSync(stagingDir(getEnv().dataDir))).toEqual([])
   }, 120_000)
 })
 
 describe('an import that stops while writing', () => {
   it('leaves every entry it wrote complete, and the same import run again finishes it', async () => {
-    reset()
+    await reset()
     const fixture = path.resolve('tests/fixtures/blogger/small-2018.xml')
-    const db = getDb()
+    const db = getWriteConnection()
     // The disk fills up (say) when the 20th story of the file is written; slices of one story.
     const victim = 'Warga Sarai Panjang Keluhkan Jalan Rusak di Koto Baru Hilir'
     expect(fs.readFileSync(fixture, 'utf8').split(`<title>${victim}</title>`)).toHaveLength(2)
-    db.run(sql.raw(`CREATE TEMP TRIGGER fail_import BEFORE INSERT ON articles WHEN NEW.title = '${victim.replace(/'/g, "''")}'
+    await db.run(sql.raw(`CREATE TEMP TRIGGER fail_import BEFORE INSERT ON articles WHEN NEW.title = '${victim.replace(/'/g, "''")}'
       BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`))
     const error = await importBloggerExport(fixture, { now: new Date('2026-11-27T00:00:00Z'), slices: { budgetMs: 0, gapMs: 0 } }).then(
       () => null,
       (e: unknown) => e,
     )
-    db.run(sql`DROP TRIGGER temp.fail_import`)
+    await db.run(sql`DROP TRIGGER temp.fail_import`)
     expect(error).toBeInstanceOf(ImportInterruptedError)
     const { written } = error as ImportInterruptedError
     // Whatever went in is whole: each story with its labels, its import record and its old URL.
-    const stories = db.all<{ id: number; status: string; labels: number; mapped: number; legacy: string | null; redirected: number }>(sql`
+    const stories = await db.all<{ id: number; status: string; labels: number; mapped: number; legacy: string | null; redirected: number }>(sql`
       SELECT a.id, a.status, (SELECT count(*) FROM article_labels l WHERE l.article_id = a.id) AS labels,
         (SELECT count(*) FROM imported_entries e WHERE e.kind = 'post' AND e.entity_id = a.id) AS mapped,
         (SELECT legacy_path FROM imported_entries e WHERE e.kind = 'post' AND e.entity_id = a.id) AS legacy,
@@ -208,7 +207,7 @@ describe('an import that stops while writing', () => {
       expect(story.labels).toBeGreaterThan(0)
       if (story.status === 'published' && story.legacy) expect(story.redirected).toBe(1)
     }
-    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM article_search_keys`)!.n).toBe(stories.filter((s) => s.status === 'published').length)
+    expect((await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM article_search_keys`))!.n).toBe(stories.filter((s) => s.status === 'published').length)
 
     const again = await importBloggerExport(fixture, { now: new Date('2026-11-27T00:00:00Z') })
     expect(again.posts.unchanged).toBe(stories.length)
@@ -219,48 +218,48 @@ describe('an import that stops while writing', () => {
 
 describe('after an import', () => {
   it('keeps the search index right: one key per live story, found by its words, intact', async () => {
-    reset()
+    await reset()
     const report = await importBloggerExport(file, { now: new Date('2026-11-27T00:00:00Z') })
-    const db = getDb()
-    const published = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM articles WHERE status = 'published'`)!.n
+    const db = getWriteConnection()
+    const published = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM articles WHERE status = 'published'`))!.n
     expect(published).toBe(report.posts.published)
-    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM article_search_keys`)!.n).toBe(published)
-    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM articles_fts`)!.n).toBe(published)
+    expect((await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM article_search_keys`))!.n).toBe(published)
+    expect((await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM articles_fts`))!.n).toBe(published)
     // Every key belongs to a live story and every indexed row to a key.
     expect(
-      db.get<{ n: number }>(sql`SELECT count(*) AS n FROM article_search_keys k LEFT JOIN articles a ON a.id = k.article_id AND a.status = 'published' WHERE a.id IS NULL`)!.n,
+      (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM article_search_keys k LEFT JOIN articles a ON a.id = k.article_id AND a.status = 'published' WHERE a.id IS NULL`))!.n,
     ).toBe(0)
-    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM articles_fts f LEFT JOIN article_search_keys k ON k.key = f.rowid WHERE k.key IS NULL`)!.n).toBe(0)
-    db.run(sql`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`)
+    expect((await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM articles_fts f LEFT JOIN article_search_keys k ON k.key = f.rowid WHERE k.key IS NULL`))!.n).toBe(0)
+    await db.run(sql`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`)
     // A story's own title finds it.
-    const story = db.get<{ id: number; title: string }>(sql`SELECT id, title FROM articles WHERE status = 'published' ORDER BY id DESC LIMIT 1`)!
+    const story = (await db.get<{ id: number; title: string }>(sql`SELECT id, title FROM articles WHERE status = 'published' ORDER BY id DESC LIMIT 1`))!
     const words = story.title.match(/[\p{L}\p{N}]{4,}/gu)!.slice(0, 4).map((w) => `"${w}"`).join(' ')
-    const found = db.all<{ id: number }>(sql`
+    const found = await db.all<{ id: number }>(sql`
       SELECT k.article_id AS id FROM articles_fts f JOIN article_search_keys k ON k.key = f.rowid WHERE articles_fts MATCH ${`{title} : (${words})`}`)
     expect(found.map((r) => r.id)).toContain(story.id)
     // Labels' archives list the live stories (the denormalised publication time is set).
-    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM article_labels l JOIN articles a ON a.id = l.article_id WHERE a.status = 'published' AND l.published_at IS NULL`)!.n).toBe(0)
+    expect((await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM article_labels l JOIN articles a ON a.id = l.article_id WHERE a.status = 'published' AND l.published_at IS NULL`))!.n).toBe(0)
   }, 120_000)
 
   it('expires every page through the shared tag store, with no server to ask', async () => {
-    const since = getDb().get<{ seq: number }>(sql`SELECT coalesce(max(seq), 0) AS seq FROM cache_tag_events`)!.seq
+    const since = (await getWriteConnection().get<{ seq: number }>(sql`SELECT coalesce(max(seq), 0) AS seq FROM cache_tag_events`))!.seq
     await importBloggerExport(path.resolve('tests/fixtures/blogger/small-2018.xml'), { now: new Date('2026-11-27T00:00:00Z') })
-    const tags = listTagEventsSince(since).map((e) => e.tag)
+    const tags = (await listTagEventsSince(since)).map((e) => e.tag)
     // Every public page, the 404 at an imported story's address included, carries the site's tag.
     expect(tags).toEqual(expect.arrayContaining([TAGS.site, TAGS.redirects]))
   })
 
   it('leaves nothing behind on a dry run, not even its scratch file', async () => {
-    reset()
-    const before = visibleCounts()
-    const since = getDb().get<{ seq: number }>(sql`SELECT coalesce(max(seq), 0) AS seq FROM cache_tag_events`)!.seq
+    await reset()
+    const before = await visibleCounts()
+    const since = (await getWriteConnection().get<{ seq: number }>(sql`SELECT coalesce(max(seq), 0) AS seq FROM cache_tag_events`))!.seq
     const report = await importBloggerExport(path.resolve('tests/fixtures/blogger/small-classic.xml'), { now: new Date('2026-11-27T00:00:00Z'), dryRun: true })
     expect(report.posts.created).toBeGreaterThan(0)
     expect(report.labels.created).toBeGreaterThan(0)
     expect(report.mergeSuggestions.length).toBeGreaterThan(0)
     expect(report.writeLock.slices).toBe(0)
-    expect(visibleCounts()).toEqual(before)
-    expect(listTagEventsSince(since)).toEqual([])
+    expect(await visibleCounts()).toEqual(before)
+    expect(await listTagEventsSince(since)).toEqual([])
     expect(fs.readdirSync(stagingDir(getEnv().dataDir))).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { articles, users } from '@/db/schema'
 import { getArticleForEdit } from '@/db/queries/articles-desk'
 import { TAGS } from '@/lib/cache-tags'
@@ -26,15 +26,16 @@ vi.mock('next/navigation', () => ({
 
 // A hook that runs right after an action has read the article it authorizes on: the moment a
 // colleague's write can slip in before this action's own write.
-let afterLoad: (() => void) | null = null
+let afterLoad: (() => void | Promise<void>) | null = null
 vi.mock('@/db/queries/articles-desk', async (importOriginal) => {
   const desk = await importOriginal<typeof import('@/db/queries/articles-desk')>()
   return {
     ...desk,
-    getArticleRef: (id: number) => {
-      const ref = desk.getArticleRef(id)
-      afterLoad?.()
+    getArticleRef: async (id: number) => {
+      const ref = await desk.getArticleRef(id)
+      const hook = afterLoad
       afterLoad = null
+      await hook?.()
       return ref
     },
   }
@@ -55,13 +56,13 @@ const signIn = (u: { id: number } | null) => {
 }
 
 /** An editor publishes the article as it stands. */
-function publishAsEditor(id: number, version: number, editorId: number) {
-  const a = desk.getArticleForEdit(id)!
+async function publishAsEditor(id: number, version: number, editorId: number) {
+  const a = (await desk.getArticleForEdit(id))!
   const content = { ...a, slug: null, keepFeaturedUrl: true, labels: a.labels.map((l) => l.name) }
   return desk.saveArticle(id, content, version, editorId, { canCreateLabels: true, canPublish: true, transition: { to: 'published' } })
 }
 
-const row = (id: number) => getDb().select().from(articles).where(eq(articles.id, id)).get()!
+const row = async (id: number) => (await getWriteConnection().select().from(articles).where(eq(articles.id, id)).limit(1))[0]!
 
 describe('article actions refuse forged requests', () => {
   let reporter: { id: number }
@@ -69,43 +70,43 @@ describe('article actions refuse forged requests', () => {
   let contributor: { id: number }
   let editor: { id: number }
 
-  beforeEach(() => {
+  beforeEach(async () => {
     updateTag.mockClear()
-    reporter = createUser({ role: 'reporter' })
-    otherReporter = createUser({ role: 'reporter' })
-    contributor = createUser({ role: 'contributor' })
-    editor = createUser({ role: 'editor' })
+    reporter = (await createUser({ role: 'reporter' }))
+    otherReporter = (await createUser({ role: 'reporter' }))
+    contributor = (await createUser({ role: 'contributor' }))
+    editor = (await createUser({ role: 'editor' }))
   })
 
   it('refuses an anonymous client and writes nothing', async () => {
-    const a = createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null })
+    const a = await createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null })
     signIn(null)
     for (const action of [actions.saveArticleContent, actions.publishArticle, actions.submitArticle]) {
       expect(await action(null, articleForm(a))).toMatchObject({ ok: false, message: t.admin.errors.signedOut })
     }
     expect(await actions.unpublishArticle(null, { id: a.id, version: a.version })).toMatchObject({ ok: false, message: t.admin.errors.signedOut })
-    expect(row(a.id)).toMatchObject({ version: a.version, title: a.title, status: 'draft' })
+    expect(await row(a.id)).toMatchObject({ version: a.version, title: a.title, status: 'draft' })
     expect(updateTag).not.toHaveBeenCalled()
   })
 
   it('refuses a deactivated user whose session cookie is still valid', async () => {
-    const gone = createUser({ role: 'editor' })
-    const a = createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null })
-    getDb().update(users).set({ active: false }).where(eq(users.id, gone.id)).run()
+    const gone = await createUser({ role: 'editor' })
+    const a = await createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null })
+    await getWriteConnection().update(users).set({ active: false }).where(eq(users.id, gone.id))
     signIn(gone)
     expect(await actions.publishArticle(null, articleForm(a))).toMatchObject({ ok: false, message: t.admin.errors.signedOut })
-    expect(row(a.id).status).toBe('draft')
+    expect((await row(a.id)).status).toBe('draft')
   })
 
   it('lets a contributor save and submit their own draft, but never publish or schedule it', async () => {
-    const a = createArticle({ authorId: contributor.id, status: 'draft', pathMonth: null })
+    const a = await createArticle({ authorId: contributor.id, status: 'draft', pathMonth: null })
     signIn(contributor)
     expect(await actions.publishArticle(null, articleForm(a))).toMatchObject({ ok: false, message: t.admin.errors.forbidden })
     expect(await actions.scheduleArticle(null, articleForm(a, { publishAt: '2099-01-01T10:00' }))).toMatchObject({
       ok: false,
       message: t.admin.errors.forbidden,
     })
-    expect(row(a.id).status).toBe('draft')
+    expect((await row(a.id)).status).toBe('draft')
     const saved = await actions.saveArticleContent(null, articleForm(a, { title: 'Tulisan kontributor' }))
     expect(saved).toMatchObject({ ok: true, data: { version: a.version + 1, status: 'draft' } })
     expect(await actions.submitArticle(null, articleForm({ id: a.id, version: a.version + 1 }))).toMatchObject({
@@ -115,45 +116,45 @@ describe('article actions refuse forged requests', () => {
   })
 
   it('does not let a contributor change the text of their own article once it is live', async () => {
-    const a = createArticle({ authorId: contributor.id, status: 'published' })
+    const a = await createArticle({ authorId: contributor.id, status: 'published' })
     signIn(contributor)
     expect(await actions.saveArticleContent(null, articleForm(a, { title: 'Diam-diam diubah' }))).toMatchObject({
       ok: false,
       message: t.admin.articles.errors.liveNeedsPublish,
     })
-    expect(row(a.id).title).toBe(a.title)
+    expect((await row(a.id)).title).toBe(a.title)
   })
 
   it('issue 10 finding 1: a contributor cannot change a story an editor publishes between the check and the write', async () => {
-    const a = createArticle({ authorId: contributor.id, status: 'submitted', pathMonth: null, publishedAt: undefined })
+    const a = await createArticle({ authorId: contributor.id, status: 'submitted', pathMonth: null, publishedAt: undefined })
     signIn(contributor)
     // The contributor saves with the version the editor's publish will produce, and the editor
     // publishes after the action has read the article as "submitted".
-    afterLoad = () => {
-      expect(publishAsEditor(a.id, a.version, editor.id)).toMatchObject({ ok: true, status: 'published', version: a.version + 1 })
+    afterLoad = async () => {
+      expect(await publishAsEditor(a.id, a.version, editor.id)).toMatchObject({ ok: true, status: 'published', version: a.version + 1 })
     }
     const result = await actions.saveArticleContent(null, articleForm({ id: a.id, version: a.version + 1 }, { title: 'Judi online di berita terbit' }))
     expect(result).toMatchObject({ ok: false, message: t.admin.articles.errors.liveNeedsPublish })
-    expect(row(a.id)).toMatchObject({ status: 'published', title: a.title, version: a.version + 1 })
-    expect(desk.listRevisions(a.id)).toHaveLength(1)
+    expect(await row(a.id)).toMatchObject({ status: 'published', title: a.title, version: a.version + 1 })
+    expect(await desk.listRevisions(a.id)).toHaveLength(1)
   })
 
   it('issue 10 finding 1: a contributor cannot restore an old revision onto a story published between the check and the write', async () => {
-    const a = createArticle({ authorId: contributor.id, status: 'draft', pathMonth: null, publishedAt: undefined })
+    const a = await createArticle({ authorId: contributor.id, status: 'draft', pathMonth: null, publishedAt: undefined })
     signIn(contributor)
     expect(await actions.saveArticleContent(null, articleForm(a, { title: 'Versi lama' }))).toMatchObject({ ok: true })
-    const old = desk.listRevisions(a.id)[0]!
+    const old = (await desk.listRevisions(a.id))[0]!
     expect(await actions.saveArticleContent(null, articleForm({ id: a.id, version: a.version + 1 }, { title: 'Versi yang disetujui' }))).toMatchObject({ ok: true })
-    afterLoad = () => {
-      expect(publishAsEditor(a.id, a.version + 2, editor.id)).toMatchObject({ ok: true, status: 'published' })
+    afterLoad = async () => {
+      expect(await publishAsEditor(a.id, a.version + 2, editor.id)).toMatchObject({ ok: true, status: 'published' })
     }
     const result = await actions.restoreArticleRevision(null, { id: a.id, revisionId: old.id, version: a.version + 3 })
     expect(result).toMatchObject({ ok: false, message: t.admin.articles.errors.liveNeedsPublish })
-    expect(row(a.id)).toMatchObject({ status: 'published', title: 'Versi yang disetujui', version: a.version + 3 })
+    expect(await row(a.id)).toMatchObject({ status: 'published', title: 'Versi yang disetujui', version: a.version + 3 })
   })
 
   it('refuses a reporter acting on another reporter’s article', async () => {
-    const a = createArticle({ authorId: otherReporter.id })
+    const a = await createArticle({ authorId: otherReporter.id })
     signIn(reporter)
     expect(await actions.saveArticleContent(null, articleForm(a, { title: 'Bukan milik saya' }))).toMatchObject({
       ok: false,
@@ -161,21 +162,21 @@ describe('article actions refuse forged requests', () => {
     })
     expect(await actions.unpublishArticle(null, { id: a.id, version: a.version })).toMatchObject({ ok: false, message: t.admin.errors.forbidden })
     expect(await actions.addArticleNote(null, { id: a.id, kind: 'correction', body: 'x' })).toMatchObject({ ok: false, message: t.admin.errors.forbidden })
-    expect(row(a.id)).toMatchObject({ title: a.title, status: 'published', version: a.version })
+    expect(await row(a.id)).toMatchObject({ title: a.title, status: 'published', version: a.version })
   })
 
   it('refuses a retraction by a reporter, even of their own article', async () => {
-    const a = createArticle({ authorId: reporter.id })
+    const a = await createArticle({ authorId: reporter.id })
     signIn(reporter)
     expect(await actions.retractArticle(null, { id: a.id, version: a.version, reason: 'Salah' })).toMatchObject({
       ok: false,
       message: t.admin.errors.forbidden,
     })
-    expect(row(a.id).status).toBe('published')
+    expect((await row(a.id)).status).toBe('published')
   })
 
   it('refuses a stale version, keeps the stored text, and says so on the version field', async () => {
-    const a = createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null })
+    const a = await createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null })
     signIn(editor)
     expect((await actions.saveArticleContent(null, articleForm(a, { title: 'Versi editor' }))).ok).toBe(true)
     signIn(reporter)
@@ -184,17 +185,17 @@ describe('article actions refuse forged requests', () => {
     if (stale.ok) return
     expect(stale.message).toContain(t.admin.errors.stale)
     expect(stale.fieldErrors?.version?.[0]).toContain(t.admin.errors.stale)
-    expect(row(a.id)).toMatchObject({ title: 'Versi editor', version: a.version + 1 })
+    expect(await row(a.id)).toMatchObject({ title: 'Versi editor', version: a.version + 1 })
   })
 
   it('publishes a reporter’s own article and refreshes every page it shows on', async () => {
-    const label = createLabel()
-    const a = createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null, publishedAt: undefined })
+    const label = await createLabel()
+    const a = await createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null, publishedAt: undefined })
     signIn(reporter)
     const result = await actions.publishArticle(null, articleForm(a, { title: 'Terbit', labels: label.name }))
     expect(result).toMatchObject({ ok: true, data: { status: 'published', pathMonth: expect.stringMatching(/^\d{4}\/\d{2}$/) } })
     const tags = updateTag.mock.calls.map((c) => c[0])
-    const saved = getArticleForEdit(a.id)!
+    const saved = (await getArticleForEdit(a.id))!
     expect(tags).toEqual(
       expect.arrayContaining([
         TAGS.latest,
@@ -211,7 +212,7 @@ describe('article actions refuse forged requests', () => {
   })
 
   it('refuses to autosave a live article', async () => {
-    const a = createArticle({ authorId: reporter.id })
+    const a = await createArticle({ authorId: reporter.id })
     signIn(reporter)
     expect(await actions.saveArticleContent(null, articleForm(a, { autosave: '1' }))).toMatchObject({
       ok: false,
@@ -220,21 +221,21 @@ describe('article actions refuse forged requests', () => {
   })
 
   it('lets an editor add a correction that shows on the article and refreshes it', async () => {
-    const a = createArticle({ authorId: reporter.id })
+    const a = await createArticle({ authorId: reporter.id })
     signIn(editor)
     expect(await actions.addArticleNote(null, { id: a.id, kind: 'correction', body: 'Angka korban diperbaiki.' })).toMatchObject({ ok: true })
-    expect(getArticleForEdit(a.id)!.notes).toHaveLength(1)
+    expect((await getArticleForEdit(a.id))!.notes).toHaveLength(1)
     expect(updateTag).toHaveBeenCalledWith(TAGS.article(a.id))
   })
 
   it('lets only editors mark a story as still needing verification, and lift it with an Update note', async () => {
-    const a = createArticle({ authorId: reporter.id })
+    const a = await createArticle({ authorId: reporter.id })
     signIn(reporter)
     expect(await actions.setArticleVerification(null, { id: a.id, pending: '1' })).toEqual({ ok: false, message: t.admin.errors.forbidden })
     signIn(editor)
     expect(await actions.setArticleVerification(null, { id: a.id, pending: '1' })).toMatchObject({ ok: true })
     expect(updateTag).toHaveBeenCalledWith(TAGS.article(a.id))
-    expect(row(a.id).verificationPendingAt).toBeInstanceOf(Date)
+    expect((await row(a.id)).verificationPendingAt).toBeInstanceOf(Date)
     // Once readers have seen it, it is not removed silently.
     expect(await actions.setArticleVerification(null, { id: a.id, pending: '0' })).toEqual({
       ok: false,
@@ -244,7 +245,7 @@ describe('article actions refuse forged requests', () => {
     signIn(reporter)
     const lift = { id: a.id, kind: 'update', body: 'Polisi membenarkan kejadian.', liftsVerification: '1' }
     expect(await actions.addArticleNote(null, lift)).toEqual({ ok: false, message: t.admin.errors.forbidden })
-    expect(row(a.id).verificationPendingAt).toBeInstanceOf(Date)
+    expect((await row(a.id)).verificationPendingAt).toBeInstanceOf(Date)
     signIn(editor)
     expect(await actions.addArticleNote(null, { ...lift, kind: 'correction' })).toMatchObject({
       ok: false,
@@ -252,15 +253,15 @@ describe('article actions refuse forged requests', () => {
     })
     updateTag.mockClear()
     expect(await actions.addArticleNote(null, lift)).toEqual({ ok: true, data: { message: t.admin.articles.messages.noteAddedVerified } })
-    expect(row(a.id).verificationPendingAt).toBeNull()
+    expect((await row(a.id)).verificationPendingAt).toBeNull()
     expect(updateTag).toHaveBeenCalledWith(TAGS.article(a.id))
   })
 
   it('reports invalid input field by field without writing', async () => {
-    const a = createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null })
+    const a = await createArticle({ authorId: reporter.id, status: 'draft', pathMonth: null })
     signIn(reporter)
     const result = await actions.saveArticleContent(null, articleForm(a, { title: ' ', featuredMediaId: '3' }))
     expect(result).toMatchObject({ ok: false, fieldErrors: { title: [t.admin.articles.errors.titleRequired], featuredAlt: [t.admin.articles.errors.altRequired] } })
-    expect(row(a.id).version).toBe(a.version)
+    expect((await row(a.id)).version).toBe(a.version)
   })
 })

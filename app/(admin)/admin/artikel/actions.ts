@@ -3,7 +3,7 @@
 import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
 import * as desk from '@/db/queries/articles-desk'
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 import type { Staff } from '@/db/queries/users'
 import { authorize, isAllowed } from '@/lib/auth/authorize'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
@@ -140,10 +140,10 @@ async function save(
   transition: desk.Transition | undefined,
   message: string | ((r: desk.WriteOk) => string),
 ) {
-  // runWrite: an import or another process may hold the write lock; wait without stalling readers.
-  const result = await runWrite(() => desk.saveArticle(input.id, contentOf(input), input.version, staff.id, saveOptions(input, staff, record, transition)))
+  // write(): an import or another process may hold the write lock; wait without stalling readers.
+  const result = await write(() => desk.saveArticle(input.id, contentOf(input), input.version, staff.id, saveOptions(input, staff, record, transition)))
   if (!result.ok) refuse(result, { autosave: input.autosave })
-  revalidateArticle(result.before, result.after)
+  await revalidateArticle(result.before, result.after)
   return { ...snapshot(result), message: typeof message === 'string' ? message : message(result) }
 }
 
@@ -152,7 +152,7 @@ export const createArticleDraft = adminAction({
   permission: 'article:create',
   input: newArticleInput,
   run: async (input, { staff }) => {
-    const { id } = await runWrite(() => desk.createDraft(staff.id, input.title))
+    const { id } = await write(() => desk.createDraft(staff.id, input.title))
     redirect(`/admin/artikel/${id}`)
   },
 })
@@ -200,9 +200,9 @@ export const scheduleArticle = adminAction({
   },
 })
 
-function statusChange(result: desk.WriteResult, message: string) {
+async function statusChange(result: desk.WriteResult, message: string) {
   if (!result.ok) refuse(result)
-  revalidateArticle(result.before, result.after)
+  await revalidateArticle(result.before, result.after)
   return { ...snapshot(result), message }
 }
 
@@ -211,7 +211,7 @@ export const unscheduleArticle = adminAction({
   permission: 'article:publish',
   input: statusChangeInput,
   load: loadArticle,
-  run: async (input, { staff }) => statusChange(await runWrite(() => desk.unscheduleArticle(input.id, input.version, staff.id)), w.messages.unscheduled),
+  run: async (input, { staff }) => statusChange(await write(() => desk.unscheduleArticle(input.id, input.version, staff.id)), w.messages.unscheduled),
 })
 
 export const unpublishArticle = adminAction({
@@ -219,7 +219,7 @@ export const unpublishArticle = adminAction({
   permission: 'article:unpublish',
   input: statusChangeInput,
   load: loadArticle,
-  run: async (input, { staff }) => statusChange(await runWrite(() => desk.unpublishArticle(input.id, input.version, staff.id)), w.messages.unpublished),
+  run: async (input, { staff }) => statusChange(await write(() => desk.unpublishArticle(input.id, input.version, staff.id)), w.messages.unpublished),
 })
 
 export const retractArticle = adminAction({
@@ -227,7 +227,7 @@ export const retractArticle = adminAction({
   permission: 'article:retract',
   input: retractInput,
   load: loadArticle,
-  run: async (input, { staff }) => statusChange(await runWrite(() => desk.retractArticle(input.id, input.version, staff.id, input.reason)), w.messages.retracted),
+  run: async (input, { staff }) => statusChange(await write(() => desk.retractArticle(input.id, input.version, staff.id, input.reason)), w.messages.retracted),
 })
 
 export const returnArticleToWriter = adminAction({
@@ -235,7 +235,7 @@ export const returnArticleToWriter = adminAction({
   permission: 'article:review',
   input: statusChangeInput,
   load: loadArticle,
-  run: async (input, { staff }) => statusChange(await runWrite(() => desk.returnArticleToWriter(input.id, input.version, staff.id)), w.messages.returned),
+  run: async (input, { staff }) => statusChange(await write(() => desk.returnArticleToWriter(input.id, input.version, staff.id)), w.messages.returned),
 })
 
 export const deleteArticle = adminAction({
@@ -244,7 +244,7 @@ export const deleteArticle = adminAction({
   input: statusChangeInput,
   load: loadArticle,
   run: async (input, { staff }) => {
-    const result = await runWrite(() => desk.deleteArticle(input.id, input.version, staff.id))
+    const result = await write(() => desk.deleteArticle(input.id, input.version, staff.id))
     if (!result.ok) refuse(result)
     // Never public (drafts, submitted, unpublished), so no public page changes.
     redirect('/admin/artikel')
@@ -258,13 +258,13 @@ export const addArticleNote = adminAction({
   load: loadArticle,
   run: async (input, { staff, record }) => {
     if (input.liftsVerification) await authorize('article:verification', record)
-    const result = await runWrite(() => desk.addNote(input.id, input.kind, input.body, staff.id, { liftsVerification: input.liftsVerification }))
+    const result = await write(() => desk.addNote(input.id, input.kind, input.body, staff.id, { liftsVerification: input.liftsVerification }))
     if (!result.ok) {
       if (result.code === 'wrong-status') throw new ActionRefusal(w.errors.noteNotLive)
       refuse(result)
     }
     // The story stays where it was: its page, cards and feeds show the note.
-    revalidateArticle(result.footprint, result.footprint)
+    await revalidateArticle(result.footprint, result.footprint)
     return { message: result.liftedVerification ? w.messages.noteAddedVerified : w.messages.noteAdded }
   },
 })
@@ -279,10 +279,10 @@ export const setArticleVerification = adminAction({
   input: verificationInput,
   load: loadArticle,
   run: async (input, { staff }) => {
-    const result = await runWrite(() => desk.setVerificationPending(input.id, input.pending, staff.id))
+    const result = await write(() => desk.setVerificationPending(input.id, input.pending, staff.id))
     if (!result.ok) refuse(result)
     // A published story's page, its JSON-LD and share description carry the notice.
-    if (result.changed) revalidateArticle(result.footprint, result.footprint)
+    if (result.changed) await revalidateArticle(result.footprint, result.footprint)
     // The editor page shows the mark: draw it again.
     refresh()
     return { message: input.pending ? w.messages.verificationMarked : w.messages.verificationUnmarked }
@@ -295,10 +295,10 @@ export const restoreArticleRevision = adminAction({
   input: restoreInput,
   load: loadArticle,
   run: async (input, { staff, record }) => {
-    const result = await runWrite(() => desk.restoreRevision(input.id, input.revisionId, input.version, staff.id, { canPublish: canPublish(staff, record) }))
+    const result = await write(() => desk.restoreRevision(input.id, input.revisionId, input.version, staff.id, { canPublish: canPublish(staff, record) }))
     if (!result.ok) refuse(result)
-    revalidateArticle(result.before, result.after)
-    const restored = desk.listRevisions(input.id)[0]?.restoredFrom ?? 0
+    await revalidateArticle(result.before, result.after)
+    const restored = (await desk.listRevisions(input.id))[0]?.restoredFrom ?? 0
     return { ...snapshot(result), message: w.messages.restored(restored) }
   },
 })

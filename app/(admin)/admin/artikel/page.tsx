@@ -30,15 +30,15 @@ export default async function ArticleListPage({ searchParams }: PageProps<'/admi
   const seesAll = scopeFor('article:edit', staff.role) === 'any'
   const authorId = seesAll ? filters.author : staff.id
   const [afterSavedAt, afterId] = filters.after?.split('.').map(Number) ?? []
-  const page = listArticlesForDesk({
+  const page = await listArticlesForDesk({
     status: filters.status,
     authorId,
     labelId: filters.label,
     q: filters.q,
     after: afterSavedAt !== undefined && afterId !== undefined ? { savedAt: afterSavedAt, id: afterId } : undefined,
   })
-  const authors = seesAll ? listDeskAuthors() : []
-  const labels = listLabelsForFilter()
+  const authors = seesAll ? (await listDeskAuthors()) : []
+  const labels = await listLabelsForFilter()
   const base = { status: filters.status, author: seesAll ? filters.author : undefined, label: filters.label, q: filters.q }
   const isReviewQueue = filters.status === 'submitted'
 

@@ -23,25 +23,25 @@ describe('static page actions', () => {
   beforeEach(() => updateTag.mockClear())
 
   it('refuse anyone but editors and admins, and anonymous clients', async () => {
-    const editor = createUser({ role: 'editor' })
-    const { id } = createPage('Kontak', editor.id)
-    const version = getPageForEdit(id)!.version
+    const editor = await createUser({ role: 'editor' })
+    const { id } = await createPage('Kontak', editor.id)
+    const version = (await getPageForEdit(id))!.version
     const input = form({ id, version, title: 'Diubah', bodyHtml: '<p>x</p>' })
     sessionUserId = null
     expect(await actions.publishStaticPage(null, input)).toMatchObject({ ok: false, message: t.admin.errors.signedOut })
-    sessionUserId = createUser({ role: 'reporter' }).id
+    sessionUserId = (await createUser({ role: 'reporter' })).id
     expect(await actions.publishStaticPage(null, input)).toMatchObject({ ok: false, message: t.admin.errors.forbidden })
-    expect(getPageForEdit(id)).toMatchObject({ title: 'Kontak', status: 'draft' })
+    expect(await getPageForEdit(id)).toMatchObject({ title: 'Kontak', status: 'draft' })
   })
 
   it('publish a page and refresh its address and the site chrome; refuse a stale save', async () => {
-    const editor = createUser({ role: 'editor' })
+    const editor = await createUser({ role: 'editor' })
     sessionUserId = editor.id
-    const { id } = createPage('Redaksi', editor.id)
-    const version = getPageForEdit(id)!.version
+    const { id } = await createPage('Redaksi', editor.id)
+    const version = (await getPageForEdit(id))!.version
     const result = await actions.publishStaticPage(null, form({ id, version, title: 'Redaksi', slug: 'redaksi-kami', bodyHtml: '<p>Tim <script>x</script></p>' }))
     expect(result).toMatchObject({ ok: true, data: { status: 'published', slug: 'redaksi-kami' } })
-    expect(getPageForEdit(id)!.bodyHtml).toBe('<p>Tim </p>')
+    expect((await getPageForEdit(id))!.bodyHtml).toBe('<p>Tim </p>')
     expect(updateTag.mock.calls.map((c) => c[0])).toEqual(expect.arrayContaining([TAGS.site, TAGS.page('redaksi'), TAGS.page('redaksi-kami')]))
     const stale = await actions.saveStaticPage(null, form({ id, version, title: 'Lama', bodyHtml: '' }))
     expect(stale).toMatchObject({ ok: false, fieldErrors: { version: [t.admin.pages.messages.stale] } })

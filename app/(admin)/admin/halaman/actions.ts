@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation'
 import * as pagesDesk from '@/db/queries/pages-desk'
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
 import { staticPageChangedTags } from '@/lib/cache/static-page'
 import { t } from '@/lib/i18n/id'
@@ -40,7 +40,7 @@ export const createStaticPage = adminAction({
   permission: 'page:manage',
   input: newPageInput,
   run: async (input, { staff }) => {
-    const { id } = await runWrite(() => pagesDesk.createPage(input.title, staff.id))
+    const { id } = await write(() => pagesDesk.createPage(input.title, staff.id))
     redirect(`/admin/halaman/${id}`)
   },
 })
@@ -50,7 +50,7 @@ export const saveStaticPage = adminAction({
   permission: 'page:manage',
   input: pageInput,
   run: async (input, { staff }) =>
-    settle(await runWrite(() => pagesDesk.savePage(input.id, contentOf(input), input.version, staff.id)), w.messages.saved),
+    settle(await write(() => pagesDesk.savePage(input.id, contentOf(input), input.version, staff.id)), w.messages.saved),
 })
 
 export const publishStaticPage = adminAction({
@@ -58,12 +58,12 @@ export const publishStaticPage = adminAction({
   permission: 'page:manage',
   input: pageInput,
   run: async (input, { staff }) =>
-    settle(await runWrite(() => pagesDesk.savePage(input.id, contentOf(input), input.version, staff.id, { publish: true })), w.messages.published),
+    settle(await write(() => pagesDesk.savePage(input.id, contentOf(input), input.version, staff.id, { publish: true })), w.messages.published),
 })
 
 export const unpublishStaticPage = adminAction({
   name: 'unpublishStaticPage',
   permission: 'page:manage',
   input: pageStatusInput,
-  run: async (input, { staff }) => settle(await runWrite(() => pagesDesk.unpublishPage(input.id, input.version, staff.id)), w.messages.unpublished),
+  run: async (input, { staff }) => settle(await write(() => pagesDesk.unpublishPage(input.id, input.version, staff.id)), w.messages.unpublished),
 })

@@ -12,7 +12,7 @@ const w = t.admin.pages
 
 export default async function PagesListPage() {
   await requireStaff('page:manage')
-  const pages = listPagesForDesk()
+  const pages = await listPagesForDesk()
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

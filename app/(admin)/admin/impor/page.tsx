@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: m.title }
 export default async function ImportPage() {
   await requireStaff('import:run')
   // A running import (started here or by another admin) is picked up; else the last report.
-  const job = getLatestImportJob()
+  const job = await getLatestImportJob()
 
   return (
     <>

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { articleLabels, labelMergeSuggestions, labels, redirects } from '@/db/schema'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 
@@ -26,12 +26,12 @@ const form = (fields: Record<string, string | number | Array<string | number>>) 
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, String(x))
   return fd
 }
-const labelRow = (id: number) => getDb().select().from(labels).where(eq(labels.id, id)).get()
+const labelRow = async (id: number) => (await getWriteConnection().select().from(labels).where(eq(labels.id, id)).limit(1))[0]
 
-const contributor = createUser({ role: 'contributor' })
-const reporter = createUser({ role: 'reporter' })
-const editor = createUser({ role: 'editor' })
-const deactivatedEditor = createUser({ role: 'editor', active: false })
+const contributor = await createUser({ role: 'contributor' })
+const reporter = await createUser({ role: 'reporter' })
+const editor = await createUser({ role: 'editor' })
+const deactivatedEditor = await createUser({ role: 'editor', active: false })
 
 beforeEach(() => {
   vi.clearAllMocks()
@@ -47,28 +47,28 @@ describe('label actions', () => {
   })
 
   it('reports a taken slug under the slug field', async () => {
-    createLabel({ slug: 'dipakai' })
+    await createLabel({ slug: 'dipakai' })
     const result = await createLabelAction(null, form({ name: 'Dipakai', slug: 'dipakai', description: '' }))
     expect(result).toMatchObject({ ok: false, fieldErrors: { slug: ['Slug ini sudah dipakai label lain.'] } })
   })
 
   it('renames a label, keeps its slug when the field is left empty, and refreshes its pages', async () => {
-    const label = createLabel({ name: 'Sosbud', slug: 'sosbud' })
+    const label = await createLabel({ name: 'Sosbud', slug: 'sosbud' })
     const result = await updateLabelAction(null, form({ id: label.id, name: 'Sosial Budaya', slug: '', description: 'Seni dan tradisi' }))
     expect(result).toMatchObject({ ok: true })
-    expect(labelRow(label.id)).toMatchObject({ name: 'Sosial Budaya', slug: 'sosbud', description: 'Seni dan tradisi' })
+    expect(await labelRow(label.id)).toMatchObject({ name: 'Sosial Budaya', slug: 'sosbud', description: 'Seni dan tradisi' })
     expect(cache.updateTag).toHaveBeenCalledWith(`label:${label.id}`)
     // Not featured in the navigation: the rest of the site does not print it.
     expect(cache.updateTag).not.toHaveBeenCalledWith('site')
   })
 
   it('merges labels for an editor and refreshes the moved stories', async () => {
-    const target = createLabel()
-    const source = createLabel()
-    const story = createArticle({ authorId: reporter.id, labelIds: [source.id] })
+    const target = await createLabel()
+    const source = await createLabel()
+    const story = await createArticle({ authorId: reporter.id, labelIds: [source.id] })
     const result = await mergeLabelsAction(null, form({ sourceIds: [source.id], targetId: target.id, confirm: 'on' }))
     expect(result).toMatchObject({ ok: true, data: { count: 1, name: target.name } })
-    expect(labelRow(source.id)).toBeUndefined()
+    expect(await labelRow(source.id)).toBeUndefined()
     // Every page printing the source (the moved story's page and cards carry label:source), the
     // target's lists and its stories' related lists; not the pages that print only the target's
     // unchanged name.
@@ -80,28 +80,28 @@ describe('label actions', () => {
   })
 
   it('asks for a confirmation, a target and a target that is not a source', async () => {
-    const a = createLabel()
-    const b = createLabel()
+    const a = await createLabel()
+    const b = await createLabel()
     const missing = await mergeLabelsAction(null, form({ sourceIds: [a.id] }))
     expect(missing).toMatchObject({ ok: false, fieldErrors: { targetId: [expect.any(String)], confirm: [expect.any(String)] } })
     const self = await mergeLabelsAction(null, form({ sourceIds: [a.id, b.id], targetId: b.id, confirm: 'on' }))
     expect(self).toMatchObject({ ok: false, fieldErrors: { targetId: ['Label tujuan tidak boleh ikut dicentang untuk digabungkan.'] } })
-    expect(labelRow(a.id)).toBeDefined()
+    expect(await labelRow(a.id)).toBeDefined()
   })
 
   it('deletes a label and goes back to the list; the story stays', async () => {
-    const label = createLabel()
-    const story = createArticle({ authorId: reporter.id, labelIds: [label.id] })
+    const label = await createLabel()
+    const story = await createArticle({ authorId: reporter.id, labelIds: [label.id] })
     await expect(deleteLabelAction(null, form({ id: label.id }))).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') })
-    expect(labelRow(label.id)).toBeUndefined()
-    expect(getDb().select().from(articleLabels).where(eq(articleLabels.articleId, story.id)).all()).toEqual([])
+    expect(await labelRow(label.id)).toBeUndefined()
+    expect(await getWriteConnection().select().from(articleLabels).where(eq(articleLabels.articleId, story.id))).toEqual([])
   })
 
   it('refuses anonymous, reporter and deactivated callers on editor actions, and writes nothing', async () => {
-    const target = createLabel({ name: 'Tetap', slug: 'tetap' })
-    const source = createLabel({ name: 'Juga tetap', slug: 'juga-tetap' })
-    const story = createArticle({ authorId: reporter.id, labelIds: [source.id] })
-    const redirectsBefore = getDb().select().from(redirects).all()
+    const target = await createLabel({ name: 'Tetap', slug: 'tetap' })
+    const source = await createLabel({ name: 'Juga tetap', slug: 'juga-tetap' })
+    const story = await createArticle({ authorId: reporter.id, labelIds: [source.id] })
+    const redirectsBefore = await getWriteConnection().select().from(redirects)
     for (const userId of [null, reporter.id, contributor.id, deactivatedEditor.id]) {
       session.userId = userId
       const results = [
@@ -114,10 +114,10 @@ describe('label actions', () => {
         if (!result.ok) expect(result.message).toMatch(userId === null || userId === deactivatedEditor.id ? /Sesi Anda berakhir/ : /tidak berwenang/)
       }
     }
-    expect(labelRow(target.id)).toMatchObject({ name: 'Tetap', slug: 'tetap' })
-    expect(labelRow(source.id)).toMatchObject({ name: 'Juga tetap' })
-    expect(getDb().select().from(articleLabels).where(eq(articleLabels.articleId, story.id)).all()).toHaveLength(1)
-    expect(getDb().select().from(redirects).all()).toEqual(redirectsBefore)
+    expect(await labelRow(target.id)).toMatchObject({ name: 'Tetap', slug: 'tetap' })
+    expect(await labelRow(source.id)).toMatchObject({ name: 'Juga tetap' })
+    expect(await getWriteConnection().select().from(articleLabels).where(eq(articleLabels.articleId, story.id))).toHaveLength(1)
+    expect(await getWriteConnection().select().from(redirects)).toEqual(redirectsBefore)
     expect(cache.updateTag).not.toHaveBeenCalled()
   })
 
@@ -126,38 +126,38 @@ describe('label actions', () => {
       session.userId = userId
       expect((await createLabelAction(null, form({ name: 'Siluman', slug: '', description: '' }))).ok).toBe(false)
     }
-    expect(getDb().select().from(labels).where(eq(labels.slug, 'siluman')).get()).toBeUndefined()
+    expect((await getWriteConnection().select().from(labels).where(eq(labels.slug, 'siluman')).limit(1))[0]).toBeUndefined()
   })
 
   describe('merge suggestions', () => {
     // Each test its own pair: labels of earlier tests stay in this file's database.
-    const suggestionPair = (targetName: string, variantName: string) => {
-      const target = createLabel({ name: targetName })
-      const acronym = createLabel({ name: variantName })
-      createArticle({ authorId: reporter.id, labelIds: [target.id] })
-      const story = createArticle({ authorId: reporter.id, labelIds: [acronym.id] })
+    const suggestionPair = async (targetName: string, variantName: string) => {
+      const target = await createLabel({ name: targetName })
+      const acronym = await createLabel({ name: variantName })
+      await createArticle({ authorId: reporter.id, labelIds: [target.id] })
+      const story = await createArticle({ authorId: reporter.id, labelIds: [acronym.id] })
       return { target, acronym, story }
     }
-    const openSuggestions = () => getDb().select().from(labelMergeSuggestions).all().filter((r) => !r.dismissedAt)
+    const openSuggestions = async () => (await getWriteConnection().select().from(labelMergeSuggestions)).filter((r) => !r.dismissedAt)
 
-    beforeEach(() => {
-      getDb().delete(labelMergeSuggestions).run()
+    beforeEach(async () => {
+      await getWriteConnection().delete(labelMergeSuggestions)
     })
 
     it('finds, then merges a suggestion for an editor and refreshes the same pages as a merge', async () => {
-      const { target, acronym } = suggestionPair('Pesisir Barat Daya', 'Pesbarda')
+      const { target, acronym } = await suggestionPair('Pesisir Barat Daya', 'Pesbarda')
       expect(await refreshLabelSuggestionsAction(null, form({}))).toMatchObject({ ok: true, data: { open: 1 } })
       const result = await acceptLabelSuggestionAction(null, form({ targetId: target.id, labelIds: [acronym.id] }))
       expect(result).toMatchObject({ ok: true, data: { count: 1, name: 'Pesisir Barat Daya' } })
-      expect(labelRow(acronym.id)).toBeUndefined()
+      expect(await labelRow(acronym.id)).toBeUndefined()
       for (const tag of [`label-related:${target.id}`, `label:${acronym.id}`, `label-list:${target.id}`, `label-slug:${acronym.slug}`, 'redirects']) {
         expect(cache.updateTag).toHaveBeenCalledWith(tag)
       }
-      expect(openSuggestions()).toEqual([])
+      expect(await openSuggestions()).toEqual([])
     })
 
     it('dismisses a suggestion and answers a stale one in plain Indonesian', async () => {
-      const { target, acronym } = suggestionPair('Kabupaten Koto Alai', 'Kab. Koto Alai')
+      const { target, acronym } = await suggestionPair('Kabupaten Koto Alai', 'Kab. Koto Alai')
       await refreshLabelSuggestionsAction(null, form({}))
       expect(await dismissLabelSuggestionAction(null, form({ targetId: target.id, labelIds: [acronym.id] }))).toMatchObject({
         ok: true,
@@ -165,13 +165,13 @@ describe('label actions', () => {
       })
       const again = await acceptLabelSuggestionAction(null, form({ targetId: target.id, labelIds: [acronym.id] }))
       expect(again).toMatchObject({ ok: false, message: 'Saran ini sudah berubah sejak halaman dibuka. Muat ulang halaman, lalu periksa lagi.' })
-      expect(labelRow(acronym.id)).toBeDefined()
+      expect(await labelRow(acronym.id)).toBeDefined()
       const empty = await acceptLabelSuggestionAction(null, form({ targetId: target.id }))
       expect(empty).toMatchObject({ ok: false, fieldErrors: { labelIds: ['Centang minimal satu label untuk digabungkan.'] } })
     })
 
     it('refuses reporters and signed-out callers, changing nothing', async () => {
-      const { target, acronym } = suggestionPair('Kota Sarai Panjang', 'Kota Saraipanjang')
+      const { target, acronym } = await suggestionPair('Kota Sarai Panjang', 'Kota Saraipanjang')
       await refreshLabelSuggestionsAction(null, form({}))
       for (const userId of [null, reporter.id, contributor.id]) {
         session.userId = userId
@@ -180,8 +180,8 @@ describe('label actions', () => {
         }
         expect((await refreshLabelSuggestionsAction(null, form({}))).ok).toBe(false)
       }
-      expect(labelRow(acronym.id)).toBeDefined()
-      expect(openSuggestions().filter((r) => r.targetId === target.id)).toMatchObject([{ labelId: acronym.id }])
+      expect(await labelRow(acronym.id)).toBeDefined()
+      expect((await openSuggestions()).filter((r) => r.targetId === target.id)).toMatchObject([{ labelId: acronym.id }])
     })
   })
 })

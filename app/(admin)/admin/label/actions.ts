@@ -1,6 +1,6 @@
 'use server'
 
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
@@ -32,8 +32,8 @@ const l = t.admin.labels
 const slugTaken = () => new ActionRefusal(t.admin.errors.invalid, { slug: [l.slugTaken] })
 
 // Labels have no owner: the record only tells adminAction that the label exists.
-const loadLabel = ({ id }: { id: number }) => {
-  const label = getLabelForDesk(id)
+const loadLabel = async ({ id }: { id: number }) => {
+  const label = await getLabelForDesk(id)
   return label ? { ...label, authorId: 0 } : null
 }
 
@@ -45,7 +45,7 @@ export const createLabelAction = adminAction({
   run: async (input) => {
     const slug = input.slug || slugify(input.name, 80)
     try {
-      const created = await runWrite(() => createLabel({ ...input, slug }))
+      const created = await write(() => createLabel({ ...input, slug }))
       refreshTags(labelCreatedTags(created))
       refresh()
       return created
@@ -65,13 +65,13 @@ export const updateLabelAction = adminAction({
   run: async (input, { staff, record }) => {
     let result
     try {
-      result = await runWrite(() => updateLabel(record.id, { name: input.name, slug: input.slug || record.slug, description: input.description }, staff.id))
+      result = await write(() => updateLabel(record.id, { name: input.name, slug: input.slug || record.slug, description: input.description }, staff.id))
     } catch (error) {
       if (error instanceof SlugTakenError) throw slugTaken()
       throw error
     }
     if (!result) throw new ActionRefusal(t.admin.errors.notFound)
-    refreshTags(labelChangedTags({ id: record.id, slug: result.before.slug }, { id: record.id, slug: result.after.slug }))
+    refreshTags(await labelChangedTags({ id: record.id, slug: result.before.slug }, { id: record.id, slug: result.after.slug }))
     return result.after
   },
 })
@@ -83,9 +83,9 @@ export const deleteLabelAction = adminAction({
   input: labelIdInput,
   load: loadLabel,
   run: async (_input, { staff, record }) => {
-    const result = await runWrite(() => deleteLabel(record.id, staff.id))
+    const result = await write(() => deleteLabel(record.id, staff.id))
     if (!result) throw new ActionRefusal(t.admin.errors.notFound)
-    refreshTags(labelsMergedTags([result.label], null))
+    refreshTags(await labelsMergedTags([result.label], null))
     redirect('/admin/label?selesai=dihapus')
   },
 })
@@ -98,7 +98,7 @@ export const mergeLabelsAction = adminAction({
   run: async ({ sourceIds, targetId }, { staff }) => {
     let result
     try {
-      result = await runWrite(() => mergeLabels(sourceIds, targetId, staff.id))
+      result = await write(() => mergeLabels(sourceIds, targetId, staff.id))
     } catch (error) {
       if (error instanceof LabelNotFoundError) throw new ActionRefusal(t.admin.errors.notFound)
       if (error instanceof InvalidMergeError) {
@@ -108,7 +108,7 @@ export const mergeLabelsAction = adminAction({
       }
       throw error
     }
-    refreshTags(labelsMergedTags(result.sources, result.target))
+    refreshTags(await labelsMergedTags(result.sources, result.target))
     return { count: result.sources.length, name: result.target.name }
   },
 })
@@ -121,14 +121,14 @@ export const acceptLabelSuggestionAction = adminAction({
   run: async ({ targetId, labelIds }, { staff }) => {
     let result
     try {
-      result = await runWrite(() => acceptLabelMergeSuggestion(targetId, labelIds, staff.id))
+      result = await write(() => acceptLabelMergeSuggestion(targetId, labelIds, staff.id))
     } catch (error) {
       if (error instanceof StaleSuggestionError) throw new ActionRefusal(l.suggestionStale)
       if (error instanceof LabelNotFoundError) throw new ActionRefusal(t.admin.errors.notFound)
       if (error instanceof InvalidMergeError) throw new ActionRefusal(t.admin.errors.invalid, { labelIds: [l.suggestionNeedsLabels] })
       throw error
     }
-    refreshTags(labelsMergedTags(result.sources, result.target))
+    refreshTags(await labelsMergedTags(result.sources, result.target))
     return { count: result.sources.length, name: result.target.name }
   },
 })
@@ -141,7 +141,7 @@ export const dismissLabelSuggestionAction = adminAction({
   run: async ({ targetId, labelIds }, { staff }) => {
     let count
     try {
-      count = await runWrite(() => dismissLabelMergeSuggestion(targetId, labelIds, staff.id))
+      count = await write(() => dismissLabelMergeSuggestion(targetId, labelIds, staff.id))
     } catch (error) {
       if (error instanceof StaleSuggestionError) throw new ActionRefusal(l.suggestionStale)
       throw error
@@ -156,8 +156,8 @@ export const refreshLabelSuggestionsAction = adminAction({
   name: 'refreshLabelSuggestions',
   permission: 'label:manage',
   input: z.object({}),
-  run: () => {
-    const result = refreshLabelMergeSuggestions()
+  run: async () => {
+    const result = await refreshLabelMergeSuggestions()
     refresh()
     return { open: result.open }
   },

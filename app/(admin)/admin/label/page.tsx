@@ -22,8 +22,8 @@ export default async function LabelDeskPage({ searchParams }: PageProps<'/admin/
   await requireStaff('label:manage')
   const raw = await searchParams
   const query = labelListQuery.parse({ q: raw.q, after: raw.setelah })
-  const page = listLabelsForDesk({ q: query.q, after: query.after })
-  const suggestions = listLabelMergeSuggestions()
+  const page = await listLabelsForDesk({ q: query.q, after: query.after })
+  const suggestions = await listLabelMergeSuggestions()
   const withQ = (params: Record<string, string>) => `/admin/label?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...params })}`
 
   return (

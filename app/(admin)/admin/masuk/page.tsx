@@ -48,7 +48,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/admin/mas
     )
   }
 
-  if (!canAnyoneSignIn()) {
+  if (!(await canAnyoneSignIn())) {
     return (
       <>
         <h1 className="mb-4 font-serif text-3xl font-bold">{t.admin.auth.noAccountTitle}</h1>

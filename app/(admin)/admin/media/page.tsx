@@ -28,7 +28,7 @@ export default async function MediaLibraryPage({ searchParams }: PageProps<'/adm
   const staff = await requireStaff('media:upload')
   const query = await searchParams
   const cursor = mediaCursor.safeParse(typeof query.setelah === 'string' ? query.setelah : undefined)
-  const page = listMedia(cursor.success ? cursor.data : null)
+  const page = await listMedia(cursor.success ? cursor.data : null)
   const outcome = typeof query.unggah === 'string' ? (UPLOAD_OUTCOMES[query.unggah] ?? null) : null
 
   return (

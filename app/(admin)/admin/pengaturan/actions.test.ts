@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { createMedia } from '@/db/queries/media'
 import { DEFAULT_SITE_SETTINGS, getSiteSettings } from '@/db/queries/settings'
 import { settings } from '@/db/schema'
@@ -20,13 +20,13 @@ vi.mock('next/cache', () => cache)
 
 const { saveSettingsAction } = await import('./actions')
 
-const admin = createUser({ role: 'admin' })
-const editor = createUser({ role: 'editor' })
-const reporter = createUser({ role: 'reporter' })
-const deactivatedAdmin = createUser({ role: 'admin', active: false })
-const news = createLabel({ slug: 'berita-daerah' })
-const sport = createLabel({ slug: 'olahraga' })
-const logo = createMedia({ storageKey: '2026/03/00000000000000ff', mime: 'image/webp', width: 600, height: 200, bytes: 1, variants: [320] })
+const admin = await createUser({ role: 'admin' })
+const editor = await createUser({ role: 'editor' })
+const reporter = await createUser({ role: 'reporter' })
+const deactivatedAdmin = await createUser({ role: 'admin', active: false })
+const news = await createLabel({ slug: 'berita-daerah' })
+const sport = await createLabel({ slug: 'olahraga' })
+const logo = await createMedia({ storageKey: '2026/03/00000000000000ff', mime: 'image/webp', width: 600, height: 200, bytes: 1, variants: [320] })
 
 function form(overrides: Record<string, string | string[]> = {}) {
   const fields: Record<string, string | string[]> = {
@@ -47,16 +47,16 @@ function form(overrides: Record<string, string | string[]> = {}) {
   return fd
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.clearAllMocks()
-  getDb().delete(settings).run()
+  await getWriteConnection().delete(settings)
   session.userId = admin.id
 })
 
 describe('saveSettingsAction', () => {
   it('saves every setting for an admin, featured labels in order, and refreshes the site', async () => {
     expect(await saveSettingsAction(null, form())).toEqual({ ok: true })
-    expect(getSiteSettings()).toEqual({
+    expect(await getSiteSettings()).toEqual({
       siteName: 'Kabar Lembah',
       tagline: 'Suara dari lembah',
       logoMediaId: logo.id,
@@ -79,7 +79,7 @@ describe('saveSettingsAction', () => {
     })
     const link = await saveSettingsAction(null, form({ social_x: 'javascript:alert(1)', siteName: '' }))
     expect(link).toMatchObject({ ok: false, fieldErrors: { social_x: expect.arrayContaining([expect.any(String)]), siteName: ['Nama situs wajib diisi.'] } })
-    expect(getSiteSettings()).toEqual(DEFAULT_SITE_SETTINGS)
+    expect(await getSiteSettings()).toEqual(DEFAULT_SITE_SETTINGS)
   })
 
   it('refuses editors, reporters, anonymous and deactivated callers, writing nothing', async () => {
@@ -87,7 +87,7 @@ describe('saveSettingsAction', () => {
       session.userId = userId
       expect((await saveSettingsAction(null, form())).ok).toBe(false)
     }
-    expect(getDb().select().from(settings).all()).toEqual([])
+    expect(await getWriteConnection().select().from(settings)).toEqual([])
     expect(cache.updateTag).not.toHaveBeenCalled()
   })
 
@@ -97,10 +97,10 @@ describe('saveSettingsAction', () => {
       fieldErrors: { shareMediaId: ['Tidak ada foto dengan ID ini di pustaka media.'] },
     })
     expect(await saveSettingsAction(null, form({ shareMediaId: String(logo.id) }))).toEqual({ ok: true })
-    expect(getSiteSettings().shareMediaId).toBe(logo.id)
+    expect((await getSiteSettings()).shareMediaId).toBe(logo.id)
 
     expect(await saveSettingsAction(null, form({ siteName: 'Kabar Ngarai' }))).toEqual({ ok: true })
-    expect(getSiteSettings().shareMediaId).toBeNull()
+    expect((await getSiteSettings()).shareMediaId).toBeNull()
     const key = siteCardKey({ siteName: 'Kabar Ngarai', logoStorageKey: logo.storageKey })
     for (const shape of SHARE_SHAPE_NAMES) expect(fs.existsSync(path.join(getEnv().uploadsDir, siteCardFileName(key, shape))), shape).toBe(true)
   })

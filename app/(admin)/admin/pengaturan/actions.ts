@@ -1,6 +1,6 @@
 'use server'
 
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 import { listLabelIdsBySlugs } from '@/db/queries/labels-desk'
 import { getMedia } from '@/db/queries/media'
 import { updateSiteSettings } from '@/db/queries/settings'
@@ -21,7 +21,7 @@ export const saveSettingsAction = adminAction({
   input: settingsFormInput,
   run: async (input, { staff }) => {
     const fieldErrors: FieldErrors = {}
-    const known = listLabelIdsBySlugs(input.featured.filter(Boolean))
+    const known = await listLabelIdsBySlugs(input.featured.filter(Boolean))
     const featuredLabelIds: number[] = []
     input.featured.forEach((slug, i) => {
       if (!slug) return
@@ -30,8 +30,8 @@ export const saveSettingsAction = adminAction({
       else if (featuredLabelIds.includes(id)) fieldErrors[`featured.${i}`] = [s.featuredDuplicate]
       else featuredLabelIds.push(id)
     })
-    if (input.logoMediaId !== null && !getMedia(input.logoMediaId)) fieldErrors.logoMediaId = [s.logoNotFound]
-    if (input.shareMediaId !== null && !getMedia(input.shareMediaId)) fieldErrors.shareMediaId = [s.logoNotFound]
+    if (input.logoMediaId !== null && !(await getMedia(input.logoMediaId))) fieldErrors.logoMediaId = [s.logoNotFound]
+    if (input.shareMediaId !== null && !(await getMedia(input.shareMediaId))) fieldErrors.shareMediaId = [s.logoNotFound]
     if (Object.keys(fieldErrors).length > 0) throw new ActionRefusal(t.admin.errors.invalid, fieldErrors)
 
     const social: Partial<Record<SocialNetwork, string>> = {}
@@ -39,7 +39,7 @@ export const saveSettingsAction = adminAction({
       const url = input[`social_${network}`]
       if (url) social[network] = url
     }
-    await runWrite(() =>
+    await write(() =>
       updateSiteSettings(
         { siteName: input.siteName, tagline: input.tagline, logoMediaId: input.logoMediaId, shareMediaId: input.shareMediaId, featuredLabelIds, social },
         staff.id,
@@ -50,7 +50,7 @@ export const saveSettingsAction = adminAction({
     // A new name or logo is a new share card (a new file name): draw it now rather than make
     // the first crawler wait. Saved settings stand if drawing fails; the /media route retries.
     try {
-      await prepareSiteCard(getCurrentSiteCardInput())
+      await prepareSiteCard(await getCurrentSiteCardInput())
     } catch (error) {
       console.error('site share card failed', { action: 'saveSettings', userId: staff.id, error })
     }

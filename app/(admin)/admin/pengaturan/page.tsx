@@ -19,10 +19,10 @@ export const metadata: Metadata = { title: s.title }
 
 export default async function SettingsPage() {
   await requireStaff('settings:manage')
-  const settings = getSiteSettings()
-  const featured = listLabelsByIds(settings.featuredLabelIds)
-  const logo = settings.logoMediaId ? getMedia(settings.logoMediaId) : null
-  const share = resolveSiteShareImages(settings, logo?.storageKey ?? null, getEnv().siteUrl).card
+  const settings = await getSiteSettings()
+  const featured = await listLabelsByIds(settings.featuredLabelIds)
+  const logo = settings.logoMediaId ? (await getMedia(settings.logoMediaId)) : null
+  const share = (await resolveSiteShareImages(settings, logo?.storageKey ?? null, getEnv().siteUrl)).card
 
   return (
     <>
@@ -38,7 +38,7 @@ export default async function SettingsPage() {
           social: settings.social,
         }}
         slots={Math.min(MAX_FEATURED_LABELS, Math.max(6, featured.length + 3))}
-        labelChoices={listLabelChoices()}
+        labelChoices={(await listLabelChoices())}
         networks={SOCIAL_NETWORKS}
         logoPreview={
           logo ? (

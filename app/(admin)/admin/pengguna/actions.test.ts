@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { getStaffById } from '@/db/queries/users'
 import { users } from '@/db/schema'
 import { verifyPassword } from '@/lib/auth/password'
@@ -21,12 +21,12 @@ const form = (fields: Record<string, string | number>) => {
   for (const [k, v] of Object.entries(fields)) fd.set(k, String(v))
   return fd
 }
-const byEmail = (email: string) => getDb().select().from(users).where(eq(users.email, email)).get()
+const byEmail = async (email: string) => (await getWriteConnection().select().from(users).where(eq(users.email, email)).limit(1))[0]
 
-const admin = createUser({ role: 'admin' })
-const editor = createUser({ role: 'editor' })
-const reporter = createUser({ role: 'reporter' })
-const deactivatedAdmin = createUser({ role: 'admin', active: false })
+const admin = await createUser({ role: 'admin' })
+const editor = await createUser({ role: 'editor' })
+const reporter = await createUser({ role: 'reporter' })
+const deactivatedAdmin = await createUser({ role: 'admin', active: false })
 
 beforeEach(() => {
   vi.clearAllMocks()
@@ -36,31 +36,31 @@ beforeEach(() => {
 // Each password hash or check is bcrypt at cost 12 (a second or more on a busy two-core machine).
 describe('user actions', () => {
   it('gives an imported author (no email, deactivated) an email and a first password, keeping the account', { timeout: 30_000 }, async () => {
-    const author = createUser({ name: 'Yulia Rahmadani', email: null, active: false, passwordHash: null, role: 'reporter' })
+    const author = await createUser({ name: 'Yulia Rahmadani', email: null, active: false, passwordHash: null, role: 'reporter' })
     const result = await grantSignInAction(null, form({ id: author.id, email: 'Yulia@Redaksi.example', password: 'kopi-tubruk-pagi' }))
     expect(result).toEqual({ ok: true, data: { name: 'Yulia Rahmadani' } })
-    const row = getDb().select().from(users).where(eq(users.id, author.id)).get()!
+    const row = (await getWriteConnection().select().from(users).where(eq(users.id, author.id)).limit(1))[0]!
     expect(row).toMatchObject({ email: 'yulia@redaksi.example', active: true, role: 'reporter', slug: author.slug })
     expect(await verifyPassword('kopi-tubruk-pagi', row.passwordHash!)).toBe(true)
 
     // Once it has an email it is an ordinary account: no second "invitation".
     const again = await grantSignInAction(null, form({ id: author.id, email: 'lain@redaksi.example', password: 'kopi-tubruk-pagi' }))
     expect(again).toMatchObject({ ok: false, message: expect.stringMatching(/sudah punya email/) })
-    const other = createUser({ email: null, active: false, passwordHash: null })
+    const other = await createUser({ email: null, active: false, passwordHash: null })
     const taken = await grantSignInAction(null, form({ id: other.id, email: 'YULIA@redaksi.example', password: 'kopi-tubruk-pagi' }))
     expect(taken).toMatchObject({ ok: false, fieldErrors: { email: ['Email ini sudah dipakai pengguna lain.'] } })
-    expect(getDb().select().from(users).where(eq(users.id, other.id)).get()).toMatchObject({ email: null, active: false })
+    expect((await getWriteConnection().select().from(users).where(eq(users.id, other.id)).limit(1))[0]).toMatchObject({ email: null, active: false })
 
     // Only admins manage people.
     session.userId = editor.id
     expect(await grantSignInAction(null, form({ id: other.id, email: 'e@redaksi.example', password: 'kopi-tubruk-pagi' }))).toMatchObject({ ok: false })
-    expect(getDb().select().from(users).where(eq(users.id, other.id)).get()).toMatchObject({ email: null })
+    expect((await getWriteConnection().select().from(users).where(eq(users.id, other.id)).limit(1))[0]).toMatchObject({ email: null })
   })
 
   it('lets an admin create an account with a hashed password', { timeout: 30_000 }, async () => {
     const result = await createUserAction(null, form({ name: 'Sari', email: 'sari@redaksi.example', role: 'editor', password: 'kopi-tubruk-pagi' }))
     expect(result).toEqual({ ok: true, data: { name: 'Sari' } })
-    const row = byEmail('sari@redaksi.example')!
+    const row = (await byEmail('sari@redaksi.example'))!
     expect(row).toMatchObject({ role: 'editor', active: true })
     expect(row.passwordHash).not.toContain('kopi')
     expect(await verifyPassword('kopi-tubruk-pagi', row.passwordHash!)).toBe(true)
@@ -70,29 +70,29 @@ describe('user actions', () => {
     const weak = await createUserAction(null, form({ name: 'Budi', email: 'budi@redaksi.example', role: 'reporter', password: 'abababababab' }))
     expect(weak).toMatchObject({ ok: false, fieldErrors: { password: ['Kata sandi terlalu mudah ditebak. Gunakan campuran kata, angka, atau tanda baca.'] } })
     expect(JSON.stringify(weak)).not.toContain('abababababab')
-    expect(byEmail('budi@redaksi.example')).toBeUndefined()
+    expect(await byEmail('budi@redaksi.example')).toBeUndefined()
     const dup = await createUserAction(null, form({ name: 'Lagi', email: 'SARI@redaksi.example', role: 'reporter', password: 'kopi-tubruk-pagi' }))
     expect(dup).toMatchObject({ ok: false, fieldErrors: { email: ['Email ini sudah dipakai pengguna lain.'] } })
   })
 
   it('changes a role, and refuses an admin demoting or deactivating themselves', async () => {
-    const person = createUser({ role: 'contributor' })
+    const person = await createUser({ role: 'contributor' })
     expect(await changeRoleAction(null, form({ id: person.id, role: 'reporter' }))).toEqual({ ok: true })
-    expect(getStaffById(person.id)?.role).toBe('reporter')
+    expect((await getStaffById(person.id))?.role).toBe('reporter')
     expect(await changeRoleAction(null, form({ id: admin.id, role: 'editor' }))).toMatchObject({ ok: false, message: expect.stringMatching(/akun Anda sendiri/) })
     expect(await setUserActiveAction(null, form({ id: admin.id, active: '0' }))).toMatchObject({ ok: false })
-    expect(getStaffById(admin.id)).toMatchObject({ role: 'admin', active: true })
+    expect(await getStaffById(admin.id)).toMatchObject({ role: 'admin', active: true })
   })
 
   it('shuts a deactivated editor out at once: their next action is refused', async () => {
-    const colleague = createUser({ role: 'editor' })
+    const colleague = await createUser({ role: 'editor' })
     expect(await setUserActiveAction(null, form({ id: colleague.id, active: '0' }))).toEqual({ ok: true })
     session.userId = colleague.id
     expect(await markMessageAction(null, form({ id: 1, handled: '1' }))).toMatchObject({ ok: false, message: expect.stringMatching(/Sesi Anda berakhir/) })
   })
 
   it('refuses editors, reporters, anonymous and deactivated callers on admin actions, writing nothing', async () => {
-    const target = createUser({ role: 'contributor' })
+    const target = await createUser({ role: 'contributor' })
     for (const userId of [editor.id, reporter.id, null, deactivatedAdmin.id]) {
       session.userId = userId
       const results = [
@@ -102,11 +102,11 @@ describe('user actions', () => {
         await changeRoleAction(null, form({ id: (userId ?? reporter.id), role: 'admin' })),
       ]
       for (const r of results) expect(r.ok).toBe(false)
-      expect(byEmail(`penyusup${userId}@luar.example`)).toBeUndefined()
+      expect(await byEmail(`penyusup${userId}@luar.example`)).toBeUndefined()
     }
-    expect(getStaffById(target.id)).toMatchObject({ role: 'contributor', active: true })
-    expect(getStaffById(reporter.id)?.role).toBe('reporter')
-    expect(getStaffById(editor.id)?.role).toBe('editor')
+    expect(await getStaffById(target.id)).toMatchObject({ role: 'contributor', active: true })
+    expect((await getStaffById(reporter.id))?.role).toBe('reporter')
+    expect((await getStaffById(editor.id))?.role).toBe('editor')
     expect(cache.refresh).not.toHaveBeenCalled()
   })
 })

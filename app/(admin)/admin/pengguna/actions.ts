@@ -1,6 +1,6 @@
 'use server'
 
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 import { refresh } from 'next/cache'
 import { z } from 'zod'
 import {
@@ -23,8 +23,8 @@ import { grantSignInInput, newStaffInput, twoFactorRequiredInput, userActiveInpu
 const u = t.admin.users
 
 // People are not "owned": the record only tells adminAction that the account exists.
-const loadUser = ({ id }: { id: number }) => {
-  const user = getStaffById(id)
+const loadUser = async ({ id }: { id: number }) => {
+  const user = await getStaffById(id)
   return user ? { ...user, authorId: 0 } : null
 }
 
@@ -41,7 +41,7 @@ export const createUserAction = adminAction({
   run: async (input, { staff }) => {
     const passwordHash = await hashPassword(input.password)
     try {
-      const created = await runWrite(() =>
+      const created = await write(() =>
         createStaff({ name: input.name, email: input.email, role: input.role, passwordHash }, { actorId: staff.id, via: 'admin' }),
       )
       refresh()
@@ -60,7 +60,7 @@ export const changeRoleAction = adminAction({
   load: loadUser,
   run: async ({ role }, { staff, record }) => {
     try {
-      await runWrite(() => updateStaffRole(record.id, role, staff.id))
+      await write(() => updateStaffRole(record.id, role, staff.id))
     } catch (error) {
       refusalFor(error)
     }
@@ -75,7 +75,7 @@ export const setUserActiveAction = adminAction({
   load: loadUser,
   run: async ({ active }, { staff, record }) => {
     try {
-      await runWrite(() => setStaffActive(record.id, active, staff.id))
+      await write(() => setStaffActive(record.id, active, staff.id))
     } catch (error) {
       refusalFor(error)
     }
@@ -92,7 +92,7 @@ export const grantSignInAction = adminAction({
   run: async ({ email, password }, { staff, record }) => {
     const passwordHash = await hashPassword(password)
     try {
-      await runWrite(() => grantSignIn(record.id, { email, passwordHash }, staff.id))
+      await write(() => grantSignIn(record.id, { email, passwordHash }, staff.id))
     } catch (error) {
       if (error instanceof DuplicateEmailError) throw new ActionRefusal(t.admin.errors.invalid, { email: [t.admin.auth.emailTaken] })
       if (error instanceof AlreadyHasSignInError) throw new ActionRefusal(u.alreadyHasSignIn)
@@ -109,7 +109,7 @@ export const setTwoFactorRequiredAction = adminAction({
   permission: 'user:manage',
   input: twoFactorRequiredInput,
   run: async ({ required }, { staff }) => {
-    await runWrite(() => setTwoFactorRequiredForStaff(required, staff.id))
+    await write(() => setTwoFactorRequiredForStaff(required, staff.id))
     refresh()
   },
 })
@@ -125,7 +125,7 @@ export const resetTwoFactorAction = adminAction({
   load: loadUser,
   run: async (_input, { staff, record }) => {
     if (record.id === staff.id) throw new ActionRefusal(u.cannotResetOwnTwoFactor)
-    await runWrite(() => removeTwoFactor(record.id, staff.id))
+    await write(() => removeTwoFactor(record.id, staff.id))
     refresh()
   },
 })

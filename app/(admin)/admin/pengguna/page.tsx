@@ -21,8 +21,8 @@ export const metadata: Metadata = { title: u.title }
 
 export default async function UsersPage() {
   const me = await requireStaff('user:manage')
-  const people = listStaff()
-  const twoFactorRequired = isTwoFactorRequiredForStaff()
+  const people = await listStaff()
+  const twoFactorRequired = await isTwoFactorRequiredForStaff()
 
   return (
     <>

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { contactMessages } from '@/db/schema'
 import { t } from '@/lib/i18n/id'
 import { createUser } from '@/tests/factories'
@@ -19,26 +19,26 @@ const form = (fields: Record<string, string | number>) => {
   for (const [k, v] of Object.entries(fields)) fd.set(k, String(v))
   return fd
 }
-const row = (id: number) => getDb().select().from(contactMessages).where(eq(contactMessages.id, id)).get()
+const row = async (id: number) => (await getWriteConnection().select().from(contactMessages).where(eq(contactMessages.id, id)).limit(1))[0]
 
-const reporter = createUser({ role: 'reporter' })
-const editor = createUser({ role: 'editor' })
-const deactivated = createUser({ role: 'admin', active: false })
+const reporter = await createUser({ role: 'reporter' })
+const editor = await createUser({ role: 'editor' })
+const deactivated = await createUser({ role: 'admin', active: false })
 let id: number
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.clearAllMocks()
-  id = getDb().insert(contactMessages).values({ name: 'Rina', email: 'rina@contoh.example', message: 'Jalan rusak di desa kami.' }).returning().get().id
+  id = (await getWriteConnection().insert(contactMessages).values({ name: 'Rina', email: 'rina@contoh.example', message: 'Jalan rusak di desa kami.' }).returning())[0]!.id
 })
 
 describe('inbox actions', () => {
   it('lets an editor mark a message handled and delete it', async () => {
     session.userId = editor.id
     expect(await markMessageAction(null, form({ id, handled: '1' }))).toEqual({ ok: true })
-    expect(row(id)).toMatchObject({ handledBy: editor.id, handledAt: expect.any(Date) })
+    expect(await row(id)).toMatchObject({ handledBy: editor.id, handledAt: expect.any(Date) })
     expect(cache.refresh).toHaveBeenCalled()
     await expect(deleteMessageAction(null, form({ id }))).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') })
-    expect(row(id)).toBeUndefined()
+    expect(await row(id)).toBeUndefined()
   })
 
   it('answers "not found" for a message that is gone', async () => {
@@ -52,7 +52,7 @@ describe('inbox actions', () => {
       expect((await markMessageAction(null, form({ id, handled: '1' }))).ok).toBe(false)
       expect((await deleteMessageAction(null, form({ id }))).ok).toBe(false)
     }
-    expect(row(id)).toMatchObject({ handledAt: null, handledBy: null })
+    expect(await row(id)).toMatchObject({ handledAt: null, handledBy: null })
     expect(cache.refresh).not.toHaveBeenCalled()
   })
 })

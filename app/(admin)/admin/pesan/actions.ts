@@ -1,6 +1,6 @@
 'use server'
 
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { deleteContactMessage, getContactMessage, markContactMessage } from '@/db/queries/contact'
@@ -9,7 +9,7 @@ import { t } from '@/lib/i18n/id'
 import { markMessageInput, messageIdInput } from '@/lib/validation/inbox'
 
 // Messages have no owner: the record only tells adminAction that the message exists.
-const loadMessage = ({ id }: { id: number }) => (getContactMessage(id) ? { id, authorId: 0 } : null)
+const loadMessage = async ({ id }: { id: number }) => ((await getContactMessage(id)) ? { id, authorId: 0 } : null)
 
 export const markMessageAction = adminAction({
   name: 'markMessage',
@@ -17,7 +17,7 @@ export const markMessageAction = adminAction({
   input: markMessageInput,
   load: loadMessage,
   run: async ({ handled }, { staff, record }) => {
-    if (!(await runWrite(() => markContactMessage(record.id, handled, staff.id)))) throw new ActionRefusal(t.admin.errors.notFound)
+    if (!(await write(() => markContactMessage(record.id, handled, staff.id)))) throw new ActionRefusal(t.admin.errors.notFound)
     refresh()
   },
 })
@@ -28,7 +28,7 @@ export const deleteMessageAction = adminAction({
   input: messageIdInput,
   load: loadMessage,
   run: async (_input, { record }) => {
-    if (!(await runWrite(() => deleteContactMessage(record.id)))) throw new ActionRefusal(t.admin.errors.notFound)
+    if (!(await write(() => deleteContactMessage(record.id)))) throw new ActionRefusal(t.admin.errors.notFound)
     redirect('/admin/pesan?selesai=dihapus')
   },
 })

@@ -15,8 +15,8 @@ export default async function InboxPage({ searchParams }: PageProps<'/admin/pesa
   await requireStaff('contact:manage')
   const query = await searchParams
   const cursor = parseInboxCursor(query.setelah)
-  const page = listContactMessages(cursor)
-  const unhandled = countUnhandledContactMessages()
+  const page = await listContactMessages(cursor)
+  const unhandled = await countUnhandledContactMessages()
 
   return (
     <>

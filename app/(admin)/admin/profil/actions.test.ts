@@ -19,10 +19,10 @@ const form = (fields: Record<string, string | number>) => {
 }
 
 const OLD = 'sandi-lama-yang-panjang'
-const reporter = createUser({ role: 'reporter', name: 'Nama Lama', passwordHash: await hashPassword(OLD) })
-const other = createUser({ role: 'reporter', name: 'Orang Lain' })
-const deactivated = createUser({ role: 'reporter', active: false })
-const story = createArticle({ authorId: reporter.id })
+const reporter = await createUser({ role: 'reporter', name: 'Nama Lama', passwordHash: await hashPassword(OLD) })
+const other = await createUser({ role: 'reporter', name: 'Orang Lain' })
+const deactivated = await createUser({ role: 'reporter', active: false })
+const story = await createArticle({ authorId: reporter.id })
 
 beforeEach(() => {
   vi.clearAllMocks()
@@ -33,8 +33,8 @@ beforeEach(() => {
 describe('profile actions', () => {
   it('changes the signed-in person’s own name and bio, never anyone else’s, and refreshes their bylines', async () => {
     expect(await updateProfileAction(null, form({ name: ' Nama Baru ', bio: 'Wartawan kota.', id: other.id }))).toEqual({ ok: true })
-    expect(getProfile(reporter.id)).toMatchObject({ name: 'Nama Baru', bio: 'Wartawan kota.' })
-    expect(getProfile(other.id)).toMatchObject({ name: 'Orang Lain' })
+    expect(await getProfile(reporter.id)).toMatchObject({ name: 'Nama Baru', bio: 'Wartawan kota.' })
+    expect(await getProfile(other.id)).toMatchObject({ name: 'Orang Lain' })
     expect(cache.updateTag).toHaveBeenCalledWith(`author:${reporter.id}`)
     // Bylines carry the author's own tag: no need to name each story.
     expect(cache.updateTag).not.toHaveBeenCalledWith(`article:${story.id}`)
@@ -45,16 +45,16 @@ describe('profile actions', () => {
     expect(wrong).toMatchObject({ ok: false, fieldErrors: { currentPassword: ['Kata sandi sekarang salah.'] } })
     const mismatch = await changePasswordAction(null, form({ currentPassword: OLD, password: 'sandi-baru-yang-kuat', passwordConfirm: 'lain' }))
     expect(mismatch).toMatchObject({ ok: false, fieldErrors: { passwordConfirm: [expect.any(String)] } })
-    expect(await verifyPassword(OLD, getPasswordHash(reporter.id)!)).toBe(true)
+    expect(await verifyPassword(OLD, (await getPasswordHash(reporter.id))!)).toBe(true)
     expect(await changePasswordAction(null, form({ currentPassword: OLD, password: 'sandi-baru-yang-kuat', passwordConfirm: 'sandi-baru-yang-kuat' }))).toEqual({ ok: true })
-    expect(await verifyPassword('sandi-baru-yang-kuat', getPasswordHash(reporter.id)!)).toBe(true)
+    expect(await verifyPassword('sandi-baru-yang-kuat', (await getPasswordHash(reporter.id))!)).toBe(true)
   })
 
   it('signs out of every device: the session version moves on, then the sign-in page', async () => {
-    const before = getSessionUser(reporter.id)!.sessionVersion
+    const before = (await getSessionUser(reporter.id))!.sessionVersion
     await expect(endAllSessionsAction(null, new FormData())).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/admin\/masuk\?keluar=1/) })
-    expect(getSessionUser(reporter.id)!.sessionVersion).toBe(before + 1)
-    expect(getSessionUser(other.id)!.sessionVersion).toBe(1)
+    expect((await getSessionUser(reporter.id))!.sessionVersion).toBe(before + 1)
+    expect((await getSessionUser(other.id))!.sessionVersion).toBe(1)
   })
 
   it('refuses anonymous and deactivated callers', async () => {
@@ -63,7 +63,7 @@ describe('profile actions', () => {
       expect((await updateProfileAction(null, form({ name: 'Dirusak', bio: '' }))).ok).toBe(false)
       expect((await changePasswordAction(null, form({ currentPassword: OLD, password: 'sandi-baru-yang-kuat', passwordConfirm: 'sandi-baru-yang-kuat' }))).ok).toBe(false)
     }
-    expect(getProfile(deactivated.id)?.name).not.toBe('Dirusak')
+    expect((await getProfile(deactivated.id))?.name).not.toBe('Dirusak')
     expect(cache.updateTag).not.toHaveBeenCalled()
   })
 })

@@ -1,6 +1,6 @@
 'use server'
 
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 import { redirect } from 'next/navigation'
 import { refresh } from 'next/cache'
 import { z } from 'zod'
@@ -41,7 +41,7 @@ export const updateProfileAction = adminAction({
   input: profileInput,
   load: loadSelf,
   run: async (input, { record }) => {
-    await runWrite(() => updateProfile(record.id, input))
+    await write(() => updateProfile(record.id, input))
     refreshTags(authorChangedTags(record.id))
   },
 })
@@ -59,13 +59,13 @@ export const changePasswordAction = adminAction({
     if (!(await getRateLimiter().consume('password-change', String(record.id), PASSWORD_ATTEMPTS, PASSWORD_WINDOW_MS)).allowed) {
       throw new ActionRefusal(p.tooManyAttempts)
     }
-    const hash = getPasswordHash(record.id)
+    const hash = await getPasswordHash(record.id)
     if (!hash || !(await verifyPassword(currentPassword, hash))) {
       throw new ActionRefusal(t.admin.errors.invalid, { currentPassword: [p.currentPasswordWrong] })
     }
     // Ends every session, this one too: whoever knew the old password is out as well.
     const newHash = await hashPassword(password)
-    await runWrite(() => updatePasswordHash(record.id, newHash, record.id))
+    await write(() => updatePasswordHash(record.id, newHash, record.id))
   },
 })
 
@@ -76,7 +76,7 @@ export const endAllSessionsAction = adminAction({
   input: z.object({}),
   load: loadSelf,
   run: async (_input, { record }) => {
-    await runWrite(() => endAllSessions(record.id, record.id))
+    await write(() => endAllSessions(record.id, record.id))
     redirect('/admin/masuk?keluar=1')
   },
 })
@@ -95,7 +95,7 @@ export const startTwoFactorAction = adminAction({
   allowEnrolment: true,
   run: async (_input, { record }) => {
     const secret = encryptTotpSecret(record.id, newTotpSecret())
-    if (!(await runWrite(() => storePendingTotpSecret(record.id, secret)))) throw new ActionRefusal(tf.alreadyOn)
+    if (!(await write(() => storePendingTotpSecret(record.id, secret)))) throw new ActionRefusal(tf.alreadyOn)
     refresh()
   },
 })
@@ -108,12 +108,12 @@ export const confirmTwoFactorAction = adminAction({
   load: loadSelf,
   allowEnrolment: true,
   run: async ({ code }, { record }) => {
-    const state = getTwoFactorState(record.id)
+    const state = await getTwoFactorState(record.id)
     if (!state?.secret || state.enabledAt) throw new ActionRefusal(tf.noPending)
     const step = matchTotp(decryptTotpSecret(record.id, state.secret), code)
     if (step === null) throw new ActionRefusal(t.admin.errors.invalid, { code: [tf.codeWrong] })
     const codes = newRecoveryCodes()
-    if (!(await runWrite(() => enableTwoFactor(record.id, step, codes.map(hashRecoveryCode), record.id)))) throw new ActionRefusal(tf.noPending)
+    if (!(await write(() => enableTwoFactor(record.id, step, codes.map(hashRecoveryCode), record.id)))) throw new ActionRefusal(tf.noPending)
     return { recoveryCodes: codes }
   },
 })
@@ -125,13 +125,13 @@ export const disableTwoFactorAction = adminAction({
   input: twoFactorCodeInput,
   load: loadSelf,
   run: async ({ code }, { staff, record }) => {
-    if (mustUseTwoFactor(staff.role, isTwoFactorRequiredForStaff())) throw new ActionRefusal(tf.requiredCannotDisable)
-    const state = getTwoFactorState(record.id)
+    if (mustUseTwoFactor(staff.role, await isTwoFactorRequiredForStaff())) throw new ActionRefusal(tf.requiredCannotDisable)
+    const state = await getTwoFactorState(record.id)
     if (!state?.secret || !state.enabledAt) throw new ActionRefusal(tf.notOn)
     const step = matchTotp(decryptTotpSecret(record.id, state.secret), code)
-    if (step === null || !(await runWrite(() => claimTotpStep(record.id, step)))) throw new ActionRefusal(t.admin.errors.invalid, { code: [tf.codeWrong] })
+    if (step === null || !(await write(() => claimTotpStep(record.id, step)))) throw new ActionRefusal(t.admin.errors.invalid, { code: [tf.codeWrong] })
     // Ends every session, this one included: the next sign-in is with the password alone.
-    await runWrite(() => removeTwoFactor(record.id, record.id))
+    await write(() => removeTwoFactor(record.id, record.id))
     redirect('/admin/masuk')
   },
 })

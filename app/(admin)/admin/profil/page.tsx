@@ -25,7 +25,7 @@ export const metadata: Metadata = { title: p.title }
 /** Always the signed-in person's own profile: no id is read from the URL. */
 export default async function ProfilePage() {
   const me = await requireStaff('profile:edit')
-  const profile = getProfile(me.id)
+  const profile = await getProfile(me.id)
   if (!profile) notFound()
 
   return (
@@ -60,7 +60,7 @@ export default async function ProfilePage() {
         </h2>
         <TwoFactorSection
           staff={me}
-          required={mustUseTwoFactor(me.role, isTwoFactorRequiredForStaff())}
+          required={mustUseTwoFactor(me.role, await isTwoFactorRequiredForStaff())}
           actions={{ start: startTwoFactorAction, confirm: confirmTwoFactorAction, disable: disableTwoFactorAction }}
           continueHref="/admin/profil"
         />

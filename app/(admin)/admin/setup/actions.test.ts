@@ -16,26 +16,26 @@ const tokenOf = (link: string | null) => new URL(link!).searchParams.get('token'
 
 describe('first-run setup', () => {
   it('issue 11 point 1: with the demo content (authors without passwords), the printed link creates the first admin, once', { timeout: 60_000 }, async () => {
-    createUser({ name: 'Penulis Contoh', email: 'contoh@warta.example', passwordHash: null })
-    expect(canAnyoneSignIn()).toBe(false)
-    const first = issueSetupLink('http://localhost:3000')
+    await createUser({ name: 'Penulis Contoh', email: 'contoh@warta.example', passwordHash: null })
+    expect(await canAnyoneSignIn()).toBe(false)
+    const first = await issueSetupLink('http://localhost:3000')
     expect(first).toMatch(/^http:\/\/localhost:3000\/admin\/setup\?token=[\w-]{32}$/)
     // A new start makes a new link and voids the old one.
-    const link = issueSetupLink('http://localhost:3000')
-    expect(isSetupLinkValid(tokenOf(first))).toBe(false)
-    expect(isSetupLinkValid(tokenOf(link))).toBe(true)
+    const link = await issueSetupLink('http://localhost:3000')
+    expect(await isSetupLinkValid(tokenOf(first))).toBe(false)
+    expect(await isSetupLinkValid(tokenOf(link))).toBe(true)
 
     expect(await createFirstAdmin(null, admin(tokenOf(first)))).toMatchObject({ ok: false, message: expect.stringMatching(/tidak berlaku/) })
     expect(await createFirstAdmin(null, admin('tebakan'))).toMatchObject({ ok: false })
-    expect(canAnyoneSignIn()).toBe(false)
+    expect(await canAnyoneSignIn()).toBe(false)
 
     await expect(createFirstAdmin(null, admin(tokenOf(link)))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/admin\/masuk\?setup=1/) })
-    expect(canAnyoneSignIn()).toBe(true)
+    expect(await canAnyoneSignIn()).toBe(true)
     // Spent: the same link creates nobody else, and the next start prints none.
-    const users = countUsers()
+    const users = await countUsers()
     expect(await createFirstAdmin(null, admin(tokenOf(link), 'kedua@redaksi.example'))).toMatchObject({ ok: false })
-    expect(countUsers()).toBe(users)
-    expect(isSetupLinkValid(tokenOf(link))).toBe(false)
-    expect(issueSetupLink('http://localhost:3000')).toBeNull()
+    expect(await countUsers()).toBe(users)
+    expect(await isSetupLinkValid(tokenOf(link))).toBe(false)
+    expect(await issueSetupLink('http://localhost:3000')).toBeNull()
   })
 })

@@ -30,10 +30,10 @@ export async function createFirstAdmin(_prev: unknown, formData: FormData): Prom
   const passwordHash = await hashPassword(parsed.data.password)
   let created
   try {
-    created = createStaff(
+    created = (await createStaff(
       { name: parsed.data.name, email: parsed.data.email, role: 'admin', passwordHash },
       { setupToken: { isValid: (stored) => matchesSetupToken(token.data.token, stored) }, via: 'setup' },
-    )
+    ))
   } catch (error) {
     if (error instanceof DuplicateEmailError) {
       return { ok: false, message: t.admin.errors.invalid, fieldErrors: { email: [t.admin.auth.emailTaken] }, values: echoFormValues(formData) }

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: t.admin.auth.setupTitle }
 export default async function SetupPage({ searchParams }: PageProps<'/admin/setup'>) {
   await connection()
   const { token } = await searchParams
-  if (!isSetupLinkValid(token)) notFound()
+  if (!(await isSetupLinkValid(token))) notFound()
   return (
     <>
       <h1 className="mb-3 font-serif text-3xl font-bold">{t.admin.auth.setupTitle}</h1>

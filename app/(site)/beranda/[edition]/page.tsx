@@ -73,14 +73,13 @@ export default async function HomePage({ params }: PageProps<'/beranda/[edition]
   if (edition !== EDITION) notFound()
 
   const chrome = await getSiteChrome()
-  const latest = listLatestArticles(LATEST + 1)
+  const latest = await listLatestArticles(LATEST + 1)
   const lead = latest.find((a) => a.image && !a.isSponsored) ?? latest[0]
   const rest = latest.filter((a) => a !== lead).slice(0, LATEST)
   const shownIds = latest.map((a) => a.id)
-  const blocks = chrome.navLabels.map((label) => ({
-    label,
-    cards: listLatestArticlesByLabel(label.id, PER_LABEL, shownIds),
-  }))
+  const blocks = await Promise.all(
+    chrome.navLabels.map(async (label) => ({ label, cards: await listLatestArticlesByLabel(label.id, PER_LABEL, shownIds) })),
+  )
   tagPage(homePageTags(chrome.navLabels.map((l) => l.id), latest, blocks.flatMap((b) => b.cards)))
   const olderFrom = jakartaParts((rest.at(-1) ?? lead)?.publishedAt ?? new Date())
 

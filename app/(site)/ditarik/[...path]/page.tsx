@@ -22,10 +22,10 @@ export function generateStaticParams() {
   return [{ path: [PLACEHOLDER] }]
 }
 
-function load(segments: string[]) {
+async function load(segments: string[]) {
   if (segments.length > 20) return null
   const path = normalizeRedirectPath(`/${segments.join('/')}`)
-  return path ? getGoneNotice(path) : null
+  return path ? (await getGoneNotice(path)) : null
 }
 
 export async function generateMetadata({ params }: PageProps<'/ditarik/[...path]'>): Promise<Metadata> {
@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: PageProps<'/ditarik/[...path]
   cacheLife('max')
   const { path } = await params
   if (path[0] === PLACEHOLDER) return {}
-  const notice = load(path)
+  const notice = await load(path)
   tagPage(goneNoticeTags(notice?.kind === 'retracted' ? notice.articleId : null))
   if (!notice) return notFoundMetadata()
   const chrome = await getSiteChrome()
@@ -47,7 +47,7 @@ export default async function GonePage({ params }: PageProps<'/ditarik/[...path]
   cacheLife('max')
   const { path } = await params
   if (path[0] === PLACEHOLDER) return null
-  const notice = load(path)
+  const notice = await load(path)
   tagPage(goneNoticeTags(notice?.kind === 'retracted' ? notice.articleId : null))
   if (!notice) notFound()
 

@@ -62,7 +62,7 @@ export default async function DailyIndexPage({ params }: PageProps<'/indeks/[dat
 
   const p = parseIsoDay(day)!
   const { start, end } = jakartaRange(p.year, p.month, p.day)
-  const { items } = listArticlesPublishedBetween(start, end, 1, MAX_PER_DAY)
+  const { items } = await listArticlesPublishedBetween(start, end, 1, MAX_PER_DAY)
   tagPage(dayIndexPageTags(day, items))
   // The neighbouring calendar days, not the nearest days with stories: then no story published
   // on another day changes this page (lib/cache/page-tags.ts). No "next" into the future.

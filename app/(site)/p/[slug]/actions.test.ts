@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { getDb } from '@/db'
+import { getWriteConnection } from '@/db'
 import { contactMessages } from '@/db/schema'
 import { formatPeerAddress, PEER_ADDRESS_HEADER } from '@/lib/http/client-address'
 
@@ -22,8 +22,8 @@ function form(fields: Record<string, string>): FormData {
 const valid = { name: 'Rina', email: 'Rina@Pembaca.example', message: 'Jalan di depan sekolah kami rusak parah.' }
 
 describe('sendContactMessage', () => {
-  beforeEach(() => {
-    getDb().delete(contactMessages).run()
+  beforeEach(async () => {
+    await getWriteConnection().delete(contactMessages)
   })
 
   it('reports every invalid field at once, keeps what the reader typed and stores nothing', async () => {
@@ -32,13 +32,13 @@ describe('sendContactMessage', () => {
     if (state.ok) return
     expect(Object.keys(state.fieldErrors).sort()).toEqual(['email', 'message', 'name'])
     expect(state.values).toMatchObject({ email: 'bukan', message: 'pendek' })
-    expect(getDb().select().from(contactMessages).all()).toHaveLength(0)
+    expect(await getWriteConnection().select().from(contactMessages)).toHaveLength(0)
   })
 
   it('stores a valid message with a keyed hash of the address, never the address', async () => {
     const state = await sendContactMessage(null, form(valid))
     expect(state).toMatchObject({ ok: true })
-    const rows = getDb().select().from(contactMessages).all()
+    const rows = await getWriteConnection().select().from(contactMessages)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ name: 'Rina', email: 'rina@pembaca.example' })
     expect(rows[0]!.ipHash).toMatch(/^[0-9a-f]{64}$/)
@@ -48,7 +48,7 @@ describe('sendContactMessage', () => {
   it('answers a filled honeypot like a success and stores nothing', async () => {
     const state = await sendContactMessage(null, form({ ...valid, website: 'http://spam.example' }))
     expect(state.ok).toBe(true)
-    expect(getDb().select().from(contactMessages).all()).toHaveLength(0)
+    expect(await getWriteConnection().select().from(contactMessages)).toHaveLength(0)
   })
 
   it('refuses the sixth message in an hour from one address, not from another', async () => {
@@ -58,7 +58,7 @@ describe('sendContactMessage', () => {
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/Terlalu banyak pesan/) })
     peer = '198.51.100.2'
     expect((await sendContactMessage(null, form(valid))).ok).toBe(true)
-    expect(getDb().select().from(contactMessages).all()).toHaveLength(6)
+    expect(await getWriteConnection().select().from(contactMessages)).toHaveLength(6)
   })
 
   it('finding 5: a faked X-Forwarded-For does not buy more messages when no proxy is trusted', async () => {
@@ -68,6 +68,6 @@ describe('sendContactMessage', () => {
       await sendContactMessage(null, form(valid))
     }
     forwardedFor = null
-    expect(getDb().select().from(contactMessages).all()).toHaveLength(5)
+    expect(await getWriteConnection().select().from(contactMessages)).toHaveLength(5)
   })
 })

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto'
 import { headers } from 'next/headers'
 import { createContactMessage } from '@/db/queries/contact'
-import { runWrite } from '@/db/write-lock'
+import { write } from '@/db'
 import { addressKey, getClientAddress } from '@/lib/http/client-address'
 import { t } from '@/lib/i18n/id'
 import { getRateLimiter } from '@/lib/rate-limit'
@@ -48,11 +48,11 @@ export async function sendContactMessage(
   try {
     ipHash = hashIp(addressKey(getClientAddress(await headers())))
     // Counted where every server sees it (the database, or Redis: ADR 018), before the message
-    // is stored through runWrite (an import or another process may hold the lock).
+    // is stored through write() (an import or another process may hold the lock).
     if (!(await getRateLimiter().consume('contact', ipHash, MESSAGES_PER_HOUR, HOUR_MS)).allowed) {
       return { ok: false, message: t.contact.errors.rateLimited, fieldErrors: {}, values: readContactValues(formData) }
     }
-    await runWrite(() => createContactMessage({ ...parsed.data, ipHash }))
+    await write(() => createContactMessage({ ...parsed.data, ipHash }))
   } catch (error) {
     console.error('sendContactMessage failed', { action: 'sendContactMessage', ipHash, error })
     throw error

@@ -38,7 +38,7 @@ export async function generateMetadata({ params }: PageProps<'/p/[slug]'>): Prom
   const { slug } = await params
   if (slug === PLACEHOLDER || !isSlug(slug)) return {}
   tagPage(staticPageTags(slug))
-  const page = getPublishedPage(slug)
+  const page = await getPublishedPage(slug)
   if (!page) return notFoundMetadata()
   const chrome = await getSiteChrome()
   return listingMetadata({
@@ -57,7 +57,7 @@ export default async function StaticPage({ params }: PageProps<'/p/[slug]'>) {
   // Tagged before the lookup: the 404 of a draft (a new site's Kontak) must expire when an
   // editor publishes it, or readers keep getting the cached 404.
   tagPage(staticPageTags(slug))
-  const page = getPublishedPage(slug)
+  const page = await getPublishedPage(slug)
   if (!page) notFound()
   const organization = page.slug === MASTHEAD_PAGE ? organizationJsonLd(await getPublisher(), t.seo.contactType) : null
   return (

@@ -40,11 +40,11 @@ let reporter: number
 let inactiveAdmin: number
 let errorLog: ReturnType<typeof vi.spyOn>
 
-beforeAll(() => {
-  admin = createUser({ role: 'admin' }).id
-  editor = createUser({ role: 'editor' }).id
-  reporter = createUser({ role: 'reporter' }).id
-  inactiveAdmin = createUser({ role: 'admin', active: false }).id
+beforeAll(async () => {
+  admin = (await createUser({ role: 'admin' })).id
+  editor = (await createUser({ role: 'editor' })).id
+  reporter = (await createUser({ role: 'reporter' })).id
+  inactiveAdmin = (await createUser({ role: 'admin', active: false })).id
 })
 beforeEach(() => {
   session.userId = admin

@@ -20,7 +20,7 @@ function parseId(value: string): number | null {
 export default async function EditArticlePage({ params }: PageProps<'/admin/artikel/[id]'>) {
   await requireStaff('desk:view')
   const id = parseId((await params).id)
-  const article = id ? getArticleForEdit(id) : null
+  const article = id ? (await getArticleForEdit(id)) : null
   if (!article) notFound()
   // Someone who may not edit this article does not learn that it exists.
   const staff = await requireStaff('article:edit', article)
@@ -36,8 +36,8 @@ export default async function EditArticlePage({ params }: PageProps<'/admin/arti
     review: isAllowed(staff, 'article:review', article),
     verify: isAllowed(staff, 'article:verification', article),
   }
-  const editors = can.review ? listEditors() : []
-  const editorName = article.editorId ? (listEditors().find((e) => e.id === article.editorId)?.name ?? null) : null
+  const editors = can.review ? (await listEditors()) : []
+  const editorName = article.editorId ? ((await listEditors()).find((e) => e.id === article.editorId)?.name ?? null) : null
 
   return (
     <>

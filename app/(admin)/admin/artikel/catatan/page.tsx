@@ -17,7 +17,7 @@ const w = t.admin.articles
 export default async function NotesPage({ searchParams }: PageProps<'/admin/artikel/catatan'>) {
   const staff = await requireStaff('desk:view')
   const { after } = deskCursorInput.parse(firstValues(await searchParams))
-  const page = listNotes({ after: after ? { createdAt: after[0], id: after[1] } : undefined, limit: DESK_LIST_PAGE_SIZE })
+  const page = await listNotes({ after: after ? { createdAt: after[0], id: after[1] } : undefined, limit: DESK_LIST_PAGE_SIZE })
   const last = page.items.at(-1)
   return (
     <>

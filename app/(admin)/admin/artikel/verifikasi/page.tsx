@@ -21,7 +21,7 @@ export default async function VerificationPage({ searchParams }: PageProps<'/adm
   const staff = await requireStaff('desk:view')
   const { after } = deskCursorInput.parse(firstValues(await searchParams))
   const seesAll = scopeFor('article:edit', staff.role) === 'any'
-  const page = listAwaitingVerification({
+  const page = await listAwaitingVerification({
     authorId: seesAll ? undefined : staff.id,
     after: after ? { since: after[0], id: after[1] } : undefined,
     limit: DESK_LIST_PAGE_SIZE,

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: t.admin.pages.editTitle }
 export default async function EditPagePage({ params }: PageProps<'/admin/halaman/[id]'>) {
   await requireStaff('page:manage')
   const raw = (await params).id
-  const page = /^[1-9]\d{0,14}$/.test(raw) ? getPageForEdit(Number(raw)) : null
+  const page = /^[1-9]\d{0,14}$/.test(raw) ? (await getPageForEdit(Number(raw))) : null
   if (!page) notFound()
   return (
     <>

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: l.title }
 export default async function LabelEditPage({ params }: PageProps<'/admin/label/[id]'>) {
   await requireStaff('label:manage')
   const { id } = await params
-  const label = /^[1-9]\d{0,9}$/.test(id) ? getLabelForDesk(Number(id)) : null
+  const label = /^[1-9]\d{0,9}$/.test(id) ? (await getLabelForDesk(Number(id))) : null
   if (!label) notFound()
 
   return (

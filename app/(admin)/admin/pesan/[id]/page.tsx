@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: m.title }
 export default async function MessagePage({ params }: PageProps<'/admin/pesan/[id]'>) {
   await requireStaff('contact:manage')
   const { id } = await params
-  const message = /^[1-9]\d{0,9}$/.test(id) ? getContactMessage(Number(id)) : null
+  const message = /^[1-9]\d{0,9}$/.test(id) ? (await getContactMessage(Number(id))) : null
   if (!message) notFound()
 
   return (

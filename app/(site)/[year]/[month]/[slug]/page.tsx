@@ -42,7 +42,7 @@ export async function generateMetadata({ params }: PageProps<'/[year]/[month]/[s
   cacheLife('max')
   const p = await params
   if (p.slug === PLACEHOLDER) return {}
-  const article = loadArticle(p)
+  const article = await loadArticle(p)
   tagPage(articlePageTags({ pathMonth: `${p.year}/${p.month}`, slug: p.slug }, article))
   if (!article) return notFoundMetadata()
   const chrome = await getSiteChrome()
@@ -77,7 +77,7 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
   cacheLife('max')
   const p = await params
   if (p.slug === PLACEHOLDER) return null
-  const article = loadArticle(p)
+  const article = await loadArticle(p)
   const address = { pathMonth: `${p.year}/${p.month}`, slug: p.slug }
   // Tagged with its address before a miss, so the story's arrival there replaces a cached 404.
   if (!article) {
@@ -86,8 +86,8 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
   }
 
   const labelIds = article.labels.map((l) => l.id)
-  const related = listRelatedArticles(article.id, labelIds, article.publishedAt, 4)
-  const { previous, next } = getAdjacentArticles(article.id, article.publishedAt)
+  const related = await listRelatedArticles(article.id, labelIds, article.publishedAt, 4)
+  const { previous, next } = await getAdjacentArticles(article.id, article.publishedAt)
   // Every story shown here by id (related, neighbours): a publish reaches this page only when it
   // becomes one of them (lib/cache/article.ts), not on every publish.
   tagPage(articlePageTags(address, article, [...related, previous, next]))

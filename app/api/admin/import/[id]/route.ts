@@ -12,7 +12,7 @@ export async function GET(_request: Request, ctx: RouteContext<'/api/admin/impor
   const staff = await adminRoute('import:run')
   if (staff instanceof Response) return staff
   const id = importJobId.safeParse((await ctx.params).id)
-  const job = id.success ? getImportJob(id.data) : null
+  const job = id.success ? (await getImportJob(id.data)) : null
   if (!job) return Response.json({ error: t.admin.errors.notFound }, { status: 404, headers: NO_STORE })
   return Response.json(job, { headers: NO_STORE })
 }

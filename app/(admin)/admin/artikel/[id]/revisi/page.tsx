@@ -20,12 +20,12 @@ function parseId(value: string | string[] | undefined): number | null {
 export default async function RevisionsPage({ params, searchParams }: PageProps<'/admin/artikel/[id]/revisi'>) {
   await requireStaff('desk:view')
   const id = parseId((await params).id)
-  const article = id ? getArticleForEdit(id) : null
+  const article = id ? (await getArticleForEdit(id)) : null
   if (!id || !article) notFound()
   const staff = await requireStaff('article:edit', article)
-  const revisions = listRevisions(id)
+  const revisions = await listRevisions(id)
   const selectedId = parseId((await searchParams).v) ?? revisions[0]?.id ?? null
-  const selected = selectedId ? getRevision(id, selectedId) : null
+  const selected = selectedId ? (await getRevision(id, selectedId)) : null
   const isLive = article.status === 'published' || article.status === 'scheduled'
   const canRestore = article.status !== 'retracted' && (isLive ? isAllowed(staff, 'article:publish', article) : true)
 

@@ -25,13 +25,13 @@ function parseId(value: string): number | null {
 async function Preview({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff('desk:view')
   const id = parseId((await params).id)
-  const ref = id ? getArticleRef(id) : null
+  const ref = id ? (await getArticleRef(id)) : null
   if (!id || !ref) notFound()
   await requireStaff('article:edit', ref)
-  const article = getArticlePreview(id)
+  const article = await getArticlePreview(id)
   if (!article) notFound()
-  const related = listRelatedArticles(article.id, article.labels.map((l) => l.id), article.publishedAt, 4)
-  const { previous, next } = getAdjacentArticles(article.id, article.publishedAt)
+  const related = await listRelatedArticles(article.id, article.labels.map((l) => l.id), article.publishedAt, 4)
+  const { previous, next } = await getAdjacentArticles(article.id, article.publishedAt)
   return (
     <SiteShell>
       <div role="note" className="mx-auto mb-6 max-w-3xl rounded-md border-2 border-accent bg-note p-3 text-note-ink">

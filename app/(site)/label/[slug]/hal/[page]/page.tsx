@@ -31,15 +31,15 @@ export function generateStaticParams() {
  * The archive page, or null for a 404. Tags the page first, with the address and (when the label
  * exists) its list, so a cached 404 gives way when the label or its Nth page comes to exist.
  */
-function load(slug: string, pageParam: string) {
+async function load(slug: string, pageParam: string) {
   const page = parsePageParam(pageParam)
   if (!page || !isSlug(slug)) return null
-  const label = getLabelBySlug(slug)
+  const label = await getLabelBySlug(slug)
   if (!label) {
     tagPage(labelPageTags(slug, null))
     return null
   }
-  const result = listArticlesByLabel(label.id, page)
+  const result = await listArticlesByLabel(label.id, page)
   tagPage(labelPageTags(slug, label, result.items))
   // Past the last page is not a page.
   if (page > 1 && result.items.length === 0) return null
@@ -51,7 +51,7 @@ export async function generateMetadata({ params }: PageProps<'/label/[slug]/hal/
   cacheLife('max')
   const { slug, page } = await params
   if (slug === PLACEHOLDER) return {}
-  const label = isSlug(slug) ? getLabelBySlug(slug) : null
+  const label = isSlug(slug) ? (await getLabelBySlug(slug)) : null
   const n = parsePageParam(page)
   if (isSlug(slug)) tagPage(labelPageTags(slug, label))
   if (!label || !n) return notFoundMetadata()
@@ -69,7 +69,7 @@ export default async function LabelArchivePage({ params }: PageProps<'/label/[sl
   cacheLife('max')
   const { slug, page } = await params
   if (slug === PLACEHOLDER) return null
-  const data = load(slug, page)
+  const data = await load(slug, page)
   if (!data) notFound()
   const { siteUrl } = getEnv()
   const breadcrumb = breadcrumbJsonLd([

@@ -27,16 +27,16 @@ export function generateStaticParams() {
   return [{ slug: PLACEHOLDER, page: '1' }]
 }
 
-function load(slug: string, pageParam: string) {
+async function load(slug: string, pageParam: string) {
   const page = parsePageParam(pageParam)
   if (!page || !isSlug(slug)) return null
-  const author = getAuthorBySlug(slug)
+  const author = await getAuthorBySlug(slug)
   if (!author) {
     // Tagged with the address first, so a cached 404 gives way when the author comes to exist.
     tagPage(authorPageTags(slug, null))
     return null
   }
-  const result = listArticlesByAuthor(author.id, page)
+  const result = await listArticlesByAuthor(author.id, page)
   tagPage(authorPageTags(slug, author, result.items))
   if (page > 1 && result.items.length === 0) return null
   return { author, result }
@@ -47,7 +47,7 @@ export async function generateMetadata({ params }: PageProps<'/penulis/[slug]/ha
   cacheLife('max')
   const { slug, page } = await params
   if (slug === PLACEHOLDER) return {}
-  const author = isSlug(slug) ? getAuthorBySlug(slug) : null
+  const author = isSlug(slug) ? (await getAuthorBySlug(slug)) : null
   const n = parsePageParam(page)
   if (isSlug(slug)) tagPage(authorPageTags(slug, author))
   if (!author || !n) return notFoundMetadata()
@@ -65,7 +65,7 @@ export default async function AuthorPage({ params }: PageProps<'/penulis/[slug]/
   cacheLife('max')
   const { slug, page } = await params
   if (slug === PLACEHOLDER) return null
-  const data = load(slug, page)
+  const data = await load(slug, page)
   if (!data) notFound()
   const { siteUrl } = getEnv()
   const breadcrumb = breadcrumbJsonLd([

@@ -64,7 +64,7 @@ export default async function DateArchivePage({ params }: PageProps<'/arsip/[yea
   const a = parse(p)
   if (!a) notFound()
   const { start, end } = jakartaRange(a.year, a.month)
-  const result = listArticlesPublishedBetween(start, end, a.page)
+  const result = await listArticlesPublishedBetween(start, end, a.page)
   // Tagged before a miss: the month's first story (or its Nth page) replaces a cached 404.
   tagPage(dateArchivePageTags(a.year, a.month, result.items))
   // A month or year without stories, or a page past the last, is not a page.
