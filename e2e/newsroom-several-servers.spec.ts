@@ -183,7 +183,16 @@ test.describe('several servers sharing one database and one Redis', () => {
       return (db.prepare('SELECT slug FROM articles WHERE id = ?').get(id) as { slug: string }).slug
     })
     const address = `/${currentPathMonth()}/${slug}`
-    for (const server of [a!, b!]) await within(20_000, async () => (await status(server.url, address)) === 200)
+    try {
+      await Promise.all([a!, b!].map((server) => within(20_000, async () => (await status(server.url, address)) === 200)))
+    } catch (error) {
+      // What each server said, for the log of a failed run.
+      const row = withDb((db) => db.prepare('SELECT status, published_at AS publishedAt FROM articles WHERE id = ?').get(id))
+      throw new Error(
+        `${String(error)}: A answers ${await status(a!.url, address)}, B ${await status(b!.url, address)}, ` +
+          `the row is ${JSON.stringify(row)} at ${Date.now()}\nA: ${a!.output().slice(-2000)}\nB: ${b!.output().slice(-2000)}`,
+      )
+    }
     // Give the slower scheduler its next ticks: it must find nothing left to publish.
     await new Promise((resolve) => setTimeout(resolve, 2500))
     const publishes = withDb((db) => db.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'article.publish' AND entity_id = ?`).get(id) as { n: number })
@@ -234,13 +243,21 @@ test.describe('several servers sharing one database and one Redis', () => {
     await page.getByRole('textbox', { name: 'Isi berita' }).click()
     await page.keyboard.press('End')
     await page.keyboard.type(' Kalimat kedua juga tersimpan.')
-    const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined)
+    // The save that carries the whole sentence (an autosave of half of it may answer first).
+    const saved = page.waitForResponse(
+      (r) =>
+        r.request().method() === 'POST' &&
+        r.request().headers()['next-action'] !== undefined &&
+        (r.request().postData() ?? '').includes('Kalimat kedua juga tersimpan.'),
+    )
     await page.getByRole('button', { name: 'Simpan draf' }).click()
     expect((await saved).ok()).toBe(true)
     await a!.kill()
     a = undefined
 
-    await page.goto(`${b!.url}/admin/artikel/${id}`)
-    await expect(page.getByRole('textbox', { name: 'Isi berita' })).toContainText('Kalimat kedua juga tersimpan.')
+    // A fresh tab: the old one, still on A's editor, may navigate on its own once A is gone.
+    const onB = await page.context().newPage()
+    await onB.goto(`${b!.url}/admin/artikel/${id}`)
+    await expect(onB.getByRole('textbox', { name: 'Isi berita' })).toContainText('Kalimat kedua juga tersimpan.')
   })
 })
