@@ -23,8 +23,14 @@ const types = {
   },
 } as pg.CustomTypesConfig
 
-/** A pool on `url` with Warta's type parsing. `max` defaults to pg's 10. */
+/**
+ * A pool on `url` with Warta's type parsing. `max` defaults to pg's 10.
+ * drizzle's node-postgres session gives every query type parsers of its own (for dates), which
+ * fall back to pg's global ones, not the pool's: so int8 is parsed the same way globally too, or
+ * a raw `count(*)` through drizzle would be a string on this dialect (db/dialect.test.ts).
+ */
 export function createPgPool(url: string, opts: { max?: number; applicationName?: string } = {}): pg.Pool {
+  pg.types.setTypeParser(INT8_OID, parseInt8)
   return new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
