@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getWriteConnection } from '@/db'
+import { getEnv } from '@/lib/env'
+import { openDatabase } from './connection'
 import { createTestDatabase, isPostgresReachable, type TestDatabase } from '@/tests/setup/pg-database'
 import type { Db } from './connection'
 import { execute, larger, onPg, queryRow, queryRows, smaller, sweepExpiredSql } from './dialect'
@@ -56,9 +57,14 @@ async function checks(db: Db) {
 
 describe('dialect helpers on SQLite', () => {
   it('sweeps, compares, reads raw rows and runs transactions', async () => {
-    const db = getWriteConnection()
-    expect(onPg(db)).toBe(false)
-    await checks(db)
+    // Its own connection: the file's database is PostgreSQL when the suite runs there.
+    const db = openDatabase(getEnv().databasePath)
+    try {
+      expect(onPg(db)).toBe(false)
+      await checks(db)
+    } finally {
+      db.$client.close()
+    }
   })
 })
 

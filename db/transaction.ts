@@ -1,5 +1,7 @@
 import 'server-only'
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { is } from 'drizzle-orm'
+import { PgDatabase } from 'drizzle-orm/pg-core'
 import type { RunResult } from 'better-sqlite3'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type { Db } from './connection'
@@ -50,7 +52,8 @@ export function isRetryablePgError(error: unknown): boolean {
 
 /** Whether `db` is a drizzle node-postgres database (typed as Db; db/tables.ts) rather than better-sqlite3. */
 export function isPgDatabase(db: Db): boolean {
-  return typeof (db.$client as { pragma?: unknown }).pragma !== 'function'
+  // PgTransaction extends PgDatabase; a transaction has no $client of its own.
+  return is(db, PgDatabase)
 }
 
 type PgTransactional = { transaction<T>(fn: (tx: unknown) => Promise<T>): Promise<T> }

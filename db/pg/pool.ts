@@ -31,12 +31,16 @@ const types = {
  */
 export function createPgPool(url: string, opts: { max?: number; applicationName?: string } = {}): pg.Pool {
   pg.types.setTypeParser(INT8_OID, parseInt8)
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? 'warta',
     types,
   })
+  // An idle client the server ended (a restart, a failover, pg_terminate_backend): the pool drops
+  // it and the next query connects again. Unheard, the event would end the process.
+  pool.on('error', (error) => console.error('PostgreSQL: an idle connection failed', { error: error.message }))
+  return pool
 }
 
 /** True for postgres:// and postgresql:// URLs: what makes DATABASE_URL select this dialect. */
