@@ -23,9 +23,9 @@ export async function register() {
   const { siteUrl } = getEnv()
   if (siteUrl) process.env.NEXTAUTH_URL ??= siteUrl
   else process.env.AUTH_TRUST_HOST ??= '1'
-  const { getWriteConnection } = await import('./db')
-  const { migrateDatabase } = await import('./db/migrate')
-  migrateDatabase(getWriteConnection())
+  // SQLite: drizzle/ on the write connection; PostgreSQL (DATABASE_URL): drizzle-pg/ under an advisory lock.
+  const { migrateActiveDatabase } = await import('./db')
+  await migrateActiveDatabase()
   // Security headers and the newsroom's gate, which server.mjs runs before everything else
   // (ADR 011). Installed first: server.mjs looks for it once the redirect check is there.
   const { installRequestGuard } = await import('./lib/security/request-guard')

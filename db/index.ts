@@ -1,6 +1,12 @@
 import 'server-only'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import type pg from 'pg'
 import { openDatabase, type Db } from './connection'
-import * as schema from './schema'
+import { migrateDatabase } from './migrate'
+import { migratePg } from './pg/migrate'
+import { createPgPool } from './pg/pool'
+import * as pgSchema from './pg/schema'
+import { tables } from './tables'
 import { openTransaction, transaction, type Executor, type TransactionOptions } from './transaction'
 import { getEnv, isBuildPhase } from '@/lib/env'
 
@@ -14,17 +20,26 @@ import { getEnv, isBuildPhase } from '@/lib/env'
  * locks, held across the callback's awaits, committed or rolled back by us. An AsyncLocalStorage
  * carries the open transaction, so a nested write() joins it and getDb() inside the callback
  * returns the transaction (reads there see its own uncommitted rows; reads elsewhere do not).
+ *
+ * PostgreSQL (DATABASE_URL=postgres://…): one pg Pool per process. Reads outside write() go to
+ * the pool; write() is a drizzle transaction on one pooled client, carried by the same
+ * AsyncLocalStorage (a nested write() joins it), retried a few times when PostgreSQL reports a
+ * serialization failure or a deadlock. The drizzle node-postgres database is typed as the SQLite
+ * one (db/tables.ts explains why that is sound); the builder calls that only better-sqlite3
+ * has (.get(), .all(), .run(), .values(), $client) must not be reached on this dialect.
  */
 
 export type { Db }
 
 export type { Executor }
 
-export type Dialect = 'sqlite'
+export type Dialect = 'sqlite' | 'postgres'
 
 type Connections = {
   read?: Db
   write?: Db
+  pool?: pg.Pool
+  pg?: Db
   /** The tail of this process's write queue: each write() chains on it. */
   queue: Promise<unknown>
 }
@@ -40,9 +55,32 @@ function assertNotBuilding(): void {
   }
 }
 
+/** The active dialect, from DATABASE_URL (lib/env.ts): set to a postgres:// URL, PostgreSQL. */
+export function getDialect(): Dialect {
+  return getEnv().databaseUrl ? 'postgres' : 'sqlite'
+}
+
+/** This process's PostgreSQL pool, created on first use. */
+export function getPgPool(): pg.Pool {
+  if (state.pool) return state.pool
+  assertNotBuilding()
+  const url = getEnv().databaseUrl
+  if (!url) throw new Error('getPgPool() called without DATABASE_URL set to a postgres:// URL.')
+  state.pool = createPgPool(url)
+  return state.pool
+}
+
+function getPgDb(): Db {
+  if (state.pg) return state.pg
+  // Typed as the SQLite database: query code is written once against db/schema.ts's types.
+  state.pg = drizzlePg({ client: getPgPool(), schema: pgSchema }) as unknown as Db
+  return state.pg
+}
+
 /** The write connection, opened on first use (it also creates the file and sets WAL). */
 function getWriteDb(): Db {
   if (state.write) return state.write
+  if (getDialect() === 'postgres') return getPgDb()
   assertNotBuilding()
   const db = openDatabase(getEnv().databasePath)
   // Statements inside our BEGIN IMMEDIATE never wait (we hold the lock); BEGIN itself retries
@@ -68,7 +106,7 @@ function getReadDb(): Db {
  * elsewhere it is the read connection, which refuses writes: use write().
  */
 export function getDb(): Db {
-  return openTransaction() ?? getReadDb()
+  return openTransaction() ?? (getDialect() === 'postgres' ? getPgDb() : getReadDb())
 }
 
 /** Whether the caller runs inside an open write() transaction. */
@@ -87,6 +125,8 @@ export type WriteOptions = TransactionOptions
 export function write<T>(fn: (tx: Executor) => Promise<T> | T, opts: WriteOptions = {}): Promise<T> {
   const open = openTransaction()
   if (open) return Promise.resolve().then(() => fn(open))
+  // PostgreSQL: a transaction on one pooled client; the pool, not a queue, orders the writers.
+  if (getDialect() === 'postgres') return transaction(getPgDb(), fn, opts)
   const run = state.queue.then(() => transaction(getWriteDb(), fn, opts))
   // The next write() waits for this one to end, whatever its outcome.
   state.queue = run.catch(() => undefined)
@@ -97,12 +137,28 @@ export function write<T>(fn: (tx: Executor) => Promise<T> | T, opts: WriteOption
  * The entry point of ADR 019: the dialect, the database for reads, the dialect's tables and
  * the transaction runner. Query code is written once against the SQLite schema's types.
  */
-export function getDatabase(): { dialect: Dialect; db: Db; t: typeof schema; write: typeof write } {
-  return { dialect: 'sqlite', db: getDb(), t: schema, write }
+export function getDatabase(): { dialect: Dialect; db: Db; t: typeof tables; write: typeof write } {
+  return { dialect: getDialect(), db: getDb(), t: tables, write }
+}
+
+/** Applies the active dialect's pending migrations (drizzle/ or drizzle-pg/). */
+export async function migrateActiveDatabase(): Promise<void> {
+  if (getDialect() === 'postgres') await migratePg(getPgPool())
+  else migrateDatabase(getWriteDb())
+}
+
+/** Ends this process's connections (the pool on PostgreSQL, both files' handles on SQLite). */
+export async function closeDatabase(): Promise<void> {
+  const { pool, read, write: w } = state
+  state.pool = state.pg = state.read = state.write = undefined
+  if (pool) await pool.end()
+  read?.$client.close()
+  w?.$client.close()
 }
 
 /** The write connection's client, for the import's checkpoint control and migrations (SQLite only). */
 export function getWriteClient(): Db['$client'] {
+  if (getDialect() === 'postgres') throw new Error('getWriteClient() is SQLite only; this site runs on PostgreSQL.')
   return getWriteDb().$client
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { users } from '@/db/schema'
+import { users } from '@/db/tables'
 import { readBatch, ReadPoolBusyError, ReadQueryError } from './read-pool'
 
 describe('the read worker', () => {

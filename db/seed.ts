@@ -11,7 +11,7 @@ import { slugify } from '@/lib/urls'
 import { openDatabase, type Db } from './connection'
 import { migrateDatabase } from './migrate'
 import { transaction } from './transaction'
-import { articleLabels, articleNotes, articles, labels, media, pages, settings, users } from './schema'
+import { articleLabels, articleNotes, articles, labels, media, pages, settings, users } from './tables'
 import { SEED_ARTICLES, type SeedArticle } from './seed-articles'
 import {
   SEED_FEATURED_LABELS,
@@ -340,13 +340,22 @@ export async function countSeedTables(db: Db) {
 
 async function main() {
   const started = performance.now()
-  const db = openDatabase(getEnv().databasePath)
-  migrateDatabase(db)
+  const { databaseUrl, databasePath } = getEnv()
+  let db: Db
+  if (databaseUrl) {
+    const { getWriteConnection, migrateActiveDatabase } = await import('./index')
+    await migrateActiveDatabase()
+    db = getWriteConnection()
+  } else {
+    db = openDatabase(databasePath)
+    migrateDatabase(db)
+  }
   await seedDemo(db, { log: (line) => console.log(line) })
   const totals = await countSeedTables(db)
-  db.$client.close()
+  if (databaseUrl) await (await import('./index')).closeDatabase()
+  else db.$client.close()
   console.log(
-    `Database ${getEnv().databasePath}: ${totals.articles} articles (${totals.published} published), ` +
+    `Database ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : databasePath}: ${totals.articles} articles (${totals.published} published), ` +
       `${totals.labels} labels, ${totals.media} images, ${totals.pages} pages. ` +
       `Seed took ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   )

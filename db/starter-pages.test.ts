@@ -7,7 +7,7 @@ import { sanitizeArticleHtml } from '@/lib/html/sanitize'
 import { importBloggerExport } from '@/lib/import/blogger/import'
 import { STANDARD_PAGES } from '@/lib/urls'
 import expected from '@/tests/fixtures/blogger/expected.json'
-import { pages } from './schema'
+import { pages } from './tables'
 import { createStarterPages, STARTER_PAGES } from './starter-pages'
 
 const slugs = Object.values(STANDARD_PAGES)

@@ -4,7 +4,7 @@ import { STANDARD_PAGES } from '@/lib/urls'
 import type { Db } from './connection'
 import type { Executor } from './index'
 import { transaction } from './transaction'
-import { pages } from './schema'
+import { pages } from './tables'
 
 /*
  * The pages a new installation starts with: the masthead, the cyber-media guideline and the

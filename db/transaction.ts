@@ -1,5 +1,7 @@
 import 'server-only'
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { is } from 'drizzle-orm'
+import { PgDatabase } from 'drizzle-orm/pg-core'
 import type { RunResult } from 'better-sqlite3'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type { Db } from './connection'
@@ -29,6 +31,59 @@ export function openTransaction(): Db | undefined {
   return open?.open ? open.db : undefined
 }
 
+/** PostgreSQL SQLSTATEs after which the whole transaction may simply be run again. */
+const RETRYABLE = new Set(['40001', '40P01'])
+const PG_ATTEMPTS = 4
+
+/** The SQLSTATE of a pg error, also when drizzle wrapped it (DrizzleQueryError's cause). */
+export function pgErrorCode(error: unknown): string | undefined {
+  let e = error as { code?: unknown; cause?: unknown } | undefined
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code
+  }
+  return undefined
+}
+
+/** Whether a failed PostgreSQL transaction is worth running again (serialization failure, deadlock). */
+export function isRetryablePgError(error: unknown): boolean {
+  const code = pgErrorCode(error)
+  return code !== undefined && RETRYABLE.has(code)
+}
+
+/** Whether `db` is a drizzle node-postgres database (typed as Db; db/tables.ts) rather than better-sqlite3. */
+export function isPgDatabase(db: Db): boolean {
+  // PgTransaction extends PgDatabase; a transaction has no $client of its own.
+  return is(db, PgDatabase)
+}
+
+type PgTransactional = { transaction<T>(fn: (tx: unknown) => Promise<T>): Promise<T> }
+
+/**
+ * PostgreSQL: drizzle's transaction on one pooled client (BEGIN … COMMIT, ROLLBACK on a throw),
+ * carried by the AsyncLocalStorage so nested calls and getDb() find it. Run again, up to
+ * PG_ATTEMPTS times in all, after a serialization failure or a deadlock: `fn` holds only
+ * database work (docs/data-access.md), so running it again is safe.
+ */
+async function pgTransaction<T>(db: Db, fn: (tx: Executor) => Promise<T> | T): Promise<T> {
+  const joined = current.getStore()
+  if (joined?.open) return fn(joined.db)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await (db as unknown as PgTransactional).transaction(async (tx) => {
+        const open: Open = { db: tx as Db, open: true }
+        try {
+          return await current.run(open, () => fn(tx as Executor))
+        } finally {
+          open.open = false
+        }
+      })
+    } catch (error) {
+      if (attempt >= PG_ATTEMPTS || !isRetryablePgError(error)) throw error
+      await new Promise((resolve) => setTimeout(resolve, attempt * 10 + Math.random() * 20))
+    }
+  }
+}
+
 /**
  * Runs `fn` in one transaction on `db`, our own rather than better-sqlite3's (which refuses an
  * async callback): BEGIN IMMEDIATE, asking for the lock without a synchronous wait
@@ -37,6 +92,7 @@ export function openTransaction(): Db | undefined {
  * no other statement runs on `db` meanwhile (db/index.ts write() queues; a CLI is alone).
  */
 export async function transaction<T>(db: Db, fn: (tx: Executor) => Promise<T> | T, opts: TransactionOptions = {}): Promise<T> {
+  if (isPgDatabase(db)) return pgTransaction(db, fn)
   const joined = current.getStore()
   if (joined?.open && joined.db === db) return fn(db)
   const client = db.$client

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { getDatabase, getDb, getWriteConnection, inWrite, write } from '@/db'
 import { WriteLockTimeout } from '@/db/write-lock'
-import { settings } from '@/db/schema'
+import { settings } from '@/db/tables'
 
 // write() and the two connections behind it (db/index.ts, docs/data-access.md).
 

@@ -66,3 +66,34 @@ describe('REDIS_URL and REDIS_PREFIX', () => {
     expect(await redisEnv('redis://127.0.0.1:6379', 'two words').then((getEnv) => () => getEnv())).toThrow(/REDIS_PREFIX/)
   })
 })
+
+describe('DATABASE_URL', () => {
+  const savedUrl = process.env.DATABASE_URL
+  afterEach(() => {
+    if (savedUrl === undefined) delete process.env.DATABASE_URL
+    else process.env.DATABASE_URL = savedUrl
+    vi.resetModules()
+  })
+  async function withUrl(value: string | undefined) {
+    if (value === undefined) delete process.env.DATABASE_URL
+    else process.env.DATABASE_URL = value
+    vi.resetModules()
+    return (await import('./env')).getEnv
+  }
+
+  it('is SQLite when unset', async () => {
+    expect((await withUrl(undefined))().databaseUrl).toBeNull()
+  })
+
+  it('takes postgres:// and postgresql:// URLs', async () => {
+    expect((await withUrl('postgres://warta@db:5432/warta'))().databaseUrl).toBe('postgres://warta@db:5432/warta')
+    expect((await withUrl('postgresql://warta:rahasia@127.0.0.1/warta'))().databaseUrl).toBe('postgresql://warta:rahasia@127.0.0.1/warta')
+  })
+
+  it('stops the start on any other URL', async () => {
+    for (const bad of ['mysql://x/y', 'sqlite:./data/warta.db', 'postgres://']) {
+      const getEnv = await withUrl(bad)
+      expect(() => getEnv(), bad).toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/)
+    }
+  })
+})

@@ -11,6 +11,12 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DATABASE_PATH: z.string().trim().min(1).optional(),
+  // Set to a postgres:// or postgresql:// URL, the site runs on PostgreSQL (ADR 019); absent, on SQLite.
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z.url().optional(),
   SEED_DEMO: z.enum(['0', '1']).default('1'),
@@ -64,6 +70,8 @@ export type Env = {
   nodeEnv: 'development' | 'production' | 'test'
   dataDir: string
   databasePath: string
+  /** DATABASE_URL: the PostgreSQL database to use, or null for the SQLite file at databasePath. */
+  databaseUrl: string | null
   uploadsDir: string
   port: number
   /**
@@ -108,6 +116,7 @@ export function getEnv(): Env {
     nodeEnv: e.NODE_ENV,
     dataDir,
     databasePath: path.resolve(/*turbopackIgnore: true*/ e.DATABASE_PATH ?? path.join(dataDir, 'warta.db')),
+    databaseUrl: e.DATABASE_URL || null,
     uploadsDir: path.join(/*turbopackIgnore: true*/ dataDir, 'uploads'),
     port: e.PORT,
     siteUrl: e.SITE_URL ? e.SITE_URL.replace(/\/+$/, '') : null,
@@ -121,6 +130,17 @@ export function getEnv(): Env {
     redisPrefix: e.REDIS_PREFIX,
   }
   return parsed
+}
+
+/**
+ * DATABASE_URL alone, for db/tables.ts, which picks the dialect's tables when it is first
+ * imported: reading it must not parse and cache the whole environment that early (tests and
+ * scripts set other keys after their imports). getEnv() validates it again with the rest.
+ */
+export function databaseUrlFromEnv(): string | null {
+  const result = schema.shape.DATABASE_URL.safeParse(process.env.DATABASE_URL)
+  if (!result.success) throw new Error(`Invalid environment: DATABASE_URL: ${result.error.issues[0]?.message ?? 'invalid'}`)
+  return result.data || null
 }
 
 /** True while `next build` runs: nothing may open the database then (see db/index.ts). */

@@ -2,7 +2,9 @@ import 'server-only'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { listAppliedMigrationTimes, pingDatabase } from '@/db/queries/health'
+import { getDialect } from '@/db'
 import { MIGRATIONS_FOLDER } from '@/db/migrate'
+import { PG_MIGRATIONS_FOLDER } from '@/db/pg/migrate'
 import { getEnv } from '@/lib/env'
 import { pingRedis } from '@/lib/redis/client'
 
@@ -109,7 +111,8 @@ export function migrationsCheck(deps: {
   readApplied?: () => Promise<number[]>
 } = {}): HealthCheck {
   const readApplied = deps.readApplied ?? listAppliedMigrationTimes
-  const loadJournal = deps.readJournal ?? readMigrationJournal
+  // The active dialect's journal: drizzle/ on SQLite, drizzle-pg/ on PostgreSQL.
+  const loadJournal = deps.readJournal ?? (() => readMigrationJournal(getDialect() === 'postgres' ? PG_MIGRATIONS_FOLDER : MIGRATIONS_FOLDER))
   // The journal is part of the deployed code: read once per process (again only after a failure).
   let journal: Promise<JournalEntry[]> | null = null
   return {

@@ -1,5 +1,5 @@
 import { write } from '@/db'
-import { articleLabels, articles, labels, users, type ArticleStatus } from '@/db/schema'
+import { articleLabels, articles, labels, users, type ArticleStatus } from '@/db/tables'
 import { toPathMonth } from '@/lib/dates'
 
 let seq = 0

@@ -23,14 +23,24 @@ const types = {
   },
 } as pg.CustomTypesConfig
 
-/** A pool on `url` with Warta's type parsing. `max` defaults to pg's 10. */
+/**
+ * A pool on `url` with Warta's type parsing. `max` defaults to pg's 10.
+ * drizzle's node-postgres session gives every query type parsers of its own (for dates), which
+ * fall back to pg's global ones, not the pool's: so int8 is parsed the same way globally too, or
+ * a raw `count(*)` through drizzle would be a string on this dialect (db/dialect.test.ts).
+ */
 export function createPgPool(url: string, opts: { max?: number; applicationName?: string } = {}): pg.Pool {
-  return new pg.Pool({
+  pg.types.setTypeParser(INT8_OID, parseInt8)
+  const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? 'warta',
     types,
   })
+  // An idle client the server ended (a restart, a failover, pg_terminate_backend): the pool drops
+  // it and the next query connects again. Unheard, the event would end the process.
+  pool.on('error', (error) => console.error('PostgreSQL: an idle connection failed', { error: error.message }))
+  return pool
 }
 
 /** True for postgres:// and postgresql:// URLs: what makes DATABASE_URL select this dialect. */

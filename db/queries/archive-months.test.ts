@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { articleLabels, articles } from '@/db/schema'
+import { articleLabels, articles } from '@/db/tables'
 import { jakartaRange } from '@/lib/dates'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 import { captureStatements } from '@/tests/query-plans'

@@ -1,7 +1,7 @@
 import 'server-only'
 import { asc, eq, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { articleLabels, articleNotes, articles, labels, media, users, type ArticleStatus, type NoteKind } from '@/db/schema'
+import { articleLabels, articleNotes, articles, labels, media, users, type ArticleStatus, type NoteKind } from '@/db/tables'
 import { toPathMonth } from '@/lib/dates'
 import { type ArticleImage, type PublicArticle, toImage } from './articles'
 import type { Tx } from './articles-desk-shared'

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { articleLabels, articles, labels, users, type ArticleStatus } from '@/db/schema'
+import { articleLabels, articles, labels, users, type ArticleStatus } from '@/db/tables'
 import { slugify } from '@/lib/urls'
 import { escapeLike } from './articles-desk-shared'
 

@@ -1,7 +1,7 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
 import { getDb, write } from '@/db'
-import { articleNotes, articles, type NoteKind } from '@/db/schema'
+import { articleNotes, articles, type NoteKind } from '@/db/tables'
 import type { ArticleFootprint } from '@/lib/revalidate'
 import { footprint, labelIdsOf, writeAudit, type WriteError } from './articles-desk-shared'
 

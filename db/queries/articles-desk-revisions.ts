@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
-import { articleRevisions, articles, labels, media, users, type ArticleStatus } from '@/db/schema'
+import { articleRevisions, articles, labels, media, users, type ArticleStatus } from '@/db/tables'
 import {
   type ArticleRow,
   FROM,

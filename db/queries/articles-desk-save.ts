@@ -1,9 +1,9 @@
 import 'server-only'
 import { and, eq } from 'drizzle-orm'
 import { getDb, write } from '@/db'
-import { articles, media, users } from '@/db/schema'
+import { articles, media, users } from '@/db/tables'
 import { articlePath, slugify } from '@/lib/urls'
-import { addRedirect, redirectImportedLegacyPath } from './redirects'
+import { recordRedirect, redirectImportedLegacyPath } from './redirects'
 import { writeRevision } from './articles-desk-revisions'
 import {
   type ArticleRow,
@@ -181,7 +181,7 @@ export async function saveArticle(
       await writeRevision(tx, row, labelIds, staffId, opts.autosave ? { autosave: true } : {})
 
       if (row.pathMonth && slug !== current.slug && current.pathMonth) {
-        addRedirect(articlePath(current), articlePath(row), 'article-slug')
+        await recordRedirect(articlePath(current), articlePath(row), 'article-slug')
       }
       if (row.status === 'published' && current.status !== 'published') {
         await clearRedirectsFrom(tx, articlePath(row))

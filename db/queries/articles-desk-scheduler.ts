@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, eq, lte } from 'drizzle-orm'
 import { getDb, write } from '@/db'
-import { articles } from '@/db/schema'
+import { articles } from '@/db/tables'
 import { toPathMonth } from '@/lib/dates'
 import type { ArticleFootprint } from '@/lib/revalidate'
 import { articlePath } from '@/lib/urls'

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
-import { articleLabels, articles, auditLog, labels, redirects, users, type ArticleStatus } from '@/db/schema'
+import { articleLabels, articles, auditLog, labels, redirects, users, type ArticleStatus } from '@/db/tables'
 import { toPathMonth } from '@/lib/dates'
 import type { ArticleFootprint } from '@/lib/revalidate'
 import { slugify } from '@/lib/urls'

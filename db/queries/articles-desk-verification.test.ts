@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { auditLog } from '@/db/schema'
+import { auditLog } from '@/db/tables'
 import { createArticle, createUser } from '@/tests/factories'
 import { getPublishedArticle } from './articles'
 import { addNote, getArticleForEdit, getArticlePreview, retractArticle, setVerificationPending } from './articles-desk'

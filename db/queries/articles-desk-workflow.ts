@@ -1,7 +1,7 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
 import { getDb, write } from '@/db'
-import { articles, type ArticleStatus } from '@/db/schema'
+import { articles, type ArticleStatus } from '@/db/tables'
 import { articlePath } from '@/lib/urls'
 import { recordArticleDeletion } from './redirects'
 import {

@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm'
 import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { articleLabels, articleRevisions, articles, auditLog, labels, redirects } from '@/db/schema'
+import { articleLabels, articleRevisions, articles, auditLog, labels, redirects } from '@/db/tables'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 import {
   addNote,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { articles } from '@/db/schema'
+import { articles } from '@/db/tables'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 import {
   getAdjacentArticles,

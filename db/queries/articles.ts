@@ -1,8 +1,9 @@
 import 'server-only'
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, notInArray, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
+import { queryRow, queryRows } from '@/db/dialect'
 import { jakartaParts, jakartaRange } from '@/lib/dates'
-import { articleLabels, articleNotes, articles, labels, media, users, type NoteKind } from '@/db/schema'
+import { articleLabels, articleNotes, articles, labels, media, users, type NoteKind } from '@/db/tables'
 
 /** Stories per archive page (label, author, month, year). */
 export const PAGE_SIZE = 20
@@ -160,7 +161,8 @@ const monthKey = (date: Date) => {
  * newest first, from `to` back to `from` when given ('YYYY-MM'). Null past the list's end.
  */
 async function seekArchiveMonth(scope: ArchiveScope, offset: number, range?: { from: string; to: string }): Promise<{ end: Date; skip: number } | null> {
-  const rows = await getDb().all<{ month: string; stories: number }>(
+  const rows = await queryRows<{ month: string; stories: number }>(
+    getDb(),
     range
       ? sql`SELECT month, stories FROM archive_months WHERE scope = ${scope} AND month >= ${range.from} AND month <= ${range.to} AND stories > 0 ORDER BY month DESC`
       : sql`SELECT month, stories FROM archive_months WHERE scope = ${scope} AND stories > 0 ORDER BY month DESC`,

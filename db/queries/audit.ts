@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
-import { auditLog } from '@/db/schema'
+import { auditLog } from '@/db/tables'
 
 export type AuditEntry = {
   actorId: number | null

@@ -1,7 +1,8 @@
 import 'server-only'
 import { desc, gt, lt, sql } from 'drizzle-orm'
 import { getDb, type Executor } from '@/db'
-import { cacheTagEvents } from '@/db/schema'
+import { queryRow, queryRows } from '@/db/dialect'
+import { cacheTagEvents } from '@/db/tables'
 
 /** How long an expiry stays readable: far longer than any poll interval, short enough to stay small. */
 export const TAG_EVENT_RETENTION_MS = 60 * 60_000
@@ -37,5 +38,5 @@ export async function getLatestTagEventSeq(): Promise<number> {
 
 /** For tests: how many expiries are kept. */
 export async function countTagEvents(): Promise<number> {
-  return (await getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM cache_tag_events`))?.n ?? 0
+  return (await queryRow<{ n: number }>(getDb(), sql`SELECT count(*) AS n FROM cache_tag_events`))?.n ?? 0
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { contactMessages } from '@/db/schema'
+import { contactMessages } from '@/db/tables'
 import { createUser } from '@/tests/factories'
 import {
   countUnhandledContactMessages,

@@ -1,7 +1,7 @@
 import 'server-only'
 import { count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { getDb, write } from '@/db'
-import { contactMessages, users } from '@/db/schema'
+import { contactMessages, users } from '@/db/tables'
 
 /** Stores a reader's message for the newsroom inbox. Input is already validated and trimmed. */
 export async function createContactMessage(input: { name: string; email: string; message: string; ipHash: string }): Promise<number> {

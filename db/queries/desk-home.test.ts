@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getDb, getWriteConnection } from '@/db'
-import { articleNotes, articles, contactMessages, type Role } from '@/db/schema'
+import { articleNotes, articles, contactMessages, type Role } from '@/db/tables'
 import { createArticle, createUser } from '@/tests/factories'
 import { type ArticleContent, createDraft, getArticleForEdit, retractArticle, returnArticleToWriter, saveArticle } from './articles-desk'
 import {

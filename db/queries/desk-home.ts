@@ -2,7 +2,7 @@ import 'server-only'
 import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { getDb } from '@/db'
-import { articleNotes, articles, contactMessages, users, type ArticleStatus, type NoteKind, type Role } from '@/db/schema'
+import { articleNotes, articles, contactMessages, users, type ArticleStatus, type NoteKind, type Role } from '@/db/tables'
 import { jakartaParts, jakartaRange } from '@/lib/dates'
 import { canRole, scopeFor } from '@/lib/auth/policy'
 

@@ -2,7 +2,7 @@ import 'server-only'
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { type ArticleImage, toImage } from '@/db/queries/articles'
-import { articleLabels, articles, labels, media, users } from '@/db/schema'
+import { articleLabels, articles, labels, media, users } from '@/db/tables'
 
 /** Items per RSS feed. */
 export const FEED_SIZE = 20

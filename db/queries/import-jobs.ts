@@ -1,7 +1,7 @@
 import 'server-only'
 import { desc, eq, inArray, notInArray } from 'drizzle-orm'
 import { getDb, write } from '@/db'
-import { importJobs } from '@/db/schema'
+import { importJobs } from '@/db/tables'
 
 /*
  * The newsroom's import jobs, shared by every server process (lib/import/jobs.ts runs them). A

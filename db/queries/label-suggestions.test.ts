@@ -3,7 +3,7 @@ import path from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getWriteConnection, write } from '@/db'
-import { articleLabels, articles, auditLog, importedEntries, labelMergeSuggestions, labels, redirects } from '@/db/schema'
+import { articleLabels, articles, auditLog, importedEntries, labelMergeSuggestions, labels, redirects } from '@/db/tables'
 import { labelKey } from '@/lib/labels/key'
 import { slugify } from '@/lib/urls'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
@@ -14,7 +14,7 @@ import {
   refreshLabelMergeSuggestions,
   StaleSuggestionError,
 } from './label-suggestions'
-import { addRedirect } from './redirects'
+import { recordRedirect } from './redirects'
 
 const db = () => getWriteConnection()
 let author: number
@@ -121,7 +121,7 @@ describe('acceptLabelMergeSuggestion', () => {
     const target = await labelWithPosts('Kota Sarai Panjang', 2)
     const glued = await labelWithPosts('Kota Saraipanjang', 1)
     const typo = await labelWithPosts('Kota Sarai Panjaang', 1)
-    await write(() => addRedirect('/label/kota-sarai-panjang-lama', `/label/${glued.slug}`, 'manual')) // an older URL of the glued label
+    await write(() => recordRedirect('/label/kota-sarai-panjang-lama', `/label/${glued.slug}`, 'manual')) // an older URL of the glued label
     await db().insert(importedEntries).values({ source: 'blogger', kind: 'label', externalId: 'kota saraipanjang', entityId: glued.id })
     await refreshLabelMergeSuggestions()
 

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
-import { articleLabels, labelMergeSuggestions, labels } from '@/db/schema'
+import { articleLabels, labelMergeSuggestions, labels } from '@/db/tables'
 import type { MergeSuggestion } from '@/lib/import/blogger/report'
 import { type DuplicateGroup, findDuplicateLabels } from '@/lib/labels/similar'
 import { recordAudit } from './audit'

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getWriteConnection , write } from '@/db'
-import { articleLabels, articles, auditLog, importedEntries, labels, redirects, settings } from '@/db/schema'
+import { articleLabels, articles, auditLog, importedEntries, labels, redirects, settings } from '@/db/tables'
 import { createArticle, createLabel as makeLabel, createUser } from '@/tests/factories'
 import { listArticlesByLabel } from './articles'
 import {
@@ -14,7 +14,7 @@ import {
   SlugTakenError,
   updateLabel,
 } from './labels-desk'
-import { addRedirect } from './redirects'
+import { recordRedirect } from './redirects'
 import { getSiteSettings, updateSiteSettings } from './settings'
 
 const db = () => getWriteConnection()
@@ -108,7 +108,7 @@ describe('mergeLabels', () => {
     const target = await makeLabel({ slug: 'pilkada' })
     const source = await makeLabel({ slug: 'pemilu-daerah' })
     // An older redirect into the source, and one out of the target's own path.
-    await write(() => addRedirect('/label/pilkada-2020', '/label/pemilu-daerah', 'manual'))
+    await write(() => recordRedirect('/label/pilkada-2020', '/label/pemilu-daerah', 'manual'))
     await db().insert(redirects).values({ fromPath: '/label/pilkada', toPath: '/label/pemilu-daerah' })
 
     await mergeLabels([source.id], target.id)
@@ -196,7 +196,7 @@ describe('deleteLabel', () => {
     const gone = await makeLabel({ slug: 'sementara' })
     const next = await makeLabel()
     const story = await createArticle({ authorId: author, labelIds: [gone.id, next.id] })
-    await write(() => addRedirect('/label/lama', '/label/sementara', 'manual'))
+    await write(() => recordRedirect('/label/lama', '/label/sementara', 'manual'))
     await updateSiteSettings({ featuredLabelIds: [gone.id, next.id] })
 
     const result = await deleteLabel(gone.id, author)
@@ -228,7 +228,7 @@ describe('createLabel and updateLabel', () => {
     const other = await makeLabel({ slug: 'nasional' })
     await expect(createLabel({ name: 'Daerah', slug: 'daerah', description: '' })).rejects.toThrow(SlugTakenError)
     await expect(updateLabel(other.id, { name: 'x', slug: 'daerah', description: '' })).rejects.toThrow(SlugTakenError)
-    await write(() => addRedirect('/label/budaya', '/label/nasional', 'manual'))
+    await write(() => recordRedirect('/label/budaya', '/label/nasional', 'manual'))
     const created = await createLabel({ name: 'Budaya', slug: 'budaya', description: '' })
     expect(created.slug).toBe('budaya')
     expect(await redirectMap()).toEqual({})

@@ -1,10 +1,11 @@
 import 'server-only'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
-import { articleLabels, articles, importedEntries, labels, redirects } from '@/db/schema'
+import { execute, noCase, smaller } from '@/db/dialect'
+import { articleLabels, articles, importedEntries, labels, redirects } from '@/db/tables'
 import { labelFeedPath, labelPath } from '@/lib/urls'
 import { recordAudit } from './audit'
-import { addRedirect } from './redirects'
+import { recordRedirect } from './redirects'
 import { rewriteFeaturedLabelIds } from './settings'
 
 /*
@@ -54,7 +55,7 @@ export class InvalidMergeError extends Error {
 // The archive's feed sits under the archive; both move together when a label does.
 
 const deskColumns = { id: labels.id, name: labels.name, slug: labels.slug, description: labels.description }
-const nameNoCase = sql`${labels.name} collate nocase`
+const nameNoCase = noCase(labels.name)
 
 /** Article counts of some labels, read from article_labels' archive index alone (no article rows). */
 async function countArticles(db: Executor, ids: number[]): Promise<Map<number, { published: number; total: number }>> {
@@ -177,8 +178,8 @@ export async function updateLabel(
     if (!before) return null
     if (input.slug !== before.slug) {
       if ((await isSlugTaken(tx, input.slug, id))) throw new SlugTakenError(input.slug)
-      addRedirect(labelPath(before.slug), labelPath(input.slug), 'label-rename')
-      addRedirect(labelFeedPath(before.slug), labelFeedPath(input.slug), 'label-rename')
+      await recordRedirect(labelPath(before.slug), labelPath(input.slug), 'label-rename')
+      await recordRedirect(labelFeedPath(before.slug), labelFeedPath(input.slug), 'label-rename')
       await recordAudit({ actorId, action: 'label:slug', entity: 'label', entityId: id, detail: { from: before.slug, to: input.slug } }, tx)
     }
     await tx.update(labels)
@@ -219,10 +220,10 @@ export async function deleteLabel(
     const label = (await tx.select({ id: labels.id, name: labels.name, slug: labels.slug }).from(labels).where(eq(labels.id, id)).limit(1))[0]
     if (!label) return null
     const touched = await listTouchedArticles(tx, [id])
-    await (await tx.run(sql`
+    await execute(tx, sql`
       update article_labels set position = position - 1
       where article_id in (select article_id from article_labels where label_id = ${id})
-        and position > (select x.position from article_labels x where x.article_id = article_labels.article_id and x.label_id = ${id})`))
+        and position > (select x.position from article_labels x where x.article_id = article_labels.article_id and x.label_id = ${id})`)
     await tx.delete(labels).where(eq(labels.id, id)) // article_labels rows go by ON DELETE CASCADE
     await tx.delete(redirects)
       .where(inArray(redirects.toPath, [labelPath(label.slug), labelFeedPath(label.slug)]))
@@ -264,17 +265,17 @@ export async function mergeLabels(sourceIds: number[], targetId: number, actorId
 
     const touched = await listTouchedArticles(tx, ids)
     // New target rows get published_at from the article_labels insert trigger.
-    await (await tx.run(sql`
+    await execute(tx, sql`
       insert into article_labels (article_id, label_id, position)
       select article_id, ${targetId}, min(position) from article_labels
       where label_id in ${ids}
       group by article_id
-      on conflict (article_id, label_id) do update set position = min(article_labels.position, excluded.position)`))
+      on conflict (article_id, label_id) do update set position = ${smaller(tx, sql`article_labels.position`, sql`excluded.position`)}`)
     await tx.delete(labels).where(inArray(labels.id, ids)) // their article_labels rows go by ON DELETE CASCADE
 
     for (const source of sources) {
-      addRedirect(labelPath(source.slug), labelPath(target.slug), 'label-merge')
-      addRedirect(labelFeedPath(source.slug), labelFeedPath(target.slug), 'label-merge')
+      await recordRedirect(labelPath(source.slug), labelPath(target.slug), 'label-merge')
+      await recordRedirect(labelFeedPath(source.slug), labelFeedPath(target.slug), 'label-merge')
     }
     await rewriteFeaturedLabelIds(tx, (featured) => (ids.includes(featured) ? targetId : featured))
     await tx.update(importedEntries)

@@ -1,7 +1,7 @@
 import 'server-only'
 import { eq, inArray } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { labels } from '@/db/schema'
+import { labels } from '@/db/tables'
 
 export type PublicLabel = { id: number; name: string; slug: string; description: string }
 

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, desc, eq, lt } from 'drizzle-orm'
 import { getDb, write } from '@/db'
-import { articles, media } from '@/db/schema'
+import { articles, media } from '@/db/tables'
 import type { StoredImage } from '@/lib/media/process'
 
 export type CreateMediaInput = Omit<StoredImage, 'originalName'> & {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { redirects } from '@/db/schema'
+import { redirects } from '@/db/tables'
 import { createUser } from '@/tests/factories'
 import { getPublishedPage } from './pages'
 import { createPage, getPageForEdit, listPagesForDesk, savePage, unpublishPage } from './pages-desk'

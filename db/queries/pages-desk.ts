@@ -1,9 +1,9 @@
 import 'server-only'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { getDb, write, type Executor } from '@/db'
-import { auditLog, pages } from '@/db/schema'
+import { auditLog, pages } from '@/db/tables'
 import { pagePath, slugify } from '@/lib/urls'
-import { addRedirect } from './redirects'
+import { recordRedirect } from './redirects'
 
 /*
  * The newsroom's reads and writes of static pages (/p/slug). A page's last-saved time is its
@@ -124,7 +124,7 @@ export async function savePage(
         })
         .where(eq(pages.id, id))
         .returning())[0]!
-      if (current.status === 'published' && slug !== current.slug) addRedirect(pagePath(current.slug), pagePath(slug), 'page-slug')
+      if (current.status === 'published' && slug !== current.slug) await recordRedirect(pagePath(current.slug), pagePath(slug), 'page-slug')
       if (publish) await tx.insert(auditLog).values({ actorId: staffId, action: 'page.publish', entity: 'page', entityId: id, detail: { slug } })
       return { ok: true, page: toEdit(row), before: stateOf(current), after: stateOf(row) }
     },

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, eq, inArray } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { pages } from '@/db/schema'
+import { pages } from '@/db/tables'
 
 export type PublicPage = {
   id: number

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { count, like } from 'drizzle-orm'
 import { getWriteConnection } from '@/db'
-import { rateLimits } from '@/db/schema'
+import { rateLimits } from '@/db/tables'
 import { consumeRateLimit } from './rate-limits'
 
 const HOUR = 60 * 60 * 1000

@@ -1,6 +1,7 @@
 import 'server-only'
 import { sql } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
+import { execute, larger, queryRow, sweepExpiredSql } from '@/db/dialect'
 
 export type RateLimitDecision = { allowed: boolean; retryAfterMs: number }
 
@@ -29,7 +30,7 @@ export async function consumeRateLimit(
     async (tx) => {
       await sweepExpired(tx, nowMs)
       // A window that has ended, or lies in the future after a clock change, starts over at now.
-      const row = await tx.get<{ window_start: number; count: number }>(sql`
+      const row = await queryRow<{ window_start: number; count: number }>(tx, sql`
         INSERT INTO rate_limits (bucket, key, window_start, count, expires_at)
         VALUES (${bucket}, ${key}, ${nowMs}, 1, ${nowMs + windowMs})
         ON CONFLICT (bucket, key) DO UPDATE SET
@@ -55,8 +56,7 @@ export async function consumeRateLimit(
 const SWEEP_BATCH = 100
 
 async function sweepExpired(tx: Executor, nowMs: number): Promise<void> {
-  await tx.run(sql`DELETE FROM rate_limits WHERE rowid IN (
-    SELECT rowid FROM rate_limits WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`)
+  await execute(tx, sweepExpiredSql(tx, 'rate_limits', nowMs, SWEEP_BATCH))
 }
 
 /** One key of a growing-delay throttle: `free` attempts pass at once, then each waits twice as long. */
@@ -83,7 +83,8 @@ export async function beginThrottledAttempt(rules: ThrottleRule[], forgetAfterMs
       const rows: Array<{ attempts: number; blocked_until: number }> = []
       for (const rule of rules) {
         rows.push(
-          (await tx.get<{ attempts: number; blocked_until: number } | undefined>(
+          (await queryRow<{ attempts: number; blocked_until: number }>(
+            tx,
             sql`SELECT attempts, blocked_until FROM sign_in_throttle WHERE key = ${rule.key} AND expires_at > ${nowMs}`,
           )) ?? { attempts: 0, blocked_until: 0 },
         )
@@ -93,7 +94,7 @@ export async function beginThrottledAttempt(rules: ThrottleRule[], forgetAfterMs
       for (const [i, rule] of rules.entries()) {
         const attempts = rows[i]!.attempts + 1
         const blocked = nowMs + throttleDelayMs(rule, attempts)
-        await tx.run(sql`
+        await execute(tx, sql`
           INSERT INTO sign_in_throttle (key, attempts, blocked_until, expires_at)
           VALUES (${rule.key}, ${attempts}, ${blocked}, ${nowMs + forgetAfterMs})
           ON CONFLICT (key) DO UPDATE SET
@@ -111,14 +112,13 @@ export async function beginThrottledAttempt(rules: ThrottleRule[], forgetAfterMs
  */
 export async function finishThrottledAttempt(opts: { clear: string[]; giveBack: string[] }): Promise<void> {
   await write(async (tx) => {
-    for (const key of opts.clear) await tx.run(sql`DELETE FROM sign_in_throttle WHERE key = ${key}`)
+    for (const key of opts.clear) await execute(tx, sql`DELETE FROM sign_in_throttle WHERE key = ${key}`)
     for (const key of opts.giveBack) {
-      await tx.run(sql`UPDATE sign_in_throttle SET attempts = max(attempts - 1, 0) WHERE key = ${key}`)
+      await execute(tx, sql`UPDATE sign_in_throttle SET attempts = ${larger(tx, sql`attempts - 1`, sql`0`)} WHERE key = ${key}`)
     }
   })
 }
 
 async function sweepExpiredThrottle(tx: Executor, nowMs: number): Promise<void> {
-  await tx.run(sql`DELETE FROM sign_in_throttle WHERE rowid IN (
-    SELECT rowid FROM sign_in_throttle WHERE expires_at <= ${nowMs} LIMIT ${SWEEP_BATCH})`)
+  await execute(tx, sweepExpiredSql(tx, 'sign_in_throttle', nowMs, SWEEP_BATCH))
 }

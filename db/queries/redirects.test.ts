@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getWriteConnection , write } from '@/db'
-import { articleLabels, articles, importedEntries, labels, redirects, settings } from '@/db/schema'
+import { articleLabels, articles, importedEntries, labels, redirects, settings } from '@/db/tables'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 import {
-  addRedirect,
+  recordRedirect,
   getGoneNotice,
   getPathFate,
   recordArticleDeletion,
@@ -37,8 +37,8 @@ describe('redirect table', () => {
   })
 
   it('collapses a chain: A→B then B→C stores A→C and B→C', async () => {
-    await write(() => addRedirect('/a', '/b', 'manual'))
-    await write(() => addRedirect('/b', '/c', 'manual'))
+    await write(() => recordRedirect('/a', '/b', 'manual'))
+    await write(() => recordRedirect('/b', '/c', 'manual'))
     expect(await rows()).toEqual([
       { from: '/a', to: '/c', code: 301 },
       { from: '/b', to: '/c', code: 301 },
@@ -47,36 +47,36 @@ describe('redirect table', () => {
   })
 
   it('never forms a loop: moving back to an old address drops its redirect', async () => {
-    await write(() => addRedirect('/a', '/b', 'manual'))
-    await write(() => addRedirect('/b', '/a', 'manual'))
+    await write(() => recordRedirect('/a', '/b', 'manual'))
+    await write(() => recordRedirect('/b', '/a', 'manual'))
     expect(await rows()).toEqual([{ from: '/b', to: '/a', code: 301 }])
-    await write(() => addRedirect('/a', '/b', 'manual'))
+    await write(() => recordRedirect('/a', '/b', 'manual'))
     expect(await rows()).toEqual([{ from: '/a', to: '/b', code: 301 }])
   })
 
   it('keeps every old URL one hop away through a long history of renames', async () => {
     for (const [from, to] of [['/v1', '/v2'], ['/v2', '/v3'], ['/v3', '/v1'], ['/v1', '/v4'], ['/v4', '/v5']] as const) {
-      await write(() => addRedirect(from, to, 'manual'))
+      await write(() => recordRedirect(from, to, 'manual'))
     }
     for (const old of ['/v1', '/v2', '/v3', '/v4']) expect(follow(old), old).toEqual({ to: '/v5', hops: 1 })
     expect(getPathFate('/v5')).toBeNull()
   })
 
   it('stores canonical paths and refuses unusable ones', async () => {
-    await write(() => addRedirect('https://lama.example/2019/05/Judul-Lama.html?m=1', '/2019/05/judul-baru/', 'import'))
+    await write(() => recordRedirect('https://lama.example/2019/05/Judul-Lama.html?m=1', '/2019/05/judul-baru/', 'import'))
     expect(await rows()).toEqual([{ from: '/2019/05/judul-lama.html', to: '/2019/05/judul-baru', code: 301 }])
     for (const bad of ['', 'relatif', '//host/x', '/a\u0000b', `/${'x'.repeat(1001)}`]) {
-      expect(() => addRedirect(bad, '/b', 'manual'), JSON.stringify(bad.slice(0, 10))).toThrow()
+      await expect(write(() => recordRedirect(bad, '/b', 'manual')), JSON.stringify(bad.slice(0, 10))).rejects.toThrow()
     }
   })
 
   it('a gone path takes the redirects that led to it along', async () => {
-    await write(() => addRedirect('/lama', '/baru', 'manual'))
+    await write(() => recordRedirect('/lama', '/baru', 'manual'))
     await recordGonePath('/baru', 'article-deleted')
     expect(getPathFate('/lama')).toEqual({ kind: 'gone' })
     expect(getPathFate('/baru')).toEqual({ kind: 'gone' })
     // Content published at that address again: the tombstone goes.
-    await write(() => addRedirect('/lain', '/baru', 'manual'))
+    await write(() => recordRedirect('/lain', '/baru', 'manual'))
     expect(getPathFate('/baru')).toBeNull()
     await removeRedirectsFrom('/lain')
     expect(getPathFate('/lain')).toBeNull()

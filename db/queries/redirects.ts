@@ -1,7 +1,8 @@
 import 'server-only'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb, inWrite, type Executor, write } from '@/db'
-import { articleLabels, articles, importedEntries, labels, redirects, settings, type ArticleStatus } from '@/db/schema'
+import { execute, onPg } from '@/db/dialect'
+import { articleLabels, articles, importedEntries, labels, redirects, settings, type ArticleStatus } from '@/db/tables'
 import type { PathFate } from '@/lib/redirects/decide'
 import { isBloggerSourcePath } from '@/lib/redirects/blogger'
 import { normalizeRedirectPath, parseArticlePath } from '@/lib/redirects/paths'
@@ -32,7 +33,10 @@ function requirePath(input: string): string {
   return path
 }
 
-/** Where a path went: moved (one hop to live content), gone (410), or null when it is not in the history. */
+/**
+ * Where a path went: moved (one hop to live content), gone (410), or null when it is not in the
+ * history. Synchronous: SQLite only (prepared statements); getPathFateAsync answers on both.
+ */
 export function getPathFate(path: string): PathFate | null {
   const statements = fateStatements(getDb().$client)
   const row = statements.redirect.get(path) as { toPath: string; code: number } | undefined
@@ -40,6 +44,22 @@ export function getPathFate(path: string): PathFate | null {
   const parts = parseArticlePath(path)
   if (!parts) return null
   return statements.retracted.get(parts.slug, parts.pathMonth) ? { kind: 'gone' } : null
+}
+
+/** getPathFate on either dialect: the same two lookups, awaited on PostgreSQL. */
+export async function getPathFateAsync(path: string): Promise<PathFate | null> {
+  const db = getDb()
+  if (!onPg(db)) return getPathFate(path)
+  const row = (await db.select({ toPath: redirects.toPath, code: redirects.code }).from(redirects).where(eq(redirects.fromPath, path)).limit(1))[0]
+  if (row) return row.code === GONE_CODE || !row.toPath ? { kind: 'gone' } : { kind: 'moved', to: row.toPath }
+  const parts = parseArticlePath(path)
+  if (!parts) return null
+  const retracted = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.slug, parts.slug), eq(articles.pathMonth, parts.pathMonth), eq(articles.status, 'retracted')))
+    .limit(1)
+  return retracted.length > 0 ? { kind: 'gone' } : null
 }
 
 type FateStatements = { redirect: { get: (path: string) => unknown }; retracted: { get: (slug: string, pathMonth: string) => unknown } }
@@ -92,12 +112,31 @@ export async function getGoneNotice(path: string): Promise<GoneNotice | null> {
  * URL stays one hop from its content and no loop can form. `from === to` only drops rows from it.
  * Only inside write() (its statements are prepared on the write connection and run in the
  * caller's transaction, as a savepoint): synchronous, so the import's slices can call it per entry.
+ * SQLite only; recordRedirect does the same on both dialects, awaited.
  */
 export function addRedirect(fromInput: string, toInput: string, reason: RedirectReason): { from: string; to: string } {
   const from = requirePath(fromInput)
   const to = requirePath(toInput)
   if (!inWrite()) throw new Error('addRedirect runs inside write()')
   writeStatements().addRedirect(from, to, reason, Date.now())
+  return { from, to }
+}
+
+/** addRedirect on either dialect: on SQLite exactly that, on PostgreSQL the same three statements, awaited. */
+export async function recordRedirect(fromInput: string, toInput: string, reason: RedirectReason): Promise<{ from: string; to: string }> {
+  const db = getDb()
+  if (!onPg(db)) return addRedirect(fromInput, toInput, reason)
+  const from = requirePath(fromInput)
+  const to = requirePath(toInput)
+  if (!inWrite()) throw new Error('recordRedirect runs inside write()')
+  await execute(db, sql`DELETE FROM redirects WHERE from_path = ${to}`)
+  if (from === to) return { from, to }
+  await execute(db, sql`UPDATE redirects SET to_path = ${to}, code = ${MOVED_CODE} WHERE to_path = ${from}`)
+  await execute(
+    db,
+    sql`INSERT INTO redirects (from_path, to_path, code, reason) VALUES (${from}, ${to}, ${MOVED_CODE}, ${reason})
+        ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path, code = excluded.code, reason = excluded.reason, created_at = ${Date.now()}`,
+  )
   return { from, to }
 }
 
@@ -166,7 +205,7 @@ export async function redirectImportedLegacyPath(db: Executor, articleId: number
     .from(importedEntries)
     .where(and(eq(importedEntries.kind, 'post'), eq(importedEntries.entityId, articleId))).limit(1))[0]
   // Rows recorded before the importer checked paths may name any path (issue #10, finding 6).
-  if (row?.legacyPath && isBloggerSourcePath('post', row.legacyPath)) addRedirect(row.legacyPath, to, 'import')
+  if (row?.legacyPath && isBloggerSourcePath('post', row.legacyPath)) await recordRedirect(row.legacyPath, to, 'import')
 }
 
 /** A published article's slug changed: its old URL answers 301 to the new one. */

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { articles, users } from '@/db/schema'
+import { articles, users } from '@/db/tables'
 import { buildMatchQuery, MAX_SEARCH_PAGE, searchArticles, SEARCH_PAGE_SIZE, splitSnippet } from './search'
 
 const day = (iso: string) => new Date(`${iso}T03:00:00Z`)

@@ -1,6 +1,7 @@
 import 'server-only'
 import { sql } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { getDb, getDialect, getPgPool } from '@/db'
+import { queryRow, queryRows } from '@/db/dialect'
 import { readBatch, ReadQueryError } from '@/db/read-pool'
 
 /*
@@ -179,7 +180,7 @@ const SNIPPETS = `
 const rankings = new Map<string, Ranking>()
 
 async function getIndexVersion(): Promise<number> {
-  const row = await getDb().get<{ version: number }>(sql`SELECT version FROM search_index_state WHERE id = 1`)
+  const row = await queryRow<{ version: number }>(getDb(), sql`SELECT version FROM search_index_state WHERE id = 1`)
   return row?.version ?? 0
 }
 
@@ -227,6 +228,11 @@ async function getRanking(match: string): Promise<Ranking> {
  * the read worker; rejects with ReadPoolBusyError when too many searches are waiting.
  */
 export async function searchArticles(q: string, page: number): Promise<SearchResult> {
+  // PostgreSQL: the same contract on article_search (db/pg/search.ts), loaded only there.
+  if (getDialect() === 'postgres') {
+    const { searchArticlesPg } = await import('@/db/pg/search')
+    return searchArticlesPg(getPgPool(), q, page)
+  }
   const match = buildMatchQuery(q)
   const pageNumber = Number.isInteger(page) && page >= 1 ? page : 1
   if (!match || pageNumber > MAX_SEARCH_PAGE) return EMPTY

@@ -1,14 +1,14 @@
 import 'server-only'
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { getDb, write } from '@/db'
-import { revokedSessions } from '@/db/schema'
+import { execute, sweepExpiredSql } from '@/db/dialect'
+import { revokedSessions } from '@/db/tables'
 
 /** Ends one session (signing out): its id is refused until `expiresAt`, when the token is dead anyway. */
 export async function revokeSession(sessionId: string, expiresAt: Date, now = new Date()): Promise<void> {
   await write(async (tx) => {
     // Bounded sweep per write, like the rate limits: the table holds a week of sign-outs at most.
-    await tx.run(sql`DELETE FROM revoked_sessions WHERE rowid IN (
-      SELECT rowid FROM revoked_sessions WHERE expires_at <= ${now.getTime()} LIMIT 100)`)
+    await execute(tx, sweepExpiredSql(tx, 'revoked_sessions', now.getTime(), 100))
     await tx.insert(revokedSessions)
       .values({ sessionId, expiresAt: expiresAt.getTime() })
       .onConflictDoUpdate({ target: revokedSessions.sessionId, set: { expiresAt: expiresAt.getTime() } })

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
 import { getWriteConnection } from '@/db'
-import { auditLog, settings } from '@/db/schema'
+import { auditLog, settings } from '@/db/tables'
 import { DEFAULT_SITE_SETTINGS, getSiteSettings, updateSiteSettings } from './settings'
 
 beforeEach(async () => {

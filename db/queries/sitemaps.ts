@@ -1,7 +1,8 @@
 import 'server-only'
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { articleLabels, articles, labels, pages, users } from '@/db/schema'
+import { queryRow, queryRows } from '@/db/dialect'
+import { articleLabels, articles, labels, pages, users } from '@/db/tables'
 import { jakartaRange } from '@/lib/dates'
 
 /**
@@ -24,7 +25,8 @@ export type SitemapMonth = { year: number; month: number; count: number; lastmod
 
 /** Months that have public stories (Jakarta calendar of published_at), newest first, with how many stories and their latest change. */
 export async function listSitemapMonths(): Promise<SitemapMonth[]> {
-  const rows = await getDb().all<{ month: string; stories: number; lastmod: number }>(
+  const rows = await queryRows<{ month: string; stories: number; lastmod: number }>(
+    getDb(),
     sql`SELECT month, stories, lastmod FROM archive_months WHERE scope = 'site' AND stories > 0 ORDER BY month DESC`,
   )
   return rows.map((r) => {
@@ -35,7 +37,8 @@ export async function listSitemapMonths(): Promise<SitemapMonth[]> {
 
 /** What decides whether a month's sitemap changed: its count, latest change and version (raised by every change, a slug's included). */
 export async function getSitemapMonthStats(year: number, month: number): Promise<{ count: number; lastmod: number; version: number }> {
-  const row = await getDb().get<{ stories: number; lastmod: number; version: number } | undefined>(
+  const row = await queryRow<{ stories: number; lastmod: number; version: number } | undefined>(
+    getDb(),
     sql`SELECT stories, lastmod, version FROM archive_months WHERE scope = 'site' AND month = ${`${year}-${String(month).padStart(2, '0')}`}`,
   )
   return { count: row?.stories ?? 0, lastmod: row?.lastmod ?? 0, version: row?.version ?? 0 }
@@ -98,7 +101,8 @@ export type SitemapEntry = { slug: string; lastmod: Date }
 /** How many labels have a public story (only those have an archive worth listing): one index probe per label. */
 export async function countSitemapLabels(): Promise<number> {
   return (
-    (await getDb().get<{ n: number }>(
+    (await queryRow<{ n: number }>(
+    getDb(),
       sql`SELECT count(*) AS n FROM ${labels} l
         WHERE EXISTS (SELECT 1 FROM ${articleLabels} al WHERE al.label_id = l.id AND al.published_at IS NOT NULL)`,
     ))?.n ?? 0
@@ -107,11 +111,11 @@ export async function countSitemapLabels(): Promise<number> {
 
 /** Labels with a public story, by id, `page` of `perFile`; lastmod is their newest story (an index probe each). */
 export async function listSitemapLabels(page: number, perFile = SITEMAP_MAX_URLS): Promise<SitemapEntry[]> {
-  return (await getDb()
-    .all<{ slug: string; lastmod: number }>(
+  return (await queryRows<{ slug: string; lastmod: number }>(
+    getDb(),
       sql`SELECT slug, lastmod FROM (
           SELECT l.id, l.slug, (SELECT max(al.published_at) FROM ${articleLabels} al WHERE al.label_id = l.id) AS lastmod FROM ${labels} l
-        ) WHERE lastmod IS NOT NULL ORDER BY id LIMIT ${perFile} OFFSET ${(page - 1) * perFile}`,
+        ) AS x WHERE lastmod IS NOT NULL ORDER BY id LIMIT ${perFile} OFFSET ${(page - 1) * perFile}`,
     ))
     .map((r) => ({ slug: r.slug, lastmod: new Date(r.lastmod) }))
 }
@@ -119,7 +123,8 @@ export async function listSitemapLabels(page: number, perFile = SITEMAP_MAX_URLS
 /** How many authors have a public story: one index probe per person. */
 export async function countSitemapAuthors(): Promise<number> {
   return (
-    (await getDb().get<{ n: number }>(
+    (await queryRow<{ n: number }>(
+    getDb(),
       sql`SELECT count(*) AS n FROM ${users} u
         WHERE EXISTS (SELECT 1 FROM ${articles} a WHERE a.author_id = u.id AND a.status = 'published')`,
     ))?.n ?? 0
@@ -128,12 +133,12 @@ export async function countSitemapAuthors(): Promise<number> {
 
 /** Authors with a public story, by id, `page` of `perFile`; lastmod is their newest story (an index probe each). */
 export async function listSitemapAuthors(page: number, perFile = SITEMAP_MAX_URLS): Promise<SitemapEntry[]> {
-  return (await getDb()
-    .all<{ slug: string; lastmod: number }>(
+  return (await queryRows<{ slug: string; lastmod: number }>(
+    getDb(),
       sql`SELECT slug, lastmod FROM (
           SELECT u.id, u.slug, (SELECT max(a.published_at) FROM ${articles} a WHERE a.author_id = u.id AND a.status = 'published') AS lastmod
           FROM ${users} u
-        ) WHERE lastmod IS NOT NULL ORDER BY id LIMIT ${perFile} OFFSET ${(page - 1) * perFile}`,
+        ) AS x WHERE lastmod IS NOT NULL ORDER BY id LIMIT ${perFile} OFFSET ${(page - 1) * perFile}`,
     ))
     .map((r) => ({ slug: r.slug, lastmod: new Date(r.lastmod) }))
 }

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, count, eq, isNull, lt, or, sql } from 'drizzle-orm'
 import { getDb, write } from '@/db'
-import { recoveryCodes, settings, users } from '@/db/schema'
+import { recoveryCodes, settings, users } from '@/db/tables'
 import { recordAudit } from './audit'
 
 export type TwoFactorState = { secret: string | null; enabledAt: Date | null; lastStep: number | null }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { auditLog, users } from '@/db/schema'
+import { auditLog, users } from '@/db/tables'
 import { createArticle, createUser } from '@/tests/factories'
 import {
   createStaff,

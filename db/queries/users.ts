@@ -1,7 +1,8 @@
 import 'server-only'
 import { and, count, desc, eq, isNotNull, ne, sql } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
-import { articles, settings, users, type Role } from '@/db/schema'
+import { noCase } from '@/db/dialect'
+import { articles, settings, users, type Role } from '@/db/tables'
 import { slugify } from '@/lib/urls'
 import { recordAudit } from './audit'
 
@@ -166,7 +167,7 @@ export async function listStaff(): Promise<StaffListItem[]> {
   return (await getDb()
     .select({ ...staffColumns, lastLoginAt: users.lastLoginAt, totpEnabledAt: users.totpEnabledAt })
     .from(users)
-    .orderBy(desc(users.active), sql`${users.name} collate nocase`, users.id))
+    .orderBy(desc(users.active), noCase(users.name), users.id))
     .map(({ totpEnabledAt, ...person }) => ({ ...person, twoFactorEnabled: totpEnabledAt !== null }))
 }
 

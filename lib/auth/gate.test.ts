@@ -5,7 +5,7 @@ import { encode } from 'next-auth/jwt'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
 import type { Staff } from '@/db/queries/users'
-import { users } from '@/db/schema'
+import { users } from '@/db/tables'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 import {
   ADMIN_RULES,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { getWriteConnection } from '@/db'
-import { users } from '@/db/schema'
+import { users } from '@/db/tables'
 import { createUser } from '@/tests/factories'
 
 let sessionUserId: number | null = null

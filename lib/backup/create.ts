@@ -183,3 +183,14 @@ async function copyMedia(from: MediaStorage, to: string, checksums: ChecksumEntr
   }
   return { files, bytes }
 }
+
+/**
+ * Why `npm run backup` and `npm run restore` refuse on this site, or null: they copy the SQLite
+ * file, and with DATABASE_URL the data lives in PostgreSQL, whose own tools do it consistently.
+ */
+export function postgresBackupRefusal(env: { databaseUrl: string | null }, action: 'backup' | 'restore'): string | null {
+  if (!env.databaseUrl) return null
+  return action === 'backup'
+    ? 'This site runs on PostgreSQL (DATABASE_URL): back up the database with pg_dump (e.g. pg_dump -Fc -f warta.dump "$DATABASE_URL") and DATA_DIR (media, secrets) with your file backup. `npm run backup` copies the SQLite file only.'
+    : 'This site runs on PostgreSQL (DATABASE_URL): restore the database with pg_restore and DATA_DIR from your file backup. `npm run restore` restores the SQLite file only.'
+}

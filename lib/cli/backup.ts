@@ -10,7 +10,7 @@
  */
 import os from 'node:os'
 import { parseArgs } from 'node:util'
-import { BackupRefused, createBackup } from '@/lib/backup/create'
+import { BackupRefused, createBackup, postgresBackupRefusal } from '@/lib/backup/create'
 import { formatBytes } from '@/lib/backup/files'
 import { getEnv } from '@/lib/env'
 
@@ -46,6 +46,11 @@ async function main(): Promise<number> {
     // Not allowed here (some containers): run at normal priority.
   }
   const env = getEnv()
+  const refusal = postgresBackupRefusal(env, 'backup')
+  if (refusal) {
+    console.error(refusal)
+    return 1
+  }
   try {
     const started = performance.now()
     const manifest = await createBackup(env, dir, { log: (line) => console.error(line) })

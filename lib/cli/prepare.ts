@@ -6,9 +6,10 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { count } from 'drizzle-orm'
-import { openDatabase } from '@/db/connection'
+import { closeDatabase, getWriteConnection, migrateActiveDatabase } from '@/db'
+import { openDatabase, type Db } from '@/db/connection'
 import { migrateDatabase } from '@/db/migrate'
-import { articles, users } from '@/db/schema'
+import { articles, users } from '@/db/tables'
 import { seedDemo } from '@/db/seed'
 import { issueSetupLink } from '@/lib/auth/setup-token'
 import { createStarterPages } from '@/db/starter-pages'
@@ -65,6 +66,17 @@ async function withBuildLock(fn: () => void): Promise<void> {
   }
 }
 
+/** The URL without its password, for the log. */
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    return u.toString()
+  } catch {
+    return 'DATABASE_URL'
+  }
+}
+
 async function main() {
   const env = getEnv()
   prepareDataFolder(env)
@@ -80,9 +92,17 @@ async function main() {
     if (result.status !== 0) throw new Error('The build failed; see the messages above.')
   })
 
-  const db = openDatabase(env.databasePath)
-  migrateDatabase(db)
-  console.log(`Database: ${env.databasePath} (migrations applied)`)
+  let db: Db
+  if (env.databaseUrl) {
+    // PostgreSQL: the server's own pool (docs/decisions/019-dialect-seam.md), migrated under an advisory lock.
+    await migrateActiveDatabase()
+    db = getWriteConnection()
+    console.log(`Database: PostgreSQL at ${redactUrl(env.databaseUrl)} (migrations applied)`)
+  } else {
+    db = openDatabase(env.databasePath)
+    migrateDatabase(db)
+    console.log(`Database: ${env.databasePath} (migrations applied)`)
+  }
 
   const isEmpty =
     ((await db.select({ n: count() }).from(articles).limit(1))[0]?.n ?? 0) === 0 && ((await db.select({ n: count() }).from(users).limit(1))[0]?.n ?? 0) === 0
@@ -95,7 +115,8 @@ async function main() {
   const setupLink = await issueSetupLink(env.siteUrl ?? `http://localhost:${env.port}`, db)
   // A new site starts with its masthead, guideline and contact pages as drafts to fill in.
   if (isEmpty) await createStarterPages(db)
-  db.$client.close()
+  if (env.databaseUrl) await closeDatabase()
+  else db.$client.close()
 
   console.log(`\nWarta is starting on http://localhost:${env.port}\n`)
   if (setupLink) {

@@ -14,6 +14,7 @@ import { MIGRATIONS_FOLDER } from '@/db/migrate'
 import { BackupUnusable, checkBackup, openBackup } from '@/lib/backup/read'
 import { formatBytes } from '@/lib/backup/files'
 import { RestoreRefused, restoreBackup, resumeRestore } from '@/lib/backup/restore'
+import { postgresBackupRefusal } from '@/lib/backup/create'
 import { getEnv } from '@/lib/env'
 
 const USAGE = `Usage:
@@ -52,6 +53,11 @@ function main(): number {
     return 1
   }
   const env = getEnv()
+  const refusal = postgresBackupRefusal(env, 'restore')
+  if (refusal) {
+    console.error(refusal)
+    return 1
+  }
   const log = (line: string) => console.error(line)
   try {
     if (args.resume) {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { getWriteConnection } from '@/db'
-import { importJobs } from '@/db/schema'
+import { importJobs } from '@/db/tables'
 import { abandonImport, getImportJob, getLatestImportJob, importsDir, reserveImport, runImport, whenImportSettles } from './jobs'
 
 const FAKE_CLI = path.resolve('tests/fixtures/import/fake-import-cli.mjs')

@@ -3,12 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { getWriteConnection, write } from '@/db'
 import { addRedirect, recordGonePath } from '@/db/queries/redirects'
 import { mergeLabels } from '@/db/queries/labels-desk'
-import { redirects } from '@/db/schema'
+import { redirects } from '@/db/tables'
 import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
 import { bloggerLabelPath } from '@/lib/labels/key'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
-import { decideRequest } from './table'
+import { decideRequest, decideRequestAsync } from './table'
 
 // The blogspot alias moves to SITE_URL; without one there is no address to send it to (ADR 015).
 process.env.SITE_URL = 'https://warta.example'
@@ -76,6 +76,25 @@ describe('Blogger URLs through the real redirect table', () => {
     await write(() => addRedirect('/2023/03/ditarik-redaksi.html', `/${article.pathMonth}/ditarik-redaksi`, 'import'))
     expect(decide('/2023/03/ditarik-redaksi.html')).toEqual(to('/2023/03/ditarik-redaksi'))
     expect(decide('/2023/03/ditarik-redaksi')).toEqual({ action: 'gone', rewrite: '/ditarik/2023/03/ditarik-redaksi' })
+  })
+
+  it('decides the same with awaited lookups (PostgreSQL) as with synchronous ones', async () => {
+    const post = '/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak'
+    const urls = [
+      `${post}.html?m=1&utm_source=wa`,
+      '/p/redaksi.html',
+      '/feeds/1564793159734860121/comments/default',
+      '/search/label/Koto%20Alai',
+      '/search/label/Hukum%20%26%20Kriminal?max-results=20',
+      '/2023/02/tidak-ada.html',
+      '/label/koto-alai',
+      '/',
+    ]
+    for (const url of urls) {
+      const q = url.indexOf('?')
+      const request = q === -1 ? { pathname: url, search: '' } : { pathname: url.slice(0, q), search: url.slice(q) }
+      expect(await decideRequestAsync(request), url).toEqual(decide(url))
+    }
   })
 
   it('sends the blogspot alias to SITE_URL', () => {

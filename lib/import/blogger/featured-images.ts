@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { getDb, write } from '@/db'
-import { articles, importedEntries } from '@/db/schema'
+import { articles, importedEntries } from '@/db/tables'
 import { downloadImageToLibrary, type ImageFetchOptions } from '@/lib/import/images'
 import { SOURCE } from './context'
 import { type ImportEvent, type ImportReport, SKIPPED_LIST_LIMIT } from './report'

@@ -17,7 +17,7 @@ import {
   pages,
   redirects,
   users,
-} from '@/db/schema'
+} from '@/db/tables'
 import expected from '@/tests/fixtures/blogger/expected.json'
 import { bloggerLabelPath, labelKey } from '@/lib/labels/key'
 import { decideRequest } from '@/lib/redirects/table'

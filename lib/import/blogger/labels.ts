@@ -10,7 +10,7 @@ import {
 import { recordAudit } from '@/db/queries/audit'
 import { findDuplicateLabels } from '@/lib/labels/similar'
 import type { MergeSuggestion } from './report'
-import { labels, users } from '@/db/schema'
+import { labels, users } from '@/db/tables'
 import { bloggerLabelPath, labelKey } from '@/lib/labels/key'
 import { isBloggerSourcePath } from '@/lib/redirects/blogger'
 import { LABEL_LIMITS } from '@/lib/validation/labels'

@@ -1,7 +1,7 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
 import { writeRevision } from '@/db/queries/articles-desk'
-import { articleLabels, articles, pages } from '@/db/schema'
+import { articleLabels, articles, pages } from '@/db/tables'
 import { isUntouchedStarterPage, releaseStarterPage } from '@/db/starter-pages'
 import type { Executor as WriteTx } from '@/db'
 import { articlePath, pagePath } from '@/lib/urls'

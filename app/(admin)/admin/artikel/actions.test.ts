@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { articles, users } from '@/db/schema'
+import { articles, users } from '@/db/tables'
 import { getArticleForEdit } from '@/db/queries/articles-desk'
 import { TAGS } from '@/lib/cache-tags'
 import { t } from '@/lib/i18n/id'

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { articleLabels, labelMergeSuggestions, labels, redirects } from '@/db/schema'
+import { articleLabels, labelMergeSuggestions, labels, redirects } from '@/db/tables'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 
 const session = vi.hoisted(() => ({ userId: null as number | null }))

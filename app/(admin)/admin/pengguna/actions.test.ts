@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { getWriteConnection } from '@/db'
 import { getStaffById } from '@/db/queries/users'
-import { users } from '@/db/schema'
+import { users } from '@/db/tables'
 import { verifyPassword } from '@/lib/auth/password'
 import { createUser } from '@/tests/factories'
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { contactMessages } from '@/db/schema'
+import { contactMessages } from '@/db/tables'
 import { t } from '@/lib/i18n/id'
 import { createUser } from '@/tests/factories'
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { contactMessages } from '@/db/schema'
+import { contactMessages } from '@/db/tables'
 import { formatPeerAddress, PEER_ADDRESS_HEADER } from '@/lib/http/client-address'
 
 // The request as the server stamps it: the socket's address, and what the client claims.

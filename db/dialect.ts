@@ -1,0 +1,67 @@
+import 'server-only'
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import type { Executor } from './transaction'
+import { isPgDatabase } from './transaction'
+import type { Db } from './connection'
+import { onPostgres } from './tables'
+
+/*
+ * The few places where the two dialects need different SQL or a different driver call
+ * (docs/decisions/019-dialect-seam.md §6). The dialect is the executor's own, so a helper given
+ * a transaction does what that transaction's database understands. Everything else is written
+ * once with drizzle's builder.
+ */
+
+type Runner = Executor | Db
+
+type PgExecute = { execute(query: SQL): Promise<{ rows: unknown[] }> }
+
+/** Whether `db` (a connection or an open transaction) talks to PostgreSQL. */
+export function onPg(db: Runner): boolean {
+  return isPgDatabase(db as Db)
+}
+
+/** Runs a raw statement for its effect. */
+export async function execute(db: Runner, query: SQL): Promise<void> {
+  if (onPg(db)) await (db as unknown as PgExecute).execute(query)
+  else await db.run(query)
+}
+
+/** Runs a raw query and returns its rows (column names as the query spells them). */
+export async function queryRows<T>(db: Runner, query: SQL): Promise<T[]> {
+  if (onPg(db)) return (await (db as unknown as PgExecute).execute(query)).rows as T[]
+  return (await db.all(query)) as T[]
+}
+
+/** The first row of a raw query, or undefined. */
+export async function queryRow<T>(db: Runner, query: SQL): Promise<T | undefined> {
+  return (await queryRows<T>(db, query))[0]
+}
+
+/**
+ * Deletes at most `limit` rows of `table` whose `expires_at` is at or before `nowMs`: a bounded
+ * sweep. SQLite names rows by rowid, PostgreSQL by ctid (neither table has a one-column key).
+ */
+export function sweepExpiredSql(db: Runner, table: 'rate_limits' | 'sign_in_throttle' | 'revoked_sessions', nowMs: number, limit: number): SQL {
+  const t = sql.identifier(table)
+  const row = sql.raw(onPg(db) ? 'ctid' : 'rowid')
+  return sql`DELETE FROM ${t} WHERE ${row} IN (SELECT ${row} FROM ${t} WHERE expires_at <= ${nowMs} LIMIT ${limit})`
+}
+
+/** The smaller of two values in one row: min(a, b) on SQLite, least(a, b) on PostgreSQL. */
+export function smaller(db: Runner, a: SQL, b: SQL): SQL {
+  return onPg(db) ? sql`least(${a}, ${b})` : sql`min(${a}, ${b})`
+}
+
+/** The larger of two values in one row: max(a, b) on SQLite, greatest(a, b) on PostgreSQL. */
+export function larger(db: Runner, a: SQL, b: SQL): SQL {
+  return onPg(db) ? sql`greatest(${a}, ${b})` : sql`max(${a}, ${b})`
+}
+
+/**
+ * A text value compared and ordered without case: `x COLLATE NOCASE` on SQLite, `lower(x)` on
+ * PostgreSQL (whose default collation has no case-insensitive form). The process's dialect.
+ */
+export function noCase(value: SQLWrapper): SQL {
+  return onPostgres ? sql`lower(${value})` : sql`${value} collate nocase`
+}
