@@ -3,6 +3,7 @@ import type pg from 'pg'
 import { ReadPoolBusyError } from '@/db/read-pool'
 import {
   MAX_SEARCH_PAGE,
+  queryTokens,
   SEARCH_PAGE_SIZE,
   SEARCH_RESULT_CAP,
   splitSnippet,
@@ -27,9 +28,6 @@ import {
  * overloaded read worker does on SQLite.
  */
 
-const MAX_INPUT_CHARS = 200
-const MAX_TOKENS = 8
-const MAX_PREFIX_CHARS = 8
 const RANKINGS_KEPT = 256
 /** The body text ts_headline reads: a hit past it yields the body's start, unhighlighted. */
 export const HEADLINE_CHARS = 20_000
@@ -39,28 +37,14 @@ const HIT_OPEN = '\uE000'
 const HIT_CLOSE = '\uE001'
 const HEADLINE_OPTIONS = `StartSel=${HIT_OPEN}, StopSel=${HIT_CLOSE}, MaxWords=24, MinWords=12, ShortWord=1, MaxFragments=1, FragmentDelimiter=" … "`
 const CONFIG = `'public.warta_id'::regconfig`
-const TOKEN = /[\p{L}\p{N}]+/gu
-const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR'])
 const QUERY_CANCELED = '57014'
 
 /**
- * The search terms in reader input, exactly as db/queries/search.ts takes them: runs of letters
- * and digits, NFKC, lower-cased, without FTS5's operator words and duplicates, at most 8, each
- * cut to 8 characters. db/pg/search.test.ts holds the two to the same answers.
+ * The search terms in reader input, exactly those db/queries/search.ts takes (the same function):
+ * runs of letters and digits, NFKC, lower-cased, without FTS5's operator words and duplicates, at
+ * most 8, each cut to 8 characters.
  */
-export function searchTerms(input: string): string[] {
-  if (typeof input !== 'string') return []
-  const text = input.slice(0, MAX_INPUT_CHARS * 4).normalize('NFKC').trim().slice(0, MAX_INPUT_CHARS)
-  const tokens: string[] = []
-  for (const [raw] of text.matchAll(TOKEN)) {
-    if (OPERATORS.has(raw)) continue
-    const token = [...raw.toLowerCase()].slice(0, MAX_PREFIX_CHARS).join('')
-    if (tokens.includes(token)) continue
-    tokens.push(token)
-    if (tokens.length === MAX_TOKENS) break
-  }
-  return tokens
-}
+export const searchTerms = queryTokens
 
 /**
  * to_tsquery text for the terms: prefix matches for two characters or more (Indonesian suffixes:

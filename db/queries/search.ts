@@ -49,7 +49,7 @@ const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR'])
  * longest prefix the index keeps: `pemerintahan` → `pemerint`). Empty when nothing searchable
  * remains (empty input, only punctuation or emoji).
  */
-function queryTokens(input: string): string[] {
+export function queryTokens(input: string): string[] {
   if (typeof input !== 'string') return []
   // Cap before normalising too: NFKC on megabytes of input would be wasted work.
   const text = input.slice(0, MAX_INPUT_CHARS * 4).normalize('NFKC').trim().slice(0, MAX_INPUT_CHARS)
