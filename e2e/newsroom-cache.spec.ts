@@ -2,6 +2,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, type Page, test } from '@playwright/test'
 import { createAccount, signIn } from './support/accounts'
+import { currentPathMonth, status, within } from './support/polling'
 import { type OwnServer, startServer } from './support/own-server'
 import { E2E_NEWSROOM_DATA_DIR, E2E_NEWSROOM_PORT } from './support/server'
 
@@ -14,26 +15,6 @@ import { E2E_NEWSROOM_DATA_DIR, E2E_NEWSROOM_PORT } from './support/server'
 
 const run = Date.now().toString(36)
 const OTHER_PORT = E2E_NEWSROOM_PORT + 30
-
-/** WIB month of now, as a story published now gets it in its address. */
-function currentPathMonth(): string {
-  const wib = new Date(Date.now() + 7 * 3600_000)
-  return `${wib.getUTCFullYear()}/${String(wib.getUTCMonth() + 1).padStart(2, '0')}`
-}
-
-async function status(base: string, url: string): Promise<number> {
-  return (await fetch(base + url, { redirect: 'manual' })).status
-}
-
-/** Polls until `check` passes; resolves to how long it took. */
-async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
-  const started = Date.now()
-  for (;;) {
-    if (await check()) return Date.now() - started
-    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 async function writeStory(page: Page, title: string, label: string) {
   await page.goto('/admin/artikel/baru')

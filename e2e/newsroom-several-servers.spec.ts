@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { Redis } from 'ioredis'
 import { expect, type Page, test } from '@playwright/test'
 import { createAccount, PASSWORD } from './support/accounts'
+import { currentPathMonth, status, within } from './support/polling'
 import { type OwnServer, prepareDataDir, startServer } from './support/own-server'
 import { E2E_NEWSROOM_PORT } from './support/server'
 
@@ -33,25 +34,6 @@ async function redisAnswers(): Promise<boolean> {
     return false
   } finally {
     probe.disconnect()
-  }
-}
-
-function currentPathMonth(): string {
-  const wib = new Date(Date.now() + 7 * 3600_000)
-  return `${wib.getUTCFullYear()}/${String(wib.getUTCMonth() + 1).padStart(2, '0')}`
-}
-
-async function status(base: string, url: string): Promise<number> {
-  return (await fetch(base + url, { redirect: 'manual' })).status
-}
-
-/** Polls until `check` passes; resolves to how long it took. */
-async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
-  const started = Date.now()
-  for (;;) {
-    if (await check()) return Date.now() - started
-    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
 
