@@ -14,6 +14,12 @@ export type Executor = BaseSQLiteDatabase<'sync', RunResult, typeof schema>
 export type TransactionOptions = {
   /** How long to wait for another connection's write lock (default 10 s), then WriteLockTimeout. */
   waitMs?: number
+  /**
+   * PostgreSQL: how many times in all to run the callback after a serialization failure or a
+   * deadlock (default 4). 1 for a callback that changes state outside the database (an import
+   * slice counts and consumes its work) and so cannot simply run again.
+   */
+  attempts?: number
 }
 
 type Open = { db: Db; open: boolean }
@@ -64,7 +70,7 @@ type PgTransactional = { transaction<T>(fn: (tx: unknown) => Promise<T>): Promis
  * PG_ATTEMPTS times in all, after a serialization failure or a deadlock: `fn` holds only
  * database work (docs/data-access.md), so running it again is safe.
  */
-async function pgTransaction<T>(db: Db, fn: (tx: Executor) => Promise<T> | T): Promise<T> {
+async function pgTransaction<T>(db: Db, fn: (tx: Executor) => Promise<T> | T, attempts = PG_ATTEMPTS): Promise<T> {
   const joined = current.getStore()
   if (joined?.open) return fn(joined.db)
   for (let attempt = 1; ; attempt++) {
@@ -78,7 +84,7 @@ async function pgTransaction<T>(db: Db, fn: (tx: Executor) => Promise<T> | T): P
         }
       })
     } catch (error) {
-      if (attempt >= PG_ATTEMPTS || !isRetryablePgError(error)) throw error
+      if (attempt >= attempts || !isRetryablePgError(error)) throw error
       await new Promise((resolve) => setTimeout(resolve, attempt * 10 + Math.random() * 20))
     }
   }
@@ -92,7 +98,7 @@ async function pgTransaction<T>(db: Db, fn: (tx: Executor) => Promise<T> | T): P
  * no other statement runs on `db` meanwhile (db/index.ts write() queues; a CLI is alone).
  */
 export async function transaction<T>(db: Db, fn: (tx: Executor) => Promise<T> | T, opts: TransactionOptions = {}): Promise<T> {
-  if (isPgDatabase(db)) return pgTransaction(db, fn)
+  if (isPgDatabase(db)) return pgTransaction(db, fn, opts.attempts)
   const joined = current.getStore()
   if (joined?.open && joined.db === db) return fn(db)
   const client = db.$client

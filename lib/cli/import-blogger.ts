@@ -14,8 +14,7 @@
  * writing, the entries written until then, each complete: running it again finishes it).
  */
 import { parseArgs } from 'node:util'
-import { getWriteConnection } from '@/db'
-import { migrateDatabase } from '@/db/migrate'
+import { closeDatabase, migrateActiveDatabase } from '@/db'
 import { ImportError, ImportInterruptedError, importBloggerExport } from '@/lib/import/blogger/import'
 import type { ImportEvent, ImportReport } from '@/lib/import/blogger/report'
 import { getEnv } from '@/lib/env'
@@ -140,7 +139,7 @@ async function main(): Promise<number> {
   const emitJson = (event: ImportEvent) => process.stdout.write(`${JSON.stringify(event)}\n`)
   const onEvent = args.json ? emitJson : progressPrinter()
   try {
-    migrateDatabase(getWriteConnection())
+    await migrateActiveDatabase()
     const report = await importBloggerExport(args.file, {
       dryRun: args.dryRun,
       siteUrl: getEnv().siteUrl ?? undefined,
@@ -176,4 +175,5 @@ void main()
     process.exitCode = code
   })
   // The tag expiries went to Redis when REDIS_URL is set: its connection would keep us running.
-  .finally(closeRedis)
+  // On PostgreSQL the pool would keep us running too.
+  .finally(() => Promise.all([closeRedis(), closeDatabase()]))

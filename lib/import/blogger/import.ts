@@ -3,7 +3,8 @@ import path from 'node:path'
 import { expireTags } from '@/lib/cache/expire'
 import { importTags } from '@/lib/cache/site'
 import { getEnv } from '@/lib/env'
-import { makeSkip, prepareStatements, type ImportContext } from './context'
+import { importStatements } from '@/db/queries/blogger-import'
+import { makeSkip, type ImportContext } from './context'
 import type { ImageFetchOptions } from '@/lib/import/images'
 import { downloadFeaturedImages } from './featured-images'
 import { publishAuthors, publishLabels, redirectOldLabelPaths, refreshMergeSuggestions } from './labels'
@@ -120,7 +121,7 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
     pacer: new Pacer(),
     slicer,
     emit,
-    statements: prepareStatements(),
+    statements: importStatements(),
     skip: makeSkip(report),
     dryRunClaims: new Set(),
   }

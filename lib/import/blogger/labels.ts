@@ -77,9 +77,9 @@ export class PeopleAndLabels {
 }
 
 /** Picks `base` or `base-2`, `base-3`… for which `taken` says no. */
-export function claimSlug(base: string, taken: (slug: string) => boolean): string {
+export async function claimSlug(base: string, taken: (slug: string) => boolean | Promise<boolean>): Promise<string> {
   let slug = base
-  for (let i = 2; taken(slug); i++) slug = `${base}-${i}`
+  for (let i = 2; await taken(slug); i++) slug = `${base}-${i}`
   return slug
 }
 
@@ -96,14 +96,14 @@ export async function publishAuthors(ctx: ImportContext, people: PeopleAndLabels
       while (pending.length > 0 && !(done > 0 && pastBudget())) {
         const author = pending.shift()!
         done++
-        const mapping = getMapping(ctx, 'author', author.key)
-        if (mapping && ctx.statements.userExists.get(mapping.entityId)) {
+        const mapping = await getMapping(ctx, 'author', author.key)
+        if (mapping && (await ctx.statements.userExists(mapping.entityId))) {
           author.id = mapping.entityId
           ctx.report.authors.unchanged++
           continue
         }
         const name = author.name.replace(/\s+/g, ' ').trim() || 'Redaksi'
-        const slug = claimSlug(slugify(name, 60), (s) => ctx.statements.userSlugTaken.get(s) !== undefined || ctx.dryRunClaims.has(`user:${s}`))
+        const slug = await claimSlug(slugify(name, 60), async (s) => ctx.dryRunClaims.has(`user:${s}`) || (await ctx.statements.userSlugTaken(s)))
         if (ctx.dryRun || !tx) {
           ctx.dryRunClaims.add(`user:${slug}`)
           author.id = fake--
@@ -113,7 +113,7 @@ export async function publishAuthors(ctx: ImportContext, people: PeopleAndLabels
             .values({ name, slug, email: null, role: 'reporter', active: false, passwordHash: null })
             .returning({ id: users.id }))[0]!.id
         }
-        remember(ctx, 'author', author.key, { entityId: author.id, contentHash: hashOf(name) })
+        await remember(ctx, 'author', author.key, { entityId: author.id, contentHash: hashOf(name) })
         ctx.report.authors.created++
       }
     })
@@ -131,7 +131,7 @@ export async function publishLabels(ctx: ImportContext, people: PeopleAndLabels)
   while (pending.length > 0) {
     await ctx.slicer.runOrRead(ctx.dryRun, async (tx, pastBudget) => {
       // Read in each slice: the newsroom may have added or merged labels in between.
-      const existing = ctx.statements.allLabels.all() as Array<{ id: number; name: string; slug: string }>
+      const existing = await ctx.statements.allLabels()
       // Where two labels share a key (made by hand before the import), the later one answers.
       const byKey = new Map(existing.map((l) => [labelKey(l.name), l.id]))
       const ids = new Set(existing.map((l) => l.id))
@@ -140,7 +140,7 @@ export async function publishLabels(ctx: ImportContext, people: PeopleAndLabels)
       while (pending.length > 0 && !(done > 0 && pastBudget())) {
         const plan = pending.shift()!
         done++
-        const mapping = getMapping(ctx, 'label', plan.key)
+        const mapping = await getMapping(ctx, 'label', plan.key)
         // Merged since the last import: the mapping follows the surviving label (mergeLabels).
         if (mapping && ids.has(mapping.entityId)) {
           plan.id = mapping.entityId
@@ -158,7 +158,7 @@ export async function publishLabels(ctx: ImportContext, people: PeopleAndLabels)
           ctx.report.labels.unchanged++
         } else {
           const name = displayName(plan.variants)
-          const slug = claimSlug(slugify(name, LABEL_LIMITS.slug), (s) => slugs.has(s) || ctx.dryRunClaims.has(`label:${s}`))
+          const slug = await claimSlug(slugify(name, LABEL_LIMITS.slug), (s) => slugs.has(s) || ctx.dryRunClaims.has(`label:${s}`))
           if (ctx.dryRun || !tx) {
             ctx.dryRunClaims.add(`label:${slug}`)
             plan.id = fake--
@@ -170,7 +170,7 @@ export async function publishLabels(ctx: ImportContext, people: PeopleAndLabels)
           byKey.set(plan.key, plan.id)
           ctx.report.labels.created++
         }
-        remember(ctx, 'label', plan.key, { entityId: plan.id, contentHash: '' })
+        await remember(ctx, 'label', plan.key, { entityId: plan.id, contentHash: '' })
       }
     })
   }
@@ -180,14 +180,14 @@ export async function publishLabels(ctx: ImportContext, people: PeopleAndLabels)
 export async function redirectOldLabelPaths(ctx: ImportContext, people: PeopleAndLabels): Promise<void> {
   const pending = [...people.labels.values()].filter((plan) => plan.livePosts > 0 && plan.id !== undefined)
   while (pending.length > 0) {
-    await ctx.slicer.runOrRead(ctx.dryRun, (_tx, pastBudget) => {
+    await ctx.slicer.runOrRead(ctx.dryRun, async (_tx, pastBudget) => {
       let done = 0
       while (pending.length > 0 && !(done > 0 && pastBudget())) {
         const plan = pending.shift()!
         done++
-        const slug = plan.id! < 0 ? plan.slug : (ctx.statements.labelSlug.get(plan.id!) as { slug: string } | undefined)?.slug
+        const slug = plan.id! < 0 ? plan.slug : await ctx.statements.labelSlug(plan.id!)
         const from = bloggerLabelPath(plan.key)
-        if (slug && isBloggerSourcePath('label', from)) redirectOldPath(ctx, from, labelPath(slug))
+        if (slug && isBloggerSourcePath('label', from)) await redirectOldPath(ctx, from, labelPath(slug))
       }
     })
   }

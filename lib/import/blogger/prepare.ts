@@ -29,19 +29,20 @@ type ArticleAddress = { slug: string; pathMonth: string | null }
  */
 export async function planAddresses(ctx: ImportContext): Promise<void> {
   const { store, statements, pacer } = ctx
-  const pageTaken = (slug: string) => {
-    const row = statements.pageBySlug.get(slug) as { slug: string; status: string; bodyHtml: string } | undefined
-    return (row !== undefined && !isUntouchedStarterPage(row)) || store.hasSlug('page', slug)
+  const pageTaken = async (slug: string) => {
+    if (store.hasSlug('page', slug)) return true
+    const row = await statements.pageBySlug(slug)
+    return row !== undefined && !isUntouchedStarterPage(row)
   }
   for (let after = 0; ; ) {
     const batch = store.listAddressesBySeq('page', after, BATCH)
     if (batch.length === 0) break
     after = batch.at(-1)!.seq
     for (const page of batch) {
-      const mapping = getMapping(ctx, 'page', page.externalId)
-      const row = mapping ? (statements.pageById.get(mapping.entityId) as { slug: string } | undefined) : undefined
+      const mapping = await getMapping(ctx, 'page', page.externalId)
+      const row = mapping ? await statements.pageById(mapping.entityId) : undefined
       if (mapping) store.setMapped(page.seq)
-      store.setAddress(page.seq, row ? row.slug : claimSlug(page.baseSlug, pageTaken), null)
+      store.setAddress(page.seq, row ? row.slug : await claimSlug(page.baseSlug, pageTaken), null)
     }
     await pacer.tick()
   }
@@ -51,21 +52,21 @@ export async function planAddresses(ctx: ImportContext): Promise<void> {
     if (batch.length === 0) break
     after = batch.at(-1)!.seq
     for (const post of batch) {
-      const mapping = getMapping(ctx, 'post', post.externalId)
+      const mapping = await getMapping(ctx, 'post', post.externalId)
       if (!mapping) continue
       store.setMapped(post.seq)
-      const row = statements.articleState.get(mapping.entityId) as ArticleAddress | undefined
+      const row: ArticleAddress | undefined = await statements.articleState(mapping.entityId)
       if (row) store.setAddress(post.seq, row.slug, row.pathMonth ?? urlMonthOf(post))
     }
     await pacer.tick()
   }
 
-  const postTaken = (slug: string) => statements.articleSlugTaken.get(slug) !== undefined || store.hasSlug('post', slug)
+  const postTaken = async (slug: string) => store.hasSlug('post', slug) || (await statements.articleSlugTaken(slug))
   for (let after = { claimOrder: -Infinity, externalId: '' }; ; ) {
     const batch = store.listFreshPosts(after, BATCH)
     if (batch.length === 0) break
     after = StagingStore.claimPosition(batch.at(-1)!)
-    for (const post of batch) store.setAddress(post.seq, claimSlug(post.baseSlug, postTaken), urlMonthOf(post))
+    for (const post of batch) store.setAddress(post.seq, await claimSlug(post.baseSlug, postTaken), urlMonthOf(post))
     await pacer.tick()
   }
 
@@ -123,22 +124,22 @@ export function postHash(entry: StagedEntry, labelIds: number[], authorId: numbe
  * written: null when one of them would be created by this import (so the post cannot be
  * unchanged).
  */
-function knownIds(ctx: ImportContext, people: PeopleAndLabels) {
+async function knownIds(ctx: ImportContext, people: PeopleAndLabels) {
   const labelIds = new Map<string, number | null>()
   const existing = new Map<string, number>()
   // Where two labels share a key, the later one answers, as in publishLabels.
-  for (const l of ctx.statements.allLabels.all() as Array<{ id: number; name: string }>) existing.set(labelKey(l.name), l.id)
+  for (const l of await ctx.statements.allLabels()) existing.set(labelKey(l.name), l.id)
   const live = new Set(existing.values())
   for (const key of people.labels.keys()) {
-    const mapping = getMapping(ctx, 'label', key)
+    const mapping = await getMapping(ctx, 'label', key)
     // null: deleted in Warta, so left off the post; absent: still to be created.
     if (mapping) labelIds.set(key, live.has(mapping.entityId) ? mapping.entityId : null)
     else if (existing.has(key)) labelIds.set(key, existing.get(key)!)
   }
   const authorIds = new Map<string, number>()
   for (const key of people.authors.keys()) {
-    const mapping = getMapping(ctx, 'author', key)
-    if (mapping && ctx.statements.userExists.get(mapping.entityId)) authorIds.set(key, mapping.entityId)
+    const mapping = await getMapping(ctx, 'author', key)
+    if (mapping && (await ctx.statements.userExists(mapping.entityId))) authorIds.set(key, mapping.entityId)
   }
   return (entry: StagedEntry): { labelIds: number[]; authorId: number } | null => {
     const authorId = authorIds.get(entry.authorKey)
@@ -155,7 +156,7 @@ function knownIds(ctx: ImportContext, people: PeopleAndLabels) {
 export async function prepareBodies(ctx: ImportContext, people: PeopleAndLabels, hosts: Set<string>, total: number): Promise<void> {
   const { store, pacer, emit } = ctx
   const rewriteHref = makeHrefRewriter(hosts, (legacy) => store.getPath(legacy))
-  const known = knownIds(ctx, people)
+  const known = await knownIds(ctx, people)
   let done = 0
   for (const kind of ['page', 'post'] as const) {
     for (let after = 0; ; ) {
@@ -166,7 +167,7 @@ export async function prepareBodies(ctx: ImportContext, people: PeopleAndLabels,
         done++
         if (kind === 'post') {
           const ids = known(entry)
-          const mapping = ids && getMapping(ctx, 'post', entry.externalId)
+          const mapping = ids && (await getMapping(ctx, 'post', entry.externalId))
           if (ids && mapping && mapping.contentHash === postHash(entry, ids.labelIds, ids.authorId)) {
             store.setPrepared(entry.seq, null)
             continue

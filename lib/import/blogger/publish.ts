@@ -4,6 +4,7 @@ import { writeRevision } from '@/db/queries/articles-desk'
 import { articleLabels, articles, pages } from '@/db/tables'
 import { isUntouchedStarterPage, releaseStarterPage } from '@/db/starter-pages'
 import type { Executor as WriteTx } from '@/db'
+import type { ArticleState } from '@/db/queries/blogger-import'
 import { articlePath, pagePath } from '@/lib/urls'
 import { claimAddress, forgetOldPath, getMapping, type ImportContext, redirectOldPath, remember } from './context'
 import { claimSlug, type PeopleAndLabels } from './labels'
@@ -22,7 +23,6 @@ import type { StagedEntry } from './staging'
 
 const BATCH = 200
 
-type ArticleState = { id: number; status: string; slug: string; pathMonth: string | null; version: number; featuredImageUrl: string | null }
 
 /** A staged post with what the publish step adds before taking the lock: its ids and hash. */
 type PostInput = StagedEntry & { labelIds: number[]; authorId: number; hash: string }
@@ -50,7 +50,7 @@ async function publishAll<T>(
       next = await ctx.slicer.runOrRead(ctx.dryRun, async (tx, pastBudget) => {
         let i = from
         while (i < inputs.length && !(i > from && pastBudget(end.reserveMs()))) await apply(tx, inputs[i++]!)
-        end.run()
+        await end.run()
         return i
       })
       onProgress(next - from)
@@ -59,7 +59,7 @@ async function publishAll<T>(
 }
 
 /** Work a slice does after its entries, and how long it will take (kept out of the budget). */
-type SliceEnd = { reserveMs: () => number; run: () => void }
+type SliceEnd = { reserveMs: () => number; run: () => void | Promise<void> }
 
 /**
  * Makes a slice's new live stories live in one statement (see publishPost), learning what that
@@ -70,10 +70,10 @@ function goLiveAtEnd(ctx: ImportContext, goingLive: number[]): SliceEnd {
   let msPerStory = 0.5
   return {
     reserveMs: () => goingLive.length * msPerStory,
-    run: () => {
+    run: async () => {
       if (goingLive.length === 0) return
       const started = performance.now()
-      if (!ctx.dryRun) ctx.statements.makeLive.run(JSON.stringify(goingLive))
+      if (!ctx.dryRun) await ctx.statements.makeLive(goingLive)
       const measured = (performance.now() - started) / goingLive.length
       msPerStory = ctx.dryRun ? msPerStory : msPerStory * 0.7 + measured * 0.3
       goingLive.length = 0
@@ -123,12 +123,6 @@ function postFields(post: PostInput, people: PeopleAndLabels, rewriteHref: (href
   }
 }
 
-function replaceLabels(ctx: ImportContext, articleId: number, labelIds: number[]) {
-  ctx.statements.clearLabels.run(articleId)
-  labelIds.forEach((labelId, position) => ctx.statements.addLabel.run(articleId, labelId, position))
-}
-
-const msOrNull = (d: Date | null) => (d ? d.getTime() : null)
 
 async function publishPost(
   ctx: ImportContext,
@@ -148,11 +142,11 @@ async function publishPost(
     report.posts.skipped++
     ctx.skip({ kind: 'post', id: post.externalId, title: post.title, reason, line: post.line })
   }
-  const mapping = getMapping(ctx, 'post', post.externalId)
+  const mapping = await getMapping(ctx, 'post', post.externalId)
   let row: ArticleState
   let hash = post.hash
   if (mapping) {
-    const current = statements.articleState.get(mapping.entityId) as ArticleState | undefined
+    const current = await statements.articleState(mapping.entityId)
     if (!current) return skip('deleted-in-warta')
     if (mapping.contentHash === hash) {
       report.posts.unchanged++
@@ -174,16 +168,16 @@ async function publishPost(
           .set({ ...fields, pathMonth, version: current.version + 1, savedAt: new Date(), savedBy: null })
           .where(eq(articles.id, current.id))
           .returning({ id: articles.id, status: articles.status, slug: articles.slug, pathMonth: articles.pathMonth, version: articles.version, featuredImageUrl: articles.featuredImageUrl }))[0]!
-        replaceLabels(ctx, row.id, post.labelIds)
+        await statements.replaceLabels(row.id, post.labelIds)
       }
       report.posts.updated++
     }
   } else {
     let slug = post.slug!
-    if (statements.articleSlugTaken.get(slug)) {
+    if (await statements.articleSlugTaken(slug)) {
       // Taken by the newsroom since the addresses were planned: the next free one. Links to it
       // from other imported posts were rewritten to the planned address and now lead elsewhere.
-      slug = claimSlug(post.baseSlug, (s) => statements.articleSlugTaken.get(s) !== undefined || ctx.store.hasSlug('post', s))
+      slug = await claimSlug(post.baseSlug, async (s) => ctx.store.hasSlug('post', s) || (await statements.articleSlugTaken(s)))
       ctx.store.setAddress(post.seq, slug, post.pathMonth)
       hash = postHash({ ...post, slug }, post.labelIds, post.authorId)
       report.warnings.push(`The address ${articlePath({ slug: post.slug!, pathMonth: post.pathMonth })} was taken during the import; "${post.title}" is at ${articlePath({ slug, pathMonth: post.pathMonth })}.`)
@@ -198,27 +192,24 @@ async function publishPost(
       // (each write that fires a trigger opens one), so a story made live on its own would cost
       // a segment of the search index each, and merging those cost more than the rest of the
       // import. The search triggers index the stories as they go live, as for the desk.
-      row = statements.insertArticle.get({
+      row = await statements.insertArticle({
         ...fields,
         status: fields.status === 'published' ? 'draft' : fields.status,
         slug,
         pathMonth: post.pathMonth ?? null,
-        publishedAt: msOrNull(fields.publishedAt),
-        updatedAt: msOrNull(fields.updatedAt),
-        isSponsored: fields.isSponsored ? 1 : 0,
-        createdAt: timeMs(post.created) ?? post.publishedMs ?? Date.now(),
-        savedAt: updatedMs ?? post.publishedMs ?? Date.now(),
-      }) as ArticleState
+        createdAt: new Date(timeMs(post.created) ?? post.publishedMs ?? Date.now()),
+        savedAt: new Date(updatedMs ?? post.publishedMs ?? Date.now()),
+      })
       if (fields.status === 'published') {
         goingLive.push(row.id)
         row.status = 'published'
       }
-      replaceLabels(ctx, row.id, post.labelIds)
+      await statements.replaceLabels(row.id, post.labelIds)
     }
     report.posts.created++
   }
   if (row.featuredImageUrl) report.images.referenced++
-  remember(ctx, 'post', post.externalId, {
+  await remember(ctx, 'post', post.externalId, {
     entityId: row.id,
     legacyPath: post.legacyPath,
     externalUpdated: post.updated,
@@ -229,9 +220,9 @@ async function publishPost(
   if (row.status === 'published' && row.pathMonth) {
     const to = articlePath(row)
     // A live article wins its address (as when the desk publishes one).
-    claimAddress(ctx, to)
-    if (post.legacyPath) redirectOldPath(ctx, post.legacyPath, to)
-    if (commentFeed) redirectOldPath(ctx, commentFeed, to)
+    await claimAddress(ctx, to)
+    if (post.legacyPath) await redirectOldPath(ctx, post.legacyPath, to)
+    if (commentFeed) await redirectOldPath(ctx, commentFeed, to)
   } else if (mapping) {
     // Taken back to draft in Blogger since the last import: its old URLs must not lead to it.
     for (const from of [post.legacyPath, commentFeed]) if (from) await forgetOldPath(ctx, from)
@@ -255,11 +246,11 @@ async function publishPage(ctx: ImportContext, tx: WriteTx | null, page: StagedE
     report.pages.skipped++
     ctx.skip({ kind: 'page', id: page.externalId, title: page.title, reason, line: page.line })
   }
-  const mapping = getMapping(ctx, 'page', page.externalId)
+  const mapping = await getMapping(ctx, 'page', page.externalId)
   let row: { id: number; slug: string; status: string; updatedAt: number | null }
   let slug = page.slug!
   if (mapping) {
-    const current = statements.pageById.get(mapping.entityId) as typeof row | undefined
+    const current = await statements.pageById(mapping.entityId)
     if (!current) return skip('deleted-in-warta')
     const hash = hashOf({ ...fields, slug })
     if (mapping.contentHash === hash) {
@@ -273,14 +264,14 @@ async function publishPage(ctx: ImportContext, tx: WriteTx | null, page: StagedE
       row = { ...current, status, updatedAt: updatedAt.getTime() }
       report.pages.updated++
     }
-    rememberPage(ctx, page, row, hash)
+    await rememberPage(ctx, page, row, hash)
   } else {
     // A new site's untouched starter draft (Redaksi, Kontak…) gives its address to the imported page.
     if (tx) await releaseStarterPage(tx, slug)
-    const holder = statements.pageBySlug.get(slug) as { slug: string; status: string; bodyHtml: string } | undefined
+    const holder = await statements.pageBySlug(slug)
     if (holder && (tx || !isUntouchedStarterPage(holder))) {
       // Taken (or edited) by the newsroom since the addresses were planned: the next free one.
-      slug = claimSlug(page.baseSlug, (s) => statements.pageBySlug.get(s) !== undefined || ctx.store.hasSlug('page', s))
+      slug = await claimSlug(page.baseSlug, async (s) => ctx.store.hasSlug('page', s) || (await statements.pageBySlug(s)) !== undefined)
       ctx.store.setAddress(page.seq, slug, null)
       report.warnings.push(`The address ${pagePath(page.slug!)} was taken during the import; the page "${page.title}" is at ${pagePath(slug)}.`)
     }
@@ -296,13 +287,13 @@ async function publishPage(ctx: ImportContext, tx: WriteTx | null, page: StagedE
       row = { id: -1, slug, status, updatedAt: savedAt.getTime() }
     }
     report.pages.created++
-    rememberPage(ctx, page, row, hashOf({ ...fields, title: page.title || slug, slug }))
+    await rememberPage(ctx, page, row, hashOf({ ...fields, title: page.title || slug, slug }))
   }
-  if (row.status === 'published' && page.legacyPath) redirectOldPath(ctx, page.legacyPath, pagePath(row.slug))
+  if (row.status === 'published' && page.legacyPath) await redirectOldPath(ctx, page.legacyPath, pagePath(row.slug))
 }
 
-function rememberPage(ctx: ImportContext, page: StagedEntry, row: { id: number; updatedAt: number | null }, hash: string) {
-  remember(ctx, 'page', page.externalId, {
+function rememberPage(ctx: ImportContext, page: StagedEntry, row: { id: number; updatedAt: number | null }, hash: string): Promise<void> {
+  return remember(ctx, 'page', page.externalId, {
     entityId: row.id,
     legacyPath: page.legacyPath,
     externalUpdated: page.updated,

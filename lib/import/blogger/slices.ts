@@ -1,7 +1,6 @@
 import 'server-only'
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises'
-import { getWriteClient } from '@/db'
-import { write, type Executor as WriteTx } from '@/db'
+import { getDialect, getWriteClient, write, type Executor as WriteTx } from '@/db'
 
 /*
  * How the import shares the site (docs/decisions/009-import-slicing.md): it writes in short
@@ -87,6 +86,8 @@ export class Slicer {
    * the lock, and the checkpoint's cost falls on the import, never on the next writer's commit.
    */
   open(): void {
+    // PostgreSQL: the server's checkpointer and WAL writer do this on their own schedule.
+    if (getDialect() === 'postgres') return
     const client = getWriteClient()
     this.savedAutoCheckpoint = client.pragma('wal_autocheckpoint', { simple: true }) as number
     client.pragma('wal_autocheckpoint = 0')
@@ -112,14 +113,19 @@ export class Slicer {
     let started = 0
     let workDone = 0
     let cpuStart: NodeJS.CpuUsage | undefined
-    const result = await write(async (tx) => {
-      started = performance.now()
-      cpuStart = process.cpuUsage()
-      const deadline = started + this.options.budgetMs - this.commitMs
-      const out = await work(tx, (reserveMs = 0) => performance.now() + reserveMs >= deadline)
-      workDone = performance.now()
-      return out
-    })
+    const result = await write(
+      async (tx) => {
+        started = performance.now()
+        cpuStart = process.cpuUsage()
+        const deadline = started + this.options.budgetMs - this.commitMs
+        const out = await work(tx, (reserveMs = 0) => performance.now() + reserveMs >= deadline)
+        workDone = performance.now()
+        return out
+      },
+      // A slice consumes its work and counts it in the report: it cannot run twice. A deadlock
+      // on PostgreSQL ends the import as interrupted (what is in is whole; run it again).
+      { attempts: 1 },
+    )
     // Measured to the resumption after the commit: a little more than the lock was held.
     const committed = performance.now()
     const held = committed - started
