@@ -65,3 +65,11 @@ export function larger(db: Runner, a: SQL, b: SQL): SQL {
 export function noCase(value: SQLWrapper): SQL {
   return onPostgres ? sql`lower(${value})` : sql`${value} collate nocase`
 }
+
+/**
+ * The table with one row per story in the search index (`article_id`): `article_search_keys`
+ * beside SQLite's FTS5 table, `article_search` on PostgreSQL (ADR 019 §4).
+ */
+export function searchIndexTable(db: Runner): SQL {
+  return sql`${sql.identifier(onPg(db) ? 'article_search' : 'article_search_keys')}`
+}

@@ -1,12 +1,12 @@
 import 'server-only'
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { getDb, inWrite, type Executor, write } from '@/db'
 import { execute, onPg } from '@/db/dialect'
-import { articleLabels, articles, importedEntries, labels, redirects, settings, type ArticleStatus } from '@/db/tables'
+import { articles, importedEntries, redirects, type ArticleStatus } from '@/db/tables'
 import type { PathFate } from '@/lib/redirects/decide'
 import { isBloggerSourcePath } from '@/lib/redirects/blogger'
 import { normalizeRedirectPath, parseArticlePath } from '@/lib/redirects/paths'
-import { articlePath, labelFeedPath, labelPath } from '@/lib/urls'
+import { articlePath } from '@/lib/urls'
 
 /*
  * The URL history of the site: one table of moved paths (301) and removed ones (410).
@@ -35,7 +35,9 @@ function requirePath(input: string): string {
 
 /**
  * Where a path went: moved (one hop to live content), gone (410), or null when it is not in the
- * history. Synchronous: SQLite only (prepared statements); getPathFateAsync answers on both.
+ * history. Synchronous, SQLite only (prepared statements): the redirect check per request
+ * (decideRequest, lib/redirects/table.ts) runs it without an await. Everything else, the import
+ * included, calls getPathFateAsync, which answers on both dialects (on SQLite through this).
  */
 export function getPathFate(path: string): PathFate | null {
   const statements = fateStatements(getDb().$client)
@@ -110,25 +112,19 @@ export async function getGoneNotice(path: string): Promise<GoneNotice | null> {
  * Records that what was at `from` now lives at `to` (301). `to` is live content from now on, so
  * a row from `to` is dropped, and rows that pointed at `from` are re-pointed at `to`: every old
  * URL stays one hop from its content and no loop can form. `from === to` only drops rows from it.
- * Only inside write() (its statements are prepared on the write connection and run in the
- * caller's transaction, as a savepoint): synchronous, so the import's slices can call it per entry.
- * SQLite only; recordRedirect does the same on both dialects, awaited.
+ * Only inside write(), in the caller's transaction. On SQLite through statements prepared once
+ * on the write connection (an import writes tens of thousands of redirects); on PostgreSQL the
+ * same three statements, awaited.
  */
-export function addRedirect(fromInput: string, toInput: string, reason: RedirectReason): { from: string; to: string } {
-  const from = requirePath(fromInput)
-  const to = requirePath(toInput)
-  if (!inWrite()) throw new Error('addRedirect runs inside write()')
-  writeStatements().addRedirect(from, to, reason, Date.now())
-  return { from, to }
-}
-
-/** addRedirect on either dialect: on SQLite exactly that, on PostgreSQL the same three statements, awaited. */
 export async function recordRedirect(fromInput: string, toInput: string, reason: RedirectReason): Promise<{ from: string; to: string }> {
-  const db = getDb()
-  if (!onPg(db)) return addRedirect(fromInput, toInput, reason)
   const from = requirePath(fromInput)
   const to = requirePath(toInput)
   if (!inWrite()) throw new Error('recordRedirect runs inside write()')
+  const db = getDb()
+  if (!onPg(db)) {
+    writeStatements().addRedirect(from, to, reason, Date.now())
+    return { from, to }
+  }
   await execute(db, sql`DELETE FROM redirects WHERE from_path = ${to}`)
   if (from === to) return { from, to }
   await execute(db, sql`UPDATE redirects SET to_path = ${to}, code = ${MOVED_CODE} WHERE to_path = ${from}`)
@@ -206,16 +202,6 @@ export async function redirectImportedLegacyPath(db: Executor, articleId: number
     .where(and(eq(importedEntries.kind, 'post'), eq(importedEntries.entityId, articleId))).limit(1))[0]
   // Rows recorded before the importer checked paths may name any path (issue #10, finding 6).
   if (row?.legacyPath && isBloggerSourcePath('post', row.legacyPath)) await recordRedirect(row.legacyPath, to, 'import')
-}
-
-/** A published article's slug changed: its old URL answers 301 to the new one. */
-export function recordArticleSlugChange(input: { pathMonth: string | null; oldSlug: string; newSlug: string }) {
-  if (!input.pathMonth || input.oldSlug === input.newSlug) return null
-  return addRedirect(
-    articlePath({ pathMonth: input.pathMonth, slug: input.oldSlug }),
-    articlePath({ pathMonth: input.pathMonth, slug: input.newSlug }),
-    'article-slug',
-  )
 }
 
 /**

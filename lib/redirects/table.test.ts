@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getWriteConnection, write } from '@/db'
-import { addRedirect, recordGonePath } from '@/db/queries/redirects'
+import { recordGonePath, recordRedirect } from '@/db/queries/redirects'
 import { mergeLabels } from '@/db/queries/labels-desk'
 import { redirects } from '@/db/tables'
 import { getEnv } from '@/lib/env'
@@ -22,11 +22,11 @@ const to = (location: string) => ({ action: 'redirect', location })
 
 /** What the importer writes for the fixture's post 1564793159734860121, its page and two labels. */
 async function importSample() {
-  await write(() => addRedirect('/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak.html', '/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'import'))
-  await write(() => addRedirect('/p/redaksi.html', '/p/redaksi', 'import'))
-  await write(() => addRedirect('/feeds/1564793159734860121/comments/default', '/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'import'))
-  for (const raw of ['Koto  Alai', 'KOTO ALAI', 'Koto Alai']) await write(() => addRedirect(bloggerLabelPath(raw), '/label/koto-alai', 'import'))
-  await write(() => addRedirect(bloggerLabelPath('Hukum & Kriminal'), '/label/hukum-dan-kriminal', 'import'))
+  await write(() => recordRedirect('/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak.html', '/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'import'))
+  await write(() => recordRedirect('/p/redaksi.html', '/p/redaksi', 'import'))
+  await write(() => recordRedirect('/feeds/1564793159734860121/comments/default', '/2023/02/warga-sarai-panjang-keluhkan-jalan-rusak', 'import'))
+  for (const raw of ['Koto  Alai', 'KOTO ALAI', 'Koto Alai']) await write(() => recordRedirect(bloggerLabelPath(raw), '/label/koto-alai', 'import'))
+  await write(() => recordRedirect(bloggerLabelPath('Hukum & Kriminal'), '/label/hukum-dan-kriminal', 'import'))
 }
 
 describe('Blogger URLs through the real redirect table', () => {
@@ -73,7 +73,7 @@ describe('Blogger URLs through the real redirect table', () => {
 
     const author = await createUser()
     const article = await createArticle({ authorId: author.id, status: 'retracted', slug: 'ditarik-redaksi', publishedAt: new Date('2023-03-01T03:00:00Z') })
-    await write(() => addRedirect('/2023/03/ditarik-redaksi.html', `/${article.pathMonth}/ditarik-redaksi`, 'import'))
+    await write(() => recordRedirect('/2023/03/ditarik-redaksi.html', `/${article.pathMonth}/ditarik-redaksi`, 'import'))
     expect(decide('/2023/03/ditarik-redaksi.html')).toEqual(to('/2023/03/ditarik-redaksi'))
     expect(decide('/2023/03/ditarik-redaksi')).toEqual({ action: 'gone', rewrite: '/ditarik/2023/03/ditarik-redaksi' })
   })
