@@ -6,7 +6,7 @@ import { getEnv } from '@/lib/env'
 import { openDatabase } from './connection'
 import { createTestDatabase, isPostgresReachable, type TestDatabase } from '@/tests/setup/pg-database'
 import type { Db } from './connection'
-import { execute, larger, onPg, queryRow, queryRows, smaller, sweepExpiredSql } from './dialect'
+import { execute, larger, onPg, queryRow, queryRows, searchIndexTable, smaller, sweepExpiredSql } from './dialect'
 import { migratePg } from './pg/migrate'
 import { createPgPool } from './pg/pool'
 import * as pgSchema from './pg/schema'
@@ -35,6 +35,14 @@ async function checks(db: Db) {
   expect(await queryRow<{ a: number; b: number }>(db, sql`SELECT ${smaller(db, sql`3`, sql`5`)} AS a, ${larger(db, sql`3`, sql`5`)} AS b`)).toEqual({ a: 3, b: 5 })
   expect(await queryRows<{ n: number }>(db, sql`SELECT count(*) AS n FROM rate_limits`)).toEqual([{ n: 1 }])
   expect(await queryRow(db, sql`SELECT 1 AS n FROM rate_limits WHERE key = 'none'`)).toBeUndefined()
+
+  // The search index's one-row-per-story table: one row per live story, none for a draft.
+  const indexed = async () => (await queryRow<{ n: number }>(db, sql`SELECT count(article_id) AS n FROM ${searchIndexTable(db)}`))!.n
+  const before = await indexed()
+  const [author] = await db.insert(t.users).values({ name: 'Indeks', slug: `indeks-${Date.now()}`, role: 'reporter' }).returning({ id: t.users.id })
+  const story = { authorId: author!.id, title: 'Indeks', bodyHtml: '<p>indeks</p>', pathMonth: '2024/01', publishedAt: new Date(Date.UTC(2024, 0, 2)) }
+  await db.insert(t.articles).values([{ ...story, slug: `indeks-live-${Date.now()}`, status: 'published' }, { ...story, slug: `indeks-draft-${Date.now()}`, status: 'draft', pathMonth: null, publishedAt: null }])
+  expect(await indexed()).toBe(before + 1)
 
   // One transaction: committed when the callback resolves, rolled back when it throws, joined by a nested call.
   await transaction(db, async (tx) => {
