@@ -15,7 +15,7 @@ import { articleLabels, articles, importedEntries, labels, pages, redirects, use
  *   about fifteen of them per post (hundreds of thousands per import), and drizzle building plus
  *   better-sqlite3 preparing each one again cost more than running it. They are SQLite's side of
  *   the seam, like getPathFate's (ADR 019 §6); db/queries/blogger-import.test.ts holds both to
- *   the same answers.
+ *   the same transcript.
  */
 
 export const IMPORT_SOURCE = 'blogger'
@@ -75,8 +75,8 @@ export type ImportStatements = {
   labelSlug(id: number): Promise<string | undefined>
   /** Every label, in id order. */
   allLabels(): Promise<Array<{ id: number; name: string; slug: string }>>
-  /** A story's labels become exactly these, in this order. */
-  replaceLabels(articleId: number, labelIds: number[]): Promise<void>
+  /** A story's labels become exactly these, in this order (`fresh`: it has none yet). */
+  replaceLabels(articleId: number, labelIds: number[], fresh?: boolean): Promise<void>
   clearRedirectFrom(path: string): Promise<void>
 }
 
@@ -123,8 +123,8 @@ export function portableImportStatements(db: () => Db = getDb): ImportStatements
     userSlugTaken: async (slug) => (await one(db().select({ id: users.id }).from(users).where(eq(users.slug, slug)).limit(1))) !== undefined,
     labelSlug: async (id) => (await one(db().select({ slug: labels.slug }).from(labels).where(eq(labels.id, id)).limit(1)))?.slug,
     allLabels: () => db().select({ id: labels.id, name: labels.name, slug: labels.slug }).from(labels).orderBy(asc(labels.id)),
-    replaceLabels: async (articleId, labelIds) => {
-      await db().delete(articleLabels).where(eq(articleLabels.articleId, articleId))
+    replaceLabels: async (articleId, labelIds, fresh = false) => {
+      if (!fresh) await db().delete(articleLabels).where(eq(articleLabels.articleId, articleId))
       if (labelIds.length > 0) await db().insert(articleLabels).values(labelIds.map((labelId, position) => ({ articleId, labelId, position })))
     },
     clearRedirectFrom: async (path) => {
@@ -178,7 +178,7 @@ const msOrNull = (d: Date | null) => (d ? d.getTime() : null)
  * call from getDb(): inside a slice the write connection's (so they run in the slice's
  * transaction), outside it the read connection's (which refuses writes).
  */
-function sqliteImportStatements(): ImportStatements {
+export function sqliteImportStatements(): ImportStatements {
   const s = (): Prepared => {
     const client = getDb().$client
     let prepared = preparedByClient.get(client)
@@ -213,9 +213,9 @@ function sqliteImportStatements(): ImportStatements {
     userSlugTaken: async (slug) => s().userSlugTaken.get(slug) !== undefined,
     labelSlug: async (id) => (s().labelSlug.get(id) as { slug: string } | undefined)?.slug,
     allLabels: async () => s().allLabels.all() as Array<{ id: number; name: string; slug: string }>,
-    replaceLabels: async (articleId, labelIds) => {
+    replaceLabels: async (articleId, labelIds, fresh = false) => {
       const prepared = s()
-      prepared.clearLabels.run(articleId)
+      if (!fresh) prepared.clearLabels.run(articleId)
       labelIds.forEach((labelId, position) => prepared.addLabel.run(articleId, labelId, position))
     },
     clearRedirectFrom: async (path) => {

@@ -125,12 +125,19 @@ export async function recordRedirect(fromInput: string, toInput: string, reason:
     writeStatements().addRedirect(from, to, reason, Date.now())
     return { from, to }
   }
-  await execute(db, sql`DELETE FROM redirects WHERE from_path = ${to}`)
-  if (from === to) return { from, to }
-  await execute(db, sql`UPDATE redirects SET to_path = ${to}, code = ${MOVED_CODE} WHERE to_path = ${from}`)
+  if (from === to) {
+    await execute(db, sql`DELETE FROM redirects WHERE from_path = ${to}`)
+    return { from, to }
+  }
+  // The same three steps in one statement (one round trip: an import records two per story).
+  // Its parts see the rows as they were before it, and no row may be changed by two of them:
+  // the row `to → from` (a swap) is only deleted, never re-pointed; the row from `from` is
+  // neither (`from` is no target, by the invariant, and is not `to`).
   await execute(
     db,
-    sql`INSERT INTO redirects (from_path, to_path, code, reason) VALUES (${from}, ${to}, ${MOVED_CODE}, ${reason})
+    sql`WITH dropped AS (DELETE FROM redirects WHERE from_path = ${to}),
+        repointed AS (UPDATE redirects SET to_path = ${to}, code = ${MOVED_CODE} WHERE to_path = ${from} AND from_path <> ${to})
+        INSERT INTO redirects (from_path, to_path, code, reason) VALUES (${from}, ${to}, ${MOVED_CODE}, ${reason})
         ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path, code = excluded.code, reason = excluded.reason, created_at = ${Date.now()}`,
   )
   return { from, to }

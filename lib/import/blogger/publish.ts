@@ -204,7 +204,7 @@ async function publishPost(
         goingLive.push(row.id)
         row.status = 'published'
       }
-      await statements.replaceLabels(row.id, post.labelIds)
+      await statements.replaceLabels(row.id, post.labelIds, true)
     }
     report.posts.created++
   }
