@@ -121,4 +121,28 @@ describe.skipIf(!reachable)('dialect helpers on PostgreSQL', () => {
     expect(failures).toBe(1)
     expect(isRetryablePgError({ message: 'wrapped', cause: { code: '40P01' } })).toBe(true)
   })
+
+  it('runs a callback that cannot run twice (an import slice) once, even after a deadlock', async () => {
+    let runs = 0
+    const deadlock = () => Object.assign(new Error('deadlock detected'), { code: '40P01' })
+    await expect(
+      transaction(
+        db,
+        async () => {
+          runs++
+          throw deadlock()
+        },
+        { attempts: 1 },
+      ),
+    ).rejects.toThrow('deadlock detected')
+    expect(runs).toBe(1)
+    runs = 0
+    await expect(
+      transaction(db, async () => {
+        runs++
+        throw deadlock()
+      }),
+    ).rejects.toThrow('deadlock detected')
+    expect(runs).toBe(4)
+  })
 })
