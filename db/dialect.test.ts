@@ -6,7 +6,7 @@ import { getEnv } from '@/lib/env'
 import { openDatabase } from './connection'
 import { createTestDatabase, isPostgresReachable, type TestDatabase } from '@/tests/setup/pg-database'
 import type { Db } from './connection'
-import { execute, larger, onPg, queryRow, queryRows, searchIndexTable, smaller, sweepExpiredSql } from './dialect'
+import { execute, larger, onPg, queryRow, queryRows, relaxCommitDurability, searchIndexTable, smaller, sweepExpiredSql } from './dialect'
 import { migratePg } from './pg/migrate'
 import { createPgPool } from './pg/pool'
 import * as pgSchema from './pg/schema'
@@ -120,6 +120,16 @@ describe.skipIf(!reachable)('dialect helpers on PostgreSQL', () => {
     ).rejects.toThrow('not null')
     expect(failures).toBe(1)
     expect(isRetryablePgError({ message: 'wrapped', cause: { code: '40P01' } })).toBe(true)
+  })
+
+  it('relaxes commit durability for the open transaction only', async () => {
+    const setting = async (runner: Db) => (await queryRow<{ synchronous_commit: string }>(runner, sql`SHOW synchronous_commit`))!.synchronous_commit
+    const inside = await transaction(db, async (tx) => {
+      await relaxCommitDurability(tx as unknown as Db)
+      return setting(tx as unknown as Db)
+    })
+    expect(inside).toBe('off')
+    expect(await transaction(db, async (tx) => setting(tx as unknown as Db))).toBe('on')
   })
 
   it('runs a callback that cannot run twice (an import slice) once, even after a deadlock', async () => {

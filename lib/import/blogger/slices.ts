@@ -1,6 +1,7 @@
 import 'server-only'
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises'
 import { getDialect, getWriteClient, write, type Executor as WriteTx } from '@/db'
+import { relaxCommitDurability } from '@/db/dialect'
 
 /*
  * How the import shares the site (docs/decisions/009-import-slicing.md): it writes in short
@@ -117,6 +118,7 @@ export class Slicer {
       async (tx) => {
         started = performance.now()
         cpuStart = process.cpuUsage()
+        await relaxCommitDurability(tx)
         const deadline = started + this.options.budgetMs - this.commitMs
         const out = await work(tx, (reserveMs = 0) => performance.now() + reserveMs >= deadline)
         workDone = performance.now()
