@@ -68,7 +68,8 @@ describe('npm run import:blogger -- --download-images', () => {
     expect(allowed.code, allowed.stderr).toBe(0)
     expect(allowed.report!.images.downloaded).toBe(allowed.report!.images.referenced)
     expect(requests.length).toBe(allowed.report!.images.referenced)
-  })
+    // Two CLI runs (tsx start, migration, import): past the default 30 s on a loaded machine.
+  }, 120_000)
 
   it('takes --allow-private-images only with --download-images', async () => {
     const result = await importCli(['--allow-private-images'])
