@@ -21,14 +21,15 @@ function redact(url: string): string {
   return u.toString()
 }
 
-async function postgresAnswers(): Promise<boolean> {
+/** Null when PostgreSQL answers, else why not (refused, or a password it did not take). */
+async function postgresProblem(): Promise<string | null> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 })
   try {
     await client.connect()
     await client.query('SELECT 1')
-    return true
-  } catch {
-    return false
+    return null
+  } catch (error) {
+    return `no PostgreSQL at ${redact(PG_URL)} (${(error as Error).message || (error as Error).name})`
   } finally {
     await client.end().catch(() => {})
   }
@@ -55,9 +56,9 @@ function step(name: string, command: string, args: string[], env: Record<string,
 }
 
 async function main() {
-  const [onPg, onRedis] = await Promise.all([postgresAnswers(), redisAnswers()])
-  if (!onPg || !onRedis) {
-    const missing = [!onPg && `no PostgreSQL at ${redact(PG_URL)}`, !onRedis && `no Redis at ${REDIS_URL}`].filter(Boolean).join(', ')
+  const [pgProblem, onRedis] = await Promise.all([postgresProblem(), redisAnswers()])
+  if (pgProblem || !onRedis) {
+    const missing = [pgProblem, !onRedis && `no Redis at ${REDIS_URL}`].filter(Boolean).join(', ')
     console.log(`PostgreSQL suite skipped: ${missing}. Start PostgreSQL 15+ and Redis (or set TEST_DATABASE_URL/TEST_REDIS_URL) and run \`npm run test:pg\`.`)
     return
   }
