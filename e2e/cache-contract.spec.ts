@@ -34,8 +34,9 @@ const storyColumns = `a.id, '/' || a.path_month || '/' || a.slug AS path, a.publ
 const newestFirst = `ORDER BY a.published_at DESC, a.id DESC`
 
 async function featuredLabelIds(): Promise<number[]> {
-  const row = (await query<{ value: string }>(`SELECT value FROM settings WHERE key = 'featured_label_ids'`))[0]
-  return row ? (JSON.parse(row.value) as number[]) : []
+  // JSON text in SQLite, jsonb (already parsed by the driver) in PostgreSQL.
+  const row = (await query<{ value: string | number[] }>(`SELECT value FROM settings WHERE key = 'featured_label_ids'`))[0]
+  return row ? (typeof row.value === 'string' ? (JSON.parse(row.value) as number[]) : row.value) : []
 }
 
 function labelsOf(articleId: number): Promise<Array<{ id: number; slug: string; n: number }>> {
