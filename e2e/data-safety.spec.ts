@@ -95,7 +95,8 @@ test.describe('data safety', () => {
       }
     }
 
-    const killAt = 5 + Math.floor(Math.random() * 6)
+    // After at least one whole article (three saves and a publish) and the next one's first save.
+    const killAt = 6 + Math.floor(Math.random() * 5)
     let step = 0
     stream: for (let n = 1; ; n++) {
       const title = `Uji listrik padam ${run} ${n}`
