@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
+import { databaseEnv, resetDatabaseCommand } from './e2e/support/database'
 import { E2E_DATA_DIR, E2E_NEWSROOM_DATA_DIR, E2E_NEWSROOM_PORT, E2E_PORT } from './e2e/support/server'
 
 // The suite runs against a production build (`npm start` builds when needed) on throwaway
@@ -14,14 +15,15 @@ function server(port: number, dataDir: string, seedDemo: boolean, setupUrlEnv?: 
     // While nobody can sign in, `npm start` prints a one-time setup link; Playwright reads it
     // from the server's output into process.env[setupUrlEnv] for the tests.
     ...(setupUrlEnv ? { wait: { stdout: new RegExp(`Setup link: (?<${setupUrlEnv}>\\S+)`) } } : {}),
-    command: `rm -rf "${dataDir}" && npm start`,
+    // A fresh data folder and, in the PostgreSQL pass, a fresh database (e2e/support/database.ts).
+    command: `rm -rf "${dataDir}" && ${resetDatabaseCommand(dataDir)} && npm start`,
     url: `${baseURL}/favicon.svg`,
     timeout: 15 * 60_000,
     reuseExistingServer: false,
     stdout: 'pipe' as const,
     stderr: 'pipe' as const,
     env: {
-      DATA_DIR: dataDir,
+      ...databaseEnv(dataDir),
       PORT: String(port),
       SITE_URL: baseURL,
       SEED_DEMO: seedDemo ? '1' : '0',

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { expect, test } from '@playwright/test'
+import { databaseEnv, query as queryOn } from './support/database'
 import { newsroom } from './support/newsroom'
 import { type OwnServer, prepareDataDir, startServer } from './support/own-server'
 import { E2E_PORT } from './support/server'
@@ -26,25 +26,20 @@ const FRESH_PORT = E2E_PORT + 21
 const PROPAGATION_MS = 700
 
 type Row = Record<string, unknown>
-function query<T extends Row>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(path.join(DATA, 'warta.db'), { readonly: true })
-  try {
-    return db.prepare(sql).all(...params) as T[]
-  } finally {
-    db.close()
-  }
-}
+/** A read on the site's database, SQLite or PostgreSQL (e2e/support/database.ts). */
+const query = <T extends Row>(sql: string, ...params: unknown[]): Promise<T[]> => queryOn<T>(DATA, sql, params)
 
 type Story = { id: number; path: string; publishedAt: number; authorSlug: string }
-const storyColumns = `a.id, '/' || a.path_month || '/' || a.slug AS path, a.published_at AS publishedAt, u.slug AS authorSlug`
+const storyColumns = `a.id, '/' || a.path_month || '/' || a.slug AS path, a.published_at AS "publishedAt", u.slug AS "authorSlug"`
 const newestFirst = `ORDER BY a.published_at DESC, a.id DESC`
 
-function featuredLabelIds(): number[] {
-  const row = query<{ value: string }>(`SELECT value FROM settings WHERE key = 'featured_label_ids'`)[0]
-  return row ? (JSON.parse(row.value) as number[]) : []
+async function featuredLabelIds(): Promise<number[]> {
+  // JSON text in SQLite, jsonb (already parsed by the driver) in PostgreSQL.
+  const row = (await query<{ value: string | number[] }>(`SELECT value FROM settings WHERE key = 'featured_label_ids'`))[0]
+  return row ? (typeof row.value === 'string' ? (JSON.parse(row.value) as number[]) : row.value) : []
 }
 
-function labelsOf(articleId: number): Array<{ id: number; slug: string; n: number }> {
+function labelsOf(articleId: number): Promise<Array<{ id: number; slug: string; n: number }>> {
   return query(
     `SELECT l.id, l.slug, (SELECT count(*) FROM article_labels x WHERE x.label_id = l.id AND x.published_at IS NOT NULL) AS n
      FROM article_labels al JOIN labels l ON l.id = al.label_id WHERE al.article_id = ? ORDER BY al.position`,
@@ -53,7 +48,7 @@ function labelsOf(articleId: number): Array<{ id: number; slug: string; n: numbe
 }
 
 /** The stories after a story in a label, nearest first: those whose related lists may show it. */
-function followersInLabel(articleId: number, publishedAt: number, labelId: number, limit: number): Story[] {
+function followersInLabel(articleId: number, publishedAt: number, labelId: number, limit: number): Promise<Story[]> {
   return query<Story>(
     `SELECT ${storyColumns} FROM article_labels al JOIN articles a ON a.id = al.article_id JOIN users u ON u.id = a.author_id
      WHERE al.label_id = ? AND al.published_at IS NOT NULL AND a.id <> ?
@@ -68,8 +63,8 @@ function followersInLabel(articleId: number, publishedAt: number, labelId: numbe
   )
 }
 
-function neighbours(s: Story): Story[] {
-  const older = query<Story>(
+async function neighbours(s: Story): Promise<Story[]> {
+  const older = await query<Story>(
     `SELECT ${storyColumns} FROM articles a JOIN users u ON u.id = a.author_id WHERE a.status = 'published' AND a.id <> ?
      AND (a.published_at < ? OR (a.published_at = ? AND a.id < ?)) ${newestFirst} LIMIT 1`,
     s.id,
@@ -77,7 +72,7 @@ function neighbours(s: Story): Story[] {
     s.publishedAt,
     s.id,
   )
-  const newer = query<Story>(
+  const newer = await query<Story>(
     `SELECT ${storyColumns} FROM articles a JOIN users u ON u.id = a.author_id WHERE a.status = 'published' AND a.id <> ?
      AND (a.published_at > ? OR (a.published_at = ? AND a.id > ?)) ORDER BY a.published_at, a.id LIMIT 1`,
     s.id,
@@ -134,38 +129,39 @@ test.describe('cached pages follow every change, and only the pages that show it
 
     // A story in the middle of the order, with a label that is not in the navigation (renaming a
     // featured label reaches every page through the navigation, which says nothing).
-    const featured = new Set(featuredLabelIds())
-    const stories = query<Story>(
-      `SELECT ${storyColumns} FROM articles a JOIN users u ON u.id = a.author_id WHERE a.status = 'published' AND a.is_sponsored = 0 ${newestFirst}`,
+    const featured = new Set(await featuredLabelIds())
+    const stories = await query<Story>(
+      `SELECT ${storyColumns} FROM articles a JOIN users u ON u.id = a.author_id WHERE a.status = 'published' AND NOT a.is_sponsored ${newestFirst}`,
     )
-    const candidates = stories.slice(25).filter((s) => labelsOf(s.id).some((l) => !featured.has(l.id)))
+    const labelsById = new Map<number, Array<{ id: number; slug: string; n: number }>>()
+    for (const s of stories) labelsById.set(s.id, await labelsOf(s.id))
+    const candidates = stories.slice(25).filter((s) => labelsById.get(s.id)!.some((l) => !featured.has(l.id)))
     story = candidates[0]!
-    const labels = labelsOf(story.id)
+    const labels = labelsById.get(story.id)!
     targetLabel = labels.find((l) => !featured.has(l.id))!
-    followers = labels.flatMap((l) => followersInLabel(story.id, story.publishedAt, l.id, 20))
-    const far = stories.find((s) => !labels.some((l) => labelsOf(s.id).some((o) => o.id === l.id)) && s.id !== story.id)!
-    const otherLabel = query<{ slug: string }>(
+    followers = (await Promise.all(labels.map((l) => followersInLabel(story.id, story.publishedAt, l.id, 20)))).flat()
+    const far = stories.find((s) => !labels.some((l) => labelsById.get(s.id)!.some((o) => o.id === l.id)) && s.id !== story.id)!
+    const otherLabel = (await query<{ slug: string }>(
       `SELECT slug FROM labels WHERE id NOT IN (${[...labels.map((l) => l.id), 0].join(',')}) ORDER BY id LIMIT 1`,
-    )[0]!
-    const otherAuthor = query<{ slug: string }>(`SELECT slug FROM users WHERE slug <> ? ORDER BY id LIMIT 1`, story.authorSlug)[0]!
-    const authorCount = query<{ n: number }>(
+    ))[0]!
+    const otherAuthor = (await query<{ slug: string }>(`SELECT slug FROM users WHERE slug <> ? ORDER BY id LIMIT 1`, story.authorSlug))[0]!
+    const authorCount = (await query<{ n: number }>(
       `SELECT count(*) AS n FROM articles a JOIN users u ON u.id = a.author_id WHERE u.slug = ? AND a.status = 'published'`,
       story.authorSlug,
-    )[0]!.n
+    ))[0]!.n
     const day = jakarta(story.publishedAt).slice(0, 10)
     const [year, month] = [day.slice(0, 4), day.slice(5, 7)]
-    const monthCount = query<{ n: number }>(
-      `SELECT count(*) AS n FROM articles WHERE status = 'published' AND strftime('%Y-%m', published_at / 1000, 'unixepoch', '+7 hours') = ?`,
-      `${year}-${month}`,
-    )[0]!.n
-    const otherMonth = query<{ m: string }>(
-      `SELECT DISTINCT strftime('%Y/%m', published_at / 1000, 'unixepoch', '+7 hours') AS m FROM articles WHERE status = 'published' ORDER BY m LIMIT 1`,
-    )[0]!.m
+    // Months in Jakarta time, counted here: SQLite and PostgreSQL name date functions differently.
+    const months = (await query<{ publishedAt: number }>(`SELECT published_at AS "publishedAt" FROM articles WHERE status = 'published'`)).map((r) =>
+      jakarta(r.publishedAt).slice(0, 7),
+    )
+    const monthCount = months.filter((m) => m === `${year}-${month}`).length
+    const otherMonth = months.sort()[0]!.replace('-', '/')
 
     urls = [
       '/',
       story.path,
-      ...neighbours(story).map((s) => s.path),
+      ...(await neighbours(story)).map((s) => s.path),
       ...followers.slice(0, 3).map((s) => s.path),
       far.path,
       ...labels.flatMap((l) => Array.from({ length: pagesOf(l.n) }, (_, i) => pageUrl(`/label/${l.slug}`, i + 1))),
@@ -200,7 +196,7 @@ test.describe('cached pages follow every change, and only the pages that show it
    * Makes a change, then compares what the warm server serves with what a fresh one renders.
    * `mayExpire(url)` names pages a change expires by design though they may not change, with why.
    */
-  async function check(change: string[], opts: { addUrls?: string[]; mayExpire?: (url: string) => string | null } = {}) {
+  async function check(change: string[], opts: { addUrls?: string[]; mayExpire?: (url: string) => Promise<string | null> | string | null } = {}) {
     urls = [...new Set([...urls, ...(opts.addUrls ?? [])])]
     const before = await warmUp(warm, urls)
     const report = newsroom(change, DATA)
@@ -218,7 +214,7 @@ test.describe('cached pages follow every change, and only the pages that show it
       const s = served.get(url)!
       const t = truth.get(url)!
       if (s.status !== t.status || s.body !== t.body) problems.push(`${url}: served an old copy (${s.status} ${s.cache}, fresh ${t.status})`)
-      else if (s.cache === 'MISS' && before.get(url)!.body === t.body && before.get(url)!.status === t.status && !opts.mayExpire?.(url)) {
+      else if (s.cache === 'MISS' && before.get(url)!.body === t.body && before.get(url)!.status === t.status && !(await opts.mayExpire?.(url))) {
         problems.push(`${url}: expired, though it does not show what changed`)
       }
     }
@@ -228,16 +224,18 @@ test.describe('cached pages follow every change, and only the pages that show it
 
   // Read again at each check: a story published by an earlier test in the story's label is one of
   // its followers too.
-  const followerPaths = () =>
-    new Set([...followers, ...labelsOf(story.id).flatMap((l) => followersInLabel(story.id, story.publishedAt, l.id, 20))].map((f) => f.path))
+  const followerPaths = async () => {
+    const now = await Promise.all((await labelsOf(story.id)).map((l) => followersInLabel(story.id, story.publishedAt, l.id, 20)))
+    return new Set([...followers, ...now.flat()].map((f) => f.path))
+  }
   let listPages = new Set<string>()
   /**
    * What a story leaving or joining the middle of the order expires by design though it may not
    * change: up to 20 later stories per label may list it as related (only the top four show it),
    * and a list's pages carry one tag, so the pages before the story's place go with the rest.
    */
-  const followersMay = (url: string) =>
-    followerPaths().has(url)
+  const followersMay = async (url: string) =>
+    (await followerPaths()).has(url)
       ? 'a later story whose related list may show it'
       : listPages.has(url)
         ? 'a page of a list the story is on, before its place (one tag a list)'
@@ -281,17 +279,17 @@ test.describe('cached pages follow every change, and only the pages that show it
   })
 
   test('merged labels: the source’s pages move, the target gains its stories', async () => {
-    const featured = new Set(featuredLabelIds())
-    const source = query<{ id: number; slug: string }>(
+    const featured = new Set(await featuredLabelIds())
+    const source = (await query<{ id: number; slug: string }>(
       `SELECT l.id, l.slug FROM labels l WHERE l.id <> ? AND l.id NOT IN (${[...featured, 0].join(',')})
        AND EXISTS (SELECT 1 FROM article_labels x WHERE x.label_id = l.id AND x.published_at IS NOT NULL) ORDER BY l.id LIMIT 1`,
       targetLabel.id,
-    )[0]!
+    ))[0]!
     const targetStories = new Set(
-      query<{ path: string }>(
+      (await query<{ path: string }>(
         `SELECT '/' || a.path_month || '/' || a.slug AS path FROM article_labels al JOIN articles a ON a.id = al.article_id WHERE al.label_id = ?`,
         targetLabel.id,
-      ).map((r) => r.path),
+      )).map((r) => r.path),
     )
     await check(['merge', targetLabel.slug, source.slug], {
       addUrls: [`/label/${source.slug}`],
@@ -317,7 +315,7 @@ test.describe('cached pages follow every change, and only the pages that show it
     const result = spawnSync(
       path.resolve('node_modules/.bin/tsx'),
       ['--conditions=react-server', 'lib/cli/import-blogger.ts', 'tests/fixtures/blogger/small-classic.xml'],
-      { env: { ...process.env, DATA_DIR: DATA, NODE_ENV: 'production' }, encoding: 'utf8' },
+      { env: { ...process.env, ...databaseEnv(DATA), NODE_ENV: 'production' }, encoding: 'utf8' },
     )
     expect(result.status, result.stderr).toBe(0)
     await new Promise((resolve) => setTimeout(resolve, PROPAGATION_MS))

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { expect, type Page, test } from '@playwright/test'
-import Database from 'better-sqlite3'
+import { onPostgres, query, queryRow, resetDataDir } from './support/database'
 import { type OwnServer, ownServerEnv, startOwnServer } from './support/own-server'
 import { E2E_PORT } from './support/server'
 
@@ -29,13 +29,10 @@ type Written = { id: number; title: string; attempts: string[]; acked: number; p
 
 const modeOf = (p: string) => (fs.statSync(p).mode & 0o777).toString(8)
 
-function withDb<T>(dataDir: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, 'warta.db'), { readonly: true })
-  try {
-    return fn(db)
-  } finally {
-    db.close()
-  }
+/** SQLite's own check of the file; PostgreSQL keeps its files to itself (and checks its WAL on start). */
+async function expectIntact(dataDir: string) {
+  if (onPostgres) return
+  expect((await queryRow<{ integrity_check: string }>(dataDir, 'PRAGMA integrity_check'))?.integrity_check).toBe('ok')
 }
 
 async function signIn(page: Page, email: string) {
@@ -53,7 +50,8 @@ test.describe('data safety', () => {
   const email = `redaktur-${run}@crash.example`
 
   test.beforeAll(() => {
-    for (const dir of [DATA_DIR, BACKUP_DIR, RESTORED_DIR]) fs.rmSync(dir, { recursive: true, force: true })
+    resetDataDir(DATA_DIR)
+    for (const dir of [BACKUP_DIR, RESTORED_DIR]) fs.rmSync(dir, { recursive: true, force: true })
   })
   test.afterAll(async () => {
     await server?.stop()
@@ -72,7 +70,7 @@ test.describe('data safety', () => {
 
     // Finding 11 on the real server: its data folder is readable by its own user only.
     expect(modeOf(DATA_DIR)).toBe('700')
-    for (const name of ['warta.db', 'warta.db-wal', 'warta.db-shm', 'secrets.json', 'server.json']) {
+    for (const name of [...(onPostgres ? [] : ['warta.db', 'warta.db-wal', 'warta.db-shm']), 'secrets.json', 'server.json']) {
       expect([name, modeOf(path.join(DATA_DIR, name))]).toEqual([name, '600'])
     }
 
@@ -97,7 +95,8 @@ test.describe('data safety', () => {
       }
     }
 
-    const killAt = 5 + Math.floor(Math.random() * 6)
+    // After at least one whole article (three saves and a publish) and the next one's first save.
+    const killAt = 6 + Math.floor(Math.random() * 5)
     let step = 0
     stream: for (let n = 1; ; n++) {
       const title = `Uji listrik padam ${run} ${n}`
@@ -126,20 +125,18 @@ test.describe('data safety', () => {
     test.info().annotations.push({ type: 'crash', description: `killed during write ${killAt}, after ${acks} acknowledged saves and publishes in ${written.length} articles` })
 
     server = await startOwnServer(DATA_DIR, PORT)
-    withDb(DATA_DIR, (db) => {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-      for (const w of written) {
-        const row = db.prepare('SELECT title, excerpt, status FROM articles WHERE id = ?').get(w.id) as { title: string; excerpt: string; status: string } | undefined
-        expect(row?.title, `article ${w.id} was created`).toBe(w.title)
-        // The save in flight at the kill may or may not have been committed; nothing before it may be lost.
-        if (w.acked >= 0) expect(w.attempts.slice(w.acked), `article ${w.id}`).toContain(row!.excerpt)
-        if (w.published) expect(row!.status, `article ${w.id}`).toBe('published')
-      }
-    })
+    await expectIntact(DATA_DIR)
+    for (const w of written) {
+      const row = await queryRow<{ title: string; excerpt: string; status: string }>(DATA_DIR, 'SELECT title, excerpt, status FROM articles WHERE id = ?', [w.id])
+      expect(row?.title, `article ${w.id} was created`).toBe(w.title)
+      // The save in flight at the kill may or may not have been committed; nothing before it may be lost.
+      if (w.acked >= 0) expect(w.attempts.slice(w.acked), `article ${w.id}`).toContain(row!.excerpt)
+      if (w.published) expect(row!.status, `article ${w.id}`).toBe('published')
+    }
 
     // The restarted site serves what was published, and the session still works.
     const published = written.filter((w) => w.published).at(-1)!
-    const where = withDb(DATA_DIR, (db) => db.prepare('SELECT path_month AS month, slug FROM articles WHERE id = ?').get(published.id) as { month: string; slug: string })
+    const where = (await queryRow<{ month: string; slug: string }>(DATA_DIR, 'SELECT path_month AS month, slug FROM articles WHERE id = ?', [published.id]))!
     const reader = await page.context().newPage()
     expect((await reader.goto(`/${where.month}/${where.slug}`))?.status()).toBe(200)
     await expect(reader.getByRole('heading', { level: 1 })).toHaveText(published.title)
@@ -149,6 +146,7 @@ test.describe('data safety', () => {
   })
 
   test('a backup taken while the site runs restores into a new data folder, where the site and the session carry on', async ({ page }) => {
+    test.skip(onPostgres, 'backup and restore copy the SQLite file; a PostgreSQL database is backed up with its own tools')
     test.setTimeout(180_000)
     expect(server, 'the first test left a running server').toBeDefined()
     const last = written.at(-1)!
@@ -178,9 +176,7 @@ test.describe('data safety', () => {
     const published = written.filter((w) => w.published).at(-1)!
     await page.goto(`/admin/artikel/${published.id}`)
     await expect(page.getByRole('textbox', { name: 'Judul', exact: true })).toHaveValue(published.title)
-    withDb(RESTORED_DIR, (db) => {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-      expect(db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: written.length })
-    })
+    await expectIntact(RESTORED_DIR)
+    expect(await query(RESTORED_DIR, 'SELECT count(*) AS n FROM articles')).toEqual([{ n: written.length }])
   })
 })

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { type Browser, expect, type Page, test } from '@playwright/test'
+import { databaseEnv } from './support/database'
 import { type RunningServer, startServer } from './support/server'
 
 /*
@@ -21,7 +22,7 @@ test.beforeAll(async () => {
   test.setTimeout(11 * 60_000)
   server = await startServer()
   execFileSync(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'e2e/helpers/create-staff.ts', admin.email, 'admin', PASSWORD, admin.name], {
-    env: { ...process.env, DATA_DIR: server.dataDir },
+    env: { ...process.env, ...databaseEnv(server.dataDir) },
     stdio: 'pipe',
   })
 })

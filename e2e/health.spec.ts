@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import Database from 'better-sqlite3'
+import { dropDatabase, onPostgres, query, queryRow } from './support/database'
 import { type OwnServer, prepareDataDir, startServer } from './support/own-server'
 import { E2E_PORT } from './support/server'
 
@@ -60,30 +60,41 @@ test.describe('a server whose database is behind its code', () => {
     const url = `${server!.url}/api/health`
     expect((await request.get(url)).status()).toBe(200)
 
-    const journal = JSON.parse(fs.readFileSync('drizzle/meta/_journal.json', 'utf8')) as { entries: Array<{ tag: string; when: number }> }
+    // The dialect's journal and drizzle's table of applied migrations (its own schema on PostgreSQL).
+    const [folder, table] = onPostgres ? ['drizzle-pg', 'drizzle.__drizzle_migrations'] : ['drizzle', '__drizzle_migrations']
+    const journal = JSON.parse(fs.readFileSync(`${folder}/meta/_journal.json`, 'utf8')) as { entries: Array<{ tag: string; when: number }> }
     const newest = journal.entries.at(-1)!
-    const db = new Database(path.join(DATA_DIR, 'warta.db'))
+    const row = (await queryRow<{ hash: string }>(DATA_DIR, `SELECT hash FROM ${table} WHERE created_at = ?`, [newest.when]))!
+    await query(DATA_DIR, `DELETE FROM ${table} WHERE created_at = ?`, [newest.when])
     try {
-      const row = db.prepare('SELECT hash FROM __drizzle_migrations WHERE created_at = ?').get(newest.when) as { hash: string }
-      db.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(newest.when)
-      try {
-        const started = performance.now()
-        const res = await request.get(url)
-        expect(performance.now() - started).toBeLessThan(2_000)
-        expect(res.status()).toBe(503)
-        expect(res.headers()['cache-control']).toBe('no-store')
-        expect(await res.text()).toBe('{"status":"unavailable"}')
-        expect((await request.head(url)).status()).toBe(503)
-        await expect.poll(() => server!.output()).toContain('Health check failing (migrations): answering 503')
-        expect(server!.output()).toContain(newest.tag)
-      } finally {
-        db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run(row.hash, newest.when)
-      }
+      const started = performance.now()
+      const res = await request.get(url)
+      expect(performance.now() - started).toBeLessThan(2_000)
+      expect(res.status()).toBe(503)
+      expect(res.headers()['cache-control']).toBe('no-store')
+      expect(await res.text()).toBe('{"status":"unavailable"}')
+      expect((await request.head(url)).status()).toBe(503)
+      await expect.poll(() => server!.output()).toContain('Health check failing (migrations): answering 503')
+      expect(server!.output()).toContain(newest.tag)
     } finally {
-      db.close()
+      await query(DATA_DIR, `INSERT INTO ${table} (hash, created_at) VALUES (?, ?)`, [row.hash, newest.when])
     }
     const back = await request.get(url)
     expect(back.status()).toBe(200)
     expect(await back.text()).toBe('{"status":"ok"}')
+  })
+
+  test('answers 503 within two seconds once its PostgreSQL database is gone', async ({ request }) => {
+    test.skip(!onPostgres, 'PostgreSQL only: the server of the SQLite pass holds its database file open')
+    const url = `${server!.url}/api/health`
+    expect((await request.get(url)).status()).toBe(200)
+    // What a load balancer must notice: the database server stops answering for this site.
+    await dropDatabase(DATA_DIR)
+    const started = performance.now()
+    const res = await request.get(url)
+    expect(performance.now() - started).toBeLessThan(2_000)
+    expect(res.status()).toBe(503)
+    expect(await res.text()).toBe('{"status":"unavailable"}')
+    await expect.poll(() => server!.output()).toContain('Health check failing (database')
   })
 })

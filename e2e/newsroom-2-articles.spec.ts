@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { type Browser, expect, type Page, test } from '@playwright/test'
+import { databaseEnv } from './support/database'
+import { E2E_NEWSROOM_DATA_DIR } from './support/server'
 
 // Accounts are made with a helper script against the server's database (as an admin would
 // with the CLI), then used through the real sign-in page: no internal shortcuts.
@@ -14,7 +16,7 @@ const people = {
 
 function createStaff(p: { email: string; role: string; name: string }) {
   execFileSync(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'e2e/helpers/create-staff.ts', p.email, p.role, PASSWORD, p.name], {
-    env: { ...process.env, DATA_DIR: path.resolve('.tmp/e2e-newsroom') },
+    env: { ...process.env, ...databaseEnv(E2E_NEWSROOM_DATA_DIR) },
     stdio: 'pipe',
   })
 }

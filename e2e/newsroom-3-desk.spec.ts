@@ -1,22 +1,12 @@
-import path from 'node:path'
 import { type Browser, expect, type Page, test } from '@playwright/test'
-import Database from 'better-sqlite3'
 import { createAccount, PASSWORD, signIn } from './support/accounts'
+import { query, queryRow } from './support/database'
 import { E2E_NEWSROOM_DATA_DIR } from './support/server'
 
 // The newsroom server's data folder (playwright.config.ts). Accounts are made with the CLI, so
 // this file does not depend on which spec went through first-run setup.
 const DATA_DIR = E2E_NEWSROOM_DATA_DIR
 const run = Date.now().toString(36)
-
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(DATA_DIR, 'warta.db'))
-  try {
-    return fn(db)
-  } finally {
-    db.close()
-  }
-}
 
 async function open(page: Page, url: string) {
   await page.goto(url)
@@ -79,14 +69,12 @@ test.describe('the newsroom desk', () => {
     await page.getByRole('button', { name: 'Gabungkan label' }).click()
     await expect(page.getByText(`1 label digabungkan ke “Sepak Bola ${run}”.`)).toBeVisible()
     await expect(page.getByRole('row')).toHaveCount(2)
-    const redirect = withDb((db) => db.prepare('select to_path as toPath, code from redirects where from_path = ?').get(`/label/sepakbola-${run}`))
+    const redirect = await queryRow(DATA_DIR, 'select to_path as "toPath", code from redirects where from_path = ?', [`/label/sepakbola-${run}`])
     expect(redirect).toEqual({ toPath: `/label/sepak-bola-${run}`, code: 301 })
   })
 
   test('an editor reads the inbox, marks a message handled and deletes it', async ({ page }) => {
-    withDb((db) =>
-      db.prepare('insert into contact_messages (name, email, message) values (?, ?, ?)').run(`Rina ${run}`, 'rina@pembaca.example', 'Jalan di depan sekolah rusak parah.'),
-    )
+    await query(DATA_DIR, 'insert into contact_messages (name, email, message) values (?, ?, ?)', [`Rina ${run}`, 'rina@pembaca.example', 'Jalan di depan sekolah rusak parah.'])
     await signIn(page, createAccount('editor', 'Editor Pesan'))
     await open(page, '/admin/pesan')
     const message = page.getByRole('listitem').filter({ hasText: `Rina ${run}` })

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
-import Database from 'better-sqlite3'
+import { databaseEnv, query } from './support/database'
 import { E2E_NEWSROOM_DATA_DIR } from './support/server'
 
 // The desk home ("Meja redaksi") for each role, and a story published while it still needs
@@ -16,15 +16,6 @@ const people = Object.fromEntries(ROLES.map((role) => [role, { email: `${role}-h
   Role,
   { email: string; name: string }
 >
-
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(E2E_NEWSROOM_DATA_DIR, 'warta.db'))
-  try {
-    return fn(db)
-  } finally {
-    db.close()
-  }
-}
 
 async function signIn(browser: Browser, role: Role): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
@@ -48,14 +39,14 @@ test.describe('the desk home and stories that still need verification', () => {
   let publicPath = ''
   const message = `Pesan pembaca ${run}: ada nama yang salah ketik.`
 
-  test.beforeAll(() => {
+  test.beforeAll(async () => {
     for (const role of ROLES) {
       execFileSync(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'e2e/helpers/create-staff.ts', people[role].email, role, PASSWORD, people[role].name], {
-        env: { ...process.env, DATA_DIR: E2E_NEWSROOM_DATA_DIR },
+        env: { ...process.env, ...databaseEnv(E2E_NEWSROOM_DATA_DIR) },
         stdio: 'pipe',
       })
     }
-    withDb((db) => db.prepare('insert into contact_messages (name, email, message) values (?, ?, ?)').run(`Pembaca ${run}`, 'pembaca@contoh.example', message))
+    await query(E2E_NEWSROOM_DATA_DIR, 'insert into contact_messages (name, email, message) values (?, ?, ?)', [`Pembaca ${run}`, 'pembaca@contoh.example', message])
   })
 
   test('a contributor writes and submits; their desk home shows it waiting, and no inbox', async ({ browser }) => {
@@ -86,7 +77,7 @@ test.describe('the desk home and stories that still need verification', () => {
     await expect(mine.getByRole('listitem').filter({ hasText: title })).toContainText(/menunggu \d+ menit/)
     await expect(section(page, 'Draf saya').getByRole('link', { name: title })).toHaveCount(0)
     // Waiting since three days: oldest in the queue, whatever the other specs submitted.
-    withDb((db) => db.prepare('update articles set submitted_at = ? where id = ?').run(Date.now() - 3 * 86_400_000 - 60_000, storyId))
+    await query(E2E_NEWSROOM_DATA_DIR, 'update articles set submitted_at = ? where id = ?', [Date.now() - 3 * 86_400_000 - 60_000, storyId])
   })
 
   test('an editor sees the queue oldest first with its wait, counts in the menu and the unread message; returns the story', async ({ browser }) => {

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
-import Database from 'better-sqlite3'
 import { createAccount, PASSWORD, signIn } from './support/accounts'
+import { databaseEnv, queryRow, resetDataDir } from './support/database'
 import { E2E_NEWSROOM_DATA_DIR, E2E_PORT } from './support/server'
 
 // Newsroom forms keep what was typed when the server refuses it, and say each thing once, at
@@ -20,22 +20,17 @@ async function newSignedInPage(browser: Browser, email: string) {
   return page
 }
 
-function bodyHtmlOf(articleId: number): string {
-  const db = new Database(path.join(E2E_NEWSROOM_DATA_DIR, 'warta.db'), { readonly: true })
-  try {
-    return (db.prepare('SELECT body_html FROM articles WHERE id = ?').get(articleId) as { body_html: string }).body_html
-  } finally {
-    db.close()
-  }
+async function bodyHtmlOf(articleId: number): Promise<string> {
+  return (await queryRow<{ body_html: string }>(E2E_NEWSROOM_DATA_DIR, 'SELECT body_html FROM articles WHERE id = ?', [articleId]))!.body_html
 }
 
 /** A fresh install of its own (no account yet), for the one-time setup form. */
 async function startFreshServer(port: number): Promise<{ url: string; setupPath: () => string; stop: () => void }> {
   const dataDir = path.resolve('.tmp/e2e-fresh')
-  fs.rmSync(dataDir, { recursive: true, force: true })
+  resetDataDir(dataDir)
   const url = `http://localhost:${port}`
   const child: ChildProcess = spawn('sh', ['-c', 'node_modules/.bin/tsx --conditions=react-server lib/cli/prepare.ts && exec node server.mjs'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), SITE_URL: url, SEED_DEMO: '0', NODE_ENV: 'production' },
+    env: { ...process.env, ...databaseEnv(dataDir), PORT: String(port), SITE_URL: url, SEED_DEMO: '0', NODE_ENV: 'production' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -205,7 +200,7 @@ test.describe('links in the editor', () => {
     await page.keyboard.press('End')
     await page.keyboard.type('. Kapal berangkat pukul 20.00.')
     await saveDraft(page)
-    const html = bodyHtmlOf(articleIdOf(url))
+    const html = await bodyHtmlOf(articleIdOf(url))
     expect(html).toMatch(/<a [^>]*href="https:\/\/pelabuhan\.example\/jadwal"[^>]*>situs pelabuhan<\/a>\. Kapal berangkat/)
     expect(html).toMatch(/<a [^>]*target="_blank"/)
 
@@ -241,7 +236,7 @@ test.describe('links in the editor', () => {
     await page.keyboard.press('End')
     await page.keyboard.type('.')
     await saveDraft(page)
-    expect(bodyHtmlOf(articleIdOf(url))).toMatch(/<a [^>]*href="\/p\/kontak"[^>]*>halaman kontak<\/a>\.<\/p>/)
+    expect(await bodyHtmlOf(articleIdOf(url))).toMatch(/<a [^>]*href="\/p\/kontak"[^>]*>halaman kontak<\/a>\.<\/p>/)
   })
 })
 

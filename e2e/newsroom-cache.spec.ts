@@ -1,7 +1,6 @@
-import path from 'node:path'
-import Database from 'better-sqlite3'
 import { expect, type Page, test } from '@playwright/test'
 import { createAccount, signIn } from './support/accounts'
+import { query } from './support/database'
 import { currentPathMonth, status, within } from './support/polling'
 import { type OwnServer, startServer } from './support/own-server'
 import { E2E_NEWSROOM_DATA_DIR, E2E_NEWSROOM_PORT } from './support/server'
@@ -74,19 +73,10 @@ test.describe('every server process sees what another did', () => {
     await page.getByRole('button', { name: 'Jadwalkan' }).click()
     await expect(page.getByRole('heading', { name: 'Status: Terjadwal' })).toBeVisible()
     const id = Number(page.url().split('/').at(-1))
-    const db = new Database(path.join(E2E_NEWSROOM_DATA_DIR, 'warta.db'))
-    // The search index's triggers call an application function (db/connection.ts); SQLite compiles
-    // them with every UPDATE of articles, though they do not fire for a scheduled story.
-    db.function('strip_html', { deterministic: true }, (html) => String(html ?? ''))
-    try {
-      db.prepare('UPDATE articles SET published_at = ? WHERE id = ?').run(Date.now() + 3000, id)
-      const slug = (db.prepare('SELECT slug FROM articles WHERE id = ?').get(id) as { slug: string }).slug
-      const address = `/${currentPathMonth()}/${slug}`
-      for (const base of [baseURL!, other.url]) await within(20_000, async () => (await status(base, address)) === 200)
-      const publishes = db.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'article.publish' AND entity_id = ?`).get(id) as { n: number }
-      expect(publishes.n).toBe(1)
-    } finally {
-      db.close()
-    }
+    const { slug } = (await query<{ slug: string }>(E2E_NEWSROOM_DATA_DIR, 'UPDATE articles SET published_at = ? WHERE id = ? RETURNING slug', [Date.now() + 3000, id]))[0]!
+    const address = `/${currentPathMonth()}/${slug}`
+    for (const base of [baseURL!, other.url]) await within(20_000, async () => (await status(base, address)) === 200)
+    const publishes = await query(E2E_NEWSROOM_DATA_DIR, `SELECT count(*) AS n FROM audit_log WHERE action = 'article.publish' AND entity_id = ?`, [id])
+    expect(publishes).toEqual([{ n: 1 }])
   })
 })

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { Redis } from 'ioredis'
 import { expect, type Page, test } from '@playwright/test'
 import { createAccount, PASSWORD } from './support/accounts'
+import { query, queryRow } from './support/database'
 import { currentPathMonth, status, within } from './support/polling'
 import { type OwnServer, prepareDataDir, startServer } from './support/own-server'
 import { E2E_NEWSROOM_PORT } from './support/server'
@@ -14,7 +14,9 @@ import { E2E_NEWSROOM_PORT } from './support/server'
  * a scheduled story goes live once while both schedulers run; a session made on A is good on B;
  * a label merge's 301 holds on both; killing A loses no acknowledged save. Both servers share
  * REDIS_URL (with a prefix of this run's own), so cache expiries travel through Redis, not the
- * database. Skipped, with one line, where no Redis answers (a machine with SQLite only).
+ * database. The database is one data folder's: its SQLite file in `npm test`'s first pass, one
+ * PostgreSQL database in the PostgreSQL pass (e2e/support/database.ts). Skipped, with one line,
+ * where no Redis answers (a machine with SQLite only).
  */
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
@@ -55,17 +57,6 @@ async function writeStory(page: Page, base: string, title: string, label: string
   const labels = page.getByRole('combobox', { name: 'Label' })
   await labels.fill(label)
   await labels.press('Enter')
-}
-
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(DATA_DIR, 'warta.db'))
-  // The search index's triggers call an application function (db/connection.ts).
-  db.function('strip_html', { deterministic: true }, (html) => String(html ?? ''))
-  try {
-    return fn(db)
-  } finally {
-    db.close()
-  }
 }
 
 test.describe.configure({ mode: 'serial' })
@@ -160,16 +151,13 @@ test.describe('several servers sharing one database and one Redis', () => {
     await page.getByRole('button', { name: 'Jadwalkan' }).click()
     await expect(page.getByRole('heading', { name: 'Status: Terjadwal' })).toBeVisible()
     const id = Number(page.url().split('/').at(-1))
-    const slug = withDb((db) => {
-      db.prepare('UPDATE articles SET published_at = ? WHERE id = ?').run(Date.now() + 3000, id)
-      return (db.prepare('SELECT slug FROM articles WHERE id = ?').get(id) as { slug: string }).slug
-    })
+    const { slug } = (await queryRow<{ slug: string }>(DATA_DIR, 'UPDATE articles SET published_at = ? WHERE id = ? RETURNING slug', [Date.now() + 3000, id]))!
     const address = `/${currentPathMonth()}/${slug}`
     try {
       await Promise.all([a!, b!].map((server) => within(20_000, async () => (await status(server.url, address)) === 200)))
     } catch (error) {
       // What each server said, for the log of a failed run.
-      const row = withDb((db) => db.prepare('SELECT status, published_at AS publishedAt FROM articles WHERE id = ?').get(id))
+      const row = await queryRow(DATA_DIR, 'SELECT status, published_at AS "publishedAt" FROM articles WHERE id = ?', [id])
       throw new Error(
         `${String(error)}: A answers ${await status(a!.url, address)}, B ${await status(b!.url, address)}, ` +
           `the row is ${JSON.stringify(row)} at ${Date.now()}\nA: ${a!.output().slice(-2000)}\nB: ${b!.output().slice(-2000)}`,
@@ -177,8 +165,8 @@ test.describe('several servers sharing one database and one Redis', () => {
     }
     // Give the slower scheduler its next ticks: it must find nothing left to publish.
     await new Promise((resolve) => setTimeout(resolve, 2500))
-    const publishes = withDb((db) => db.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'article.publish' AND entity_id = ?`).get(id) as { n: number })
-    expect(publishes.n).toBe(1)
+    const publishes = await query(DATA_DIR, `SELECT count(*) AS n FROM audit_log WHERE action = 'article.publish' AND entity_id = ?`, [id])
+    expect(publishes).toEqual([{ n: 1 }])
   })
 
   test('a label merge made on A answers 301 on both servers', async ({ page }) => {

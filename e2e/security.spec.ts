@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { type Browser, expect, type Page, test } from '@playwright/test'
+import { databaseEnv } from './support/database'
 import { E2E_DATA_DIR, E2E_PORT } from './support/server'
 
 /*
@@ -141,7 +142,7 @@ function createAccount(role: 'admin' | 'editor' | 'reporter', name: string): str
   const email = `${role}-${name}-${run}@keamanan.example`
   const result = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', email, '--name', `${name} ${run}`, '--role', role], {
     input: `${PASSWORD}\n`,
-    env: { ...process.env, DATA_DIR: E2E_DATA_DIR },
+    env: { ...process.env, ...databaseEnv(E2E_DATA_DIR) },
     encoding: 'utf8',
   })
   expect(result.status, result.stderr).toBe(0)

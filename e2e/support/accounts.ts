@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import path from 'node:path'
 import { expect, type Page } from '@playwright/test'
+import { databaseEnv } from './database'
 import { E2E_NEWSROOM_DATA_DIR } from './server'
 
 /** The password every account made by the newsroom specs signs in with. */
@@ -14,7 +14,7 @@ export function createAccount(role: 'admin' | 'editor' | 'reporter', name: strin
   const email = `${role}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@desk.example`
   const result = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', email, '--name', name, '--role', role], {
     input: `${PASSWORD}\n`,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: path.join(dataDir, 'warta.db') },
+    env: { ...process.env, ...databaseEnv(dataDir) },
     encoding: 'utf8',
   })
   expect(result.status, result.stderr).toBe(0)

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
+import { databaseEnv, resetDataDir } from './database'
 
 /*
  * Production servers a spec starts itself, on the build the suite's own servers made (the two
@@ -16,8 +16,7 @@ const TSX = path.resolve('node_modules/.bin/tsx')
 export function ownServerEnv(dataDir: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    DATA_DIR: dataDir,
-    DATABASE_PATH: path.join(dataDir, 'warta.db'),
+    ...databaseEnv(dataDir),
     PORT: String(port),
     SITE_URL: `http://localhost:${port}`,
     SEED_DEMO: '0',
@@ -27,9 +26,9 @@ export function ownServerEnv(dataDir: string, port: number, extra: Record<string
   }
 }
 
-/** A fresh data folder with migrations applied and, unless `seed` is false, the demo content. */
+/** A fresh data folder (and database) with migrations applied and, unless `seed` is false, the demo content. */
 export function prepareDataDir(dataDir: string, opts: { seed?: boolean; port: number }): void {
-  fs.rmSync(dataDir, { recursive: true, force: true })
+  resetDataDir(dataDir)
   execFileSync(TSX, ['--conditions=react-server', 'lib/cli/prepare.ts'], {
     env: ownServerEnv(dataDir, opts.port, { SEED_DEMO: opts.seed === false ? '0' : '1' }),
     stdio: 'pipe',

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
+import { databaseEnv, resetDataDir } from './database'
 
 /**
  * The e2e servers. playwright.config.ts starts two: the reader server runs on the demo content,
@@ -23,13 +23,13 @@ export type RunningServer = { url: string; dataDir: string; stop: () => Promise<
  * configured servers made, so this takes seconds.
  */
 export async function startServer(env: Record<string, string> = {}, port = E2E_OWN_PORT, dataDir = E2E_OWN_DATA_DIR): Promise<RunningServer> {
-  fs.rmSync(dataDir, { recursive: true, force: true })
+  resetDataDir(dataDir)
   const inherited = { ...process.env }
   delete inherited.SITE_URL
   const child: ChildProcess = spawn('npm', ['start'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...inherited, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), SEED_DEMO: '0', ...env },
+    env: { ...inherited, NODE_ENV: 'production', ...databaseEnv(dataDir), PORT: String(port), SEED_DEMO: '0', ...env },
   })
   let output = ''
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
