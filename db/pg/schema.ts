@@ -332,7 +332,8 @@ export const importedEntries = pgTable(
     legacyPath: text('legacy_path'),
     externalUpdated: text('external_updated'),
     contentHash: text('content_hash').notNull().default(''),
-    entityVersion: integer('entity_version'),
+    // A story's version, or a page's updated_at in epoch ms: bigint, as every epoch-ms column.
+    entityVersion: bigNumber('entity_version'),
     importedAt: timestampMs('imported_at').notNull().default(nowMs),
   },
   (t) => [

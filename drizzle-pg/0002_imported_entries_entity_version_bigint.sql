@@ -1,0 +1,1 @@
+ALTER TABLE "imported_entries" ALTER COLUMN "entity_version" SET DATA TYPE bigint;
