@@ -355,6 +355,9 @@ async function reporterSaving({ browser, pages }: Reporter, until: number, recor
       await page.keyboard.type(` Kalimat ${line}.`)
       const started = performance.now()
       const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined, { timeout: 10_000 })
+      // Awaited below; on a loaded machine the click itself can outlast the wait, whose rejection
+      // must not go unhandled meanwhile (it ended the whole benchmark).
+      response.catch(() => {})
       await page.getByRole('button', { name: 'Simpan draf' }).click()
       try {
         const res = await response
