@@ -24,6 +24,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -229,6 +230,17 @@ function shuffle<T>(items: T[]): T[] {
     ;[items[i], items[j]] = [items[j]!, items[i]!]
   }
   return items
+}
+
+/** Refuses ports something already listens on: the load would measure that server instead. */
+async function assertPortsFree(ports: number[]) {
+  for (const port of ports) {
+    await new Promise<void>((resolve, reject) => {
+      const probe = net.createServer()
+      probe.once('error', () => reject(new Error(`Port ${port} is in use (a server left from an earlier run?): stop it or pick another --port.`)))
+      probe.listen(port, () => probe.close(() => resolve()))
+    })
+  }
 }
 
 async function waitForServer(base: string, child: ChildProcess) {
@@ -472,7 +484,12 @@ async function main() {
   if (created.status !== 0 && !(postgresUrl && created.stderr.includes('already exists'))) throw new Error(`user:create failed: ${created.stderr}`)
 
   const targets = pickTargets()
+  await assertPortsFree(bases.map((_, i) => args.port + i))
   const servers = bases.map((_, i) => spawn(process.execPath, ['server.mjs'], { env: envFor(i), stdio: ['ignore', 'inherit', 'inherit'] }))
+  // However this process ends, its servers end with it: one left listening would answer the next run.
+  process.once('exit', () => {
+    for (const server of servers) server.kill('SIGTERM')
+  })
   let importer: ChildProcess | null = null
   let importErr = ''
   try {
