@@ -383,6 +383,11 @@ export async function copySqliteToPostgres(
       if (bad.length) {
         throw new Error(`The copy does not match the source in ${bad.map((t) => t.table).join(', ')}; nothing was committed.`)
       }
+      // The planner's statistics, in the same transaction: a server whose autovacuum is off (or
+      // has not come round yet) would otherwise plan the first queries on guesses (a common
+      // search term: every match read and sorted, 4x slower, at 100,000 stories).
+      log('Gathering the planner statistics (ANALYZE)…')
+      await client.query('ANALYZE')
       await client.query('COMMIT')
       return { tables, derived, skipped: [...TRANSIENT_TABLES], ms: Math.round(performance.now() - started) }
     } catch (error) {

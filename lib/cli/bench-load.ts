@@ -1,7 +1,8 @@
 /**
- * `npm run bench:load [-- --seconds 60 --import 20000 --processes N]`: the site under mixed load,
- * on the 100,000-story site (built with `npm run bench:import -- --posts 100000`, or reused from
- * .tmp/bench-import, copied into .tmp/bench-load). For the given time, all at once:
+ * `npm run bench:load [-- --seconds 60 --import 20000 --processes N --postgres [URL] --servers N]`:
+ * the site under mixed load, on the 100,000-story site (built with `npm run bench:import -- --posts
+ * 100000`, or reused from .tmp/bench-import, copied into .tmp/bench-load). For the given time, all at
+ * once:
  * - 50 connections on cached pages (homepage, articles, label archives);
  * - 4 crawlers on uncached articles and deep archive pages (a cold render each);
  * - 4 searchers on common words;
@@ -11,33 +12,71 @@
  * Prints p50/p99/errors per class, every server process's event-loop delay (max, p99) and RSS,
  * and the load average. Targets: cached p99 < 100 ms, 0 errors, every save acknowledged within
  * 1 s, event-loop delay max < 50 ms. A benchmark: prints figures, is not a test.
+ *
+ * `--postgres [URL]` runs the same load on PostgreSQL (default URL: the local server's
+ * warta_bench_100k database): the SQLite site is copied there with `npm run db:copy`, once; a later
+ * run reuses the database while its count of published stories matches. `--servers N` starts N
+ * servers on consecutive ports from --port, sharing the database, the data folder (media, secrets)
+ * and one Redis (REDIS_URL or --redis, a prefix of this run's own, removed after), as several
+ * machines behind a balancer would; every client class is spread over them in turn. With several
+ * servers each runs cores/N processes unless --processes says otherwise, so the machine runs as
+ * many server processes as with one.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { type Browser, chromium, type Page } from '@playwright/test'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
+import { Redis } from 'ioredis'
+import pg from 'pg'
 import { z } from 'zod'
 import { writeSyntheticExport } from '@/lib/import/blogger/synthetic'
 
-const USAGE = 'Usage: npm run bench:load [-- --seconds 60 --import 20000 --processes N --port 3250]'
+const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/warta_bench_100k'
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
+const USAGE = `Usage: npm run bench:load [-- --seconds 60 --import 20000 --processes N --port 3250
+                             --postgres [URL] --servers N --redis URL]
+
+  --postgres [URL]  run on PostgreSQL: the 100,000-story SQLite site is copied into URL (default
+                    ${DEFAULT_PG_URL}) with db:copy, or reused when its
+                    count of published stories matches
+  --servers N       N servers on ports --port, --port+1, …: one database, one data folder (media,
+                    secrets), one Redis; every client class spread over them in turn (default 1)
+  --redis URL       the Redis several servers share (default REDIS_URL, else ${DEFAULT_REDIS_URL})
+  --processes N     server processes per server (default: cores / servers)`
 const argsSchema = z.object({
   seconds: z.coerce.number().int().min(5).max(3600).default(60),
   import: z.coerce.number().int().min(0).max(1_000_000).default(0),
   processes: z.coerce.number().int().min(1).max(64).optional(),
   port: z.coerce.number().int().min(1024).max(65535).default(3250),
+  postgres: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  servers: z.coerce.number().int().min(1).max(8).default(1),
+  redis: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
 })
+
+/** `--postgres` may come without its URL: then it means the default one. */
+function withDefaultPostgres(argv: string[]): string[] {
+  return argv.flatMap((arg, i) => (arg === '--postgres' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? [arg, DEFAULT_PG_URL] : [arg]))
+}
 
 function readArgs() {
   const { values } = parseArgs({
+    args: withDefaultPostgres(process.argv.slice(2)),
     options: {
       seconds: { type: 'string' },
       import: { type: 'string' },
       processes: { type: 'string' },
       port: { type: 'string' },
+      postgres: { type: 'string' },
+      servers: { type: 'string' },
+      redis: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -58,7 +97,6 @@ const TARGET_POSTS = 100_000
 const SOURCE_DIR = path.resolve('.tmp/bench-import')
 const DATA_DIR = path.resolve('.tmp/bench-load')
 const DB_FILE = path.join(DATA_DIR, 'warta.db')
-const STATS_FILE = path.join(DATA_DIR, 'stats.json')
 const COMMON_WORDS = ['jalan', 'warga', 'di', 'dan', 'pemerintah', 'kota', 'kabupaten', 'sekolah', 'pasar', 'banjir']
 const REPORTER = { email: 'bench-reporter@warta.test', password: 'bench-load-kata-sandi-panjang' }
 const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ')
@@ -91,6 +129,79 @@ function ensureSite() {
   if (fs.existsSync(secrets)) fs.copyFileSync(secrets, path.join(DATA_DIR, 'secrets.json'))
 }
 
+/** The database's name and a URL for the same server's maintenance database, to create or drop it. */
+function adminFor(url: string): { name: string; adminUrl: string } {
+  const u = new URL(url)
+  const name = decodeURIComponent(u.pathname.slice(1))
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`--postgres: the database name must be lower-case letters, digits and _ (got ${JSON.stringify(name)})`)
+  u.pathname = '/postgres'
+  return { name, adminUrl: u.toString() }
+}
+
+async function countPublishedPg(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 })
+  await client.connect()
+  try {
+    const exists = await client.query(`SELECT to_regclass('public.articles') IS NOT NULL AS ok`)
+    if (!exists.rows[0].ok) return 0
+    return Number((await client.query(`SELECT count(*) AS n FROM articles WHERE status = 'published'`)).rows[0].n)
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * The 100,000-story site on PostgreSQL: reused when its count of published stories is the SQLite
+ * site's, otherwise (re)created empty and filled by `npm run db:copy` from the SQLite copy.
+ */
+async function ensurePostgres(url: string) {
+  const want = countPublished(DB_FILE)
+  const { name, adminUrl } = adminFor(url)
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 })
+  await admin.connect()
+  try {
+    const found = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1
+    if (found) {
+      const have = await countPublishedPg(url)
+      if (have === want) {
+        console.log(`Reusing PostgreSQL database ${name} (${have} published stories).`)
+        return
+      }
+      console.log(`PostgreSQL database ${name} has ${have} published stories, the SQLite site ${want}: copying again.`)
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`)
+    }
+    await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`)
+  } finally {
+    await admin.end()
+  }
+  console.log(`Copying the 100,000-story site into PostgreSQL database ${name} with db:copy…`)
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR, DATABASE_PATH: DB_FILE, NODE_ENV: 'production' }
+  delete env.DATABASE_URL
+  const started = Date.now()
+  const r = spawnSync('npm', ['run', '-s', 'db:copy', '--', '--to', url], { stdio: ['ignore', 'ignore', 'inherit'], env })
+  if (r.status !== 0) throw new Error(`db:copy failed (exit ${r.status})`)
+  console.log(`Copied and verified in ${((Date.now() - started) / 1000).toFixed(0)} s.`)
+}
+
+/** Removes this run's keys from the shared Redis. */
+async function dropRedisPrefix(url: string, prefix: string) {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  redis.on('error', () => {})
+  try {
+    await redis.connect()
+    let cursor = '0'
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500)
+      if (keys.length > 0) await redis.del(...keys)
+      cursor = next
+    } while (cursor !== '0')
+  } catch (error) {
+    console.error(`Could not remove Redis keys ${prefix}*: ${error instanceof Error ? error.message : String(error)}`)
+  } finally {
+    redis.disconnect()
+  }
+}
+
 type Targets = { cached: string[]; crawl: string[] }
 
 /** Cached pages: homepage, the newest articles, label first pages. Crawled: random old stories and deep archive pages. */
@@ -119,6 +230,17 @@ function shuffle<T>(items: T[]): T[] {
     ;[items[i], items[j]] = [items[j]!, items[i]!]
   }
   return items
+}
+
+/** Refuses ports something already listens on: the load would measure that server instead. */
+async function assertPortsFree(ports: number[]) {
+  for (const port of ports) {
+    await new Promise<void>((resolve, reject) => {
+      const probe = net.createServer()
+      probe.once('error', () => reject(new Error(`Port ${port} is in use (a server left from an earlier run?): stop it or pick another --port.`)))
+      probe.listen(port, () => probe.close(() => resolve()))
+    })
+  }
 }
 
 async function waitForServer(base: string, child: ChildProcess) {
@@ -165,10 +287,12 @@ async function loop(until: number, body: () => Promise<void>) {
   while (Date.now() < until) await body()
 }
 
-async function failedSignIns(base: string, until: number, perSecond: number, recorder: Recorder) {
+/** Failed sign-ins at `perSecond`, to each server in turn. */
+async function failedSignIns(bases: string[], until: number, perSecond: number, recorder: Recorder) {
   let n = 0
   const tick = async () => {
     n += 1
+    const base = bases[n % bases.length]!
     const csrfRes = await fetch(`${base}/api/auth/csrf`)
     const cookie = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
     const { csrfToken } = (await csrfRes.json()) as { csrfToken: string }
@@ -184,55 +308,73 @@ async function failedSignIns(base: string, until: number, perSecond: number, rec
   await Promise.all(pending)
 }
 
-type Reporter = { browser: Browser; page: Page }
+type Reporter = { browser: Browser; pages: Page[] }
+
+async function signIn(page: Page, base: string) {
+  await page.goto(`${base}/admin/masuk`)
+  await page.getByLabel('Email').fill(REPORTER.email)
+  await page.getByLabel('Kata sandi', { exact: true }).fill(REPORTER.password)
+  await page.getByRole('button', { name: 'Masuk' }).click()
+  await page.waitForURL(/\/admin$/, { timeout: 60_000 })
+}
 
 /**
  * A reporter in Chromium, signed in and on a new draft before the load starts: the failed
  * sign-ins come from the same address (127.0.0.1), and the throttle rightly refuses a correct
- * password from an address under attack.
+ * password from an address under attack. With several servers, a browser context per server
+ * (signed in there, on a draft of its own), as a balancer would send one reporter to one server.
  */
-async function reporterReady(base: string): Promise<Reporter> {
+async function reporterReady(bases: string[]): Promise<Reporter> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   })
   try {
-    const page = await browser.newPage()
-    await page.goto(`${base}/admin/masuk`)
-    await page.getByLabel('Email').fill(REPORTER.email)
-    await page.getByLabel('Kata sandi', { exact: true }).fill(REPORTER.password)
-    await page.getByRole('button', { name: 'Masuk' }).click()
-    await page.waitForURL(/\/admin$/, { timeout: 60_000 })
-    await page.goto(`${base}/admin/artikel/baru`)
-    await page.getByLabel('Judul').fill('Catatan uji beban')
-    await page.getByRole('button', { name: 'Mulai menulis' }).click()
-    await page.waitForURL(/\/admin\/artikel\/\d+$/, { timeout: 60_000 })
-    return { browser, page }
+    const pages: Page[] = []
+    for (const [i, base] of bases.entries()) {
+      const page = await (await browser.newContext()).newPage()
+      await signIn(page, base)
+      await page.goto(`${base}/admin/artikel/baru`)
+      await page.getByLabel('Judul').fill(`Catatan uji beban ${i + 1}`)
+      await page.getByRole('button', { name: 'Mulai menulis' }).click()
+      await page.waitForURL(/\/admin\/artikel\/\d+$/, { timeout: 60_000 })
+      pages.push(page)
+    }
+    return { browser, pages }
   } catch (error) {
     await browser.close()
     throw error
   }
 }
 
-/** The reporter types a line and saves the draft every 2 s; the save's round trip is its acknowledgement. */
-async function reporterSaving({ browser, page }: Reporter, until: number, recorder: Recorder) {
+/**
+ * The reporter types a line and saves a draft every 2 s, on each server in turn; the save's
+ * round trip is its acknowledgement. A save that fails or cannot be made counts as an error and
+ * the draft is reloaded; the load goes on.
+ */
+async function reporterSaving({ browser, pages }: Reporter, until: number, recorder: Recorder) {
   try {
-    const body = page.getByRole('textbox', { name: 'Isi berita' })
     let line = 0
     while (Date.now() < until) {
+      const page = pages[line % pages.length]!
       line += 1
-      await body.click()
-      await page.keyboard.type(` Kalimat ${line}.`)
       const started = performance.now()
-      const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined, { timeout: 10_000 })
-      await page.getByRole('button', { name: 'Simpan draf' }).click()
       try {
+        await page.getByRole('textbox', { name: 'Isi berita' }).click({ timeout: 10_000 })
+        await page.keyboard.type(` Kalimat ${line}.`)
+        const saving = performance.now()
+        const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined, { timeout: 10_000 })
+        // Awaited below; on a loaded machine the click itself can outlast the wait, whose rejection
+        // must not go unhandled meanwhile (it ended the whole benchmark).
+        response.catch(() => {})
+        await page.getByRole('button', { name: 'Simpan draf' }).click({ timeout: 10_000 })
         const res = await response
-        recorder.record(performance.now() - started, res.ok())
+        recorder.record(performance.now() - saving, res.ok())
       } catch {
         recorder.record(performance.now() - started, false)
+        await page.reload({ timeout: 20_000 }).catch(() => {})
       }
-      await page.waitForTimeout(Math.max(0, 2000 - (performance.now() - started)))
+      await new Promise((r) => setTimeout(r, Math.max(0, 2000 - (performance.now() - started))))
     }
   } finally {
     await browser.close()
@@ -241,138 +383,212 @@ async function reporterSaving({ browser, page }: Reporter, until: number, record
 
 type WorkerStats = { worker?: number; pid: number; loopMaxMs: number; loopP99Ms: number; rssMb: number }
 
-function readStats(): WorkerStats[] {
+/** Where server `i` writes its processes' figures (server.mjs, WARTA_STATS_FILE). */
+const statsFile = (i: number) => path.join(DATA_DIR, `stats-${i + 1}.json`)
+
+function readStats(file: string): WorkerStats[] {
   try {
-    return (JSON.parse(fs.readFileSync(STATS_FILE, 'utf8')) as { workers: WorkerStats[] }).workers
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { workers: WorkerStats[] }).workers
   } catch {
     return []
   }
 }
 
-async function main() {
-  const args = readArgs()
-  ensureSite()
-  const base = `http://127.0.0.1:${args.port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR,
-    DATABASE_PATH: DB_FILE,
-    PORT: String(args.port),
-    SITE_URL: base,
-    SEED_DEMO: '0',
-    NODE_ENV: 'production',
-    WARTA_STATS_FILE: STATS_FILE,
-    ...(args.processes ? { WEB_CONCURRENCY: String(args.processes) } : {}),
-  }
-  const prep = spawnSync('npx', ['tsx', '--conditions=react-server', 'lib/cli/prepare.ts'], { stdio: 'inherit', env })
-  if (prep.status !== 0) process.exit(prep.status ?? 1)
-  const created = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', REPORTER.email, '--name', 'Reporter Uji Beban', '--role', 'reporter'], {
-    input: `${REPORTER.password}\n`,
-    env,
-    encoding: 'utf8',
-  })
-  if (created.status !== 0) throw new Error(`user:create failed: ${created.stderr}`)
+type Summary = { n: number; p50: number; p99: number; max: number; errors: number }
 
-  const targets = pickTargets()
-  const server = spawn(process.execPath, ['server.mjs'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
-  let importer: ChildProcess | null = null
-  try {
-    await waitForServer(base, server)
-    for (const url of targets.cached) await fetch(base + url).then((r) => r.arrayBuffer())
-    const reporter = await reporterReady(base)
-    let exportFile = ''
-    if (args.import > 0) {
-      exportFile = path.join(DATA_DIR, `export-${args.import}.xml`)
-      await writeSyntheticExport(exportFile, { posts: args.import, seed: 7 })
-    }
-
-    console.log(`\nMixed load for ${args.seconds} s on ${base} (load average before: ${load()})`)
-    const until = Date.now() + args.seconds * 1000
-    const started = Date.now()
-    // A clean measuring window: the server's own start and warm-up are not part of it.
-    server.kill('SIGUSR2')
-    if (exportFile) {
-      importer = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'lib/cli/import-blogger.ts', exportFile, '--json'], {
-        env,
-        stdio: ['ignore', 'ignore', 'inherit'],
-      })
-    }
-    const crawl = new Recorder()
-    const search = new Recorder()
-    const signIn = new Recorder()
-    const saves = new Recorder()
-    let crawlIndex = 0
-    const [cached] = await Promise.all([
-      autocannon({
-        url: base,
-        connections: 50,
-        duration: args.seconds,
-        requests: targets.cached.map((p) => ({ method: 'GET', path: p })),
-      }),
-      ...Array.from({ length: 4 }, () =>
-        loop(until, () => timed(crawl, base + targets.crawl[crawlIndex++ % targets.crawl.length]!, undefined, (s) => s === 200)),
-      ),
-      ...Array.from({ length: 4 }, (_, i) =>
-        loop(until, () => timed(search, `${base}/cari?q=${encodeURIComponent(COMMON_WORDS[(i + search.times.length) % COMMON_WORDS.length]!)}`, undefined, (s) => s === 200)),
-      ),
-      failedSignIns(base, until, 5, signIn),
-      reporterSaving(reporter, until, saves),
-    ])
-    const elapsed = (Date.now() - started) / 1000
-    const stats = readStats()
-    let importResult = ''
-    if (importer) {
-      const code = await new Promise<number | null>((resolve) => {
-        if (importer!.exitCode !== null) resolve(importer!.exitCode)
-        else importer!.once('exit', resolve)
-      })
-      importResult = `import of ${args.import} posts: exit ${code}, ${((Date.now() - started) / 1000).toFixed(0)} s (ran beside the load)`
-    }
-
-    const row = (name: string, s: { n: number; p50: number; p99: number; max: number; errors: number }) =>
+function printResults(o: {
+  elapsed: number
+  rows: Array<[string, Summary]>
+  importResult: string
+  servers: Array<{ label: string; stats: WorkerStats[] }>
+  cachedP99: number
+  saves: Summary
+}) {
+  const row = (name: string, s: Summary) =>
+    console.log(
+      name.padEnd(28),
+      String(s.n).padStart(8),
+      s.p50.toFixed(0).padStart(8),
+      s.p99.toFixed(0).padStart(8),
+      s.max.toFixed(0).padStart(8),
+      String(s.errors).padStart(7),
+    )
+  console.log(`\n${o.elapsed.toFixed(0)} s, load average now ${load()}\n`)
+  console.log('class'.padEnd(28), 'requests'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'max ms'.padStart(8), 'errors'.padStart(7))
+  for (const [name, s] of o.rows) row(name, s)
+  if (o.importResult) console.log(`\n${o.importResult}`)
+  console.log('\nserver process'.padEnd(29), 'pid'.padStart(8), 'loop max ms'.padStart(12), 'loop p99 ms'.padStart(12), 'RSS MB'.padStart(8))
+  for (const server of o.servers) {
+    for (const w of server.stats) {
       console.log(
-        name.padEnd(28),
-        String(s.n).padStart(8),
-        s.p50.toFixed(0).padStart(8),
-        s.p99.toFixed(0).padStart(8),
-        s.max.toFixed(0).padStart(8),
-        String(s.errors).padStart(7),
-      )
-    console.log(`\n${elapsed.toFixed(0)} s, load average now ${load()}\n`)
-    console.log('class'.padEnd(28), 'requests'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'max ms'.padStart(8), 'errors'.padStart(7))
-    row('cached pages (50 conns)', {
-      n: cached.requests.total,
-      p50: cached.latency.p50,
-      p99: cached.latency.p99,
-      max: cached.latency.max,
-      errors: cached.errors + cached.non2xx,
-    })
-    row('crawlers, uncached (4)', crawl.summary())
-    row('searchers (4)', search.summary())
-    row('failed sign-ins (5/s)', signIn.summary())
-    row('reporter saves (every 2 s)', saves.summary())
-    if (importResult) console.log(`\n${importResult}`)
-    console.log('\nserver process'.padEnd(29), 'pid'.padStart(8), 'loop max ms'.padStart(12), 'loop p99 ms'.padStart(12), 'RSS MB'.padStart(8))
-    for (const w of stats) {
-      console.log(
-        `worker ${w.worker ?? 1}`.padEnd(28),
+        `${server.label}worker ${w.worker ?? 1}`.padEnd(28),
         String(w.pid).padStart(8),
         w.loopMaxMs.toFixed(1).padStart(12),
         w.loopP99Ms.toFixed(1).padStart(12),
         w.rssMb.toFixed(0).padStart(8),
       )
     }
-    const worstLoop = Math.max(...stats.map((w) => w.loopMaxMs))
-    const saveSummary = saves.summary()
-    console.log('\nTargets:')
-    console.log(`  cached p99 < 100 ms: ${cached.latency.p99 < 100 ? 'met' : 'MISSED'} (${cached.latency.p99} ms)`)
-    const errors = cached.errors + cached.non2xx + crawl.errors + search.errors + signIn.errors + saves.errors
-    console.log(`  0 errors: ${errors === 0 ? 'met' : `MISSED (${errors})`}`)
-    console.log(`  every save acknowledged within 1 s: ${saveSummary.max < 1000 && saveSummary.errors === 0 ? 'met' : 'MISSED'} (max ${saveSummary.max.toFixed(0)} ms)`)
-    console.log(`  event-loop delay max < 50 ms: ${worstLoop < 50 ? 'met' : 'MISSED'} (${worstLoop.toFixed(1)} ms)`)
+  }
+  const all = o.servers.flatMap((s) => s.stats)
+  const worstLoop = Math.max(...all.map((w) => w.loopMaxMs))
+  const errors = o.rows.reduce((sum, [, s]) => sum + s.errors, 0)
+  console.log('\nTargets:')
+  console.log(`  cached p99 < 100 ms: ${o.cachedP99 < 100 ? 'met' : 'MISSED'} (${o.cachedP99.toFixed(0)} ms)`)
+  console.log(`  0 errors: ${errors === 0 ? 'met' : `MISSED (${errors})`}`)
+  console.log(`  every save acknowledged within 1 s: ${o.saves.max < 1000 && o.saves.errors === 0 ? 'met' : 'MISSED'} (max ${o.saves.max.toFixed(0)} ms)`)
+  console.log(`  event-loop delay max < 50 ms: ${worstLoop < 50 ? 'met' : 'MISSED'} (${worstLoop.toFixed(1)} ms)`)
+}
+
+/** The server processes per server: as asked, or the cores shared out among the servers. */
+function processesPerServer(args: { processes?: number; servers: number }): number | undefined {
+  if (args.processes) return args.processes
+  if (args.servers === 1) return undefined // server.mjs's own default: one per core
+  return Math.max(1, Math.floor(os.availableParallelism() / args.servers))
+}
+
+async function main() {
+  const args = readArgs()
+  ensureSite()
+  const postgresUrl = args.postgres ?? null
+  if (postgresUrl) await ensurePostgres(postgresUrl)
+  const several = args.servers > 1 || postgresUrl !== null
+  const redisUrl = several ? (args.redis ?? process.env.REDIS_URL ?? DEFAULT_REDIS_URL) : null
+  const redisPrefix = `warta-bench-load-${process.pid}-${Date.now()}:`
+  const perServer = processesPerServer(args)
+  const bases = Array.from({ length: args.servers }, (_, i) => `http://127.0.0.1:${args.port + i}`)
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR,
+    DATABASE_PATH: DB_FILE,
+    SEED_DEMO: '0',
+    NODE_ENV: 'production',
+    ...(perServer ? { WEB_CONCURRENCY: String(perServer) } : {}),
+    ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix } : {}),
+  }
+  if (postgresUrl) baseEnv.DATABASE_URL = postgresUrl
+  else delete baseEnv.DATABASE_URL
+  if (!redisUrl) delete baseEnv.REDIS_URL
+  const envFor = (i: number): NodeJS.ProcessEnv => ({ ...baseEnv, PORT: String(args.port + i), SITE_URL: bases[i], WARTA_STATS_FILE: statsFile(i) })
+
+  const prep = spawnSync('npx', ['tsx', '--conditions=react-server', 'lib/cli/prepare.ts'], { stdio: 'inherit', env: envFor(0) })
+  if (prep.status !== 0) process.exit(prep.status ?? 1)
+  const created = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', REPORTER.email, '--name', 'Reporter Uji Beban', '--role', 'reporter'], {
+    input: `${REPORTER.password}\n`,
+    env: envFor(0),
+    encoding: 'utf8',
+  })
+  // A PostgreSQL database reused from an earlier run already has the reporter (same password).
+  if (created.status !== 0 && !(postgresUrl && created.stderr.includes('already exists'))) throw new Error(`user:create failed: ${created.stderr}`)
+
+  const targets = pickTargets()
+  await assertPortsFree(bases.map((_, i) => args.port + i))
+  const servers = bases.map((_, i) => spawn(process.execPath, ['server.mjs'], { env: envFor(i), stdio: ['ignore', 'inherit', 'inherit'] }))
+  // However this process ends, its servers end with it: one left listening would answer the next run.
+  process.once('exit', () => {
+    for (const server of servers) server.kill('SIGTERM')
+  })
+  let importer: ChildProcess | null = null
+  let importErr = ''
+  try {
+    await Promise.all(bases.map((base, i) => waitForServer(base, servers[i]!)))
+    for (const base of bases) for (const url of targets.cached) await fetch(base + url).then((r) => r.arrayBuffer())
+    const reporter = await reporterReady(bases)
+    let exportFile = ''
+    if (args.import > 0) {
+      exportFile = path.join(DATA_DIR, `export-${args.import}.xml`)
+      await writeSyntheticExport(exportFile, { posts: args.import, seed: 7 })
+    }
+
+    const where = postgresUrl ? `PostgreSQL ${new URL(postgresUrl).pathname.slice(1)}` : 'SQLite'
+    const shared = redisUrl ? `, one Redis (prefix ${redisPrefix})` : ''
+    console.log(
+      `\nMixed load for ${args.seconds} s on ${bases.join(' and ')} (${where}${shared}; ${perServer ?? os.availableParallelism()} process(es) per server, ${os.availableParallelism()} cores; load average before: ${load()})`,
+    )
+    const until = Date.now() + args.seconds * 1000
+    const started = Date.now()
+    // A clean measuring window: the servers' own start and warm-up are not part of it.
+    for (const server of servers) server.kill('SIGUSR2')
+    if (exportFile) {
+      importer = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'lib/cli/import-blogger.ts', exportFile, '--json'], {
+        env: envFor(0),
+        stdio: ['ignore', 'ignore', 'pipe'],
+      })
+      importer.stderr!.on('data', (chunk: Buffer) => {
+        importErr = (importErr + chunk.toString('utf8')).slice(-2000)
+        process.stderr.write(chunk)
+      })
+    }
+    const cachedTimes = new Recorder()
+    const crawl = new Recorder()
+    const search = new Recorder()
+    const signIn = new Recorder()
+    const saves = new Recorder()
+    let crawlIndex = 0
+    let searchIndex = 0
+    // The 50 cached-page connections shared out among the servers.
+    const connections = bases.map((_, i) => Math.floor(50 / bases.length) + (i < 50 % bases.length ? 1 : 0))
+    // Each response's time is recorded here, so that the servers' latencies merge exactly.
+    const cannons = bases.map(
+      (base, i) =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          const instance = autocannon(
+            { url: base, connections: connections[i]!, duration: args.seconds, requests: targets.cached.map((p) => ({ method: 'GET', path: p })) },
+            (error, result) => (error ? reject(error) : resolve(result)),
+          )
+          instance.on('response', (_client, _status, _bytes, ms) => cachedTimes.record(ms, true))
+        }),
+    )
+    const [cachedResults] = await Promise.all([
+      Promise.all(cannons),
+      ...Array.from({ length: 4 }, () =>
+        loop(until, () => {
+          const n = crawlIndex++
+          return timed(crawl, bases[n % bases.length]! + targets.crawl[n % targets.crawl.length]!, undefined, (s) => s === 200)
+        }),
+      ),
+      ...Array.from({ length: 4 }, (_, i) =>
+        loop(until, () => {
+          const n = searchIndex++
+          return timed(search, `${bases[n % bases.length]!}/cari?q=${encodeURIComponent(COMMON_WORDS[(i + search.times.length) % COMMON_WORDS.length]!)}`, undefined, (s) => s === 200)
+        }),
+      ),
+      failedSignIns(bases, until, 5, signIn),
+      reporterSaving(reporter, until, saves),
+    ])
+    const elapsed = (Date.now() - started) / 1000
+    const servedStats = bases.map((base, i) => ({ label: bases.length > 1 ? `server ${i + 1} (:${args.port + i}) ` : '', stats: readStats(statsFile(i)) }))
+    let importResult = ''
+    if (importer) {
+      const code = await new Promise<number | null>((resolve) => {
+        if (importer!.exitCode !== null) resolve(importer!.exitCode)
+        else importer!.once('exit', resolve)
+      })
+      const took = ((Date.now() - started) / 1000).toFixed(0)
+      importResult =
+        code === 0 || !postgresUrl
+          ? `import of ${args.import} posts: exit ${code}, ${took} s (ran beside the load)`
+          : `import of ${args.import} posts: not on PostgreSQL yet (exit ${code} after ${took} s: ${importErr.trim().split('\n').at(-1) ?? ''})`
+    }
+    const cachedErrors = cachedResults.reduce((sum, r) => sum + r.errors + r.non2xx, 0)
+    const cached = { ...cachedTimes.summary(), n: cachedResults.reduce((sum, r) => sum + r.requests.total, 0), errors: cachedErrors }
+    printResults({
+      elapsed,
+      rows: [
+        ['cached pages (50 conns)', cached],
+        ['crawlers, uncached (4)', crawl.summary()],
+        ['searchers (4)', search.summary()],
+        ['failed sign-ins (5/s)', signIn.summary()],
+        ['reporter saves (every 2 s)', saves.summary()],
+      ],
+      importResult,
+      servers: servedStats,
+      cachedP99: cached.p99,
+      saves: saves.summary(),
+    })
   } finally {
     importer?.kill('SIGTERM')
-    server.kill('SIGTERM')
+    for (const server of servers) server.kill('SIGTERM')
+    if (redisUrl) await dropRedisPrefix(redisUrl, redisPrefix)
   }
 }
 

@@ -114,6 +114,20 @@ describe.skipIf(!reachable)('npm run db:copy', () => {
     expect(result.items.map((i) => i.title)).toContain(title)
   })
 
+  it('leaves the planner statistics of every copied table, so the first queries are planned well', async () => {
+    // Without them (autovacuum off, or not yet round), PostgreSQL guesses: a common search term
+    // read every match through the GIN index and sorted them, 173 ms where 39 ms will do at 100,000.
+    const tables = [...COPIED_TABLES, 'article_search', 'archive_months']
+    const { rows } = await pool.query<{ tablename: string }>(`SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = 'public' AND tablename = ANY($1)`, [tables])
+    const analysed = new Set(rows.map((r) => r.tablename))
+    const withRows = []
+    for (const table of tables) {
+      const { rows: n } = await pool.query(`SELECT count(*) AS n FROM "${table}"`)
+      if (n[0].n > 0) withRows.push(table)
+    }
+    expect(withRows.filter((t) => !analysed.has(t))).toEqual([])
+  })
+
   it('commits nothing when a value arrives changed', async () => {
     // A target that alters what it is given (here a trigger; in life a lossy type or encoding).
     const other = await createTestDatabase()
