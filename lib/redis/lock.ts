@@ -23,8 +23,7 @@ function withScripts(redis: Redis): LockScripts {
 }
 
 /** Takes the lock for `ttlMs` (SET NX PX); the token to release it with, or null when held. */
-export async function acquireLock(redis: Redis, name: string, ttlMs: number): Promise<string | null> {
-  const token = crypto.randomUUID()
+export async function acquireLock(redis: Redis, name: string, ttlMs: number, token: string = crypto.randomUUID()): Promise<string | null> {
   return (await redis.set(KEYS.lock(name), token, 'PX', ttlMs, 'NX')) === 'OK' ? token : null
 }
 
@@ -52,14 +51,26 @@ export async function withLock<T>(
   work: () => Promise<T>,
   opts: { onUnavailable: 'run' | 'skip'; onError?: (error: unknown) => void },
 ): Promise<LockOutcome<T>> {
+  const attempt = crypto.randomUUID()
   let token: string | null
   try {
     if (!isUsable(redis)) throw new Error('Redis is not connected')
-    token = await acquireLock(redis, name, ttlMs)
+    token = await acquireLock(redis, name, ttlMs, attempt)
   } catch (error) {
     opts.onError?.(error)
-    if (opts.onUnavailable === 'skip') return { ran: false }
-    return { ran: true, value: await work() }
+    // A SET that timed out may still have run on Redis (this process's event loop stalled past
+    // the command timeout): the lock would then keep every server out for its whole TTL, this
+    // one included. Free it if it is ours; Redis really down makes this fail quietly.
+    const unheld = releaseLock(redis, name, attempt).catch(() => false)
+    if (opts.onUnavailable === 'skip') {
+      await unheld
+      return { ran: false }
+    }
+    try {
+      return { ran: true, value: await work() }
+    } finally {
+      await unheld
+    }
   }
   if (!token) return { ran: false }
   const held = token
