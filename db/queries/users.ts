@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, count, desc, eq, isNotNull, ne, sql } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
-import { noCase } from '@/db/dialect'
+import { execute, forUpdate, noCase } from '@/db/dialect'
 import { articles, settings, users, type Role } from '@/db/tables'
 import { slugify } from '@/lib/urls'
 import { recordAudit } from './audit'
@@ -142,6 +142,9 @@ export async function createStaff(
   const db = getDb()
   return write(async (tx) => {
     if (opts.setupToken) {
+      // PostgreSQL: a second setup form waits here for the first to commit, then finds the token
+      // spent. Unlocked, both read it valid under READ COMMITTED and both created an account.
+      await execute(tx, sql`SELECT key FROM settings WHERE key = ${SETUP_TOKEN_KEY}${forUpdate(tx)}`)
       if ((await canAnyoneSignIn(tx)) || !opts.setupToken.isValid(await getSetupTokenHash(tx))) return null
       await storeSetupTokenHash(null, tx)
     }
