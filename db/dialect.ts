@@ -67,6 +67,15 @@ export function noCase(value: SQLWrapper): SQL {
 }
 
 /**
+ * `value LIKE pattern ESCAPE '\'`, case ignored on both dialects: SQLite's LIKE ignores ASCII
+ * case already, PostgreSQL's does not (ILIKE there). `pattern` is escaped by the caller
+ * (escapeLike). The process's dialect.
+ */
+export function likeNoCase(value: SQLWrapper, pattern: string): SQL {
+  return onPostgres ? sql`${value} ilike ${pattern} escape '\\'` : sql`${value} like ${pattern} escape '\\'`
+}
+
+/**
  * Locks the rows of `table` with these ids until the transaction ends, in id order (two
  * transactions locking overlapping sets never deadlock). PostgreSQL runs write() transactions
  * side by side under READ COMMITTED: a read-check-write (version, status, "does this label still

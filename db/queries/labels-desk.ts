@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
-import { execute, lockRows, noCase, smaller } from '@/db/dialect'
+import { execute, likeNoCase, lockRows, noCase, smaller } from '@/db/dialect'
 import { articleLabels, articles, importedEntries, labels, redirects } from '@/db/tables'
 import { labelFeedPath, labelPath } from '@/lib/urls'
 import { recordAudit } from './audit'
@@ -103,12 +103,14 @@ export async function listLabelsForDesk(opts: { q?: string; after?: number | nul
   const q = opts.q?.trim()
   if (q) {
     const pattern = likeContains(q)
-    conditions.push(sql`(${labels.name} like ${pattern} escape '\\' or ${labels.slug} like ${pattern} escape '\\')`)
+    conditions.push(sql`(${likeNoCase(labels.name, pattern)} or ${likeNoCase(labels.slug, pattern)})`)
   }
   if (opts.after) {
     const last = (await db.select({ name: labels.name }).from(labels).where(eq(labels.id, opts.after)).limit(1))[0]
     // Written as a range on the index's first column plus a tie-break, so SQLite seeks instead of scanning.
-    if (last) conditions.push(sql`${nameNoCase} >= ${last.name} and (${nameNoCase} > ${last.name} or ${labels.id} > ${opts.after})`)
+    // The cursor's name compared as the column is: lower()ed on PostgreSQL too, or a page repeated.
+    const lastName = noCase(sql`${last?.name ?? ''}`)
+    if (last) conditions.push(sql`${nameNoCase} >= ${lastName} and (${nameNoCase} > ${lastName} or ${labels.id} > ${opts.after})`)
   }
   const rows = await db
     .select(deskColumns)
