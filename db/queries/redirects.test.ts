@@ -6,7 +6,7 @@ import { createArticle, createLabel, createUser } from '@/tests/factories'
 import {
   recordRedirect,
   getGoneNotice,
-  getPathFate,
+  getPathFateAsync,
   recordArticleDeletion,
   recordGonePath,
   redirectImportedLegacyPath,
@@ -21,10 +21,10 @@ async function rows() {
 }
 
 /** Follows the table from `path` as a client following 301s would, counting hops. */
-function follow(path: string): { to: string; hops: number } {
+async function follow(path: string): Promise<{ to: string; hops: number }> {
   let current = path
   for (let hops = 0; hops < 10; hops++) {
-    const fate = getPathFate(current)
+    const fate = await getPathFateAsync(current)
     if (!fate || fate.kind === 'gone') return { to: current, hops }
     current = fate.to
   }
@@ -43,7 +43,7 @@ describe('redirect table', () => {
       { from: '/a', to: '/c', code: 301 },
       { from: '/b', to: '/c', code: 301 },
     ])
-    expect(follow('/a')).toEqual({ to: '/c', hops: 1 })
+    expect(await follow('/a')).toEqual({ to: '/c', hops: 1 })
   })
 
   it('never forms a loop: moving back to an old address drops its redirect', async () => {
@@ -58,8 +58,8 @@ describe('redirect table', () => {
     for (const [from, to] of [['/v1', '/v2'], ['/v2', '/v3'], ['/v3', '/v1'], ['/v1', '/v4'], ['/v4', '/v5']] as const) {
       await write(() => recordRedirect(from, to, 'manual'))
     }
-    for (const old of ['/v1', '/v2', '/v3', '/v4']) expect(follow(old), old).toEqual({ to: '/v5', hops: 1 })
-    expect(getPathFate('/v5')).toBeNull()
+    for (const old of ['/v1', '/v2', '/v3', '/v4']) expect(await follow(old), old).toEqual({ to: '/v5', hops: 1 })
+    expect(await getPathFateAsync('/v5')).toBeNull()
   })
 
   it('stores canonical paths and refuses unusable ones', async () => {
@@ -73,13 +73,13 @@ describe('redirect table', () => {
   it('a gone path takes the redirects that led to it along', async () => {
     await write(() => recordRedirect('/lama', '/baru', 'manual'))
     await recordGonePath('/baru', 'article-deleted')
-    expect(getPathFate('/lama')).toEqual({ kind: 'gone' })
-    expect(getPathFate('/baru')).toEqual({ kind: 'gone' })
+    expect(await getPathFateAsync('/lama')).toEqual({ kind: 'gone' })
+    expect(await getPathFateAsync('/baru')).toEqual({ kind: 'gone' })
     // Content published at that address again: the tombstone goes.
     await write(() => recordRedirect('/lain', '/baru', 'manual'))
-    expect(getPathFate('/baru')).toBeNull()
+    expect(await getPathFateAsync('/baru')).toBeNull()
     await removeRedirectsFrom('/lain')
-    expect(getPathFate('/lain')).toBeNull()
+    expect(await getPathFateAsync('/lain')).toBeNull()
   })
 })
 
@@ -97,19 +97,19 @@ describe('article URLs', () => {
       retractionReason: 'Melanggar hak privasi anak.',
       publishedAt: new Date(Date.UTC(2024, 4, 2)),
     })
-    expect(getPathFate('/2024/05/ditarik-redaksi')).toEqual({ kind: 'gone' })
+    expect(await getPathFateAsync('/2024/05/ditarik-redaksi')).toEqual({ kind: 'gone' })
     expect(await getGoneNotice('/2024/05/ditarik-redaksi')).toMatchObject({ kind: 'retracted', articleId: retracted.id, reason: 'Melanggar hak privasi anak.' })
 
     // Restored: the next request is answered from the table as it is now.
     await getWriteConnection().update(articles).set({ status: 'published' }).where(eq(articles.id, retracted.id))
-    expect(getPathFate('/2024/05/ditarik-redaksi')).toBeNull()
+    expect(await getPathFateAsync('/2024/05/ditarik-redaksi')).toBeNull()
 
     const now = new Date(Date.UTC(2024, 6, 1))
     expect(await recordArticleDeletion({ slug: 'dihapus', pathMonth: '2024/05', status: 'published', publishedAt: new Date(Date.UTC(2024, 4, 3)) }, now)).toBe('/2024/05/dihapus')
     expect(await getGoneNotice('/2024/05/dihapus')).toMatchObject({ kind: 'deleted' })
     expect(await recordArticleDeletion({ slug: 'draf', pathMonth: null, status: 'draft', publishedAt: null }, now)).toBeNull()
     expect(await recordArticleDeletion({ slug: 'nanti', pathMonth: '2024/08', status: 'scheduled', publishedAt: new Date(Date.UTC(2024, 7, 1)) }, now)).toBeNull()
-    expect(getPathFate('/2024/05/draf')).toBeNull()
+    expect(await getPathFateAsync('/2024/05/draf')).toBeNull()
   })
 })
 
@@ -128,7 +128,7 @@ describe('finding 6: an imported story going live', () => {
       ])
     await write((tx) => redirectImportedLegacyPath(tx, good.id, '/2023/09/judul-baru'))
     await write((tx) => redirectImportedLegacyPath(tx, bad.id, '/2023/09/judul-lain'))
-    expect(getPathFate('/2023/09/judul-lama.html')).toEqual({ kind: 'moved', to: '/2023/09/judul-baru' })
-    expect(getPathFate('/admin/masuk')).toBeNull()
+    expect(await getPathFateAsync('/2023/09/judul-lama.html')).toEqual({ kind: 'moved', to: '/2023/09/judul-baru' })
+    expect(await getPathFateAsync('/admin/masuk')).toBeNull()
   })
 })
