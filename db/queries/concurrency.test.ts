@@ -7,6 +7,7 @@ import { createArticle, createLabel, createUser } from '@/tests/factories'
 import { type ArticleContent, createDraft, publishDueArticles, saveArticle, unpublishArticle } from './articles-desk'
 import { mergeLabels } from './labels-desk'
 import { beginThrottledAttempt } from './rate-limits'
+import { getSiteSettings, updateSiteSettings } from './settings'
 import { createStaff, storeSetupTokenHash } from './users'
 
 /*
@@ -146,6 +147,15 @@ describe(`writes racing each other (${getDialect()})`, () => {
         .where(eq(articleLabels.articleId, story.id))
       expect(carried).toHaveLength(1)
       expect([target.slug, source.slug]).toContain(carried[0]!.slug)
+    }
+  })
+
+  it('two merges of featured labels at once both reach the homepage’s featured list', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const [a, b, ta, tb] = await Promise.all([createLabel(), createLabel(), createLabel(), createLabel()])
+      await updateSiteSettings({ featuredLabelIds: [a!.id, b!.id] })
+      await Promise.all([mergeLabels([a!.id], ta!.id), mergeLabels([b!.id], tb!.id)])
+      expect((await getSiteSettings()).featuredLabelIds).toEqual([ta!.id, tb!.id])
     }
   })
 
