@@ -100,3 +100,13 @@ export async function lockRows(db: Runner, table: Table, ids: number[], mode: 'u
 export function forUpdate(db: Runner): SQL {
   return onPg(db) ? sql` FOR UPDATE` : sql``
 }
+
+/**
+ * Runs the rest of the transaction one at a time with every other transaction that names the
+ * same `name` (PostgreSQL: a transaction-scoped advisory lock, released at COMMIT or ROLLBACK).
+ * For a check over rows that may not exist yet ("is an import running?"), where no row can be
+ * locked. SQLite: nothing to do, write() already holds the database's one write lock.
+ */
+export async function serializeOn(db: Runner, name: string): Promise<void> {
+  if (onPg(db)) await execute(db, sql`SELECT pg_advisory_xact_lock(hashtext(${name}))`)
+}

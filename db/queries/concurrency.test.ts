@@ -8,7 +8,8 @@ import { type ArticleContent, createDraft, publishDueArticles, saveArticle, unpu
 import { mergeLabels } from './labels-desk'
 import { beginThrottledAttempt } from './rate-limits'
 import { getSiteSettings, updateSiteSettings } from './settings'
-import { createStaff, storeSetupTokenHash } from './users'
+import { claimImportSlot } from './import-jobs'
+import { createStaff, LastAdminError, storeSetupTokenHash, updateStaffRole } from './users'
 
 /*
  * Writes racing each other (docs/decisions/019-dialect-seam.md §8). On SQLite write() runs one
@@ -157,6 +158,32 @@ describe(`writes racing each other (${getDialect()})`, () => {
       await Promise.all([mergeLabels([a!.id], ta!.id), mergeLabels([b!.id], tb!.id)])
       expect((await getSiteSettings()).featuredLabelIds).toEqual([ta!.id, tb!.id])
     }
+  })
+
+  it('two admins demoting each other at once leave one admin', async () => {
+    // The setup test made one admin: demote it first, so these two are the only ones.
+    const before = await db().select({ id: users.id }).from(users).where(eq(users.role, 'admin'))
+    for (let round = 0; round < ROUNDS; round++) {
+      const [a, b] = await Promise.all([createUser({ role: 'admin', active: true }), createUser({ role: 'admin', active: true })])
+      for (const { id } of before) await db().update(users).set({ role: 'editor' }).where(eq(users.id, id))
+      const results = await Promise.allSettled([updateStaffRole(b!.id, 'editor', a!.id), updateStaffRole(a!.id, 'editor', b!.id)])
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+      const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+      expect(rejected.reason).toBeInstanceOf(LastAdminError)
+      const admins = await db().select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)))
+      expect(admins).toHaveLength(1)
+      // The survivor steps aside for the next round's pair.
+      await db().update(users).set({ role: 'editor' }).where(eq(users.id, admins[0]!.id))
+    }
+  })
+
+  it('two imports started at once: one holds the slot, the other is told it is running', async () => {
+    const view = (id: string) => ({ id, status: 'running' as const, startedAt: new Date().toISOString(), finishedAt: null, error: null })
+    const author = await createUser()
+    const claims = await Promise.all(
+      ['impor-a', 'impor-b'].map((id) => claimImportSlot({ view: view(id), userId: author.id, ownerPid: process.pid }, { isAlive: () => true }, 5)),
+    )
+    expect(claims.map((c) => c.ok).sort()).toEqual([false, true])
   })
 
   it('counts every one of a burst of parallel sign-in attempts', async () => {
