@@ -1,5 +1,5 @@
 import 'server-only'
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { getTableName, sql, type SQL, type SQLWrapper, type Table } from 'drizzle-orm'
 import type { Executor } from './transaction'
 import { isPgDatabase } from './transaction'
 import type { Db } from './connection'
@@ -84,4 +84,49 @@ export function searchIndexTable(db: Runner): SQL {
  */
 export async function relaxCommitDurability(tx: Runner): Promise<void> {
   if (onPg(tx)) await execute(tx, sql`SET LOCAL synchronous_commit = off`)
+}
+
+/**
+ * `value LIKE pattern ESCAPE '\'`, case ignored on both dialects: SQLite's LIKE ignores ASCII
+ * case already, PostgreSQL's does not (ILIKE there). `pattern` is escaped by the caller
+ * (escapeLike). The process's dialect.
+ */
+export function likeNoCase(value: SQLWrapper, pattern: string): SQL {
+  return onPostgres ? sql`${value} ilike ${pattern} escape '\\'` : sql`${value} like ${pattern} escape '\\'`
+}
+
+/**
+ * Locks the rows of `table` with these ids until the transaction ends, in id order (two
+ * transactions locking overlapping sets never deadlock). PostgreSQL runs write() transactions
+ * side by side under READ COMMITTED: a read-check-write (version, status, "does this label still
+ * exist") must lock the row first, and then reads the latest committed values. 'update' keeps
+ * every other writer off the row; 'share' only keeps it from being changed or deleted (a story
+ * taking a label while a merge deletes it). SQLite: nothing to do, write() already holds the
+ * database's one write lock. Call it inside write(), before reading what the check needs.
+ * Returns the ids still there once locked (PostgreSQL skips a row deleted meanwhile; SQLite: `ids`).
+ */
+export async function lockRows(db: Runner, table: Table, ids: number[], mode: 'update' | 'share' = 'update'): Promise<number[]> {
+  if (!onPg(db) || ids.length === 0) return ids
+  const sorted = [...new Set(ids)].sort((a, b) => a - b)
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`SELECT id FROM ${sql.identifier(getTableName(table))} WHERE id IN ${sorted} ORDER BY id ${sql.raw(mode === 'update' ? 'FOR UPDATE' : 'FOR SHARE')}`,
+  )
+  // A row another transaction deleted while we waited for its lock is not returned.
+  return rows.map((r) => Number(r.id))
+}
+
+/** The row lock clause that ends a raw SELECT inside write(): FOR UPDATE on PostgreSQL, nothing on SQLite (see lockRows). */
+export function forUpdate(db: Runner): SQL {
+  return onPg(db) ? sql` FOR UPDATE` : sql``
+}
+
+/**
+ * Runs the rest of the transaction one at a time with every other transaction that names the
+ * same `name` (PostgreSQL: a transaction-scoped advisory lock, released at COMMIT or ROLLBACK).
+ * For a check over rows that may not exist yet ("is an import running?"), where no row can be
+ * locked. SQLite: nothing to do, write() already holds the database's one write lock.
+ */
+export async function serializeOn(db: Runner, name: string): Promise<void> {
+  if (onPg(db)) await execute(db, sql`SELECT pg_advisory_xact_lock(hashtext(${name}))`)
 }

@@ -1,3 +1,5 @@
+// The read worker reads the SQLite file (PostgreSQL searches through the pool): this file runs on SQLite whatever TEST_DIALECT says.
+import '@/tests/sqlite-only'
 import { describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
 import { users } from '@/db/tables'

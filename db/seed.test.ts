@@ -2,7 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getWriteConnection } from '@/db'
+import { getDialect, getWriteConnection } from '@/db'
+import { queryRows } from '@/db/dialect'
+import { searchArticles } from './queries/search'
 import { getEnv } from '@/lib/env'
 import { MEDIA_WIDTHS } from '@/lib/media/sizes'
 import { countSeedTables, hasArticles, seedDemo, type SeedSummary } from './seed'
@@ -17,7 +19,7 @@ beforeAll(async () => {
   firstMs = performance.now() - started
 }, 60_000)
 
-const all = async <T>(query: ReturnType<typeof sql>) => await getWriteConnection().all<T>(query)
+const all = async <T>(query: ReturnType<typeof sql>) => await queryRows<T>(getWriteConnection(), query)
 
 describe('seedDemo', () => {
   it('fills an empty database with the demo newsroom', async () => {
@@ -65,15 +67,23 @@ describe('seedDemo', () => {
     expect(scheduled[0]!.published_at).toBeGreaterThan(now.getTime() + 6 * 86_400_000)
     expect(hidden.every((r) => r.path_month === null)).toBe(true)
 
-    const [index] = await all<{ indexed: number; published: number; stray: number }>(sql`
+    // The search index: FTS5 on SQLite, article_search on PostgreSQL (ADR 019 §4).
+    const [index] = await all<{ indexed: number; published: number; stray: number }>(
+      getDialect() === 'postgres'
+        ? sql`
+      select (select count(*) from article_search) as indexed,
+        (select count(*) from articles where status = 'published') as published,
+        (select count(*) from article_search s left join articles a on a.id = s.article_id
+          where a.status is distinct from 'published') as stray`
+        : sql`
       select (select count(*) from articles_fts) as indexed,
         (select count(*) from articles where status = 'published') as published,
         (select count(*) from articles_fts f left join article_search_keys k on k.key = f.rowid
-          left join articles a on a.id = k.article_id where a.status is not 'published') as stray`)
-    expect(index!.indexed).toBe(index!.published)
-    expect(index!.stray).toBe(0)
-    const hits = await all<{ rowid: number }>(sql`select rowid from articles_fts where articles_fts match 'cabai'`)
-    expect(hits.length).toBeGreaterThan(0)
+          left join articles a on a.id = k.article_id where a.status is not 'published') as stray`,
+    )
+    expect(Number(index!.indexed)).toBe(Number(index!.published))
+    expect(Number(index!.stray)).toBe(0)
+    expect((await searchArticles('cabai', 1)).total).toBeGreaterThan(0)
     // Label archives see only public articles (kept by triggers).
     const [leaked] = await all<{ n: number }>(sql`
       select count(*) as n from article_labels l join articles a on a.id = l.article_id
@@ -136,7 +146,11 @@ describe('seedDemo', () => {
     expect(slugs.map((p) => p.slug)).toEqual(['kontak', 'pedoman-media-siber', 'redaksi'])
 
     const settingRows = await all<{ key: string; value: string }>(sql`select key, value from settings`)
-    const value = (key: string) => JSON.parse(settingRows.find((s) => s.key === key)!.value) as unknown
+    // JSON text on SQLite; PostgreSQL's driver hands jsonb over parsed.
+    const value = (key: string) => {
+      const stored = settingRows.find((s) => s.key === key)!.value
+      return (getDialect() === 'postgres' ? stored : JSON.parse(stored)) as unknown
+    }
     expect(value('site_name')).toBe('Warta Ranah')
     const featured = value('featured_label_ids') as number[]
     expect(featured.length).toBeGreaterThanOrEqual(5)

@@ -166,7 +166,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
           .insert(users)
           .values({ ...u, active: true, createdAt: new Date(nowMs - 200 * DAY) })
           .onConflictDoNothing()
-        c.users += r.changes
+          .returning({ id: users.id })
+        c.users += r.length
       }
       const userRows = await tx
         .select({ id: users.id, slug: users.slug })
@@ -186,7 +187,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
           .insert(labels)
           .values({ ...SEED_LABELS[key], slug: labelSlug(key) })
           .onConflictDoNothing()
-        c.labels += r.changes
+          .returning({ id: labels.id })
+        c.labels += r.length
       }
       const labelRows = await tx
         .select({ id: labels.id, slug: labels.slug })
@@ -298,7 +300,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
           .insert(pages)
           .values({ ...p, status: 'published', publishedAt: new Date(nowMs - 150 * DAY) })
           .onConflictDoNothing()
-        c.pages += r.changes
+          .returning({ id: pages.id })
+        c.pages += r.length
       }
 
       const settingRows: { key: string; value: unknown }[] = [
@@ -308,7 +311,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
         { key: 'social', value: {} },
       ]
       for (const s of settingRows) {
-        c.settings += (await tx.insert(settings).values(s).onConflictDoNothing()).changes
+        c.settings += (await tx.insert(settings).values(s).onConflictDoNothing().returning({ key: settings.key })).length
       }
       return c
     })

@@ -81,7 +81,8 @@ export async function createStarterPages(db: Db, now = new Date()): Promise<numb
       added += (await tx
         .insert(pages)
         .values({ ...p, status: 'draft', createdAt: now, updatedAt: now })
-        .onConflictDoNothing()).changes
+        .onConflictDoNothing()
+        .returning({ id: pages.id })).length
     }
     return added
   })

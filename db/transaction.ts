@@ -37,9 +37,17 @@ export function openTransaction(): Db | undefined {
   return open?.open ? open.db : undefined
 }
 
-/** PostgreSQL SQLSTATEs after which the whole transaction may simply be run again. */
-const RETRYABLE = new Set(['40001', '40P01'])
-const PG_ATTEMPTS = 4
+/**
+ * PostgreSQL SQLSTATEs after which the whole transaction may simply be run again: serialization
+ * failure, deadlock, and unique violation. Under READ COMMITTED two transactions may both find a
+ * slug (an email, a label name) free and insert it; the second waits for the first to commit and
+ * then fails 23505. Run again, its check reads the committed row and takes the path the code has
+ * for a taken value (the next free slug, "slug-taken", "email exists"), as on SQLite, whose one
+ * writer never interleaves. A unique violation no check precedes fails the same way each time and
+ * reaches the caller after the last attempt.
+ */
+const RETRYABLE = new Set(['40001', '40P01', '23505'])
+const PG_ATTEMPTS = 6
 
 /** The SQLSTATE of a pg error, also when drizzle wrapped it (DrizzleQueryError's cause). */
 export function pgErrorCode(error: unknown): string | undefined {
@@ -50,7 +58,7 @@ export function pgErrorCode(error: unknown): string | undefined {
   return undefined
 }
 
-/** Whether a failed PostgreSQL transaction is worth running again (serialization failure, deadlock). */
+/** Whether a failed PostgreSQL transaction is worth running again (serialization failure, deadlock, unique violation). */
 export function isRetryablePgError(error: unknown): boolean {
   const code = pgErrorCode(error)
   return code !== undefined && RETRYABLE.has(code)

@@ -1,27 +1,12 @@
-import { sql } from 'drizzle-orm'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
-import { getDb, getWriteConnection } from '@/db'
+import { closeReadConnection, readActiveJournal, withoutMigrationsTable, withoutNewestMigration } from '@/tests/migrations'
 import { openTestRedis } from '@/tests/redis'
-import { databaseCheck, type HealthCheck, logHealthReport, migrationsCheck, readMigrationJournal, runHealthChecks } from './health'
+import { databaseCheck, type HealthCheck, logHealthReport, migrationsCheck, runHealthChecks } from './health'
 
 const redis = await openTestRedis('lib/health.test.ts')
 afterAll(() => redis?.cleanup())
 
 const pass = (name: string): HealthCheck => ({ name, run: () => undefined })
-
-/** The newest journal entry's row in drizzle's table, taken out for the test and put back after. */
-async function withoutNewestMigration(fn: () => Promise<void>) {
-  const db = getWriteConnection()
-  const newest = (await readMigrationJournal()).at(-1)!
-  const row = (await db.get<{ hash: string }>(sql`SELECT hash FROM __drizzle_migrations WHERE created_at = ${newest.when}`))!
-  await db.run(sql`DELETE FROM __drizzle_migrations WHERE created_at = ${newest.when}`)
-  try {
-    await fn()
-  } finally {
-    await db.run(sql`INSERT INTO __drizzle_migrations (hash, created_at) VALUES (${row.hash}, ${newest.when})`)
-  }
-  return newest
-}
 
 describe('runHealthChecks', () => {
   it('is ok when every check passes, with a result per check', async () => {
@@ -85,7 +70,7 @@ describe('runHealthChecks', () => {
 })
 
 describe('migrationsCheck', () => {
-  it('passes on a database with every migration of drizzle/ applied', async () => {
+  it('passes on a database with every migration of its journal applied', async () => {
     expect((await runHealthChecks([migrationsCheck()])).ok).toBe(true)
   })
 
@@ -94,21 +79,17 @@ describe('migrationsCheck', () => {
     const newest = await withoutNewestMigration(async () => {
       error = (await runHealthChecks([migrationsCheck()])).checks[0]!.error
     })
-    expect(error).toContain(`1 of ${(await readMigrationJournal()).length} migrations not applied (first: ${newest.tag})`)
+    expect(error).toContain(`1 of ${(await readActiveJournal()).length} migrations not applied (first: ${newest.tag})`)
     // Put back: passes again.
     expect((await runHealthChecks([migrationsCheck()])).ok).toBe(true)
   })
 
   it('fails when no migration ever ran (no drizzle table)', async () => {
-    const db = getWriteConnection()
-    await db.run(sql`ALTER TABLE __drizzle_migrations RENAME TO __drizzle_migrations_away`)
-    try {
+    await withoutMigrationsTable(async (missingTable) => {
       const report = await runHealthChecks([migrationsCheck()])
       expect(report.checks[0]).toMatchObject({ ok: false })
-      expect(report.checks[0]!.error).toMatch(/no such table/)
-    } finally {
-      await db.run(sql`ALTER TABLE __drizzle_migrations_away RENAME TO __drizzle_migrations`)
-    }
+      expect(report.checks[0]!.error).toMatch(missingTable)
+    })
   })
 
   it('passes when the database has migrations newer than this code (a rolling deploy)', async () => {
@@ -151,10 +132,10 @@ describe('logHealthReport', () => {
 describe('databaseCheck', () => {
   it('passes while the database answers and fails once it does not', async () => {
     expect((await runHealthChecks([databaseCheck])).ok).toBe(true)
-    getDb().$client.close()
+    const closed = await closeReadConnection()
     const report = await runHealthChecks([databaseCheck])
     expect(report.ok).toBe(false)
-    expect(report.checks[0]!.error).toMatch(/not open/)
+    expect(report.checks[0]!.error).toMatch(closed)
   })
 })
 

@@ -74,7 +74,10 @@ async function runCheck(check: HealthCheck): Promise<CheckResult> {
 const round = (ms: number) => Math.round(ms * 10) / 10
 
 function describe(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  let text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  // drizzle on PostgreSQL wraps the driver's error ("Failed query: …"): the reason is its cause.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : null
+  if (cause) text = `${text.trimEnd()} (${cause})`
   return text.slice(0, 300)
 }
 

@@ -1,4 +1,5 @@
-import { getDb, getWriteConnection } from '@/db'
+import type { QueryConfig } from 'pg'
+import { getDb, getDialect, getPgPool, getWriteConnection } from '@/db'
 
 export type RanStatement = { sql: string; params: unknown[]; plan: string[] }
 
@@ -8,7 +9,13 @@ export type RanStatement = { sql: string; params: unknown[]; plan: string[] }
  * A test can then say how a query reads, not only what it answers: a query that scans grows with
  * the archive, however right its answer.
  */
-export async function captureStatements(fn: () => unknown): Promise<RanStatement[]> {
+export async function captureStatements(fn: () => unknown, opts: { plans?: boolean } = {}): Promise<RanStatement[]> {
+  if (getDialect() === 'postgres') {
+    // No SQLite plans there: a test about them imports '@/tests/sqlite-only'. One about the
+    // statements alone (their SQL, their parameters) says so with { plans: false }.
+    if (opts.plans !== false) throw new Error("captureStatements() reads SQLite's plans: import '@/tests/sqlite-only' first in this test file, or pass { plans: false }.")
+    return capturePgReads(fn)
+  }
   // Reads go to the read connection, writes to the write connection (db/index.ts): watch both.
   const clients = [getDb().$client, getWriteConnection().$client]
   const originals = clients.map((client) => client.prepare)
@@ -45,4 +52,23 @@ export async function captureStatements(fn: () => unknown): Promise<RanStatement
       .all(...params)
       .map((r) => (r as { detail: string }).detail),
   }))
+}
+
+/** PostgreSQL: the statements `fn` ran through the pool (reads outside write()), without plans. */
+async function capturePgReads(fn: () => unknown): Promise<RanStatement[]> {
+  const pool = getPgPool()
+  const original = pool.query
+  const ran: RanStatement[] = []
+  pool.query = function (this: typeof pool, ...args: unknown[]) {
+    const [first, values] = args as [string | QueryConfig, unknown[] | undefined]
+    const text = typeof first === 'string' ? first : first.text
+    ran.push({ sql: text, params: values ?? (typeof first === 'string' ? [] : (first.values ?? [])), plan: [] })
+    return (original as (...a: unknown[]) => unknown).apply(this, args)
+  } as typeof pool.query
+  try {
+    await fn()
+  } finally {
+    pool.query = original
+  }
+  return ran
 }

@@ -1,3 +1,5 @@
+// better-sqlite3 beside node-postgres, on a database of its own: this file runs on SQLite whatever TEST_DIALECT says.
+import '@/tests/sqlite-only'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'

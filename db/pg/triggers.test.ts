@@ -1,3 +1,5 @@
+// SQLite's triggers beside PostgreSQL's, on a database of its own: this file runs on SQLite whatever TEST_DIALECT says.
+import '@/tests/sqlite-only'
 import pgJournal from '../../drizzle-pg/meta/_journal.json'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

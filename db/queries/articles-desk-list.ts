@@ -1,6 +1,7 @@
 import 'server-only'
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
+import { likeNoCase } from '@/db/dialect'
 import { articleLabels, articles, labels, users, type ArticleStatus } from '@/db/tables'
 import { slugify } from '@/lib/urls'
 import { escapeLike } from './articles-desk-shared'
@@ -51,7 +52,7 @@ export async function listArticlesForDesk(filters: DeskFilters, limit = DESK_PAG
           db.select({ id: articleLabels.articleId }).from(articleLabels).where(eq(articleLabels.labelId, filters.labelId)),
         )
       : undefined,
-    filters.q ? sql`${articles.title} like ${`%${escapeLike(filters.q)}%`} escape '\\'` : undefined,
+    filters.q ? likeNoCase(articles.title, `%${escapeLike(filters.q)}%`) : undefined,
     filters.after
       ? or(
           lt(articles.savedAt, new Date(filters.after.savedAt)),
@@ -109,7 +110,7 @@ export async function searchLabels(q: string, limit = 8): Promise<Array<{ id: nu
   return await getDb()
     .select({ id: labels.id, name: labels.name, slug: labels.slug })
     .from(labels)
-    .where(sql`${labels.name} like ${`%${like}%`} escape '\\' or ${labels.slug} like ${`%${escapeLike(slugify(query))}%`} escape '\\'`)
-    .orderBy(sql`case when ${labels.name} like ${`${like}%`} escape '\\' then 0 else 1 end`, asc(labels.name))
+    .where(sql`${likeNoCase(labels.name, `%${like}%`)} or ${likeNoCase(labels.slug, `%${escapeLike(slugify(query))}%`)}`)
+    .orderBy(sql`case when ${likeNoCase(labels.name, `${like}%`)} then 0 else 1 end`, asc(labels.name))
     .limit(limit)
 }

@@ -1,6 +1,7 @@
 import 'server-only'
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
+import { lockRows } from '@/db/dialect'
 import { articleRevisions, articles, labels, media, users, type ArticleStatus } from '@/db/tables'
 import {
   type ArticleRow,
@@ -135,6 +136,8 @@ export async function restoreRevision(
   const db = getDb()
   return write(
     async (tx): Promise<WriteResult> => {
+      // PostgreSQL: the version check below reads the row as locked (db/dialect.ts lockRows).
+      await lockRows(tx, articles, [articleId])
       const current = (await tx.select().from(articles).where(eq(articles.id, articleId)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
       if (current.version !== expectedVersion) return { ok: false, ...(await staleError(tx, current)) }
@@ -153,8 +156,9 @@ export async function restoreRevision(
         typeof snap.featuredMediaId === 'number' && (await tx.select({ id: media.id }).from(media).where(eq(media.id, snap.featuredMediaId)).limit(1))[0]
           ? snap.featuredMediaId
           : null
+      // Locked against a merge or delete committing between this check and the insert.
       const labelIds = Array.isArray(snap.labelIds) && snap.labelIds.length
-        ? (await tx.select({ id: labels.id }).from(labels).where(inArray(labels.id, snap.labelIds))).map((l) => l.id)
+        ? await lockRows(tx, labels, (await tx.select({ id: labels.id }).from(labels).where(inArray(labels.id, snap.labelIds))).map((l) => l.id), 'share')
         : []
       const orderedLabelIds = (snap.labelIds ?? []).filter((id) => labelIds.includes(id))
       const editorId =

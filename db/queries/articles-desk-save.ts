@@ -1,6 +1,7 @@
 import 'server-only'
 import { and, eq } from 'drizzle-orm'
 import { getDb, write } from '@/db'
+import { lockRows } from '@/db/dialect'
 import { articles, media, users } from '@/db/tables'
 import { articlePath, slugify } from '@/lib/urls'
 import { recordRedirect, redirectImportedLegacyPath } from './redirects'
@@ -100,6 +101,8 @@ export async function saveArticle(
   const db = getDb()
   return write(
     async (tx): Promise<WriteResult> => {
+      // PostgreSQL: the version and status checks below read the row as locked (db/dialect.ts lockRows).
+      await lockRows(tx, articles, [id])
       const current = (await tx.select().from(articles).where(eq(articles.id, id)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
       if (current.version !== expectedVersion) return { ok: false, ...(await staleError(tx, current)) }

@@ -1,6 +1,7 @@
 import 'server-only'
 import { and, asc, eq, lte } from 'drizzle-orm'
 import { getDb, write } from '@/db'
+import { lockRows } from '@/db/dialect'
 import { articles } from '@/db/tables'
 import { toPathMonth } from '@/lib/dates'
 import type { ArticleFootprint } from '@/lib/revalidate'
@@ -27,17 +28,27 @@ export async function publishDueArticles(now = new Date()): Promise<ArticleFootp
   // publishes each story once. write() waits for the lock without blocking this process.
   return write(async (tx) => {
       const due = await tx
-        .select()
+        .select({ id: articles.id })
         .from(articles)
         .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
         .orderBy(asc(articles.publishedAt))
       const out: ArticleFootprint[] = []
-      for (const current of due) {
+      for (const { id } of due) {
+        // PostgreSQL runs another server's tick, or an editor's publish, reschedule or save, side
+        // by side with this one: lock the story, then check again that it is still scheduled and
+        // due (db/dialect.ts lockRows). On SQLite the write lock already kept them out.
+        await lockRows(tx, articles, [id])
+        const current = (await tx
+          .select()
+          .from(articles)
+          .where(and(eq(articles.id, id), eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
+          .limit(1))[0]
+        if (!current) continue
         const publishedAt = current.publishedAt ?? now
         const row = (await tx
           .update(articles)
           .set({ status: 'published', publishedAt, pathMonth: current.pathMonth ?? toPathMonth(publishedAt), version: current.version + 1 })
-          .where(and(eq(articles.id, current.id), eq(articles.status, 'scheduled')))
+          .where(eq(articles.id, current.id))
           .returning())[0]!
         await clearRedirectsFrom(tx, articlePath(row))
         await redirectImportedLegacyPath(tx, row.id, articlePath(row))

@@ -1,6 +1,7 @@
 import 'server-only'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
+import { lockRows } from '@/db/dialect'
 import { articleLabels, articles, auditLog, labels, redirects, users, type ArticleStatus } from '@/db/tables'
 import { toPathMonth } from '@/lib/dates'
 import type { ArticleFootprint } from '@/lib/revalidate'
@@ -146,6 +147,10 @@ export async function resolveLabels(tx: Tx, names: string[], canCreate: boolean)
     const slug = slugify(name, 80)
     found.push({ name, slug, id: (await tx.select({ id: labels.id }).from(labels).where(eq(labels.slug, slug)).limit(1))[0]?.id })
   }
+  // PostgreSQL: a label a merge or delete removes before this story's rows are written would fail
+  // their foreign key; locked, it stays until we commit, or (removed while we waited) counts as missing.
+  const kept = new Set(await lockRows(tx, labels, found.flatMap((l) => (l.id === undefined ? [] : [l.id])), 'share'))
+  for (const label of found) if (label.id !== undefined && !kept.has(label.id)) label.id = undefined
   const missing = found.find((l) => l.id === undefined)
   if (missing && !canCreate) return { ok: false, name: missing.name }
   const ids: number[] = []

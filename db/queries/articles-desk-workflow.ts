@@ -1,6 +1,7 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
 import { getDb, write } from '@/db'
+import { lockRows } from '@/db/dialect'
 import { articles, type ArticleStatus } from '@/db/tables'
 import { articlePath } from '@/lib/urls'
 import { recordArticleDeletion } from './redirects'
@@ -27,6 +28,8 @@ async function changeStatus(id: number, expectedVersion: number, staffId: number
   const db = getDb()
   return write(
     async (tx): Promise<WriteResult> => {
+      // PostgreSQL: the version and status checks below read the row as locked (db/dialect.ts lockRows).
+      await lockRows(tx, articles, [id])
       const current = (await tx.select().from(articles).where(eq(articles.id, id)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
       if (current.version !== expectedVersion) return { ok: false, ...(await staleError(tx, current)) }
@@ -90,6 +93,8 @@ export async function deleteArticle(id: number, expectedVersion: number, staffId
   const db = getDb()
   return write(
     async (tx): Promise<{ ok: true } | ({ ok: false } & WriteError)> => {
+      // PostgreSQL: the version and status checks below read the row as locked (db/dialect.ts lockRows).
+      await lockRows(tx, articles, [id])
       const current = (await tx.select().from(articles).where(eq(articles.id, id)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
       if (current.version !== expectedVersion) return { ok: false, ...(await staleError(tx, current)) }

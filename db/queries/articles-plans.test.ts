@@ -1,3 +1,5 @@
+// These tests are about SQLite's query planner (EXPLAIN QUERY PLAN): this file runs on SQLite whatever TEST_DIALECT says.
+import '@/tests/sqlite-only'
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
@@ -106,5 +108,40 @@ describe('reader queries read bounded ranges of their indexes', () => {
     expect((await listRelatedArticles(mid.id, [labelId, otherLabelId], new Date(mid.at))).map((c) => c.title)).toEqual(inBoth.slice(0, 4))
     expect(await listRelatedFollowerIds(mid.id, [labelId], new Date(mid.at))).toHaveLength(20)
     expect(await isAmongNewest(mid.id, new Date(mid.at), 13)).toBe(false)
+  })
+})
+
+// Moved from articles.test.ts: raw SQL through SQLite's planner, so it lives with the SQLite-only plans.
+describe('archive queries use indexes, not scans over articles', () => {
+  function plan(sql: string): string {
+    return getWriteConnection()
+      .$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all()
+      .map((r) => (r as { detail: string }).detail)
+      .join('\n')
+  }
+
+  it('pages a label through the archive covering index', () => {
+    const p = plan(
+      'SELECT article_id FROM article_labels WHERE label_id = 1 AND published_at IS NOT NULL ORDER BY published_at DESC, article_id DESC LIMIT 21 OFFSET 9980',
+    )
+    expect(p).toMatch(/USING COVERING INDEX article_labels_archive_idx/)
+    expect(p).not.toMatch(/TEMP B-TREE/)
+  })
+
+  it('pages the latest stories and a date range through the status index', () => {
+    const p = plan(
+      "SELECT id FROM articles WHERE status = 'published' AND published_at >= 0 AND published_at < 9e15 ORDER BY published_at DESC, id DESC LIMIT 21 OFFSET 9980",
+    )
+    expect(p).toMatch(/USING COVERING INDEX articles_status_published_idx/)
+    expect(p).not.toMatch(/TEMP B-TREE/)
+  })
+
+  it('pages an author through the author index', () => {
+    const p = plan(
+      "SELECT id FROM articles WHERE author_id = 1 AND status = 'published' ORDER BY published_at DESC, id DESC LIMIT 21 OFFSET 9980",
+    )
+    expect(p).toMatch(/USING COVERING INDEX articles_author_status_published_idx/)
+    expect(p).not.toMatch(/TEMP B-TREE/)
   })
 })

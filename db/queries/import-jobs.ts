@@ -1,6 +1,7 @@
 import 'server-only'
 import { desc, eq, inArray, notInArray } from 'drizzle-orm'
 import { getDb, write } from '@/db'
+import { serializeOn } from '@/db/dialect'
 import { importJobs } from '@/db/tables'
 
 /*
@@ -47,6 +48,8 @@ export async function claimImportSlot<V extends StoredJobView>(
   keepFinished: number,
 ): Promise<{ ok: true } | { ok: false; running: V }> {
   return write(async (tx) => {
+    // PostgreSQL: two claims at once both found the slot free and both started an import.
+    await serializeOn(tx, 'warta.import-slot')
     const now = check.now ?? Date.now()
     for (const row of (await tx.select().from(importJobs).where(inArray(importJobs.status, ACTIVE)))) {
       if (!isOwnerGone(row, check)) return { ok: false as const, running: JSON.parse(row.view) as V }

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { getWriteConnection, write } from '@/db'
+import { getDialect, getWriteConnection, write } from '@/db'
+import { execute } from '@/db/dialect'
 import { articleLabels, articles, auditLog, importedEntries, labelMergeSuggestions, labels, redirects } from '@/db/tables'
 import { labelKey } from '@/lib/labels/key'
 import { slugify } from '@/lib/urls'
@@ -158,11 +159,18 @@ describe('acceptLabelMergeSuggestion', () => {
     const spaced = await labelWithPosts('Pemprov  Andalas.', 1)
     await refreshLabelMergeSuggestions()
     // A merge that fails after the checks: deleting the merged label is refused.
-    await db().run(sql.raw(`create temp trigger fail_merge before delete on labels begin select raise(abort, 'boom'); end`))
+    const onPg = getDialect() === 'postgres'
+    if (onPg) {
+      await execute(db(), sql.raw(`create function fail_merge() returns trigger language plpgsql as $$ begin raise exception 'boom'; end $$`))
+      await execute(db(), sql.raw('create trigger fail_merge before delete on labels for each row execute function fail_merge()'))
+    } else {
+      await execute(db(), sql.raw(`create temp trigger fail_merge before delete on labels begin select raise(abort, 'boom'); end`))
+    }
     try {
-      await expect(acceptLabelMergeSuggestion(target.id, [typo.id], author)).rejects.toThrow()
+      await expect(acceptLabelMergeSuggestion(target.id, [typo.id], author)).rejects.toThrow(/boom|Failed query/)
     } finally {
-      await db().run(sql.raw('drop trigger fail_merge'))
+      await execute(db(), sql.raw(onPg ? 'drop trigger fail_merge on labels' : 'drop trigger fail_merge'))
+      if (onPg) await execute(db(), sql.raw('drop function fail_merge()'))
     }
     expect((await suggestionRows()).every((r) => r.dismissedAt === null)).toBe(true)
     expect(await labelIds()).toEqual(expect.arrayContaining([target.id, typo.id, spaced.id]))

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
-import { execute, noCase, smaller } from '@/db/dialect'
+import { execute, likeNoCase, lockRows, noCase, smaller } from '@/db/dialect'
 import { articleLabels, articles, importedEntries, labels, redirects } from '@/db/tables'
 import { labelFeedPath, labelPath } from '@/lib/urls'
 import { recordAudit } from './audit'
@@ -103,12 +103,14 @@ export async function listLabelsForDesk(opts: { q?: string; after?: number | nul
   const q = opts.q?.trim()
   if (q) {
     const pattern = likeContains(q)
-    conditions.push(sql`(${labels.name} like ${pattern} escape '\\' or ${labels.slug} like ${pattern} escape '\\')`)
+    conditions.push(sql`(${likeNoCase(labels.name, pattern)} or ${likeNoCase(labels.slug, pattern)})`)
   }
   if (opts.after) {
     const last = (await db.select({ name: labels.name }).from(labels).where(eq(labels.id, opts.after)).limit(1))[0]
     // Written as a range on the index's first column plus a tie-break, so SQLite seeks instead of scanning.
-    if (last) conditions.push(sql`${nameNoCase} >= ${last.name} and (${nameNoCase} > ${last.name} or ${labels.id} > ${opts.after})`)
+    // The cursor's name compared as the column is: lower()ed on PostgreSQL too, or a page repeated.
+    const lastName = noCase(sql`${last?.name ?? ''}`)
+    if (last) conditions.push(sql`${nameNoCase} >= ${lastName} and (${nameNoCase} > ${lastName} or ${labels.id} > ${opts.after})`)
   }
   const rows = await db
     .select(deskColumns)
@@ -174,6 +176,7 @@ export async function updateLabel(
   actorId: number | null = null,
 ): Promise<{ before: { slug: string; name: string }; after: { slug: string; name: string } } | null> {
   return write(async (tx) => {
+    await lockRows(tx, labels, [id]) // PostgreSQL: against a merge, delete or rename of the same label (db/dialect.ts)
     const before = (await tx.select({ slug: labels.slug, name: labels.name }).from(labels).where(eq(labels.id, id)).limit(1))[0]
     if (!before) return null
     if (input.slug !== before.slug) {
@@ -217,6 +220,7 @@ export async function deleteLabel(
   actorId: number | null = null,
 ): Promise<{ label: { id: number; name: string; slug: string }; articles: TouchedArticle[] } | null> {
   return write(async (tx) => {
+    await lockRows(tx, labels, [id]) // PostgreSQL: stories saved meanwhile wait, then find it gone (db/dialect.ts)
     const label = (await tx.select({ id: labels.id, name: labels.name, slug: labels.slug }).from(labels).where(eq(labels.id, id)).limit(1))[0]
     if (!label) return null
     const touched = await listTouchedArticles(tx, [id])
@@ -258,6 +262,9 @@ export async function mergeLabels(sourceIds: number[], targetId: number, actorId
   if (ids.length === 0) throw new InvalidMergeError('no-sources')
   if (ids.includes(targetId)) throw new InvalidMergeError('target-in-sources')
   return write(async (tx) => {
+    // PostgreSQL: a save giving a story a source label either commits first (its rows are then
+    // moved below) or waits for the merge and finds the source gone (db/dialect.ts lockRows).
+    await lockRows(tx, labels, [targetId, ...ids])
     const target = (await tx.select({ id: labels.id, slug: labels.slug, name: labels.name }).from(labels).where(eq(labels.id, targetId)).limit(1))[0]
     const sources = await tx.select({ id: labels.id, slug: labels.slug, name: labels.name }).from(labels).where(inArray(labels.id, ids))
     const missing = [targetId, ...ids].filter((id) => id !== target?.id && !sources.some((s) => s.id === id))

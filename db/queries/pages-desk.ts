@@ -1,6 +1,7 @@
 import 'server-only'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { getDb, write, type Executor } from '@/db'
+import { lockRows } from '@/db/dialect'
 import { auditLog, pages } from '@/db/tables'
 import { pagePath, slugify } from '@/lib/urls'
 import { recordRedirect } from './redirects'
@@ -98,6 +99,7 @@ export async function savePage(
   const now = opts.now ?? new Date()
   return write(
     async (tx): Promise<PageWriteResult> => {
+      await lockRows(tx, pages, [id]) // PostgreSQL: the version check reads the row as locked (db/dialect.ts)
       const current = (await tx.select().from(pages).where(eq(pages.id, id)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
       const currentVersion = current.updatedAt?.getTime() ?? 0
@@ -134,6 +136,7 @@ export async function savePage(
 export async function unpublishPage(id: number, expectedVersion: number, staffId: number, now = new Date()): Promise<PageWriteResult> {
   return write(
     async (tx): Promise<PageWriteResult> => {
+      await lockRows(tx, pages, [id]) // PostgreSQL: the version check reads the row as locked (db/dialect.ts)
       const current = (await tx.select().from(pages).where(eq(pages.id, id)).limit(1))[0]
       if (!current) return { ok: false, code: 'not-found' }
       const currentVersion = current.updatedAt?.getTime() ?? 0

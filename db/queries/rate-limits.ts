@@ -1,7 +1,7 @@
 import 'server-only'
 import { sql } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
-import { execute, larger, queryRow, sweepExpiredSql } from '@/db/dialect'
+import { execute, forUpdate, larger, queryRow, sweepExpiredSql } from '@/db/dialect'
 
 export type RateLimitDecision = { allowed: boolean; retryAfterMs: number }
 
@@ -82,12 +82,17 @@ export async function beginThrottledAttempt(rules: ThrottleRule[], forgetAfterMs
       await sweepExpiredThrottle(tx, nowMs)
       const rows: Array<{ attempts: number; blocked_until: number }> = []
       for (const rule of rules) {
-        rows.push(
-          (await queryRow<{ attempts: number; blocked_until: number }>(
-            tx,
-            sql`SELECT attempts, blocked_until FROM sign_in_throttle WHERE key = ${rule.key} AND expires_at > ${nowMs}`,
-          )) ?? { attempts: 0, blocked_until: 0 },
+        // PostgreSQL runs parallel attempts side by side: each must count on the one before, so
+        // the key's row exists (an already forgotten placeholder if new) and is read locked.
+        // Without this, a burst read the same count and wrote it back plus one: one attempt.
+        await execute(tx, sql`
+          INSERT INTO sign_in_throttle (key, attempts, blocked_until, expires_at) VALUES (${rule.key}, 0, 0, 0)
+          ON CONFLICT (key) DO NOTHING`)
+        const row = await queryRow<{ attempts: number; blocked_until: number; expires_at: number }>(
+          tx,
+          sql`SELECT attempts, blocked_until, expires_at FROM sign_in_throttle WHERE key = ${rule.key}${forUpdate(tx)}`,
         )
+        rows.push(row && Number(row.expires_at) > nowMs ? { attempts: Number(row.attempts), blocked_until: Number(row.blocked_until) } : { attempts: 0, blocked_until: 0 })
       }
       const blockedUntil = Math.max(...rows.map((r) => r.blocked_until))
       if (blockedUntil > nowMs) return { allowed: false, retryAfterMs: blockedUntil - nowMs }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
+import { execute } from '@/db/dialect'
 import { createArticle, createUser } from '@/tests/factories'
 import { MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP, searchArticles } from './search'
 
@@ -15,7 +16,7 @@ let authorId: number
 beforeAll(async () => {
   const author = await createUser()
   authorId = author.id
-  await getWriteConnection().run(sql`
+  await execute(getWriteConnection(), sql`
     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${STORIES - 1})
     INSERT INTO articles (title, slug, path_month, body_html, author_id, status, published_at)
     SELECT
@@ -23,7 +24,7 @@ beforeAll(async () => {
       'berita-' || i, '2025/12',
       '<p>Warga di ' || CASE i % 2 WHEN 0 THEN 'utara' ELSE 'selatan' END || ' kota membahas jalan dan pasar '
         || (i % 9) || ' bersama petugas ' || (i % 31) || '.</p>',
-      ${author.id}, 'published', ${NEWEST} - i * 60000
+      ${author.id}, 'published', CAST(${NEWEST} AS bigint) - i * CAST(60000 AS bigint)
     FROM n`)
 }, 60_000)
 

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { getWriteConnection } from '@/db'
+import { getDialect, getWriteConnection } from '@/db'
+import { queryRow } from '@/db/dialect'
 import { articles, users } from '@/db/tables'
 import { buildMatchQuery, MAX_SEARCH_PAGE, searchArticles, SEARCH_PAGE_SIZE, splitSnippet } from './search'
 
@@ -188,7 +189,10 @@ describe('searchArticles', () => {
   it('highlights body hits in snippet segments', async () => {
     const item = (await searchArticles('kopi', 1)).items.find((i) => i.slug === 'pasar-pagi-di-solok')!
     expect(item.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['kopi'])
-    expect(item.snippet.map((s) => s.text).join('')).toBe('Pedagang menjual sayur, beras dan kopi sejak subuh.')
+    // FTS5's snippet() keeps the sentence's full stop; PostgreSQL's ts_headline ends the fragment
+    // at its last word (ADR 019 §4).
+    const fragment = getDialect() === 'postgres' ? 'Pedagang menjual sayur, beras dan kopi sejak subuh' : 'Pedagang menjual sayur, beras dan kopi sejak subuh.'
+    expect(item.snippet.map((s) => s.text).join('')).toBe(fragment)
     expect(item.snippet.every((s) => !s.text.includes('<'))).toBe(true)
   })
 
@@ -243,10 +247,15 @@ describe('searchArticles', () => {
     await db.update(articles).set({ publishedAt: day('2022-08-18') }).where(eq(articles.id, ids[3]!.id))
     await db.update(articles).set({ publishedAt: same }).where(eq(articles.id, ids[3]!.id))
     expect(await found()).toEqual(all)
-    const keys = (await db.all<{ n: number; distinct_keys: number }>(
-      sql`SELECT count(*) AS n, count(DISTINCT key) AS distinct_keys FROM article_search_keys`,
-    ))[0]!
-    expect(keys.n).toBe(keys.distinct_keys)
+    // One index row per story: FTS5 rows keyed by article_search_keys on SQLite, article_search rows on PostgreSQL.
+    const keys = (await queryRow<{ n: number; distinct_keys: number }>(
+      db,
+      getDialect() === 'postgres'
+        ? sql`SELECT count(*) AS n, count(DISTINCT article_id) AS distinct_keys FROM article_search`
+        : sql`SELECT count(*) AS n, count(DISTINCT key) AS distinct_keys FROM article_search_keys`,
+    ))!
+    expect(Number(keys.n)).toBe(Number(keys.distinct_keys))
+    expect(Number(keys.n)).toBeGreaterThanOrEqual(ids.length)
     for (const { id } of ids) await db.delete(articles).where(eq(articles.id, id))
     expect(await found()).toEqual([])
   })

@@ -2,6 +2,7 @@ import 'server-only'
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { getDb, type Executor, write } from '@/db'
+import { execute, forUpdate } from '@/db/dialect'
 import { settings } from '@/db/tables'
 import { t } from '@/lib/i18n/id'
 import { siteSettingsPatch, type SiteSettingsPatch } from '@/lib/validation/settings'
@@ -93,6 +94,9 @@ export async function updateSiteSettings(patch: SiteSettingsPatch, actorId: numb
  * drops one), keeping the first of any duplicates. Runs in the caller's transaction.
  */
 export async function rewriteFeaturedLabelIds(db: Executor, fn: (id: number) => number | null): Promise<void> {
+  // PostgreSQL: two merges or deletes at once each rewrote the list they had read, and the
+  // second undid the first. Locked, the second reads the first's list (db/dialect.ts forUpdate).
+  await execute(db, sql`SELECT key FROM settings WHERE key = ${KEYS.featuredLabelIds}${forUpdate(db)}`)
   const row = (await db.select({ value: settings.value }).from(settings).where(sql`${settings.key} = ${KEYS.featuredLabelIds}`).limit(1))[0]
   if (!row) return
   const before = settingsSchema.featured_label_ids.parse(row.value)

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, count, desc, eq, isNotNull, ne, sql } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
-import { noCase } from '@/db/dialect'
+import { execute, forUpdate, lockRows, noCase } from '@/db/dialect'
 import { articles, settings, users, type Role } from '@/db/tables'
 import { slugify } from '@/lib/urls'
 import { recordAudit } from './audit'
@@ -142,6 +142,9 @@ export async function createStaff(
   const db = getDb()
   return write(async (tx) => {
     if (opts.setupToken) {
+      // PostgreSQL: a second setup form waits here for the first to commit, then finds the token
+      // spent. Unlocked, both read it valid under READ COMMITTED and both created an account.
+      await execute(tx, sql`SELECT key FROM settings WHERE key = ${SETUP_TOKEN_KEY}${forUpdate(tx)}`)
       if ((await canAnyoneSignIn(tx)) || !opts.setupToken.isValid(await getSetupTokenHash(tx))) return null
       await storeSetupTokenHash(null, tx)
     }
@@ -195,6 +198,10 @@ async function assertAdminRemains(tx: Executor, target: Staff, next: { role: Rol
   const losesAdmin = target.role === 'admin' && target.active && (next.role !== 'admin' || !next.active)
   if (!losesAdmin) return
   if (actorId === target.id) throw new SelfChangeError()
+  // PostgreSQL: two admins demoting each other at once each counted the other and both won.
+  // With the active admins locked, the second counts after the first commits (db/dialect.ts).
+  const admins = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)))
+  await lockRows(tx, users, admins.map((a) => a.id))
   const others =
     (await tx
       .select({ n: count() })

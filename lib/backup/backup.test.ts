@@ -1,3 +1,5 @@
+// `npm run backup` and `restore` copy the SQLite file (PostgreSQL: pg_dump; the CLI refuses there): this file runs on SQLite whatever TEST_DIALECT says.
+import '@/tests/sqlite-only'
 import { execFile, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -280,6 +282,17 @@ describe('backup and restore', () => {
     await expect(createBackup(live, full)).rejects.toThrow(BackupRefused)
     await expect(createBackup(live, path.join(live.dataDir, 'backups'))).rejects.toThrow(/outside the data folder/)
     expect(fs.readdirSync(base).filter((name) => name.includes('.partial-'))).toEqual([])
+  })
+
+  it('backup and restore refuse a site that runs on PostgreSQL, naming its own tools', async () => {
+    const live = liveFolder('on-postgres')
+    const env = { ...childEnv(live), DATABASE_URL: 'postgres://warta@127.0.0.1:1/warta' }
+    const target = path.join(base, 'on-postgres')
+    const backup = run(TSX, ['--conditions=react-server', 'lib/cli/backup.ts', target], { env })
+    await expect(backup).rejects.toMatchObject({ stderr: expect.stringContaining('pg_dump') })
+    expect(fs.existsSync(target)).toBe(false)
+    const restore = run(TSX, ['--conditions=react-server', 'lib/cli/restore.ts', target], { env })
+    await expect(restore).rejects.toMatchObject({ stderr: expect.stringContaining('DATABASE_URL') })
   })
 
   it('a checksum list naming a path outside the backup is refused', () => {

@@ -1,3 +1,5 @@
+// db:copy reads this file's SQLite database into a PostgreSQL database of its own: this file runs on SQLite whatever TEST_DIALECT says.
+import '@/tests/sqlite-only'
 import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'

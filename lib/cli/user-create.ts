@@ -7,8 +7,7 @@
  */
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { openDatabase } from '@/db/connection'
-import { migrateDatabase } from '@/db/migrate'
+import { closeDatabase, getDialect, migrateActiveDatabase } from '@/db'
 import { createStaff, DuplicateEmailError } from '@/db/queries/users'
 import { hashPassword, passwordSchema } from '@/lib/auth/password'
 import { getEnv } from '@/lib/env'
@@ -102,18 +101,19 @@ async function main(): Promise<void> {
     throw new Refusal(`Weak password: ${[...new Set(checked.error.issues.map((i) => i.message))].join(' ')}`)
   }
 
+  // The active database: the SQLite file under DATA_DIR, or PostgreSQL with DATABASE_URL.
   const { databasePath } = getEnv()
-  const db = openDatabase(databasePath)
-  migrateDatabase(db)
-  db.$client.close()
-
-  const passwordHash = await hashPassword(password)
+  const where = getDialect() === 'postgres' ? 'the PostgreSQL database (DATABASE_URL)' : databasePath
   try {
+    await migrateActiveDatabase()
+    const passwordHash = await hashPassword(password)
     const created = await createStaff({ ...args, passwordHash }, { via: 'cli' })
-    console.log(`Created ${created!.role} ${created!.email} (id ${created!.id}) in ${databasePath}`)
+    console.log(`Created ${created!.role} ${created!.email} (id ${created!.id}) in ${where}`)
   } catch (error) {
     if (error instanceof DuplicateEmailError) throw new Refusal(`A user with the email ${args.email} already exists.`)
     throw error
+  } finally {
+    await closeDatabase()
   }
 }
 

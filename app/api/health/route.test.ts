@@ -1,7 +1,5 @@
-import { sql } from 'drizzle-orm'
 import { describe, expect, it, vi } from 'vitest'
-import { getDb, getWriteConnection } from '@/db'
-import { readMigrationJournal } from '@/lib/health'
+import { closeReadConnection, withoutNewestMigration } from '@/tests/migrations'
 
 // connection() needs Next's request scope, which a direct call does not have.
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => undefined }))
@@ -23,12 +21,8 @@ describe('GET/HEAD /api/health', () => {
   })
 
   it('answers 503 {"status":"unavailable"}, with no detail, when a migration is missing', async () => {
-    const db = getWriteConnection()
-    const newest = (await readMigrationJournal()).at(-1)!
-    const row = (await db.get<{ hash: string }>(sql`SELECT hash FROM __drizzle_migrations WHERE created_at = ${newest.when}`))!
-    await db.run(sql`DELETE FROM __drizzle_migrations WHERE created_at = ${newest.when}`)
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
-    try {
+    await withoutNewestMigration(async () => {
       const res = await GET()
       expect(res.status).toBe(503)
       expect(res.headers.get('cache-control')).toBe('no-store')
@@ -36,16 +30,14 @@ describe('GET/HEAD /api/health', () => {
       expect((await HEAD()).status).toBe(503)
       // The details went to the server log instead.
       expect(log).toHaveBeenCalledWith('Health check failing (migrations): answering 503', expect.anything())
-    } finally {
-      await db.run(sql`INSERT INTO __drizzle_migrations (hash, created_at) VALUES (${row.hash}, ${newest.when})`)
-    }
+    })
     expect((await GET()).status).toBe(200)
     log.mockRestore()
   })
 
   it('answers 503 when the database does not answer', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
-    getDb().$client.close()
+    await closeReadConnection()
     const res = await GET()
     expect(res.status).toBe(503)
     expect(await res.text()).toBe('{"status":"unavailable"}')
