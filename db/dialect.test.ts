@@ -11,7 +11,7 @@ import { migratePg } from './pg/migrate'
 import { createPgPool } from './pg/pool'
 import * as pgSchema from './pg/schema'
 import * as sqliteSchema from './schema'
-import { isRetryablePgError, openTransaction, transaction } from './transaction'
+import { isRetryablePgError, openTransaction, PG_ATTEMPTS, transaction } from './transaction'
 
 /*
  * The dialect helpers (db/dialect.ts) and the transaction runner, the same checks on both
@@ -153,6 +153,6 @@ describe.skipIf(!reachable)('dialect helpers on PostgreSQL', () => {
         throw deadlock()
       }),
     ).rejects.toThrow('deadlock detected')
-    expect(runs).toBe(4)
+    expect(runs).toBe(PG_ATTEMPTS)
   })
 })

@@ -47,7 +47,7 @@ export function openTransaction(): Db | undefined {
  * reaches the caller after the last attempt.
  */
 const RETRYABLE = new Set(['40001', '40P01', '23505'])
-const PG_ATTEMPTS = 6
+export const PG_ATTEMPTS = 6
 
 /** The SQLSTATE of a pg error, also when drizzle wrapped it (DrizzleQueryError's cause). */
 export function pgErrorCode(error: unknown): string | undefined {
