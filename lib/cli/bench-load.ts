@@ -565,9 +565,9 @@ async function main() {
       })
       const took = ((Date.now() - started) / 1000).toFixed(0)
       importResult =
-        code === 0 || !postgresUrl
-          ? `import of ${args.import} posts: exit ${code}, ${took} s (ran beside the load)`
-          : `import of ${args.import} posts: not on PostgreSQL yet (exit ${code} after ${took} s: ${importErr.trim().split('\n').at(-1) ?? ''})`
+        code === 0
+          ? `import of ${args.import} posts: exit 0, ${took} s (ran beside the load)`
+          : `import of ${args.import} posts: FAILED, exit ${code} after ${took} s: ${importErr.trim().split('\n').at(-1) ?? ''}`
     }
     const cachedErrors = cachedResults.reduce((sum, r) => sum + r.errors + r.non2xx, 0)
     const cached = { ...cachedTimes.summary(), n: cachedResults.reduce((sum, r) => sum + r.requests.total, 0), errors: cachedErrors }
