@@ -179,7 +179,11 @@ test.describe('links in the editor', () => {
     const body = page.getByRole('textbox', { name: 'Isi berita' })
     await body.click()
     await page.keyboard.type('Jadwal lengkap ada di situs pelabuhan')
-    for (let i = 0; i < 'situs pelabuhan'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+    // Shift+Left until the words are selected: on a busy machine the editor's first re-render
+    // after typing can swallow a key press (seen in CI: the link took 'itus pelabuhan').
+    const selected = () => page.evaluate(() => String(window.getSelection()))
+    for (let i = 0; i < 40 && (await selected()) !== 'situs pelabuhan'; i++) await page.keyboard.press('Shift+ArrowLeft')
+    expect(await selected()).toBe('situs pelabuhan')
     await page.keyboard.press('Control+k')
 
     const linkForm = page.getByRole('group', { name: 'Tautan' })
