@@ -53,15 +53,17 @@ export async function withLock<T>(
 ): Promise<LockOutcome<T>> {
   const attempt = crypto.randomUUID()
   let token: string | null
+  let asked = false
   try {
     if (!isUsable(redis)) throw new Error('Redis is not connected')
+    asked = true
     token = await acquireLock(redis, name, ttlMs, attempt)
   } catch (error) {
     opts.onError?.(error)
     // A SET that timed out may still have run on Redis (this process's event loop stalled past
     // the command timeout): the lock would then keep every server out for its whole TTL, this
     // one included. Free it if it is ours; Redis really down makes this fail quietly.
-    const unheld = releaseLock(redis, name, attempt).catch(() => false)
+    const unheld = asked ? releaseLock(redis, name, attempt).catch(() => false) : Promise.resolve(false)
     if (opts.onUnavailable === 'skip') {
       await unheld
       return { ran: false }
