@@ -1,4 +1,5 @@
 import { write } from '@/db'
+import type { ArticleContent } from '@/db/queries/articles-desk'
 import { articleLabels, articles, labels, users, type ArticleStatus } from '@/db/tables'
 import { toPathMonth } from '@/lib/dates'
 
@@ -41,4 +42,25 @@ export async function createArticle(
     for (const [position, labelId] of labelIds.entries()) await db.insert(articleLabels).values({ articleId: row.id, labelId, position })
     return row
   })
+}
+
+/** What the article editor sends on save, with the fields a test cares about overridden. */
+export function articleContent(overrides: Partial<ArticleContent> = {}): ArticleContent {
+  return {
+    title: 'Banjir merendam Padang',
+    slug: null,
+    dateline: 'Padang',
+    excerpt: '',
+    bodyHtml: '<p>Isi.</p>',
+    featuredMediaId: null,
+    keepFeaturedUrl: false,
+    featuredAlt: '',
+    featuredCaption: '',
+    labels: [],
+    isSponsored: false,
+    sponsorName: '',
+    seoTitle: '',
+    seoDescription: '',
+    ...overrides,
+  }
 }

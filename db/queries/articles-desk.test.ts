@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
 import { articleLabels, articleRevisions, articles, auditLog, labels, redirects } from '@/db/tables'
-import { createArticle, createLabel, createUser } from '@/tests/factories'
+import { articleContent, createArticle, createLabel, createUser } from '@/tests/factories'
 import {
   addNote,
   type ArticleContent,
@@ -27,25 +27,7 @@ import { getPublishedArticle } from './articles'
 
 const db = () => getWriteConnection()
 
-function content(overrides: Partial<ArticleContent> = {}): ArticleContent {
-  return {
-    title: 'Banjir merendam Padang',
-    slug: null,
-    dateline: 'Padang',
-    excerpt: 'Hujan sejak pagi.',
-    bodyHtml: '<p>Isi.</p>',
-    featuredMediaId: null,
-    keepFeaturedUrl: false,
-    featuredAlt: '',
-    featuredCaption: '',
-    labels: [],
-    isSponsored: false,
-    sponsorName: '',
-    seoTitle: '',
-    seoDescription: '',
-    ...overrides,
-  }
-}
+const content = (overrides: Partial<ArticleContent> = {}) => articleContent({ excerpt: 'Hujan sejak pagi.', ...overrides })
 
 const revisionCount = async (articleId: number) =>
   (await db().select({ n: count() }).from(articleRevisions).where(eq(articleRevisions.articleId, articleId)).limit(1))[0]!.n

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { getDialect, getWriteConnection } from '@/db'
 import { queryRow } from '@/db/dialect'
 import { articleLabels, articles, auditLog, labels, users } from '@/db/tables'
-import { createArticle, createLabel, createUser } from '@/tests/factories'
-import { type ArticleContent, createDraft, publishDueArticles, saveArticle, unpublishArticle } from './articles-desk'
+import { articleContent, createArticle, createLabel, createUser } from '@/tests/factories'
+import { createDraft, publishDueArticles, saveArticle, unpublishArticle } from './articles-desk'
 import { mergeLabels } from './labels-desk'
 import { beginThrottledAttempt } from './rate-limits'
 import { getSiteSettings, updateSiteSettings } from './settings'
@@ -21,25 +21,7 @@ import { createStaff, LastAdminError, storeSetupTokenHash, updateStaffRole } fro
 
 const db = () => getWriteConnection()
 
-function content(overrides: Partial<ArticleContent> = {}): ArticleContent {
-  return {
-    title: 'Banjir merendam Padang',
-    slug: null,
-    dateline: 'Padang',
-    excerpt: '',
-    bodyHtml: '<p>Isi.</p>',
-    featuredMediaId: null,
-    keepFeaturedUrl: false,
-    featuredAlt: '',
-    featuredCaption: '',
-    labels: [],
-    isSponsored: false,
-    sponsorName: '',
-    seoTitle: '',
-    seoDescription: '',
-    ...overrides,
-  }
-}
+const content = articleContent
 
 const actions = async (articleId: number, action: string) =>
   (await db()
