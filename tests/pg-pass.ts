@@ -9,6 +9,9 @@
  */
 import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 
@@ -55,6 +58,25 @@ function step(name: string, command: string, args: string[], env: Record<string,
   return { name, ok: result.status === 0, seconds: Math.round((Date.now() - started) / 1000) }
 }
 
+/** "file › test name" of every failed test in vitest's JSON report (empty when it has none). */
+function failedUnitTests(report: string): string[] {
+  try {
+    const json = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+      testResults?: { name: string; status: string; message?: string; assertionResults?: { fullName: string; status: string }[] }[]
+    }
+    return (json.testResults ?? []).flatMap((file) => {
+      const where = path.relative(process.cwd(), file.name)
+      const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed').map((a) => `${where} › ${a.fullName}`)
+      // A file that failed before its tests ran (an import error, a failed beforeAll) lists none.
+      return failed.length || file.status !== 'failed' ? failed : [`${where} › ${file.message?.split('\n')[0] ?? 'failed'}`]
+    })
+  } catch {
+    return []
+  } finally {
+    fs.rmSync(report, { force: true })
+  }
+}
+
 async function main() {
   const [pgProblem, onRedis] = await Promise.all([postgresProblem(), redisAnswers()])
   if (pgProblem || !onRedis) {
@@ -64,13 +86,20 @@ async function main() {
   }
   // Only a-z0-9: it names this run's databases (e2e/support/database.ts).
   const run = crypto.randomBytes(4).toString('hex')
-  const results = [step('unit suite', 'npx', ['vitest', 'run'], { TEST_DIALECT: 'postgres' })]
+  // The unit suite's failures are printed again at the end: the e2e suite's output comes after
+  // them, and a CI log shows only its tail.
+  const report = path.join(os.tmpdir(), `warta-pg-unit-${run}.json`)
+  const results = [
+    step('unit suite', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { TEST_DIALECT: 'postgres' }),
+  ]
+  const unitFailures = failedUnitTests(report)
   try {
     results.push(step('e2e suite', 'npx', ['playwright', 'test'], { E2E_DIALECT: 'postgres', E2E_RUN: run }))
   } finally {
     const { dropRun } = await import('../e2e/support/database')
     await dropRun(run)
   }
+  if (unitFailures.length) console.log(`\nPostgreSQL pass, unit tests that failed:\n${unitFailures.map((f) => `  ${f}`).join('\n')}`)
   console.log(`\nPostgreSQL pass: ${results.map((r) => `${r.name} ${r.ok ? 'passed' : 'FAILED'} (${r.seconds} s)`).join(', ')}`)
   if (results.some((r) => !r.ok)) process.exit(1)
 }

@@ -76,6 +76,16 @@ describe('receiveXmlUpload', () => {
     expect(fs.existsSync(dest)).toBe(false)
   })
 
+  it('leaves no file behind when the connection drops while the file is still being opened', async () => {
+    // Seen in CI: the partial file was removed before the write stream's own open had created it.
+    for (let i = 0; i < 50; i++) {
+      const { stream } = chunked(['<?xml version="1.0"?>', 'a'.repeat(500)], { failAfter: 2 })
+      expect(await receiveXmlUpload(stream, dest)).toEqual({ ok: false, reason: 'aborted' })
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      expect(fs.existsSync(dest)).toBe(false)
+    }
+  })
+
   it('answers empty for a missing or empty body', async () => {
     expect(await receiveXmlUpload(null, dest)).toEqual({ ok: false, reason: 'empty' })
     expect(await receiveXmlUpload(chunked([]).stream, dest)).toEqual({ ok: false, reason: 'empty' })

@@ -58,9 +58,18 @@ export async function receiveXmlUpload(
     if (state.failure || out.destroyed) return
     await Promise.race([once(out, event), once(out, 'error')]).catch(() => {})
   }
-  const discard = async (reason: 'too-large' | 'aborted' | 'no-space') => {
-    out.destroy()
+  // Removing the file must wait for the stream to close: its open runs on the thread pool, and an
+  // open still in flight would create the file again after the rm.
+  const removeFile = async () => {
+    if (!out.closed) {
+      const closed = once(out, 'close').catch(() => {})
+      out.destroy()
+      await closed
+    }
     await fs.promises.rm(dest, { force: true })
+  }
+  const discard = async (reason: 'too-large' | 'aborted' | 'no-space') => {
+    await removeFile()
     return refuse(reason)
   }
 
@@ -83,8 +92,7 @@ export async function receiveXmlUpload(
   }
   if (state.failure) {
     if (state.failure.code === 'ENOSPC') return discard('no-space')
-    out.destroy()
-    await fs.promises.rm(dest, { force: true })
+    await removeFile()
     await reader.cancel().catch(() => {})
     throw state.failure
   }
