@@ -22,6 +22,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import next from 'next'
+import { createFrontCache } from './lib/cache/front-cache.mjs'
 
 const DECIDE = Symbol.for('warta.decideRequest')
 const GUARD = Symbol.for('warta.guardRequest')
@@ -53,6 +54,21 @@ class WartaResponse extends http.ServerResponse {
     }
     return super.setHeader(name, value)
   }
+}
+
+/*
+ * Whole public responses kept in each process and served before Next (lib/cache/front-cache.mjs,
+ * docs/decisions/021-front-cache.md); WARTA_FRONT_CACHE_BYTES=0 turns it off.
+ */
+function frontCacheBytes() {
+  const raw = process.env.WARTA_FRONT_CACHE_BYTES
+  if (raw === undefined || raw === '') return 16 * 1024 * 1024
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`Invalid environment: WARTA_FRONT_CACHE_BYTES must be a whole number of bytes, 0 to turn the front cache off (got ${JSON.stringify(raw)}).`)
+    process.exit(1)
+  }
+  return n
 }
 
 const port = Number(process.env.PORT || 3000)
@@ -117,6 +133,12 @@ async function runWorker({ single }) {
   const app = next({ dev: false, port, hostname: 'localhost' })
   const handle = app.getRequestHandler()
   await app.prepare()
+  const front = createFrontCache({ pageCacheControl: PAGE_CACHE_CONTROL, maxBytes: frontCacheBytes() })
+
+  /** A page request Next would answer for any reader: from the front cache when it holds it. */
+  function handlePage(req, res) {
+    if (!front.serve(req, res)) handle(req, res)
+  }
 
   // Next runs instrumentation's register() in the background of prepare(); wait for it.
   async function installedDecision(timeoutMs) {
@@ -200,7 +222,10 @@ async function runWorker({ single }) {
       answer(req, res, decision, search)
       return
     }
-    handle(req, res)
+    // The home page reaches the front cache first; build assets, media and route handlers go
+    // straight to Next.
+    if (pathname === '/' && REDIRECTABLE.has(req.method ?? 'GET')) handlePage(req, res)
+    else handle(req, res)
   }
 
   /**
@@ -234,7 +259,8 @@ async function runWorker({ single }) {
       res.statusCode = 410
       req.url = `${decision.rewrite}${search}`
     }
-    handle(req, res)
+    if (decision.action === 'next') handlePage(req, res)
+    else handle(req, res)
   }
 
   const monitor = STATS_FILE ? startLoopMonitor() : null

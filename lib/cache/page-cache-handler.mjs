@@ -24,6 +24,7 @@
  * behaves like Next's default handler.
  */
 import { createRequire } from 'node:module'
+import { noteTagsExpired } from './front-cache.mjs'
 
 const require = createRequire(import.meta.url)
 const { createDefaultCacheHandler } = require('next/dist/server/lib/cache-handlers/default')
@@ -43,12 +44,21 @@ const MAX_BYTES = Number(process.env.WARTA_USE_CACHE_BYTES) || 32 * 1024 * 1024
  * (this process's own, read back from the store) or out of order changes nothing.
  */
 export function applyTagEvents(events) {
+  let moved = false
   for (const e of events) {
     const entry = { ...tagsManifest.get(e.tag) }
-    if (e.staleAt != null && !(entry.stale >= e.staleAt)) entry.stale = e.staleAt
-    if (e.expiredAt != null && !(entry.expired >= e.expiredAt)) entry.expired = e.expiredAt
+    if (e.staleAt != null && !(entry.stale >= e.staleAt)) {
+      entry.stale = e.staleAt
+      moved = true
+    }
+    if (e.expiredAt != null && !(entry.expired >= e.expiredAt)) {
+      entry.expired = e.expiredAt
+      moved = true
+    }
     tagsManifest.set(e.tag, entry)
   }
+  // The front cache (whole responses, served before Next) drops everything it holds.
+  if (moved) noteTagsExpired()
 }
 
 /** Expiries in Next's own shape for the store: `durations` present means stale now, expired later. */
@@ -226,6 +236,7 @@ export function createPageCacheHandler(opts = {}) {
     async updateTags(tags, durations) {
       const now = Date.now()
       await local.updateTags(tags, durations)
+      if (tags.length > 0) noteTagsExpired()
       const s = tagStore()
       if (!s || tags.length === 0) return
       try {

@@ -1,0 +1,217 @@
+/**
+ * The front cache (docs/decisions/021-front-cache.md): whole public responses, as Next sent them
+ * (compressed, with their headers), kept in this process's memory and served without entering
+ * Next. A cached page costs Next about 5 ms of CPU (routing, the page cache's read, headers,
+ * gzip); from here it costs a lookup and a socket write, so fifty readers at once no longer queue
+ * behind each other.
+ *
+ * Right by construction, never by guessing tags: every entry is dropped as soon as any cache tag
+ * expires in this process (an expiry made here, or one read from the shared tag store by
+ * lib/cache/page-cache-handler.mjs, which bumps the generation below). After a publish every
+ * page is asked of Next again, which answers from its own tag-exact cache. Entries also age out
+ * after `ttlMs`, which bounds what time-based lifetimes (cacheLife) could otherwise hide.
+ *
+ * Only what any reader would get is kept: GET requests without cookies, credentials or Next's
+ * client-navigation headers, answered 200 or 404 with the public page policy (ADR 010), no
+ * Set-Cookie, and not a stale page Next serves while it renders a fresh one.
+ *
+ * Plain JavaScript: server.mjs imports it without a TypeScript loader.
+ */
+
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+// Next renders a page differently for crawlers ('dom': metadata as for browsers; 'html': blocking
+// metadata in <head>), so each kind of reader gets its own copy.
+const { getBotType } = require('next/dist/shared/lib/router/utils/is-bot')
+
+const GENERATION_KEY = Symbol.for('warta.tagGeneration')
+// Next's bot patterns are tried on this much of the User-Agent at most: a long header of word
+// characters would make them backtrack. Real crawlers name themselves well before that.
+const USER_AGENT_CHARS = 512
+
+/** Called by the page cache handler whenever a cache tag's expiry moved forward in this process. */
+export function noteTagsExpired() {
+  globalThis[GENERATION_KEY] = tagGeneration() + 1
+}
+
+export function tagGeneration() {
+  return globalThis[GENERATION_KEY] ?? 0
+}
+
+// Request headers that make Next answer something else than the page's HTML (client navigation,
+// prefetches, the RSC payload), or that may make it answer for one person.
+const BYPASS_HEADERS = ['cookie', 'authorization', 'rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'next-action', 'range']
+// Response headers that belong to one response: never replayed.
+const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date'])
+const STORABLE_STATUS = new Set([200, 404])
+
+/**
+ * @param {{ pageCacheControl: string, maxBytes?: number, maxEntryBytes?: number, ttlMs?: number, now?: () => number }} opts
+ */
+export function createFrontCache(opts) {
+  const maxBytes = opts.maxBytes ?? 16 * 1024 * 1024
+  const maxEntryBytes = opts.maxEntryBytes ?? 512 * 1024
+  const ttlMs = opts.ttlMs ?? 10_000
+  const now = opts.now ?? Date.now
+  /** @type {Map<string, { status: number, headers: [string, string | string[]][], etag: string | undefined, body: Buffer, storedAt: number, generation: number }>} */
+  const entries = new Map()
+  let bytes = 0
+  let seenGeneration = tagGeneration()
+  const stats = { hits: 0, misses: 0, stored: 0 }
+
+  function clear() {
+    entries.clear()
+    bytes = 0
+  }
+
+  function remove(key) {
+    const entry = entries.get(key)
+    if (!entry) return
+    entries.delete(key)
+    bytes -= entry.body.byteLength
+  }
+
+  /** Null when this request must go to Next untouched; else its key. */
+  function keyOf(req) {
+    if (maxBytes <= 0) return null
+    if (req.method !== 'GET' && req.method !== 'HEAD') return null
+    const url = req.url ?? '/'
+    if (url.includes('_rsc=')) return null
+    for (const name of BYPASS_HEADERS) if (req.headers[name] !== undefined) return null
+    // Next chooses the encoding from Accept-Encoding: each value gets its own copy.
+    const bot = getBotType((req.headers['user-agent'] ?? '').slice(0, USER_AGENT_CHARS)) ?? ''
+    return `${bot}\n${req.headers['accept-encoding'] ?? ''}\n${req.headers.host ?? ''}\n${url}`
+  }
+
+  /** The entry for a key, if it is still good. */
+  function lookup(key) {
+    const generation = tagGeneration()
+    if (generation !== seenGeneration) {
+      // A tag expired since the entries were stored: drop them all, at once.
+      seenGeneration = generation
+      clear()
+      return undefined
+    }
+    const entry = entries.get(key)
+    if (!entry) return undefined
+    if (now() - entry.storedAt >= ttlMs) {
+      remove(key)
+      return undefined
+    }
+    // Least recently used last: refresh this one's place.
+    entries.delete(key)
+    entries.set(key, entry)
+    return entry
+  }
+
+  function send(req, res, entry) {
+    const ifNoneMatch = req.headers['if-none-match']
+    const notModified = entry.etag !== undefined && ifNoneMatch !== undefined && ifNoneMatch.split(/\s*,\s*/).includes(entry.etag)
+    for (const [name, value] of entry.headers) {
+      if (notModified && (name === 'content-length' || name === 'content-encoding')) continue
+      res.setHeader(name, value)
+    }
+    if (notModified) {
+      res.statusCode = 304
+      res.end()
+      return
+    }
+    res.statusCode = entry.status
+    res.end(req.method === 'HEAD' ? undefined : entry.body)
+  }
+
+  /** Copies what Next writes, and stores it when the whole response is storable. */
+  function capture(key, res) {
+    const startGeneration = tagGeneration()
+    const chunks = []
+    let size = 0
+    let tooBig = false
+    const write = res.write
+    const end = res.end
+    const take = (chunk, encoding) => {
+      if (tooBig || chunk == null || typeof chunk === 'function') return
+      const buffer = Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+      size += buffer.byteLength
+      if (size > maxEntryBytes) {
+        tooBig = true
+        chunks.length = 0
+        return
+      }
+      chunks.push(Buffer.from(buffer))
+    }
+    res.write = function (chunk, encoding, callback) {
+      take(chunk, encoding)
+      return write.call(this, chunk, encoding, callback)
+    }
+    res.end = function (chunk, encoding, callback) {
+      take(chunk, encoding)
+      const result = end.call(this, chunk, encoding, callback)
+      store()
+      return result
+    }
+
+    function store() {
+      if (tooBig || !STORABLE_STATUS.has(res.statusCode)) return
+      // A tag expired while Next rendered: what it wrote may already be old.
+      if (tagGeneration() !== startGeneration) return
+      const headers = res.getHeaders()
+      if (headers['cache-control'] !== opts.pageCacheControl) return
+      if (headers['set-cookie'] !== undefined) return
+      // Next serves a page it is rendering again in the background as STALE: not for keeping.
+      const cacheState = String(headers['x-nextjs-cache'] ?? '').toUpperCase()
+      if (cacheState === 'STALE') return
+      const body = Buffer.concat(chunks)
+      const length = headers['content-length']
+      // An aborted or partial response: never replay it.
+      if (length !== undefined && Number(length) !== body.byteLength) return
+      if (body.byteLength > maxEntryBytes) return
+      if (tagGeneration() !== seenGeneration) {
+        seenGeneration = tagGeneration()
+        clear()
+      }
+      remove(key)
+      entries.set(key, {
+        status: res.statusCode,
+        // Served from here, the page is a cache hit, whatever Next's verdict on the first render.
+        headers: Object.entries(headers)
+          .filter(([name]) => !HOP_HEADERS.has(name))
+          .map(([name, value]) => (name === 'x-nextjs-cache' ? [name, 'HIT'] : [name, value])),
+        etag: typeof headers.etag === 'string' ? headers.etag : undefined,
+        body,
+        storedAt: now(),
+        generation: startGeneration,
+      })
+      bytes += body.byteLength
+      stats.stored += 1
+      for (const [oldest] of entries) {
+        if (bytes <= maxBytes) break
+        remove(oldest)
+      }
+    }
+  }
+
+  return {
+    /**
+     * Answers the request from memory and returns true, or returns false after arranging to
+     * keep what Next is about to send (the caller then hands the request to Next).
+     * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+     */
+    serve(req, res) {
+      const key = keyOf(req)
+      if (key === null) return false
+      const entry = lookup(key)
+      if (entry) {
+        stats.hits += 1
+        send(req, res, entry)
+        return true
+      }
+      stats.misses += 1
+      // HEAD answers carry no body to keep.
+      if (req.method === 'GET') capture(key, res)
+      return false
+    },
+    stats: () => ({ ...stats, entries: entries.size, bytes }),
+    clear,
+  }
+}

@@ -1,0 +1,193 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import zlib from 'node:zlib'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createFrontCache, noteTagsExpired, tagGeneration } from './front-cache.mjs'
+import { applyTagEvents } from './page-cache-handler.mjs'
+
+const POLICY = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400'
+
+type Reply = { status?: number; headers?: Record<string, string>; body?: string; gzip?: boolean; during?: () => void }
+
+/**
+ * A real HTTP server whose "Next" writes what the test says, counting how often it is asked: the
+ * front cache sits in front of it as in server.mjs.
+ */
+let server: http.Server
+let base: string
+let asked: string[]
+let reply: (path: string) => Reply
+let clock: number
+let cache: ReturnType<typeof createFrontCache>
+
+function makeCache(opts: { maxBytes?: number; ttlMs?: number } = {}) {
+  cache = createFrontCache({ pageCacheControl: POLICY, now: () => clock, ...opts })
+}
+
+beforeEach(async () => {
+  asked = []
+  clock = 1_000_000
+  reply = () => ({ body: 'halaman' })
+  makeCache()
+  server = http.createServer((req, res) => {
+    if (cache.serve(req, res)) return
+    asked.push(`${req.method} ${req.url}`)
+    const r = reply(req.url!)
+    res.statusCode = r.status ?? 200
+    res.setHeader('Cache-Control', POLICY)
+    res.setHeader('Content-Type', 'text/html; charset=utf-8')
+    res.setHeader('ETag', `"${(r.body ?? '').length}"`)
+    for (const [name, value] of Object.entries(r.headers ?? {})) res.setHeader(name, value)
+    const body = r.gzip ? zlib.gzipSync(r.body ?? '') : Buffer.from(r.body ?? '')
+    if (r.gzip) res.setHeader('Content-Encoding', 'gzip')
+    // Written in two parts, with the render's work between them, as Next streams a page.
+    res.write(body.subarray(0, 3))
+    setTimeout(() => {
+      r.during?.()
+      res.end(req.method === 'HEAD' ? undefined : body.subarray(3))
+    }, 5)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterEach(async () => {
+  await new Promise((resolve) => server.close(resolve))
+})
+
+async function get(path: string, init: RequestInit = {}) {
+  const res = await fetch(`${base}${path}`, init)
+  return { status: res.status, headers: res.headers, body: await res.text() }
+}
+
+describe('the front cache', () => {
+  it('answers a page a second reader asks for from memory: the same status, headers and body', async () => {
+    reply = () => ({ body: 'Berita pertama', headers: { 'X-Nextjs-Cache': 'MISS', Vary: 'rsc, Accept-Encoding' } })
+    const first = await get('/berita/satu')
+    const second = await get('/berita/satu')
+    expect(asked).toEqual(['GET /berita/satu'])
+    expect(second).toMatchObject({ status: 200, body: 'Berita pertama' })
+    for (const name of ['cache-control', 'content-type', 'etag', 'vary']) expect(second.headers.get(name)).toBe(first.headers.get(name))
+    // The first render was Next's miss; every copy from memory is a hit.
+    expect(second.headers.get('x-nextjs-cache')).toBe('HIT')
+    const head = await fetch(`${base}/berita/satu`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(await head.text()).toBe('')
+    expect(asked).toEqual(['GET /berita/satu'])
+    expect(cache.stats()).toMatchObject({ hits: 2, entries: 1 })
+  })
+
+  it('keeps a 404 too, and answers 304 to a reader who holds the same ETag', async () => {
+    reply = () => ({ status: 404, body: 'Tidak ditemukan' })
+    await get('/berita/belum-ada')
+    const again = await get('/berita/belum-ada')
+    expect(again).toMatchObject({ status: 404, body: 'Tidak ditemukan' })
+    const etag = again.headers.get('etag')!
+    const revalidated = await fetch(`${base}/berita/belum-ada`, { headers: { 'If-None-Match': etag } })
+    expect(revalidated.status).toBe(304)
+    expect(asked).toHaveLength(1)
+  })
+
+  it('drops everything as soon as any cache tag expires, so a publish is never hidden', async () => {
+    let version = 1
+    reply = () => ({ body: `versi ${version}` })
+    await get('/')
+    await get('/label/padang')
+    version = 2
+    noteTagsExpired()
+    expect((await get('/')).body).toBe('versi 2')
+    expect((await get('/label/padang')).body).toBe('versi 2')
+    expect(asked).toEqual(['GET /', 'GET /label/padang', 'GET /', 'GET /label/padang'])
+  })
+
+  it('does not keep a page during whose rendering a tag expired', async () => {
+    reply = () => ({ body: 'lama', during: noteTagsExpired })
+    await get('/berita/satu')
+    reply = () => ({ body: 'baru' })
+    expect((await get('/berita/satu')).body).toBe('baru')
+    expect(asked).toHaveLength(2)
+  })
+
+  it('learns of an expiry the page cache handler applies from another process, and not of one it knew', () => {
+    const before = tagGeneration()
+    const event = { tag: `front-cache-test-${Date.now()}`, staleAt: null, expiredAt: Date.now() }
+    applyTagEvents([event])
+    expect(tagGeneration()).toBe(before + 1)
+    // Read back again (a process's own expiry from the shared log): nothing moved, nothing dropped.
+    applyTagEvents([event])
+    expect(tagGeneration()).toBe(before + 1)
+  })
+
+  it('keeps a copy per Accept-Encoding, as Next compresses per request', async () => {
+    reply = () => ({ body: 'Berita pertama', gzip: true })
+    const gz = await get('/berita/satu', { headers: { 'Accept-Encoding': 'gzip' } })
+    await get('/berita/satu', { headers: { 'Accept-Encoding': 'gzip' } })
+    await get('/berita/satu', { headers: { 'Accept-Encoding': 'identity' } })
+    expect(gz.body).toBe('Berita pertama')
+    expect(asked).toHaveLength(2)
+  })
+
+  it('keeps a copy per kind of reader Next renders for: browsers, Googlebot, link previews', async () => {
+    reply = () => ({ body: 'Berita pertama' })
+    const as = (ua: string) => get('/berita/satu', { headers: { 'User-Agent': ua } })
+    await as('Mozilla/5.0 (Linux; Android 10) Chrome/120.0 Mobile Safari/537.36')
+    await as('Mozilla/5.0 (Linux; Android 13) Chrome/121.0 Mobile Safari/537.36')
+    await as('Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)')
+    await as('WhatsApp/2.23.20.0')
+    await as('WhatsApp/2.24.1.0')
+    expect(asked).toHaveLength(3)
+  })
+
+  it('lets through, and never keeps, what is not the same for every reader', async () => {
+    const cases: Array<[string, RequestInit, Reply]> = [
+      ['/a', { headers: { Cookie: 'next-auth.session-token=x' } }, {}],
+      ['/b', { headers: { Authorization: 'Bearer x' } }, {}],
+      ['/c', { headers: { RSC: '1' } }, {}],
+      ['/d', { headers: { 'Next-Router-Prefetch': '1' } }, {}],
+      ['/e?_rsc=abc', {}, {}],
+      ['/f', {}, { headers: { 'Cache-Control': 'private, no-cache, no-store, max-age=0, must-revalidate' } }],
+      ['/g', {}, { headers: { 'Set-Cookie': 'a=b' } }],
+      ['/h', {}, { headers: { 'X-Nextjs-Cache': 'STALE' } }],
+      ['/i', {}, { status: 500 }],
+      ['/j', {}, { status: 410 }],
+    ]
+    for (const [path, init, r] of cases) {
+      reply = () => ({ body: 'isi', ...r })
+      await get(path, init)
+      await get(path, init)
+      expect(asked.filter((a) => a === `GET ${path}`), path).toHaveLength(2)
+    }
+    await fetch(`${base}/k`, { method: 'POST', body: 'x' })
+    await fetch(`${base}/k`, { method: 'POST', body: 'x' })
+    expect(asked.filter((a) => a === 'POST /k')).toHaveLength(2)
+    expect(cache.stats().entries).toBe(0)
+  })
+
+  it('forgets an entry after its time to live, and the least recently used one past its memory bound', async () => {
+    makeCache({ ttlMs: 10_000, maxBytes: 25 })
+    reply = (path) => ({ body: `isi ${path}` })
+    await get('/satu')
+    clock += 9_999
+    await get('/satu')
+    expect(asked).toEqual(['GET /satu'])
+    clock += 1
+    await get('/satu')
+    expect(asked).toEqual(['GET /satu', 'GET /satu'])
+
+    // Each body is 9 bytes: three do not fit in 25, so the one asked for least recently goes.
+    await get('/dua')
+    await get('/satu')
+    await get('/tiga')
+    expect(cache.stats()).toMatchObject({ entries: 2 })
+    await get('/satu')
+    await get('/dua')
+    expect(asked.slice(2)).toEqual(['GET /dua', 'GET /tiga', 'GET /dua'])
+  })
+
+  it('keeps nothing when turned off', async () => {
+    makeCache({ maxBytes: 0 })
+    await get('/satu')
+    await get('/satu')
+    expect(asked).toHaveLength(2)
+  })
+})
