@@ -8,7 +8,9 @@
  * upper-case variants one 301 to the canonical URL, removed articles their public notice with
  * 410, old Blogger URLs one 301 to their content, all before Next looks at the request
  * (docs/decisions/004-redirects.md). Workers keep their own page caches and share when cache tags
- * expired through the database (docs/decisions/007-processes-and-shared-state.md).
+ * expired through the database (docs/decisions/007-processes-and-shared-state.md); page requests
+ * any reader could have made are answered from the front cache when it holds them
+ * (lib/cache/front-cache.mjs, docs/decisions/021-front-cache.md).
  *
  * A plain Node module, so it runs without a TypeScript loader. The decision and the request guard
  * (security headers, the newsroom's gate: ADR 011) are TypeScript inside the Next build:
@@ -20,9 +22,9 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks'
 import next from 'next'
-import { createFrontCache } from './lib/cache/front-cache.mjs'
+import { createFrontCache, tagGeneration } from './lib/cache/front-cache.mjs'
 
 const DECIDE = Symbol.for('warta.decideRequest')
 const GUARD = Symbol.for('warta.guardRequest')
@@ -108,16 +110,34 @@ function removeAddressFile() {
 const STATS_FILE = process.env.WARTA_STATS_FILE
 const STATS_MS = 1000
 
-function startLoopMonitor() {
+function startLoopMonitor(extra = () => ({})) {
   const histogram = monitorEventLoopDelay({ resolution: 10 })
   histogram.enable()
+  // Garbage collection pauses stop the loop too: the longest, and their sum, tell them apart
+  // from the application's own work.
+  let gcMaxMs = 0
+  let gcTotalMs = 0
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcMaxMs = Math.max(gcMaxMs, entry.duration)
+      gcTotalMs += entry.duration
+    }
+  }).observe({ entryTypes: ['gc'] })
   return {
-    reset: () => histogram.reset(),
+    reset: () => {
+      histogram.reset()
+      gcMaxMs = 0
+      gcTotalMs = 0
+    },
     read: () => ({
       pid: process.pid,
       loopMaxMs: histogram.max / 1e6,
       loopP99Ms: histogram.percentile(99) / 1e6,
+      gcMaxMs,
+      gcTotalMs,
       rssMb: process.memoryUsage.rss() / 1024 / 1024,
+      heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
+      ...extra(),
     }),
   }
 }
@@ -263,7 +283,7 @@ async function runWorker({ single }) {
     else handle(req, res)
   }
 
-  const monitor = STATS_FILE ? startLoopMonitor() : null
+  const monitor = STATS_FILE ? startLoopMonitor(() => ({ front: front.stats(), tagGeneration: tagGeneration() })) : null
   if (monitor && single) {
     setInterval(() => writeStats([monitor.read()]), STATS_MS).unref()
     process.on('SIGUSR2', () => monitor.reset())

@@ -81,7 +81,11 @@ export function createFrontCache(opts) {
     for (const name of BYPASS_HEADERS) if (req.headers[name] !== undefined) return null
     // Next chooses the encoding from Accept-Encoding: each value gets its own copy.
     const bot = getBotType((req.headers['user-agent'] ?? '').slice(0, USER_AGENT_CHARS)) ?? ''
-    return `${bot}\n${req.headers['accept-encoding'] ?? ''}\n${req.headers.host ?? ''}\n${url}`
+    // Without SITE_URL, feeds, sitemaps and robots.txt print the address the request came in on
+    // (lib/urls.ts requestSiteUrl): a copy made for one Host or X-Forwarded-* is never another's.
+    const h = req.headers
+    const address = `${h.host ?? ''}\n${h['x-forwarded-host'] ?? ''}\n${h['x-forwarded-proto'] ?? ''}`
+    return `${bot}\n${h['accept-encoding'] ?? ''}\n${address}\n${url}`
   }
 
   /** The entry for a key, if it is still good. */

@@ -127,6 +127,21 @@ describe('the front cache', () => {
     expect(asked).toHaveLength(2)
   })
 
+  it('never gives a copy made for one address to a request for another (feeds print the address without SITE_URL)', async () => {
+    reply = () => ({ body: 'feed' })
+    // fetch() sends its own Host: node:http lets the test choose it.
+    const as = (headers: Record<string, string>) =>
+      new Promise<void>((resolve, reject) => {
+        http.get(`${base}/feed`, { headers }, (res) => res.resume().on('end', resolve)).on('error', reject)
+      })
+    await as({ Host: 'warta.example' })
+    await as({ Host: 'warta.example', 'X-Forwarded-Host': 'jahat.example' })
+    await as({ Host: 'warta.example', 'X-Forwarded-Proto': 'https' })
+    await as({ Host: 'lain.example' })
+    await as({ Host: 'warta.example' })
+    expect(asked).toHaveLength(4)
+  })
+
   it('keeps a copy per kind of reader Next renders for: browsers, Googlebot, link previews', async () => {
     reply = () => ({ body: 'Berita pertama' })
     const as = (ua: string) => get('/berita/satu', { headers: { 'User-Agent': ua } })

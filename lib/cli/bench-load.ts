@@ -381,7 +381,7 @@ async function reporterSaving({ browser, pages }: Reporter, until: number, recor
   }
 }
 
-type WorkerStats = { worker?: number; pid: number; loopMaxMs: number; loopP99Ms: number; rssMb: number }
+type WorkerStats = { worker?: number; pid: number; loopMaxMs: number; loopP99Ms: number; gcMaxMs?: number; gcTotalMs?: number; rssMb: number; heapMb?: number }
 
 /** Where server `i` writes its processes' figures (server.mjs, WARTA_STATS_FILE). */
 const statsFile = (i: number) => path.join(DATA_DIR, `stats-${i + 1}.json`)
@@ -417,7 +417,16 @@ function printResults(o: {
   console.log('class'.padEnd(28), 'requests'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'max ms'.padStart(8), 'errors'.padStart(7))
   for (const [name, s] of o.rows) row(name, s)
   if (o.importResult) console.log(`\n${o.importResult}`)
-  console.log('\nserver process'.padEnd(29), 'pid'.padStart(8), 'loop max ms'.padStart(12), 'loop p99 ms'.padStart(12), 'RSS MB'.padStart(8))
+  console.log(
+    '\nserver process'.padEnd(29),
+    'pid'.padStart(8),
+    'loop max ms'.padStart(12),
+    'loop p99 ms'.padStart(12),
+    'GC max ms'.padStart(10),
+    'GC total ms'.padStart(12),
+    'RSS MB'.padStart(8),
+    'heap MB'.padStart(8),
+  )
   for (const server of o.servers) {
     for (const w of server.stats) {
       console.log(
@@ -425,7 +434,10 @@ function printResults(o: {
         String(w.pid).padStart(8),
         w.loopMaxMs.toFixed(1).padStart(12),
         w.loopP99Ms.toFixed(1).padStart(12),
+        (w.gcMaxMs ?? 0).toFixed(1).padStart(10),
+        (w.gcTotalMs ?? 0).toFixed(0).padStart(12),
         w.rssMb.toFixed(0).padStart(8),
+        (w.heapMb ?? 0).toFixed(0).padStart(8),
       )
     }
   }
