@@ -24,10 +24,16 @@ import os from 'node:os'
 import path from 'node:path'
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks'
 import next from 'next'
-import { createFrontCache, tagGeneration } from './lib/cache/front-cache.mjs'
+import { createFrontCache, noteTagsExpired, tagGeneration } from './lib/cache/front-cache.mjs'
 
 const DECIDE = Symbol.for('warta.decideRequest')
 const GUARD = Symbol.for('warta.guardRequest')
+// lib/cache/page-cache-handler.mjs installs it.
+const REFRESH_TAGS = Symbol.for('warta.refreshCacheTags')
+// next-auth's session cookie, whole or in chunks, over http or https.
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/
+// Called by the page cache handler once an expiry made here is in the shared tag store.
+const TAGS_EXPIRED_HERE = Symbol.for('warta.tagsExpiredHere')
 // Build assets, uploaded media and route handlers under /api never move and have no variants.
 const SKIP = /^\/(?:_next|media|api)\//
 const REDIRECTABLE = new Set(['GET', 'HEAD'])
@@ -155,9 +161,25 @@ async function runWorker({ single }) {
   await app.prepare()
   const front = createFrontCache({ pageCacheControl: PAGE_CACHE_CONTROL, maxBytes: frontCacheBytes() })
 
-  /** A page request Next would answer for any reader: from the front cache when it holds it. */
+  /**
+   * A page request: from the front cache when it holds it. A signed-in person's (who may have
+   * just saved in another process) first learns every expiry recorded so far, so they see their
+   * own change at once; readers learn it within the tag poll (ADR 007).
+   */
   function handlePage(req, res) {
-    if (!front.serve(req, res)) handle(req, res)
+    if (front.serve(req, res)) return
+    const refresh = globalThis[REFRESH_TAGS]
+    if (typeof refresh !== 'function' || !SESSION_COOKIE.test(req.headers.cookie ?? '')) {
+      handle(req, res)
+      return
+    }
+    refresh().then(
+      () => handle(req, res),
+      (error) => {
+        console.error('Cache tag refresh failed', { error })
+        handle(req, res)
+      },
+    )
   }
 
   // Next runs instrumentation's register() in the background of prepare(); wait for it.
@@ -294,6 +316,17 @@ async function runWorker({ single }) {
     })
   }
 
+  if (!single) {
+    // A publish handled here reaches this server's other processes within a millisecond, not at
+    // their next tag poll: they drop their front caches and read the shared store at once.
+    globalThis[TAGS_EXPIRED_HERE] = () => process.send?.({ type: 'warta:tags-expired' })
+    process.on('message', (message) => {
+      if (message?.type !== 'warta:tags-expired') return
+      noteTagsExpired()
+      globalThis[REFRESH_TAGS]?.().catch((error) => console.error('Cache tag refresh failed', { error }))
+    })
+  }
+
   const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS, ServerResponse: WartaResponse }, onRequest)
   server.listen(port, () => {
     if (single) {
@@ -324,6 +357,12 @@ function runPrimary(count) {
     startedAt.set(worker.id, Date.now())
     worker.on('message', (message) => {
       if (message?.type === 'warta:stats') stats.set(id, { worker: id, ...message.stats })
+      if (message?.type === 'warta:tags-expired') {
+        for (const other of Object.values(cluster.workers ?? {})) {
+          // One that is stopping or restarting reads the store when it starts or at its next poll.
+          if (other && other !== worker && other.isConnected()) other.send(message, () => {})
+        }
+      }
     })
     worker.once('listening', () => {
       ready += 1

@@ -14,6 +14,7 @@ import { E2E_NEWSROOM_DATA_DIR, E2E_NEWSROOM_PORT } from './support/server'
 
 const run = Date.now().toString(36)
 const OTHER_PORT = E2E_NEWSROOM_PORT + 30
+const FAR_PORT = E2E_NEWSROOM_PORT + 32
 
 async function writeStory(page: Page, title: string, label: string) {
   await page.goto('/admin/artikel/baru')
@@ -78,5 +79,36 @@ test.describe('every server process sees what another did', () => {
     for (const base of [baseURL!, other.url]) await within(20_000, async () => (await status(base, address)) === 200)
     const publishes = await query(E2E_NEWSROOM_DATA_DIR, `SELECT count(*) AS n FROM audit_log WHERE action = 'article.publish' AND entity_id = ?`, [id])
     expect(publishes).toEqual([{ n: 1 }])
+  })
+
+  test('an editor who saves in one process sees the change in another at once, before its next tag poll', async ({ page }) => {
+    // Seen in CI: a save, then the story opened 100 ms later in the other process, which served
+    // the old page from its page cache (Next asks the tag store only before a 'use cache' read).
+    // This server polls every ten minutes: only the refresh made for a signed-in request can
+    // tell it about the save.
+    const far = await startServer(E2E_NEWSROOM_DATA_DIR, FAR_PORT, { env: { WARTA_TAG_POLL_MS: '600000', WARTA_RUN_SCHEDULER: '0' } })
+    try {
+      const title = `Balai warga dicat ulang ${run}`
+      const address = `/${currentPathMonth()}/${title.toLowerCase().replaceAll(' ', '-')}`
+      await signIn(page, editorEmail)
+      await writeStory(page, title, `Warga ${run}`)
+      await page.getByRole('button', { name: 'Terbitkan sekarang' }).click()
+      await expect(page.getByRole('status').first()).toHaveText('Artikel terbit.')
+      const desk = page.url()
+      // Opened twice on the far server (the session cookie goes along): now in its page cache.
+      for (let i = 0; i < 2; i++) {
+        await page.goto(far.url + address)
+        await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+      }
+
+      await page.goto(desk)
+      await page.getByLabel('Judul', { exact: true }).fill(`${title} (diperbarui)`)
+      await page.getByRole('button', { name: 'Simpan perubahan' }).click()
+      await expect(page.getByRole('status').first()).toHaveText('Tersimpan.')
+      await page.goto(far.url + address)
+      await expect(page.getByRole('heading', { level: 1, name: `${title} (diperbarui)` })).toBeVisible()
+    } finally {
+      await far.stop()
+    }
   })
 })

@@ -122,6 +122,8 @@ export function createFrontCache(opts) {
       return
     }
     res.statusCode = entry.status
+    // A HEAD answer says how long the GET's body is, as Next's own does.
+    res.setHeader('content-length', entry.body.byteLength)
     res.end(req.method === 'HEAD' ? undefined : entry.body)
   }
 

@@ -72,6 +72,7 @@ describe('the front cache', () => {
     expect(second.headers.get('x-nextjs-cache')).toBe('HIT')
     const head = await fetch(`${base}/berita/satu`, { method: 'HEAD' })
     expect(head.status).toBe(200)
+    expect(head.headers.get('content-length')).toBe(String('Berita pertama'.length))
     expect(await head.text()).toBe('')
     expect(asked).toEqual(['GET /berita/satu'])
     expect(cache.stats()).toMatchObject({ hits: 2, entries: 1 })

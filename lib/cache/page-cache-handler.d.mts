@@ -20,6 +20,6 @@ export function createPageCacheHandler(opts?: {
   maxBytes?: number
   /** null: no polling timer (tests call refreshTags). */
   pollMs?: number | null
-}): CacheHandler
+}): CacheHandler & { refreshNow(): Promise<void> }
 declare const handler: CacheHandler
 export default handler

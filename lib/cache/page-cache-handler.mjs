@@ -32,6 +32,7 @@ const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-ma
 
 const TAG_STORE_KEY = Symbol.for('warta.tagStore')
 const ENTRY_STORE_KEY = Symbol.for('warta.cacheEntryStore')
+const TAGS_EXPIRED_HERE = Symbol.for('warta.tagsExpiredHere')
 const POLL_MS = Number(process.env.WARTA_TAG_POLL_MS) || 250
 // A request's own refresh is skipped when a poll ran this recently.
 const REFRESH_MIN_MS = 50
@@ -165,6 +166,12 @@ export function createPageCacheHandler(opts = {}) {
     return polling
   }
 
+  /** A poll that starts after this call: every expiry recorded before it is applied when it resolves. */
+  async function pollFresh() {
+    if (polling) await polling
+    await poll()
+  }
+
   if (opts.pollMs !== null) setInterval(poll, opts.pollMs ?? POLL_MS).unref()
 
   /** The entry from the shared store, put into the local LRU so the next read stays here. */
@@ -233,6 +240,15 @@ export function createPageCacheHandler(opts = {}) {
       if (Date.now() - lastPoll >= REFRESH_MIN_MS) await poll()
     },
 
+    /**
+     * Not part of Next's interface: server.mjs calls it before a signed-in person's page request.
+     * Next asks `refreshTags` only before a `'use cache'` read, not before serving a whole page
+     * from its page cache, so without this another process's expiry reaches those pages with the
+     * next poll: a reporter who saved in one process and opened the story in another would see
+     * the old version for up to a poll interval.
+     */
+    refreshNow: pollFresh,
+
     async updateTags(tags, durations) {
       const now = Date.now()
       await local.updateTags(tags, durations)
@@ -241,6 +257,9 @@ export function createPageCacheHandler(opts = {}) {
       if (!s || tags.length === 0) return
       try {
         await s.append(toEvents(tags, durations, now))
+        // The other processes of this server read it now rather than at their next poll
+        // (server.mjs relays it through the cluster primary).
+        globalThis[TAGS_EXPIRED_HERE]?.()
       } catch (error) {
         // This process has expired them; the others will serve the old pages until their own
         // expiry. Logged, never thrown: a failed write must not fail the action that made it.
@@ -250,4 +269,6 @@ export function createPageCacheHandler(opts = {}) {
   }
 }
 
-export default createPageCacheHandler()
+const handler = createPageCacheHandler()
+globalThis[Symbol.for('warta.refreshCacheTags')] = handler.refreshNow
+export default handler
