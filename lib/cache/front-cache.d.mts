@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export function noteTagsExpired(): void
 export function tagGeneration(): number
+export function etagMatches(header: string, etag: string): boolean
 export type FrontCache = {
   /** True when answered from memory; false when the caller must hand the request to Next. */
   serve(req: IncomingMessage, res: ServerResponse): boolean
