@@ -8,6 +8,5 @@ export type FrontCache = {
   /** True when answered from memory; false when the caller must hand the request to Next. */
   serve(req: IncomingMessage, res: ServerResponse): boolean
   stats(): { hits: number; misses: number; stored: number; entries: number; bytes: number }
-  clear(): void
 }
 export function createFrontCache(opts: { pageCacheControl: string; maxBytes?: number; maxEntryBytes?: number; ttlMs?: number; now?: () => number }): FrontCache

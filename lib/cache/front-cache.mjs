@@ -62,13 +62,16 @@ export function createFrontCache(opts) {
   const maxEntryBytes = opts.maxEntryBytes ?? 512 * 1024
   const ttlMs = opts.ttlMs ?? 10_000
   const now = opts.now ?? Date.now
-  /** @type {Map<string, { status: number, headers: [string, string | string[]][], etag: string | undefined, body: Buffer, storedAt: number, generation: number }>} */
+  /** @type {Map<string, { status: number, headers: [string, string | string[]][], etag: string | undefined, body: Buffer, storedAt: number }>} */
   const entries = new Map()
   let bytes = 0
   let seenGeneration = tagGeneration()
   const stats = { hits: 0, misses: 0, stored: 0 }
 
-  function clear() {
+  /** A tag expired since the entries were stored: drop them all, at once. */
+  function dropIfTagsExpired() {
+    if (tagGeneration() === seenGeneration) return
+    seenGeneration = tagGeneration()
     entries.clear()
     bytes = 0
   }
@@ -98,13 +101,7 @@ export function createFrontCache(opts) {
 
   /** The entry for a key, if it is still good. */
   function lookup(key) {
-    const generation = tagGeneration()
-    if (generation !== seenGeneration) {
-      // A tag expired since the entries were stored: drop them all, at once.
-      seenGeneration = generation
-      clear()
-      return undefined
-    }
+    dropIfTagsExpired()
     const entry = entries.get(key)
     if (!entry) return undefined
     if (now() - entry.storedAt >= ttlMs) {
@@ -179,11 +176,7 @@ export function createFrontCache(opts) {
       const length = headers['content-length']
       // An aborted or partial response: never replay it.
       if (length !== undefined && Number(length) !== body.byteLength) return
-      if (body.byteLength > maxEntryBytes) return
-      if (tagGeneration() !== seenGeneration) {
-        seenGeneration = tagGeneration()
-        clear()
-      }
+      dropIfTagsExpired()
       remove(key)
       entries.set(key, {
         status: res.statusCode,
@@ -194,7 +187,6 @@ export function createFrontCache(opts) {
         etag: typeof headers.etag === 'string' ? headers.etag : undefined,
         body,
         storedAt: now(),
-        generation: startGeneration,
       })
       bytes += body.byteLength
       stats.stored += 1
@@ -226,6 +218,5 @@ export function createFrontCache(opts) {
       return false
     },
     stats: () => ({ ...stats, entries: entries.size, bytes }),
-    clear,
   }
 }

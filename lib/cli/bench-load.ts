@@ -381,7 +381,7 @@ async function reporterSaving({ browser, pages }: Reporter, until: number, recor
   }
 }
 
-type WorkerStats = { worker?: number; pid: number; loopMaxMs: number; loopP99Ms: number; gcMaxMs?: number; gcTotalMs?: number; rssMb: number; heapMb?: number }
+type WorkerStats = { worker?: number; pid: number; loopMaxMs: number; loopP99Ms: number; gcMaxMs: number; gcTotalMs: number; rssMb: number; heapMb: number }
 
 /** Where server `i` writes its processes' figures (server.mjs, WARTA_STATS_FILE). */
 const statsFile = (i: number) => path.join(DATA_DIR, `stats-${i + 1}.json`)
@@ -434,10 +434,10 @@ function printResults(o: {
         String(w.pid).padStart(8),
         w.loopMaxMs.toFixed(1).padStart(12),
         w.loopP99Ms.toFixed(1).padStart(12),
-        (w.gcMaxMs ?? 0).toFixed(1).padStart(10),
-        (w.gcTotalMs ?? 0).toFixed(0).padStart(12),
+        w.gcMaxMs.toFixed(1).padStart(10),
+        w.gcTotalMs.toFixed(0).padStart(12),
         w.rssMb.toFixed(0).padStart(8),
-        (w.heapMb ?? 0).toFixed(0).padStart(8),
+        w.heapMb.toFixed(0).padStart(8),
       )
     }
   }
