@@ -3,7 +3,10 @@
  *
  * One server process per core by default (WEB_CONCURRENCY chooses), behind one port: a small
  * primary process forks the workers with node:cluster, restarts one that dies, and records the
- * address in DATA_DIR/server.json. Each worker is Next's own request handler behind one check of
+ * address in DATA_DIR/server.json. The primary holds the port: it answers what the front cache
+ * holds and hands every other request to the least busy worker over the worker's own Unix socket
+ * (lib/http/worker-proxy.mjs, docs/decisions/022-primary-front.md); a single process (WEB_CONCURRENCY=1)
+ * holds the port and the front cache itself. Each worker is Next's own request handler behind one check of
  * the URL history: moved URLs get one 301 to where their content lives, trailing-slash and
  * upper-case variants one 301 to the canonical URL, removed articles their public notice with
  * 410, old Blogger URLs one 301 to their content, all before Next looks at the request
@@ -18,6 +21,7 @@
  * A proxy.ts could do the same job, at about 0.6 ms of CPU per request (ADR 004).
  */
 import cluster from 'node:cluster'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
@@ -25,6 +29,7 @@ import path from 'node:path'
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks'
 import next from 'next'
 import { createFrontCache, noteTagsExpired, tagGeneration } from './lib/cache/front-cache.mjs'
+import { createWorkerProxy } from './lib/http/worker-proxy.mjs'
 
 const DECIDE = Symbol.for('warta.decideRequest')
 const GUARD = Symbol.for('warta.guardRequest')
@@ -34,6 +39,8 @@ const REFRESH_TAGS = Symbol.for('warta.refreshCacheTags')
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/
 // Called by the page cache handler once an expiry made here is in the shared tag store.
 const TAGS_EXPIRED_HERE = Symbol.for('warta.tagsExpiredHere')
+// Called by lib/cache/front-cache.mjs whenever a cache tag's expiry moved in this process.
+const TAG_GENERATION_LISTENER = Symbol.for('warta.onTagGeneration')
 // Build assets, uploaded media and route handlers under /api never move and have no variants.
 const SKIP = /^\/(?:_next|media|api)\//
 const REDIRECTABLE = new Set(['GET', 'HEAD'])
@@ -141,11 +148,17 @@ function startLoopMonitor(extra = () => ({})) {
       loopP99Ms: histogram.percentile(99) / 1e6,
       gcMaxMs,
       gcTotalMs,
-      rssMb: process.memoryUsage.rss() / 1024 / 1024,
-      heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
+      ...memoryMb(),
       ...extra(),
     }),
   }
+}
+
+/** Where a process's memory is: RSS, the JavaScript heap (live and reserved), and Buffers outside it. */
+function memoryMb() {
+  const m = process.memoryUsage()
+  const mb = (bytes) => bytes / 1024 / 1024
+  return { rssMb: mb(m.rss), heapMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external) }
 }
 
 function writeStats(workers) {
@@ -154,12 +167,16 @@ function writeStats(workers) {
   fs.renameSync(temp, STATS_FILE)
 }
 
-/** One server process: Next behind the URL-history check, listening on the shared port. */
+/**
+ * One server process: Next behind the URL-history check, listening on the port when it is the only
+ * one, else on the Unix socket the primary hands it requests on.
+ */
 async function runWorker({ single }) {
   const app = next({ dev: false, port, hostname: 'localhost' })
   const handle = app.getRequestHandler()
   await app.prepare()
-  const front = createFrontCache({ pageCacheControl: PAGE_CACHE_CONTROL, maxBytes: frontCacheBytes() })
+  // Behind the primary, public pages are answered from the primary's front cache: one copy, not one per process.
+  const front = createFrontCache({ pageCacheControl: PAGE_CACHE_CONTROL, maxBytes: single ? frontCacheBytes() : 0 })
 
   /**
    * A page request: from the front cache when it holds it. A signed-in person's (who may have
@@ -318,22 +335,45 @@ async function runWorker({ single }) {
 
   if (!single) {
     // A publish handled here reaches this server's other processes within a millisecond, not at
-    // their next tag poll: they drop their front caches and read the shared store at once.
+    // their next tag poll: they read the shared store at once.
     globalThis[TAGS_EXPIRED_HERE] = () => process.send?.({ type: 'warta:tags-expired' })
     process.on('message', (message) => {
       if (message?.type !== 'warta:tags-expired') return
       noteTagsExpired()
       globalThis[REFRESH_TAGS]?.().catch((error) => console.error('Cache tag refresh failed', { error }))
     })
+    // Every expiry this process learns of (its own, the store's, another process's) drops the
+    // primary's front cache too, once this process renders with it: told once per turn of the loop.
+    let telling = false
+    globalThis[TAG_GENERATION_LISTENER] = () => {
+      if (telling) return
+      telling = true
+      process.nextTick(() => {
+        telling = false
+        process.send?.({ type: 'warta:tag-generation' })
+      })
+    }
   }
 
-  const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS, ServerResponse: WartaResponse }, onRequest)
-  server.listen(port, () => {
-    if (single) {
+  if (single) {
+    const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS, ServerResponse: WartaResponse }, onRequest)
+    server.listen(port, () => {
       writeAddressFile()
       console.log(`✓ Warta ready on http://localhost:${port}`)
+    })
+  } else {
+    // Only the primary connects here; it bounds request times itself, and keeps its connections.
+    const server = http.createServer({ requestTimeout: 0, keepAliveTimeout: 0, ServerResponse: WartaResponse }, onRequest)
+    const socketPath = process.env.WARTA_WORKER_SOCKET
+    if (!socketPath) {
+      console.error('A server process started without WARTA_WORKER_SOCKET; the primary sets it.')
+      process.exit(1)
     }
-  })
+    // What a process before this one left behind (the primary restarts a worker on the same path).
+    fs.rmSync(socketPath, { force: true })
+    // Exclusive: the socket is this worker's own, not shared through the cluster primary.
+    server.listen({ path: socketPath, exclusive: true }, () => process.send?.({ type: 'warta:listening' }))
+  }
   if (single) {
     process.once('exit', removeAddressFile)
     for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(0))
@@ -343,36 +383,80 @@ async function runWorker({ single }) {
   }
 }
 
-/** The primary of several server processes: forks, restarts, and answers for them. */
+/**
+ * The primary of several server processes: forks and restarts them, holds the port, answers from
+ * the front cache and hands every other request to the least busy of them (ADR 022).
+ */
 function runPrimary(count) {
   let stopping = false
   const stats = new Map()
   const startedAt = new Map()
-  let ready = 0
   let quickDeaths = 0
+  let announced = false
+  // Each worker's Unix socket lives in a folder only this user can enter.
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-'))
+  // Shared with the workers only: a request's client address is believed when it carries this.
+  const peerNonce = crypto.randomBytes(16).toString('hex')
+  /** @type {Map<number, { id: number, socketPath: string, inFlight: number }>} */
+  const ready = new Map()
+
+  const front = createFrontCache({ pageCacheControl: PAGE_CACHE_CONTROL, maxBytes: frontCacheBytes() })
+  const proxy = createWorkerProxy({
+    upstreams: () => [...ready.values()],
+    peerNonce,
+    front,
+    onError: (error, req) => console.error('A server process did not answer', { url: req.url, error: error instanceof Error ? error.message : error }),
+  })
+  const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, proxy)
+  server.on('error', (error) => {
+    console.error(`Cannot serve on port ${port}: ${error instanceof Error ? error.message : error}`)
+    stop(1)
+  })
+  let listening = false
+
+  function onWorkerReady(id, socketPath) {
+    ready.set(id, { id, socketPath, inFlight: 0 })
+    if (!listening) {
+      listening = true
+      server.listen(port)
+    }
+    if (ready.size === count && !announced) {
+      announced = true
+      const announce = () => {
+        writeAddressFile()
+        console.log(`✓ Warta ready on http://localhost:${port} (${count} server processes)`)
+      }
+      if (server.listening) announce()
+      else server.once('listening', announce)
+    }
+  }
 
   function fork(id) {
+    const socketPath = path.join(socketDir, `worker-${id}.sock`)
     // The scheduler runs in the first worker only; its publishing would be safe in all (ADR 007).
-    const worker = cluster.fork({ WARTA_WORKER_ID: String(id), WARTA_RUN_SCHEDULER: id === 1 ? '1' : '0' })
+    const worker = cluster.fork({
+      WARTA_WORKER_ID: String(id),
+      WARTA_RUN_SCHEDULER: id === 1 ? '1' : '0',
+      WARTA_WORKER_SOCKET: socketPath,
+      WARTA_PEER_NONCE: peerNonce,
+    })
     startedAt.set(worker.id, Date.now())
     worker.on('message', (message) => {
       if (message?.type === 'warta:stats') stats.set(id, { worker: id, ...message.stats })
+      if (message?.type === 'warta:listening') onWorkerReady(id, socketPath)
+      // A worker learned of an expiry: pages it renders from now on may differ from those kept here.
+      if (message?.type === 'warta:tag-generation') noteTagsExpired()
       if (message?.type === 'warta:tags-expired') {
+        noteTagsExpired()
         for (const other of Object.values(cluster.workers ?? {})) {
           // One that is stopping or restarting reads the store when it starts or at its next poll.
           if (other && other !== worker && other.isConnected()) other.send(message, () => {})
         }
       }
     })
-    worker.once('listening', () => {
-      ready += 1
-      if (ready === count) {
-        writeAddressFile()
-        console.log(`✓ Warta ready on http://localhost:${port} (${count} server processes)`)
-      }
-    })
     worker.once('exit', (code, signal) => {
       stats.delete(id)
+      ready.delete(id)
       if (stopping) return
       const lived = Date.now() - (startedAt.get(worker.id) ?? 0)
       quickDeaths = lived < 10_000 ? quickDeaths + 1 : 0
@@ -388,30 +472,37 @@ function runPrimary(count) {
   for (let id = 1; id <= count; id += 1) fork(id)
 
   if (STATS_FILE) {
-    setInterval(() => writeStats([...stats.values()].sort((a, b) => a.worker - b.worker)), STATS_MS).unref()
+    // The primary's own figures come first, as worker 0.
+    const monitor = startLoopMonitor(() => ({ front: front.stats(), tagGeneration: tagGeneration() }))
+    setInterval(() => writeStats([{ worker: 0, ...monitor.read() }, ...[...stats.values()].sort((a, b) => a.worker - b.worker)]), STATS_MS).unref()
     process.on('SIGUSR2', () => {
+      monitor.reset()
       for (const worker of Object.values(cluster.workers ?? {})) worker?.send({ type: 'warta:stats-reset' })
     })
   }
 
-  function stop() {
+  function stop(code = 0) {
     if (stopping) return
     stopping = true
+    server.close()
     const workers = Object.values(cluster.workers ?? {}).filter(Boolean)
     let left = workers.length
-    if (left === 0) process.exit(0)
+    if (left === 0) process.exit(code)
     for (const worker of workers) {
       worker.once('exit', () => {
         left -= 1
-        if (left === 0) process.exit(0)
+        if (left === 0) process.exit(code)
       })
       worker.kill('SIGTERM')
     }
-    setTimeout(() => process.exit(0), 10_000).unref()
+    setTimeout(() => process.exit(code), 10_000).unref()
   }
-  process.once('exit', removeAddressFile)
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  process.once('exit', () => {
+    removeAddressFile()
+    fs.rmSync(socketDir, { recursive: true, force: true })
+  })
+  process.on('SIGINT', () => stop())
+  process.on('SIGTERM', () => stop())
 }
 
 const count = concurrency()

@@ -26,6 +26,8 @@ const require = createRequire(import.meta.url)
 const { getBotType } = require('next/dist/shared/lib/router/utils/is-bot')
 
 const GENERATION_KEY = Symbol.for('warta.tagGeneration')
+// A worker behind the cluster primary tells it (server.mjs), whose front cache then drops too.
+const GENERATION_LISTENER = Symbol.for('warta.onTagGeneration')
 // Next's bot patterns are tried on this much of the User-Agent at most: a long header of word
 // characters would make them backtrack. Real crawlers name themselves well before that.
 const USER_AGENT_CHARS = 512
@@ -33,6 +35,7 @@ const USER_AGENT_CHARS = 512
 /** Called by the page cache handler whenever a cache tag's expiry moved forward in this process. */
 export function noteTagsExpired() {
   globalThis[GENERATION_KEY] = tagGeneration() + 1
+  globalThis[GENERATION_LISTENER]?.()
 }
 
 export function tagGeneration() {

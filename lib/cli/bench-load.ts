@@ -381,7 +381,18 @@ async function reporterSaving({ browser, pages }: Reporter, until: number, recor
   }
 }
 
-type WorkerStats = { worker?: number; pid: number; loopMaxMs: number; loopP99Ms: number; gcMaxMs: number; gcTotalMs: number; rssMb: number; heapMb: number }
+type WorkerStats = {
+  worker?: number
+  pid: number
+  loopMaxMs: number
+  loopP99Ms: number
+  gcMaxMs: number
+  gcTotalMs: number
+  rssMb: number
+  heapMb: number
+  heapTotalMb: number
+  externalMb: number
+}
 
 /** Where server `i` writes its processes' figures (server.mjs, WARTA_STATS_FILE). */
 const statsFile = (i: number) => path.join(DATA_DIR, `stats-${i + 1}.json`)
@@ -425,19 +436,21 @@ function printResults(o: {
     'GC max ms'.padStart(10),
     'GC total ms'.padStart(12),
     'RSS MB'.padStart(8),
-    'heap MB'.padStart(8),
+    'heap used/total MB'.padStart(19),
+    'buffers MB'.padStart(11),
   )
   for (const server of o.servers) {
     for (const w of server.stats) {
       console.log(
-        `${server.label}worker ${w.worker ?? 1}`.padEnd(28),
+        `${server.label}${w.worker === 0 ? 'primary' : `worker ${w.worker ?? 1}`}`.padEnd(28),
         String(w.pid).padStart(8),
         w.loopMaxMs.toFixed(1).padStart(12),
         w.loopP99Ms.toFixed(1).padStart(12),
         w.gcMaxMs.toFixed(1).padStart(10),
         w.gcTotalMs.toFixed(0).padStart(12),
         w.rssMb.toFixed(0).padStart(8),
-        w.heapMb.toFixed(0).padStart(8),
+        `${w.heapMb.toFixed(0)}/${w.heapTotalMb.toFixed(0)}`.padStart(19),
+        w.externalMb.toFixed(0).padStart(11),
       )
     }
   }

@@ -286,7 +286,8 @@ async function startServer(port: number, processes?: number): Promise<ChildProce
   const until = Date.now() + 120_000
   while (Date.now() < until) {
     if (server.exitCode !== null) throw new Error('The server exited while starting')
-    if (readStats().length >= expected) {
+    // The cluster primary writes its own figures as worker 0 from the start.
+    if (readStats().filter((w) => w.worker !== 0).length >= expected) {
       try {
         if ((await request(port, '/favicon.svg')).status === 200) return server
       } catch {
@@ -560,7 +561,7 @@ async function main() {
     for (const { name, r } of rows) line(name, r)
     line('prerendered floor (after)', floorAfter)
     const loadRss = rssLoad.stop()
-    console.log(`server RSS peak under load: ${loadRss.map(([w, mb]) => `process ${w} ${mb.toFixed(0)} MB`).join(', ')} (load average ${load()})`)
+    console.log(`server RSS peak under load: ${loadRss.map(([w, mb]) => `${w === 0 ? 'primary' : `process ${w}`} ${mb.toFixed(0)} MB`).join(', ')} (load average ${load()})`)
 
     const allRss = rssAll.stop()
     await stopServer(server)

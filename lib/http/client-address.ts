@@ -16,10 +16,22 @@ const INSTALLED = Symbol.for('warta.peerAddressStamp')
 
 type Global = typeof globalThis & { [NONCE]?: string }
 
+/*
+ * Behind the cluster primary (server.mjs with several processes), the primary stamps each request
+ * with the client's address and the nonce it gave its workers at fork; a worker's own socket is a
+ * Unix socket only the primary connects to (lib/http/worker-proxy.mjs).
+ */
+const PRIMARY_NONCE_ENV = 'WARTA_PEER_NONCE'
+
 function processNonce(): string {
   const g = globalThis as Global
-  g[NONCE] ??= crypto.randomBytes(16).toString('hex')
+  g[NONCE] ??= process.env[PRIMARY_NONCE_ENV] || crypto.randomBytes(16).toString('hex')
   return g[NONCE]
+}
+
+/** A request the primary handed over: its stamp names the client, not this socket's (absent) peer. */
+function stampedByPrimary(req: http.IncomingMessage): boolean {
+  return Boolean(process.env[PRIMARY_NONCE_ENV]) && req.socket?.remoteAddress === undefined
 }
 
 /** The header value the server writes for a socket address (tests use it to play the server). */
@@ -29,7 +41,8 @@ export function formatPeerAddress(address: string): string {
 
 /**
  * Makes every HTTP server in this process stamp each request with its socket's address before
- * any listener sees it, replacing whatever the client sent. instrumentation.ts calls this before
+ * any listener sees it, replacing whatever the client sent (the primary already replaced it on a
+ * request it handed over). instrumentation.ts calls this before
  * server.mjs creates its server. server.mjs is the natural home for the stamp; with it there,
  * this becomes a no-op duplicate and can go.
  */
@@ -40,7 +53,7 @@ export function installPeerAddressStamp(): void {
   proto.emit = function (this: unknown, event: unknown, ...args: unknown[]) {
     if (event === 'request') {
       const req = args[0] as http.IncomingMessage
-      req.headers[PEER_ADDRESS_HEADER] = formatPeerAddress(req.socket?.remoteAddress ?? '')
+      if (!stampedByPrimary(req)) req.headers[PEER_ADDRESS_HEADER] = formatPeerAddress(req.socket?.remoteAddress ?? '')
     }
     return emit.call(this, event, ...args)
   }

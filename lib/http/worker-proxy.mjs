@@ -1,0 +1,149 @@
+/**
+ * The cluster primary's request handler (docs/decisions/022-primary-front.md): with several server
+ * processes, the primary holds the public port, answers what the front cache holds itself, and
+ * hands every other request to the worker with the fewest requests in flight, over that worker's
+ * own Unix socket.
+ *
+ * Why: a worker's event loop runs Next's renders, 40–60 ms of CPU each. A cached page answered by
+ * a worker waits behind whatever render that worker is in; answered here, by a process that never
+ * renders, it waits for nothing but its turn. Handing a render to the least busy worker, not the
+ * next one in turn, keeps a second render from queueing behind a first while the other worker idles.
+ *
+ * What the worker sees is what it would have seen from the client: the method, URL, headers and
+ * body, with the client's socket address stamped in a header only this server can write (a nonce
+ * shared with the workers at fork; lib/http/client-address.ts), and X-Forwarded-For filled in when
+ * the client sent none, as Next does for a direct connection. What the client sees is what the
+ * worker sent, streamed, with the connection's own headers left to this hop.
+ *
+ * Plain JavaScript: server.mjs imports it without a TypeScript loader.
+ */
+import http from 'node:http'
+
+// lib/http/client-address.ts: PEER_ADDRESS_HEADER and formatPeerAddress; keep in step.
+const PEER_ADDRESS_HEADER = 'x-warta-peer-address'
+
+// Headers that belong to one connection, never forwarded either way (RFC 9110 §7.6.1). A body's
+// framing (Transfer-Encoding) is re-made by each hop; Expect was already answered here.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect'])
+
+const BAD_GATEWAY_TEXT = 'Server sedang memulai ulang. Coba lagi sebentar lagi.\n'
+
+/**
+ * @typedef {{ id: number, socketPath: string, inFlight: number }} Upstream
+ * @param {{
+ *   upstreams: () => Upstream[],
+ *   peerNonce: string,
+ *   front?: { serve(req: http.IncomingMessage, res: http.ServerResponse): boolean },
+ *   onError?: (error: unknown, req: http.IncomingMessage) => void,
+ * }} opts
+ */
+export function createWorkerProxy(opts) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 })
+  let turn = 0
+
+  /** The ready worker with the fewest requests in flight; ties taken in turn. */
+  function pick() {
+    const list = opts.upstreams()
+    if (list.length === 0) return undefined
+    turn = (turn + 1) % list.length
+    let best
+    for (let i = 0; i < list.length; i += 1) {
+      const candidate = list[(turn + i) % list.length]
+      if (best === undefined || candidate.inFlight < best.inFlight) best = candidate
+    }
+    return best
+  }
+
+  /** The request's headers for the worker: the client's, less this connection's, plus the stamp. */
+  function forwardedHeaders(req) {
+    /** @type {Record<string, string | string[]>} */
+    const headers = {}
+    const connectionTokens = new Set(
+      String(req.headers.connection ?? '')
+        .split(',')
+        .map((token) => token.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value === undefined || HOP_BY_HOP.has(name) || connectionTokens.has(name)) continue
+      headers[name] = value
+    }
+    const address = req.socket.remoteAddress ?? ''
+    // Whatever a client wrote here is replaced: only this server knows the nonce.
+    headers[PEER_ADDRESS_HEADER] = `${address} ${opts.peerNonce}`
+    if (headers['x-forwarded-for'] === undefined && address) headers['x-forwarded-for'] = address
+    return headers
+  }
+
+  function badGateway(res) {
+    if (res.headersSent) {
+      res.destroy()
+      return
+    }
+    res.statusCode = 502
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+    res.setHeader('Cache-Control', 'no-store')
+    res.setHeader('Retry-After', '2')
+    res.end(BAD_GATEWAY_TEXT)
+  }
+
+  /**
+   * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+   */
+  return function handle(req, res) {
+    if (opts.front?.serve(req, res)) return
+    const upstream = pick()
+    if (!upstream) {
+      req.resume()
+      badGateway(res)
+      return
+    }
+    upstream.inFlight += 1
+    let settled = false
+    const done = () => {
+      if (settled) return
+      settled = true
+      upstream.inFlight -= 1
+    }
+    const out = http.request({
+      socketPath: upstream.socketPath,
+      agent,
+      method: req.method,
+      path: req.url,
+      headers: forwardedHeaders(req),
+    })
+    out.on('response', (answer) => {
+      res.statusCode = answer.statusCode ?? 502
+      if (answer.statusMessage) res.statusMessage = answer.statusMessage
+      const connectionTokens = new Set(
+        String(answer.headers.connection ?? '')
+          .split(',')
+          .map((token) => token.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (value === undefined || HOP_BY_HOP.has(name) || connectionTokens.has(name)) continue
+        res.setHeader(name, value)
+      }
+      answer.on('end', done)
+      answer.on('error', () => {
+        done()
+        res.destroy()
+      })
+      answer.pipe(res)
+    })
+    out.on('error', (error) => {
+      done()
+      // A client that went away is not the worker's failure.
+      if (res.destroyed || res.writableEnded) return
+      opts.onError?.(error, req)
+      badGateway(res)
+    })
+    // The reader left before the answer was complete: the worker stops sending it.
+    res.on('close', () => {
+      if (!res.writableFinished) out.destroy()
+      done()
+    })
+    req.pipe(out)
+  }
+}

@@ -1,0 +1,213 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createFrontCache, noteTagsExpired } from '../cache/front-cache.mjs'
+import { getClientAddress, installPeerAddressStamp, PEER_ADDRESS_HEADER } from './client-address'
+import { createWorkerProxy, type Upstream } from './worker-proxy.mjs'
+
+// As server.mjs's primary gives its workers: set before this process's first stamp.
+const NONCE = 'f00dfeedf00dfeedf00dfeedf00dfeed'
+process.env.WARTA_PEER_NONCE = NONCE
+
+const POLICY = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400'
+
+let dir: string
+let upstreams: Upstream[]
+let workers: http.Server[]
+let children: ChildProcess[]
+let primary: http.Server
+let base: string
+let seen: { worker: number; method: string; url: string; headers: http.IncomingHttpHeaders; body: string; closedEarly: boolean }[]
+
+async function listen(server: http.Server, where: string | number) {
+  await new Promise<void>((resolve) => (typeof where === 'number' ? server.listen(where, '127.0.0.1', resolve) : server.listen(where, resolve)))
+}
+
+/** A worker in this process: records what reached it and answers as the test's path says. */
+async function addWorker(id: number) {
+  const socketPath = path.join(dir, `worker-${id}.sock`)
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const record = { worker: id, method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString(), closedEarly: false }
+      seen.push(record)
+      res.on('close', () => {
+        if (!res.writableFinished) record.closedEarly = true
+      })
+      if (req.url === '/who') {
+        res.end(getClientAddress(req.headers, []))
+        return
+      }
+      if (req.url?.startsWith('/hold')) return // answered never: the test measures in-flight requests
+      if (req.url === '/cookies') {
+        res.setHeader('Set-Cookie', ['a=1; Path=/', 'b=2; Path=/'])
+        res.setHeader('Connection', 'keep-alive, X-Private')
+        res.setHeader('X-Private', 'hop')
+        res.statusCode = 201
+        res.end('dua kue')
+        return
+      }
+      res.setHeader('Cache-Control', POLICY)
+      res.setHeader('Content-Type', 'text/html; charset=utf-8')
+      // Streamed in two parts, as Next sends a page.
+      res.write(`<p>${id}:`)
+      setTimeout(() => res.end(`${req.url}</p>`), 5)
+    })
+  })
+  await listen(server, socketPath)
+  workers.push(server)
+  upstreams.push({ id, socketPath, inFlight: 0 })
+}
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-proxy-'))
+  upstreams = []
+  workers = []
+  children = []
+  seen = []
+  installPeerAddressStamp()
+})
+
+afterEach(async () => {
+  for (const child of children) child.kill('SIGKILL')
+  const closed = new Promise((resolve) => primary.close(resolve))
+  primary.closeAllConnections()
+  await closed
+  for (const w of workers) {
+    w.closeAllConnections()
+    w.close()
+  }
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+async function startPrimary(opts: { front?: boolean } = {}) {
+  const front = opts.front ? createFrontCache({ pageCacheControl: POLICY }) : undefined
+  const errors: unknown[] = []
+  primary = http.createServer(createWorkerProxy({ upstreams: () => upstreams, peerNonce: NONCE, front, onError: (e) => errors.push(e) }))
+  await listen(primary, 0)
+  base = `http://127.0.0.1:${(primary.address() as AddressInfo).port}`
+  return { errors }
+}
+
+describe('the primary in front of the workers', () => {
+  it('hands a request over whole, less the connection headers, and stamps the client address no client can forge', async () => {
+    await addWorker(1)
+    await startPrimary()
+    const res = await fetch(`${base}/kirim?x=1`, {
+      method: 'POST',
+      body: 'isi formulir',
+      headers: { 'content-type': 'text/plain', [PEER_ADDRESS_HEADER]: `198.51.100.1 ${NONCE.replace('f', 'e')}`, 'x-custom': 'ya', te: 'trailers' },
+    })
+    expect(res.status).toBe(200)
+    const got = seen[0]!
+    expect(got).toMatchObject({ method: 'POST', url: '/kirim?x=1', body: 'isi formulir' })
+    expect(got.headers['x-custom']).toBe('ya')
+    expect(got.headers.host).toBe(new URL(base).host)
+    expect(got.headers.te).toBeUndefined()
+    expect(got.headers[PEER_ADDRESS_HEADER]).toBe(`127.0.0.1 ${NONCE}`)
+    // Filled in as Next does for a direct connection; a client's own is passed on as it came.
+    expect(got.headers['x-forwarded-for']).toBe('127.0.0.1')
+    await fetch(`${base}/lagi`, { headers: { 'x-forwarded-for': '203.0.113.7' } })
+    expect(seen[1]!.headers['x-forwarded-for']).toBe('203.0.113.7')
+
+    // The worker's own stamp (instrumentation's) keeps the primary's, and believes it.
+    expect(await (await fetch(`${base}/who`, { headers: { [PEER_ADDRESS_HEADER]: '198.51.100.1 x' } })).text()).toBe('127.0.0.1')
+  })
+
+  it('passes the answer back as the worker sent it: status, every Set-Cookie, body; not its connection headers', async () => {
+    await addWorker(1)
+    await startPrimary()
+    const res = await fetch(`${base}/cookies`)
+    expect(res.status).toBe(201)
+    expect(res.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/'])
+    expect(res.headers.get('x-private')).toBeNull()
+    expect(await res.text()).toBe('dua kue')
+  })
+
+  it('gives a request to the worker with the fewest in flight', async () => {
+    await addWorker(1)
+    await addWorker(2)
+    await startPrimary()
+    const held = new AbortController()
+    const holding = fetch(`${base}/hold`, { signal: held.signal }).catch(() => null)
+    await expect.poll(() => seen.length).toBe(1)
+    const busy = seen[0]!.worker
+    for (let i = 0; i < 4; i += 1) await (await fetch(`${base}/halaman-${i}`)).text()
+    expect(seen.slice(1).map((s) => s.worker)).toEqual([1, 2, 3, 4].map(() => 3 - busy))
+    held.abort()
+    await holding
+    // The reader left: the worker's answer is abandoned, and the worker counts as free again.
+    await expect.poll(() => seen[0]!.closedEarly).toBe(true)
+    await expect.poll(() => upstreams.map((u) => u.inFlight)).toEqual([0, 0])
+  })
+
+  it('answers 502 with a short notice, never cached, when no worker can take the request', async () => {
+    await startPrimary()
+    const none = await fetch(`${base}/`)
+    expect(none.status).toBe(502)
+    expect(none.headers.get('cache-control')).toBe('no-store')
+    expect(await none.text()).toMatch(/Coba lagi/)
+
+    upstreams.push({ id: 9, socketPath: path.join(dir, 'gone.sock'), inFlight: 0 })
+    const gone = await fetch(`${base}/`)
+    expect(gone.status).toBe(502)
+    expect(upstreams[0]!.inFlight).toBe(0)
+  })
+
+  it('answers a kept page itself, and asks a worker again once any tag expired', async () => {
+    await addWorker(1)
+    await startPrimary({ front: true })
+    expect(await (await fetch(`${base}/berita`)).text()).toBe('<p>1:/berita</p>')
+    const hit = await fetch(`${base}/berita`)
+    expect(await hit.text()).toBe('<p>1:/berita</p>')
+    expect(seen).toHaveLength(1)
+    noteTagsExpired()
+    await fetch(`${base}/berita`)
+    expect(seen).toHaveLength(2)
+  })
+})
+
+/**
+ * A worker in its own process that blocks its event loop for 400 ms on /render, as a cold render
+ * holds a worker, and answers every other path with a cacheable page.
+ */
+function spawnBusyWorker(id: number): Promise<void> {
+  const socketPath = path.join(dir, `busy-${id}.sock`)
+  const source = `
+    const http = require('node:http')
+    http.createServer((req, res) => {
+      if (req.url === '/render') { const until = Date.now() + 400; while (Date.now() < until); }
+      res.setHeader('Cache-Control', ${JSON.stringify(POLICY)})
+      res.end('halaman ' + req.url)
+    }).listen(${JSON.stringify(socketPath)}, () => process.send('ready'))`
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  children.push(child)
+  upstreams.push({ id, socketPath, inFlight: 0 })
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve())
+    child.once('exit', (code) => reject(new Error(`busy worker exited ${code}`)))
+  })
+}
+
+describe('a kept page while every worker renders', () => {
+  it('is answered at once, not after the renders', async () => {
+    await Promise.all([spawnBusyWorker(1), spawnBusyWorker(2)])
+    await startPrimary({ front: true })
+    expect((await fetch(`${base}/beranda`)).status).toBe(200)
+
+    const renders = [fetch(`${base}/render`), fetch(`${base}/render`)]
+    // Both workers are now inside their 400 ms of work.
+    await new Promise((r) => setTimeout(r, 50))
+    const started = performance.now()
+    const hit = await fetch(`${base}/beranda`)
+    const ms = performance.now() - started
+    expect(await hit.text()).toBe('halaman /beranda')
+    expect(ms).toBeLessThan(150)
+    await Promise.all(renders)
+  })
+})
