@@ -27,7 +27,6 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks'
-import next from 'next'
 import { createFrontCache, noteTagsExpired, tagGeneration } from './lib/cache/front-cache.mjs'
 import { createWorkerProxy } from './lib/http/worker-proxy.mjs'
 
@@ -172,6 +171,8 @@ function writeStats(workers) {
  * one, else on the Unix socket the primary hands it requests on.
  */
 async function runWorker({ single }) {
+  // Loaded here, not at the top: the primary of several processes never renders.
+  const { default: next } = await import('next')
   const app = next({ dev: false, port, hostname: 'localhost' })
   const handle = app.getRequestHandler()
   await app.prepare()

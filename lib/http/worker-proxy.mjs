@@ -29,6 +29,22 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
 const BAD_GATEWAY_TEXT = 'Server sedang memulai ulang. Coba lagi sebentar lagi.\n'
 
 /**
+ * Headers to keep for the next hop: all but the connection's own, including those the Connection
+ * header names.
+ * @param {import('node:http').IncomingHttpHeaders} headers
+ * @returns {[string, string | string[]][]}
+ */
+function endToEnd(headers) {
+  const named = new Set(
+    String(headers.connection ?? '')
+      .split(',')
+      .map((token) => token.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  return Object.entries(headers).filter(([name, value]) => value !== undefined && !HOP_BY_HOP.has(name) && !named.has(name))
+}
+
+/**
  * @typedef {{ id: number, socketPath: string, inFlight: number }} Upstream
  * @param {{
  *   upstreams: () => Upstream[],
@@ -57,17 +73,7 @@ export function createWorkerProxy(opts) {
   /** The request's headers for the worker: the client's, less this connection's, plus the stamp. */
   function forwardedHeaders(req) {
     /** @type {Record<string, string | string[]>} */
-    const headers = {}
-    const connectionTokens = new Set(
-      String(req.headers.connection ?? '')
-        .split(',')
-        .map((token) => token.trim().toLowerCase())
-        .filter(Boolean),
-    )
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined || HOP_BY_HOP.has(name) || connectionTokens.has(name)) continue
-      headers[name] = value
-    }
+    const headers = Object.fromEntries(endToEnd(req.headers))
     const address = req.socket.remoteAddress ?? ''
     // Whatever a client wrote here is replaced: only this server knows the nonce.
     headers[PEER_ADDRESS_HEADER] = `${address} ${opts.peerNonce}`
@@ -115,16 +121,7 @@ export function createWorkerProxy(opts) {
     out.on('response', (answer) => {
       res.statusCode = answer.statusCode ?? 502
       if (answer.statusMessage) res.statusMessage = answer.statusMessage
-      const connectionTokens = new Set(
-        String(answer.headers.connection ?? '')
-          .split(',')
-          .map((token) => token.trim().toLowerCase())
-          .filter(Boolean),
-      )
-      for (const [name, value] of Object.entries(answer.headers)) {
-        if (value === undefined || HOP_BY_HOP.has(name) || connectionTokens.has(name)) continue
-        res.setHeader(name, value)
-      }
+      for (const [name, value] of endToEnd(answer.headers)) res.setHeader(name, value)
       answer.on('end', done)
       answer.on('error', () => {
         done()
