@@ -9,6 +9,19 @@ import { PHASE_PRODUCTION_BUILD } from 'next/constants'
  * prerendered at build time from the build machine's database. So every public URL
  * that carries a query string or has no params is rewritten onto a params route here.
  */
+const DEFAULT_PAGE_CACHE_BYTES = 128 * 1024 * 1024
+
+/** Bytes of whole pages each server process keeps (ADR 002); an invalid value stops the start. */
+function pageCacheBytes(): number {
+  const raw = process.env.WARTA_PAGE_CACHE_BYTES
+  if (raw === undefined || raw === '') return DEFAULT_PAGE_CACHE_BYTES
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1024 * 1024) {
+    throw new Error(`Invalid environment: WARTA_PAGE_CACHE_BYTES must be a whole number of bytes, at least 1048576 (got ${JSON.stringify(raw)}).`)
+  }
+  return n
+}
+
 const pageParam = [{ type: 'query' as const, key: 'page', value: '(?<page>[0-9]{1,6})' }]
 
 const nextConfig: NextConfig = {
@@ -18,8 +31,9 @@ const nextConfig: NextConfig = {
   // server.mjs answers trailing-slash and upper-case variants with one 301 to the canonical URL
   // (after checking the redirect table), instead of Next's 308 (docs/decisions/004-redirects.md).
   skipTrailingSlashRedirect: true,
-  // Bounded LRU for pages generated at run time; see ADR 002 and memoryOnlyPages below.
-  cacheMaxMemorySize: 128 * 1024 * 1024,
+  // Bounded LRU for pages generated at run time, per server process; see ADR 002 and
+  // memoryOnlyPages below. The running server reads it at start (WARTA_PAGE_CACHE_BYTES, config()).
+  cacheMaxMemorySize: DEFAULT_PAGE_CACHE_BYTES,
   // Every server process keeps its own pages in memory and shares when tags expired, so a change
   // handled by one process reaches all of them (ADR 007).
   cacheHandlers: { default: path.join(process.cwd(), 'lib/cache/page-cache-handler.mjs') },
@@ -88,5 +102,6 @@ const nextConfig: NextConfig = {
 const memoryOnlyPages: NextConfig['experimental'] = { isrFlushToDisk: false }
 
 export default function config(phase: string): NextConfig {
-  return phase === PHASE_PRODUCTION_BUILD ? nextConfig : { ...nextConfig, experimental: { ...nextConfig.experimental, ...memoryOnlyPages } }
+  if (phase === PHASE_PRODUCTION_BUILD) return nextConfig
+  return { ...nextConfig, cacheMaxMemorySize: pageCacheBytes(), experimental: { ...nextConfig.experimental, ...memoryOnlyPages } }
 }

@@ -35,6 +35,7 @@ import { Redis } from 'ioredis'
 import pg from 'pg'
 import { z } from 'zod'
 import { writeSyntheticExport } from '@/lib/import/blogger/synthetic'
+import { serverNodeArgs } from './server-node-args'
 
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/warta_bench_100k'
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
@@ -507,7 +508,7 @@ async function main() {
 
   const targets = pickTargets()
   await assertPortsFree(bases.map((_, i) => args.port + i))
-  const servers = bases.map((_, i) => spawn(process.execPath, ['server.mjs'], { env: envFor(i), stdio: ['ignore', 'inherit', 'inherit'] }))
+  const servers = bases.map((_, i) => spawn(process.execPath, [...serverNodeArgs(), 'server.mjs'], { env: envFor(i), stdio: ['ignore', 'inherit', 'inherit'] }))
   // However this process ends, its servers end with it: one left listening would answer the next run.
   process.once('exit', () => {
     for (const server of servers) server.kill('SIGTERM')

@@ -23,6 +23,7 @@ import zlib from 'node:zlib'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { z } from 'zod'
+import { serverNodeArgs } from './server-node-args'
 
 const USAGE = 'Usage: npm run bench:pages [-- --port 3300 --samples 100 --seconds 10 --connections 16 --no-scaling]'
 const argsSchema = z.object({
@@ -271,17 +272,10 @@ function serverEnv(port: number, processes?: number): NodeJS.ProcessEnv {
   }
 }
 
-/** The Node options `npm start` runs server.mjs with (package.json), so the server measured is that one. */
-function startNodeArgs(): string[] {
-  const start = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
-  const m = /exec node (.*?)\s*server\.mjs/.exec(start)
-  if (!m) throw new Error(`package.json's start script does not end in "exec node … server.mjs": ${start}`)
-  return m[1]!.split(/\s+/).filter(Boolean)
-}
 
 async function startServer(port: number, processes?: number): Promise<ChildProcess> {
   fs.rmSync(STATS_FILE, { force: true })
-  const server = spawn(process.execPath, [...startNodeArgs(), 'server.mjs'], { env: serverEnv(port, processes), stdio: ['ignore', 'ignore', 'inherit'] })
+  const server = spawn(process.execPath, [...serverNodeArgs(), 'server.mjs'], { env: serverEnv(port, processes), stdio: ['ignore', 'ignore', 'inherit'] })
   const expected = processes ?? os.availableParallelism()
   const until = Date.now() + 120_000
   while (Date.now() < until) {

@@ -1,5 +1,5 @@
 /**
- * `npm start` runs this, then `exec node server.mjs`: build when the build is missing or older
+ * `npm start` runs this, then `exec node [options] server.mjs`: build when the build is missing or older
  * than the sources, apply migrations, seed demo content into an empty database.
  */
 import { spawnSync } from 'node:child_process'
