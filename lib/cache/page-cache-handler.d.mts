@@ -23,3 +23,4 @@ export function createPageCacheHandler(opts?: {
 }): CacheHandler & { refreshNow(): Promise<void> }
 declare const handler: CacheHandler
 export default handler
+export function useCacheBytes(raw: string | undefined): number

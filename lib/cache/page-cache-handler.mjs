@@ -38,7 +38,17 @@ const POLL_MS = Number(process.env.WARTA_TAG_POLL_MS) || 250
 const REFRESH_MIN_MS = 50
 // Whole pages live in the page cache (cacheMaxMemorySize); these entries are the fragments pages
 // are made of (site chrome, metadata, page bodies), needed only while a page is re-rendered.
-const MAX_BYTES = Number(process.env.WARTA_USE_CACHE_BYTES) || 32 * 1024 * 1024
+const MAX_BYTES = useCacheBytes(process.env.WARTA_USE_CACHE_BYTES)
+
+/** WARTA_USE_CACHE_BYTES, checked as next.config.ts checks WARTA_PAGE_CACHE_BYTES. */
+export function useCacheBytes(raw) {
+  if (raw === undefined || raw === '') return 32 * 1024 * 1024
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1024 * 1024) {
+    throw new Error(`Invalid environment: WARTA_USE_CACHE_BYTES must be a whole number of bytes, at least 1048576 (got ${JSON.stringify(raw)}).`)
+  }
+  return n
+}
 
 /**
  * Applies expiries to Next's tag map. Each time only moves forward, so applying an expiry twice

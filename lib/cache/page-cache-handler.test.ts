@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { tagGeneration } from './front-cache.mjs'
-import { createPageCacheHandler, type SharedTagStore, type TagEventLike } from './page-cache-handler.mjs'
+import { createPageCacheHandler, type SharedTagStore, type TagEventLike, useCacheBytes } from './page-cache-handler.mjs'
 
 const { tagsManifest } = createRequire(import.meta.url)('next/dist/server/lib/incremental-cache/tags-manifest.external') as {
   tagsManifest: Map<string, { stale?: number; expired?: number }>
@@ -52,5 +52,14 @@ describe('refreshNow (server.mjs, before a signed-in request)', () => {
     clearInterval(answering)
     expect(tagsManifest.get(tag)?.expired).toBeGreaterThan(0)
     expect(tagGeneration()).toBe(generation + 1)
+  })
+})
+
+describe('WARTA_USE_CACHE_BYTES', () => {
+  it('sizes the fragment store, 32 MB unless set, and refuses a value that is not a size', () => {
+    expect(useCacheBytes(undefined)).toBe(32 * 1024 * 1024)
+    expect(useCacheBytes('')).toBe(32 * 1024 * 1024)
+    expect(useCacheBytes(String(16 * 1024 * 1024))).toBe(16 * 1024 * 1024)
+    for (const bad of ['16MB', '-1', '1000', '20000000.5']) expect(() => useCacheBytes(bad), bad).toThrow(/WARTA_USE_CACHE_BYTES/)
   })
 })
