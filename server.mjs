@@ -185,7 +185,9 @@ async function runWorker({ single }) {
    * own change at once; readers learn it within the tag poll (ADR 007).
    */
   function handlePage(req, res) {
-    if (front.serve(req, res)) return
+    // A request that waited for another's response and could not be answered from it goes to
+    // Next as it came: it has no cookie, so no refresh is needed.
+    if (front.serve(req, res, handle)) return
     const refresh = globalThis[REFRESH_TAGS]
     if (typeof refresh !== 'function' || !SESSION_COOKIE.test(req.headers.cookie ?? '')) {
       handle(req, res)

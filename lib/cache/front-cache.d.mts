@@ -5,8 +5,11 @@ export function noteTagsExpired(): void
 export function tagGeneration(): number
 export function etagMatches(header: string, etag: string): boolean
 export type FrontCache = {
-  /** True when answered from memory; false when the caller must hand the request to Next. */
-  serve(req: IncomingMessage, res: ServerResponse): boolean
-  stats(): { hits: number; misses: number; stored: number; entries: number; bytes: number }
+  /**
+   * True when answered from memory, or taken to be answered from a response already on its way
+   * (or handed to `pass` if that cannot be kept); false when the caller must hand the request to Next.
+   */
+  serve(req: IncomingMessage, res: ServerResponse, pass: (req: IncomingMessage, res: ServerResponse) => void): boolean
+  stats(): { hits: number; misses: number; stored: number; coalesced: number; entries: number; bytes: number }
 }
 export function createFrontCache(opts: { pageCacheControl: string; maxBytes?: number; maxEntryBytes?: number; ttlMs?: number; now?: () => number }): FrontCache

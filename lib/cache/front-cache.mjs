@@ -56,6 +56,8 @@ const BYPASS_HEADERS = ['cookie', 'authorization', 'rsc', 'next-router-state-tre
 // Response headers that belong to one response: never replayed.
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date'])
 const STORABLE_STATUS = new Set([200, 404])
+// Build assets, uploaded media and route handlers: never a page, so never kept (server.mjs's SKIP).
+const NOT_PAGES = /^\/(?:_next|media|api)\//
 
 /**
  * @param {{ pageCacheControl: string, maxBytes?: number, maxEntryBytes?: number, ttlMs?: number, now?: () => number }} opts
@@ -69,7 +71,14 @@ export function createFrontCache(opts) {
   const entries = new Map()
   let bytes = 0
   let seenGeneration = tagGeneration()
-  const stats = { hits: 0, misses: 0, stored: 0 }
+  const stats = { hits: 0, misses: 0, stored: 0, coalesced: 0 }
+  /**
+   * Requests for a key whose response is on its way from Next for an earlier request: answered from
+   * that response once it is kept, or handed on as they came when it cannot be. After a publish
+   * empties the cache, a crowd on the homepage costs Next one render, not one per reader.
+   * @type {Map<string, { req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, pass: (req: any, res: any) => void }[]>}
+   */
+  const waiting = new Map()
 
   /** A tag expired since the entries were stored: drop them all, at once. */
   function dropIfTagsExpired() {
@@ -91,7 +100,7 @@ export function createFrontCache(opts) {
     if (maxBytes <= 0) return null
     if (req.method !== 'GET' && req.method !== 'HEAD') return null
     const url = req.url ?? '/'
-    if (url.includes('_rsc=')) return null
+    if (url.includes('_rsc=') || NOT_PAGES.test(url)) return null
     for (const name of BYPASS_HEADERS) if (req.headers[name] !== undefined) return null
     // Next chooses the encoding from Accept-Encoding: each value gets its own copy.
     const bot = getBotType((req.headers['user-agent'] ?? '').slice(0, USER_AGENT_CHARS)) ?? ''
@@ -135,15 +144,58 @@ export function createFrontCache(opts) {
     res.end(req.method === 'HEAD' ? undefined : entry.body)
   }
 
-  /** Copies what Next writes, and stores it when the whole response is storable. */
+  /** Answers the requests that waited for this key: from its entry, or by handing them on. */
+  function release(key) {
+    const queue = waiting.get(key)
+    if (!queue) return
+    waiting.delete(key)
+    const entry = lookup(key)
+    for (const waiter of queue) {
+      // A reader who left while waiting needs nothing.
+      if (waiter.res.destroyed) continue
+      if (entry) {
+        stats.hits += 1
+        send(waiter.req, waiter.res, entry)
+      } else {
+        waiter.pass(waiter.req, waiter.res)
+      }
+    }
+  }
+
+  /** Whether a response, by its status and headers, may be kept (its body is checked at its end). */
+  function storableHead(res) {
+    if (!STORABLE_STATUS.has(res.statusCode)) return false
+    const headers = res.getHeaders()
+    if (headers['cache-control'] !== opts.pageCacheControl) return false
+    if (headers['set-cookie'] !== undefined) return false
+    // Next serves a page it is rendering again in the background as STALE: not for keeping.
+    return String(headers['x-nextjs-cache'] ?? '').toUpperCase() !== 'STALE'
+  }
+
+  /**
+   * Copies what Next writes, and stores it when the whole response is storable. The requests that
+   * waited for it are answered as soon as it is clear whether it can be kept: at its first bytes
+   * when it cannot, at its end when it was, or when it was cut off.
+   */
   function capture(key, res) {
     const startGeneration = tagGeneration()
     const chunks = []
     let size = 0
     let tooBig = false
+    let checked = false
     const write = res.write
     const end = res.end
+    const checkHead = () => {
+      if (checked) return
+      checked = true
+      if (storableHead(res)) return
+      tooBig = true
+      release(key)
+    }
+    // Cut off before its end (the reader left, or Next failed): nothing to keep.
+    res.once('close', () => release(key))
     const take = (chunk, encoding) => {
+      checkHead()
       if (tooBig || chunk == null || typeof chunk === 'function') return
       const buffer = Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
       size += buffer.byteLength
@@ -162,19 +214,15 @@ export function createFrontCache(opts) {
       take(chunk, encoding)
       const result = end.call(this, chunk, encoding, callback)
       store()
+      release(key)
       return result
     }
 
     function store() {
-      if (tooBig || !STORABLE_STATUS.has(res.statusCode)) return
+      if (tooBig || !storableHead(res)) return
       // A tag expired while Next rendered: what it wrote may already be old.
       if (tagGeneration() !== startGeneration) return
       const headers = res.getHeaders()
-      if (headers['cache-control'] !== opts.pageCacheControl) return
-      if (headers['set-cookie'] !== undefined) return
-      // Next serves a page it is rendering again in the background as STALE: not for keeping.
-      const cacheState = String(headers['x-nextjs-cache'] ?? '').toUpperCase()
-      if (cacheState === 'STALE') return
       const body = Buffer.concat(chunks)
       const length = headers['content-length']
       // An aborted or partial response: never replay it.
@@ -202,11 +250,14 @@ export function createFrontCache(opts) {
 
   return {
     /**
-     * Answers the request from memory and returns true, or returns false after arranging to
-     * keep what Next is about to send (the caller then hands the request to Next).
+     * Answers the request from memory, or takes it to answer once the response an earlier request
+     * is fetching for the same key arrives (handing it to `pass` if that cannot be kept), and
+     * returns true. Returns false after arranging to keep what Next is about to send: the caller
+     * then hands the request to Next itself.
      * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+     * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} pass
      */
-    serve(req, res) {
+    serve(req, res, pass) {
       const key = keyOf(req)
       if (key === null) return false
       const entry = lookup(key)
@@ -215,9 +266,20 @@ export function createFrontCache(opts) {
         send(req, res, entry)
         return true
       }
-      stats.misses += 1
       // HEAD answers carry no body to keep.
-      if (req.method === 'GET') capture(key, res)
+      if (req.method !== 'GET') {
+        stats.misses += 1
+        return false
+      }
+      const queue = waiting.get(key)
+      if (queue) {
+        stats.coalesced += 1
+        queue.push({ req, res, pass })
+        return true
+      }
+      stats.misses += 1
+      waiting.set(key, [])
+      capture(key, res)
       return false
     },
     stats: () => ({ ...stats, entries: entries.size, bytes }),

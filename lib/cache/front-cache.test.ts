@@ -7,7 +7,7 @@ import { applyTagEvents } from './page-cache-handler.mjs'
 
 const POLICY = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400'
 
-type Reply = { status?: number; headers?: Record<string, string>; body?: string; gzip?: boolean; during?: () => void }
+type Reply = { status?: number; headers?: Record<string, string>; body?: string; gzip?: boolean; during?: () => void; ms?: number }
 
 /**
  * A real HTTP server whose "Next" writes what the test says, counting how often it is asked: the
@@ -29,8 +29,7 @@ beforeEach(async () => {
   clock = 1_000_000
   reply = () => ({ body: 'halaman' })
   makeCache()
-  server = http.createServer((req, res) => {
-    if (cache.serve(req, res)) return
+  const next = (req: http.IncomingMessage, res: http.ServerResponse) => {
     asked.push(`${req.method} ${req.url}`)
     const r = reply(req.url!)
     res.statusCode = r.status ?? 200
@@ -45,7 +44,11 @@ beforeEach(async () => {
     setTimeout(() => {
       r.during?.()
       res.end(req.method === 'HEAD' ? undefined : body.subarray(3))
-    }, 5)
+    }, r.ms ?? 5)
+  }
+  server = http.createServer((req, res) => {
+    if (cache.serve(req, res, next)) return
+    next(req, res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -210,6 +213,48 @@ describe('the front cache', () => {
     await get('/satu')
     await get('/dua')
     expect(asked.slice(2)).toEqual(['GET /dua', 'GET /tiga', 'GET /dua'])
+  })
+
+  it('asks Next once for a crowd arriving together, and answers them all from that response', async () => {
+    reply = () => ({ body: 'Banjir di hilir', ms: 50 })
+    const crowd = await Promise.all(Array.from({ length: 6 }, () => get('/berita/banjir')))
+    expect(asked).toEqual(['GET /berita/banjir'])
+    for (const r of crowd) expect(r).toMatchObject({ status: 200, body: 'Banjir di hilir' })
+    expect(cache.stats()).toMatchObject({ misses: 1, coalesced: 5, hits: 5 })
+  })
+
+  it('hands a waiting crowd on to Next when the response cannot be kept, at its first bytes', async () => {
+    // Not the public page policy (a page for one person, an error): every reader asks Next.
+    reply = () => ({ body: 'untuk satu orang', headers: { 'Cache-Control': 'private, no-store' }, ms: 300 })
+    const started = performance.now()
+    const crowd = await Promise.all(Array.from({ length: 4 }, () => get('/cari/hasil')))
+    expect(asked).toHaveLength(4)
+    for (const r of crowd) expect(r.body).toBe('untuk satu orang')
+    // The others did not wait for the first answer's 300 ms before going to Next themselves.
+    expect(performance.now() - started).toBeLessThan(550)
+  })
+
+  it('hands a waiting crowd on to Next when the response it waited for was cut off or went old', async () => {
+    // The first reader leaves mid-answer: the others are asked of Next, not left waiting.
+    reply = () => ({ body: 'setengah jalan', ms: 200 })
+    const leaving = new AbortController()
+    const first = fetch(`${base}/berita/putus`, { signal: leaving.signal }).then((r) => r.text()).catch(() => 'pergi')
+    await expect.poll(() => asked.length).toBe(1)
+    const waiting = get('/berita/putus')
+    await new Promise((r) => setTimeout(r, 20))
+    leaving.abort()
+    expect(await first).toBe('pergi')
+    expect((await waiting).body).toBe('setengah jalan')
+    expect(asked).toEqual(['GET /berita/putus', 'GET /berita/putus'])
+
+    // A tag expired while the first was rendered: the others get Next's fresh answer.
+    asked = []
+    let version = 1
+    reply = () => ({ body: `versi ${version}`, ms: 50, during: version === 1 ? () => ((version = 2), noteTagsExpired()) : undefined })
+    const [a, b] = await Promise.all([get('/berita/baru'), get('/berita/baru')])
+    expect(a.body).toBe('versi 1')
+    expect(b.body).toBe('versi 2')
+    expect(asked).toHaveLength(2)
   })
 
   it('keeps nothing when turned off', async () => {

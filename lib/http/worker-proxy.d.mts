@@ -5,6 +5,6 @@ export type Upstream = { id: number; socketPath: string; inFlight: number }
 export function createWorkerProxy(opts: {
   upstreams: () => Upstream[]
   peerNonce: string
-  front?: { serve(req: IncomingMessage, res: ServerResponse): boolean }
+  front?: { serve(req: IncomingMessage, res: ServerResponse, pass: (req: IncomingMessage, res: ServerResponse) => void): boolean }
   onError?: (error: unknown, req: IncomingMessage) => void
 }): (req: IncomingMessage, res: ServerResponse) => void

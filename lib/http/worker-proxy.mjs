@@ -94,10 +94,10 @@ export function createWorkerProxy(opts) {
   }
 
   /**
+   * Hands the request to a worker and its answer back.
    * @param {http.IncomingMessage} req @param {http.ServerResponse} res
    */
-  return function handle(req, res) {
-    if (opts.front?.serve(req, res)) return
+  function forward(req, res) {
     const upstream = pick()
     if (!upstream) {
       req.resume()
@@ -142,5 +142,13 @@ export function createWorkerProxy(opts) {
       done()
     })
     req.pipe(out)
+  }
+
+  /**
+   * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+   */
+  return function handle(req, res) {
+    if (opts.front?.serve(req, res, forward)) return
+    forward(req, res)
   }
 }
