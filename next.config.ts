@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { NextConfig } from 'next'
 import { BASELINE_HEADERS, PUBLIC_CSP_HEADERS } from './lib/security/headers'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
+import { bytesSetting } from './lib/env-bytes.mjs'
 
 /**
  * Public pages are cached whole with `'use cache'` (docs/decisions/002-page-cache.md).
@@ -13,13 +14,7 @@ const DEFAULT_PAGE_CACHE_BYTES = 128 * 1024 * 1024
 
 /** Bytes of whole pages each server process keeps (ADR 002); an invalid value stops the start. */
 function pageCacheBytes(): number {
-  const raw = process.env.WARTA_PAGE_CACHE_BYTES
-  if (raw === undefined || raw === '') return DEFAULT_PAGE_CACHE_BYTES
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < 1024 * 1024) {
-    throw new Error(`Invalid environment: WARTA_PAGE_CACHE_BYTES must be a whole number of bytes, at least 1048576 (got ${JSON.stringify(raw)}).`)
-  }
-  return n
+  return bytesSetting('WARTA_PAGE_CACHE_BYTES', process.env.WARTA_PAGE_CACHE_BYTES, { fallback: DEFAULT_PAGE_CACHE_BYTES, min: 1024 * 1024 })
 }
 
 const pageParam = [{ type: 'query' as const, key: 'page', value: '(?<page>[0-9]{1,6})' }]

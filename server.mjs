@@ -27,7 +27,8 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks'
-import { createFrontCache, noteTagsExpired, tagGeneration } from './lib/cache/front-cache.mjs'
+import { createFrontCache, NOT_PAGES, noteTagsExpired, tagGeneration } from './lib/cache/front-cache.mjs'
+import { bytesSetting } from './lib/env-bytes.mjs'
 import { createWorkerProxy } from './lib/http/worker-proxy.mjs'
 
 const DECIDE = Symbol.for('warta.decideRequest')
@@ -40,8 +41,6 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/
 const TAGS_EXPIRED_HERE = Symbol.for('warta.tagsExpiredHere')
 // Called by lib/cache/front-cache.mjs whenever a cache tag's expiry moved in this process.
 const TAG_GENERATION_LISTENER = Symbol.for('warta.onTagGeneration')
-// Build assets, uploaded media and route handlers under /api never move and have no variants.
-const SKIP = /^\/(?:_next|media|api)\//
 const REDIRECTABLE = new Set(['GET', 'HEAD'])
 const BLOGGER_MOBILE = /(?:^\?|&)m(?:=|&|$)/
 const BLOGSPOT = /\.blogspot\./i
@@ -75,14 +74,12 @@ class WartaResponse extends http.ServerResponse {
  * docs/decisions/021-front-cache.md); WARTA_FRONT_CACHE_BYTES=0 turns it off.
  */
 function frontCacheBytes() {
-  const raw = process.env.WARTA_FRONT_CACHE_BYTES
-  if (raw === undefined || raw === '') return 16 * 1024 * 1024
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < 0) {
-    console.error(`Invalid environment: WARTA_FRONT_CACHE_BYTES must be a whole number of bytes, 0 to turn the front cache off (got ${JSON.stringify(raw)}).`)
+  try {
+    return bytesSetting('WARTA_FRONT_CACHE_BYTES', process.env.WARTA_FRONT_CACHE_BYTES, { fallback: 16 * 1024 * 1024, min: 0, hint: '0 to turn the front cache off' })
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error)
     process.exit(1)
   }
-  return n
 }
 
 const port = Number(process.env.PORT || 3000)
@@ -260,7 +257,8 @@ async function runWorker({ single }) {
     if (
       pathname.startsWith('/') &&
       (pathname !== '/' || mayBeBloggerHome(search, host)) &&
-      !SKIP.test(pathname) &&
+      // Build assets, uploaded media and route handlers under /api never move and have no variants.
+      !NOT_PAGES.test(pathname) &&
       REDIRECTABLE.has(req.method ?? 'GET')
     ) {
       let decision = { action: 'next' }

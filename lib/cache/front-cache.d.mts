@@ -1,6 +1,7 @@
 // Types for the plain-JavaScript front cache that server.mjs loads (front-cache.mjs), for tests.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+export const NOT_PAGES: RegExp
 export function noteTagsExpired(): void
 export function tagGeneration(): number
 export function etagMatches(header: string, etag: string): boolean

@@ -56,8 +56,9 @@ const BYPASS_HEADERS = ['cookie', 'authorization', 'rsc', 'next-router-state-tre
 // Response headers that belong to one response: never replayed.
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date'])
 const STORABLE_STATUS = new Set([200, 404])
-// Build assets, uploaded media and route handlers: never a page, so never kept (server.mjs's SKIP).
-const NOT_PAGES = /^\/(?:_next|media|api)\//
+// Build assets, uploaded media and route handlers under /api: never a page, so never kept, and
+// never moved (server.mjs skips the redirect check for them).
+export const NOT_PAGES = /^\/(?:_next|media|api)\//
 
 /**
  * @param {{ pageCacheControl: string, maxBytes?: number, maxEntryBytes?: number, ttlMs?: number, now?: () => number }} opts

@@ -24,6 +24,7 @@
  * behaves like Next's default handler.
  */
 import { createRequire } from 'node:module'
+import { bytesSetting } from '../env-bytes.mjs'
 import { noteTagsExpired } from './front-cache.mjs'
 
 const require = createRequire(import.meta.url)
@@ -40,14 +41,9 @@ const REFRESH_MIN_MS = 50
 // are made of (site chrome, metadata, page bodies), needed only while a page is re-rendered.
 const MAX_BYTES = useCacheBytes(process.env.WARTA_USE_CACHE_BYTES)
 
-/** WARTA_USE_CACHE_BYTES, checked as next.config.ts checks WARTA_PAGE_CACHE_BYTES. */
+/** WARTA_USE_CACHE_BYTES: 32 MB unless set, at least 1 MiB. */
 export function useCacheBytes(raw) {
-  if (raw === undefined || raw === '') return 32 * 1024 * 1024
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < 1024 * 1024) {
-    throw new Error(`Invalid environment: WARTA_USE_CACHE_BYTES must be a whole number of bytes, at least 1048576 (got ${JSON.stringify(raw)}).`)
-  }
-  return n
+  return bytesSetting('WARTA_USE_CACHE_BYTES', raw, { fallback: 32 * 1024 * 1024, min: 1024 * 1024 })
 }
 
 /**

@@ -272,7 +272,6 @@ function serverEnv(port: number, processes?: number): NodeJS.ProcessEnv {
   }
 }
 
-
 async function startServer(port: number, processes?: number): Promise<ChildProcess> {
   fs.rmSync(STATS_FILE, { force: true })
   const server = spawn(process.execPath, [...serverNodeArgs(), 'server.mjs'], { env: serverEnv(port, processes), stdio: ['ignore', 'ignore', 'inherit'] })
