@@ -280,6 +280,11 @@ export function createFrontCache(opts) {
       }
       stats.misses += 1
       waiting.set(key, [])
+      // Next would answer a reader whose copy is current with a 304, which holds no page to keep:
+      // readers reloading a page would then never have it kept, nor a crowd of them coalesced.
+      // This one reader gets the page whole instead (a server may always ignore a condition).
+      delete req.headers['if-none-match']
+      delete req.headers['if-modified-since']
       capture(key, res)
       return false
     },

@@ -35,8 +35,15 @@ beforeEach(async () => {
     res.statusCode = r.status ?? 200
     res.setHeader('Cache-Control', POLICY)
     res.setHeader('Content-Type', 'text/html; charset=utf-8')
-    res.setHeader('ETag', `"${(r.body ?? '').length}"`)
+    const etag = `"${(r.body ?? '').length}"`
+    res.setHeader('ETag', etag)
     for (const [name, value] of Object.entries(r.headers ?? {})) res.setHeader(name, value)
+    // As Next does: a reader whose copy is current gets 304 and no body.
+    if (req.headers['if-none-match'] === etag && res.statusCode === 200) {
+      res.statusCode = 304
+      res.end()
+      return
+    }
     const body = r.gzip ? zlib.gzipSync(r.body ?? '') : Buffer.from(r.body ?? '')
     if (r.gzip) res.setHeader('Content-Encoding', 'gzip')
     // Written in two parts, with the render's work between them, as Next streams a page.
@@ -255,6 +262,19 @@ describe('the front cache', () => {
     expect(a.body).toBe('versi 1')
     expect(b.body).toBe('versi 2')
     expect(asked).toHaveLength(2)
+  })
+
+  it('keeps the page when the first reader to ask already holds it (a 304 from Next holds no page)', async () => {
+    reply = () => ({ body: 'Berita pertama', ms: 50 })
+    const current = `"${'Berita pertama'.length}"`
+    // A crowd of readers reloading the page, their copies current, after the entry aged out.
+    const crowd = await Promise.all(Array.from({ length: 4 }, () => fetch(`${base}/berita/satu`, { headers: { 'If-None-Match': current } })))
+    expect(asked).toEqual(['GET /berita/satu'])
+    // The first one gets the page whole (a server may ignore a condition), the others 304.
+    expect(crowd.map((r) => r.status).sort()).toEqual([200, 304, 304, 304])
+    const fresh = await get('/berita/satu')
+    expect(fresh).toMatchObject({ status: 200, body: 'Berita pertama' })
+    expect(asked).toHaveLength(1)
   })
 
   it('keeps nothing when turned off', async () => {
