@@ -29,6 +29,7 @@ import path from 'node:path'
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks'
 import { createFrontCache, NOT_PAGES, noteTagsExpired, tagGeneration } from './lib/cache/front-cache.mjs'
 import { bytesSetting } from './lib/env-bytes.mjs'
+import { makeSocketDir } from './lib/http/socket-dir.mjs'
 import { createWorkerProxy } from './lib/http/worker-proxy.mjs'
 
 const DECIDE = Symbol.for('warta.decideRequest')
@@ -394,8 +395,9 @@ function runPrimary(count) {
   const startedAt = new Map()
   let quickDeaths = 0
   let announced = false
-  // Each worker's Unix socket lives in a folder only this user can enter.
-  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-'))
+  // Each worker's Unix socket lives in a folder only this user can enter; those left by a primary
+  // that was killed outright are removed first.
+  const socketDir = makeSocketDir()
   // Shared with the workers only: a request's client address is believed when it carries this.
   const peerNonce = crypto.randomBytes(16).toString('hex')
   /** @type {Map<number, { id: number, socketPath: string, inFlight: number }>} */
