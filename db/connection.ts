@@ -25,7 +25,54 @@ export function openDatabase(file: string, opts: { synchronous?: SqliteSynchrono
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   // Used by the search-index triggers (drizzle/0001_search_and_triggers.sql).
   sqlite.function('strip_html', { deterministic: true }, (html) => htmlToText(typeof html === 'string' ? html : ''))
-  return drizzle(sqlite, { schema })
+  // Drizzle prepares every query it runs; it runs through the cache below. `$client` stays the
+  // connection itself, for the raw statements some modules prepare and keep.
+  const db = drizzle(statementCachingClient(sqlite), { schema }) as unknown as Db
+  db.$client = sqlite
+  return db
+}
+
+const KEPT = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+
+/**
+ * Forgets the statements kept for a connection, so the next query of each text is prepared on the
+ * connection again: for tests that watch `$client.prepare` to see what a function runs.
+ */
+export function forgetStatements(sqlite: Database.Database): void {
+  KEPT.get(sqlite)?.clear()
+}
+
+/** Statements kept per connection: a page's queries are a few dozen distinct texts. */
+export const STATEMENT_CACHE_SIZE = 256
+
+/**
+ * The connection as drizzle uses it (`prepare`, `transaction`), with each SQL text compiled once.
+ * Drizzle's better-sqlite3 session compiles a statement for every query it runs, 0.1–1 ms of the
+ * event loop each, a few ms per page. A kept statement is handed out again only as new: not
+ * while it is being iterated, and with the result modes drizzle may have set (raw, pluck,
+ * expand) turned off. Drizzle uses a statement synchronously from its preparation to its result,
+ * so no two uses overlap. Least recently used first out.
+ */
+export function statementCachingClient(sqlite: Database.Database, size = STATEMENT_CACHE_SIZE) {
+  const kept = new Map<string, Database.Statement>()
+  KEPT.set(sqlite, kept)
+  return {
+    prepare(source: string): Database.Statement {
+      const hit = kept.get(source)
+      if (hit && !hit.busy) {
+        kept.delete(source)
+        kept.set(source, hit)
+        if (hit.reader) hit.raw(false).pluck(false).expand(false)
+        return hit
+      }
+      const statement = sqlite.prepare(source)
+      if (hit) return statement
+      kept.set(source, statement)
+      if (kept.size > size) kept.delete(kept.keys().next().value!)
+      return statement
+    },
+    transaction: sqlite.transaction.bind(sqlite),
+  } as unknown as Database.Database
 }
 
 /**

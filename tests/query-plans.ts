@@ -1,5 +1,6 @@
 import type { QueryConfig } from 'pg'
 import { getDb, getDialect, getPgPool, getWriteConnection } from '@/db'
+import { forgetStatements } from '@/db/connection'
 
 export type RanStatement = { sql: string; params: unknown[]; plan: string[] }
 
@@ -18,6 +19,9 @@ export async function captureStatements(fn: () => unknown, opts: { plans?: boole
   }
   // Reads go to the read connection, writes to the write connection (db/index.ts): watch both.
   const clients = [getDb().$client, getWriteConnection().$client]
+  // Statements kept from earlier queries would run without passing through prepare() below; and
+  // those prepared below, which record what runs, must not be kept past this capture.
+  clients.forEach(forgetStatements)
   const originals = clients.map((client) => client.prepare)
   const ran: Array<{ sql: string; params: unknown[]; explain: (sql: string) => { all(...params: unknown[]): unknown[] } }> = []
   clients.forEach((client, i) => {
@@ -44,6 +48,7 @@ export async function captureStatements(fn: () => unknown, opts: { plans?: boole
     await fn()
   } finally {
     clients.forEach((client, i) => (client.prepare = originals[i]!))
+    clients.forEach(forgetStatements)
   }
   return ran.map(({ sql, params, explain }) => ({
     sql,

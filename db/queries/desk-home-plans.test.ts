@@ -3,6 +3,7 @@
 import '@/tests/sqlite-only'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '@/db'
+import { forgetStatements } from '@/db/connection'
 import { createUser } from '@/tests/factories'
 import { countMenuBadges, getDeskHome, listAwaitingVerification, listNotes } from './desk-home'
 
@@ -16,6 +17,8 @@ describe('the desk home’s queries at any archive size', () => {
     const viewers: Array<{ id: number; role: 'contributor' | 'reporter' | 'editor' | 'admin' }> = []
     for (const role of ['contributor', 'reporter', 'editor', 'admin'] as const) viewers.push({ id: (await createUser({ role })).id, role })
     const client = getDb().$client // the read connection, where the desk home reads
+    // Every statement prepared afresh, through the spy below (db/connection.ts keeps them).
+    forgetStatements(client)
     const prepare = client.prepare.bind(client)
     const statements = new Set<string>()
     client.prepare = ((source: string) => {
@@ -31,6 +34,7 @@ describe('the desk home’s queries at any archive size', () => {
       await listAwaitingVerification({ after: { since: NOW.getTime(), id: 5 }, limit: 25 })
     } finally {
       client.prepare = prepare
+      forgetStatements(client)
     }
     expect(statements.size).toBeGreaterThanOrEqual(12)
     for (const source of statements) {
