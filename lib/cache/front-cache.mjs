@@ -80,6 +80,13 @@ export function createFrontCache(opts) {
    * @type {Map<string, { req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, pass: (req: any, res: any) => void }[]>}
    */
   const waiting = new Map()
+  /**
+   * Keys whose response was kept here, most recent last, bounded: their next miss asks Next for
+   * the page whole, so it can be kept again (see serve()).
+   * @type {Set<string>}
+   */
+  const keptBefore = new Set()
+  const KEPT_BEFORE_MAX = 8192
 
   /** A tag expired since the entries were stored: drop them all, at once. */
   function dropIfTagsExpired() {
@@ -191,6 +198,7 @@ export function createFrontCache(opts) {
       checked = true
       if (storableHead(res)) return
       tooBig = true
+      keptBefore.delete(key)
       release(key)
     }
     // Cut off before its end (the reader left, or Next failed): nothing to keep.
@@ -242,6 +250,9 @@ export function createFrontCache(opts) {
       })
       bytes += body.byteLength
       stats.stored += 1
+      keptBefore.delete(key)
+      keptBefore.add(key)
+      if (keptBefore.size > KEPT_BEFORE_MAX) keptBefore.delete(keptBefore.values().next().value)
       for (const [oldest] of entries) {
         if (bytes <= maxBytes) break
         remove(oldest)
@@ -281,10 +292,14 @@ export function createFrontCache(opts) {
       stats.misses += 1
       waiting.set(key, [])
       // Next would answer a reader whose copy is current with a 304, which holds no page to keep:
-      // readers reloading a page would then never have it kept, nor a crowd of them coalesced.
-      // This one reader gets the page whole instead (a server may always ignore a condition).
-      delete req.headers['if-none-match']
-      delete req.headers['if-modified-since']
+      // a page read mostly by readers reloading it would never be kept again once its entry aged
+      // out, nor a crowd of them coalesced. For a key that was kept before, this one reader gets
+      // the page whole instead (a server may always ignore a condition). Anything else (a feed
+      // under another policy, a page never kept) keeps its condition and Next's 304.
+      if (keptBefore.has(key)) {
+        delete req.headers['if-none-match']
+        delete req.headers['if-modified-since']
+      }
       capture(key, res)
       return false
     },

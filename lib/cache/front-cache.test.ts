@@ -264,17 +264,31 @@ describe('the front cache', () => {
     expect(asked).toHaveLength(2)
   })
 
-  it('keeps the page when the first reader to ask already holds it (a 304 from Next holds no page)', async () => {
+  it('keeps a page again when the first reader to ask after it aged out already holds it (a 304 from Next holds no page)', async () => {
     reply = () => ({ body: 'Berita pertama', ms: 50 })
     const current = `"${'Berita pertama'.length}"`
-    // A crowd of readers reloading the page, their copies current, after the entry aged out.
+    await get('/berita/satu')
+    clock += 10_000
+    // A crowd of readers reloading the page, their copies current, once the entry aged out.
     const crowd = await Promise.all(Array.from({ length: 4 }, () => fetch(`${base}/berita/satu`, { headers: { 'If-None-Match': current } })))
-    expect(asked).toEqual(['GET /berita/satu'])
+    expect(asked).toEqual(['GET /berita/satu', 'GET /berita/satu'])
     // The first one gets the page whole (a server may ignore a condition), the others 304.
     expect(crowd.map((r) => r.status).sort()).toEqual([200, 304, 304, 304])
     const fresh = await get('/berita/satu')
     expect(fresh).toMatchObject({ status: 200, body: 'Berita pertama' })
-    expect(asked).toHaveLength(1)
+    expect(asked).toHaveLength(2)
+  })
+
+  it('leaves a reader’s condition to Next for what it never kept: Next’s 304 comes through', async () => {
+    const current = `"${'isi'.length}"`
+    for (const [path, r] of [
+      ['/feed.xml', { body: 'isi', headers: { 'Cache-Control': 'public, max-age=300' } }],
+      ['/berita/baru', { body: 'isi' }],
+    ] as Array<[string, Reply]>) {
+      reply = () => r
+      const first = await fetch(`${base}${path}`, { headers: { 'If-None-Match': current } })
+      expect(first.status, path).toBe(304)
+    }
   })
 
   it('keeps nothing when turned off', async () => {
