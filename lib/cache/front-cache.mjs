@@ -86,7 +86,25 @@ export function createFrontCache(opts) {
    * @type {Set<string>}
    */
   const keptBefore = new Set()
-  const KEPT_BEFORE_MAX = 8192
+  let keptBeforeChars = 0
+  // Keys of pages kept before: a quarter of the entries' bound in characters (4 MB, some 20,000
+  // ordinary keys, for the default 16 MB).
+  const keptBeforeMaxChars = Math.max(64 * 1024, maxBytes / 4)
+
+  function rememberKept(key) {
+    if (keptBefore.delete(key)) keptBeforeChars -= key.length
+    keptBefore.add(key)
+    keptBeforeChars += key.length
+    for (const oldest of keptBefore) {
+      if (keptBeforeChars <= keptBeforeMaxChars) break
+      keptBefore.delete(oldest)
+      keptBeforeChars -= oldest.length
+    }
+  }
+
+  function forgetKept(key) {
+    if (keptBefore.delete(key)) keptBeforeChars -= key.length
+  }
 
   /** A tag expired since the entries were stored: drop them all, at once. */
   function dropIfTagsExpired() {
@@ -100,7 +118,7 @@ export function createFrontCache(opts) {
     const entry = entries.get(key)
     if (!entry) return
     entries.delete(key)
-    bytes -= entry.body.byteLength
+    bytes -= entry.body.byteLength + key.length
   }
 
   /** Null when this request must go to Next untouched; else its key. */
@@ -198,7 +216,7 @@ export function createFrontCache(opts) {
       checked = true
       if (storableHead(res)) return
       tooBig = true
-      keptBefore.delete(key)
+      forgetKept(key)
       release(key)
     }
     // Cut off before its end (the reader left, or Next failed): nothing to keep.
@@ -248,11 +266,10 @@ export function createFrontCache(opts) {
         body,
         storedAt: now(),
       })
-      bytes += body.byteLength
+      // A key is as long as the URL and headers a client chose (up to Node's 16 KB): it counts.
+      bytes += body.byteLength + key.length
       stats.stored += 1
-      keptBefore.delete(key)
-      keptBefore.add(key)
-      if (keptBefore.size > KEPT_BEFORE_MAX) keptBefore.delete(keptBefore.values().next().value)
+      rememberKept(key)
       for (const [oldest] of entries) {
         if (bytes <= maxBytes) break
         remove(oldest)

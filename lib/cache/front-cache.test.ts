@@ -202,7 +202,7 @@ describe('the front cache', () => {
   })
 
   it('forgets an entry after its time to live, and the least recently used one past its memory bound', async () => {
-    makeCache({ ttlMs: 10_000, maxBytes: 25 })
+    makeCache({ ttlMs: 10_000 })
     reply = (path) => ({ body: `isi ${path}` })
     await get('/satu')
     clock += 9_999
@@ -212,14 +212,24 @@ describe('the front cache', () => {
     await get('/satu')
     expect(asked).toEqual(['GET /satu', 'GET /satu'])
 
-    // Each body is 9 bytes: three do not fit in 25, so the one asked for least recently goes.
+    // An entry counts its body and its key: two of these fit, three do not, so the one asked for
+    // least recently goes.
+    const entryBytes = cache.stats().bytes
+    makeCache({ ttlMs: 10_000, maxBytes: Math.floor(entryBytes * 2.5) })
+    asked = []
     await get('/dua')
     await get('/satu')
     await get('/tiga')
     expect(cache.stats()).toMatchObject({ entries: 2 })
     await get('/satu')
     await get('/dua')
-    expect(asked.slice(2)).toEqual(['GET /dua', 'GET /tiga', 'GET /dua'])
+    expect(asked).toEqual(['GET /dua', 'GET /satu', 'GET /tiga', 'GET /dua'])
+
+    // A key is as long as the URL a client chose: a long one counts against the bound too.
+    reply = () => ({ body: 'isi' })
+    await get(`/panjang?${'a'.repeat(entryBytes * 3)}`)
+    expect(cache.stats().bytes).toBeLessThanOrEqual(Math.floor(entryBytes * 2.5))
+    expect(cache.stats().entries).toBeLessThan(3)
   })
 
   it('asks Next once for a crowd arriving together, and answers them all from that response', async () => {
