@@ -228,6 +228,7 @@ export function createFrontCache(opts) {
       size += buffer.byteLength
       if (size > maxEntryBytes) {
         tooBig = true
+        forgetKept(key)
         chunks.length = 0
         return
       }

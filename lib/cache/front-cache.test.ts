@@ -20,7 +20,7 @@ let reply: (path: string) => Reply
 let clock: number
 let cache: ReturnType<typeof createFrontCache>
 
-function makeCache(opts: { maxBytes?: number; ttlMs?: number } = {}) {
+function makeCache(opts: { maxBytes?: number; maxEntryBytes?: number; ttlMs?: number } = {}) {
   cache = createFrontCache({ pageCacheControl: POLICY, now: () => clock, ...opts })
 }
 
@@ -299,6 +299,20 @@ describe('the front cache', () => {
       const first = await fetch(`${base}${path}`, { headers: { 'If-None-Match': current } })
       expect(first.status, path).toBe(304)
     }
+  })
+
+  it('leaves the condition to Next again once a page kept before has grown too big to keep', async () => {
+    makeCache({ maxEntryBytes: 20 })
+    reply = () => ({ body: 'kecil' })
+    await get('/berita/tumbuh')
+    clock += 10_000
+    const big = 'besar '.repeat(10)
+    reply = () => ({ body: big })
+    // Asked for whole once (it was kept before), found too big, so no longer taken for a keeper.
+    await get('/berita/tumbuh')
+    clock += 10_000
+    const again = await fetch(`${base}/berita/tumbuh`, { headers: { 'If-None-Match': `"${big.length}"` } })
+    expect(again.status).toBe(304)
   })
 
   it('keeps nothing when turned off', async () => {

@@ -1,6 +1,6 @@
 /**
  * `npm install` runs this (package.json's postinstall): one change to the installed Next.js, for
- * speed only (docs/decisions/023-next-cache-set.md).
+ * speed only (docs/decisions/023-next-cache-set-and-statements.md).
  *
  * Next's IncrementalCache.set measures every entry it keeps with `JSON.stringify(entry).length`,
  * to refuse fetch-cache items over 2 MB. It does so for whole pages too, where the figure is never
