@@ -3,6 +3,7 @@ import type { NextConfig } from 'next'
 import { BASELINE_HEADERS, PUBLIC_CSP_HEADERS } from './lib/security/headers'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 import { bytesSetting } from './lib/env-bytes.mjs'
+import { SEARCH_ROUTE_PATH } from './lib/urls'
 
 /**
  * Public pages are cached whole with `'use cache'` (docs/decisions/002-page-cache.md).
@@ -77,7 +78,7 @@ const nextConfig: NextConfig = {
           destination: '/indeks/:date',
         },
         { source: '/indeks', destination: '/indeks/hari-ini' },
-        { source: '/cari', destination: '/cari/hasil' },
+        { source: '/cari', destination: SEARCH_ROUTE_PATH },
         // Drawn from the site logo (lib/seo/site-icons.ts); Next does not route app/favicon.ico/.
         { source: '/favicon.ico', destination: '/icons/favicon.ico' },
       ],

@@ -30,6 +30,9 @@ export function searchPath(q?: string): string {
   return q ? `/cari?q=${encodeURIComponent(q)}` : '/cari'
 }
 
+/** Where next.config.ts rewrites /cari: the one value of the search route's [mode] that is a page. */
+export const SEARCH_ROUTE_PATH = '/cari/hasil'
+
 export function pagePath(slug: string): string {
   return `/p/${slug}`
 }

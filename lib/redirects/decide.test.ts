@@ -24,6 +24,14 @@ describe('decideRoute', () => {
     }
   })
 
+  it('answers 404 for the search route under any name but the one /cari is rewritten to', () => {
+    expect(decide('/cari/hasil?q=banjir')).toEqual({ action: 'next' })
+    for (const path of ['/cari/apa-saja', '/cari/__build__', '/cari/hasil/lagi', '/cari/x?q=banjir']) {
+      expect(decide(path), path).toEqual({ action: 'not-found' })
+    }
+    expect(decide('/cari/Hasil')).toEqual({ action: 'redirect', location: '/cari/hasil' })
+  })
+
   it('sends a moved URL, in any variant, to its content in one hop', () => {
     for (const path of ['/2021/08/judul-lama', '/2021/08/judul-lama/', '/2021/08/Judul-Lama', '/LABEL/Pilkada/']) {
       const d = decide(path)
