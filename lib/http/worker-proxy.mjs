@@ -18,6 +18,7 @@
  * Plain JavaScript: server.mjs imports it without a TypeScript loader.
  */
 import http from 'node:http'
+import { serverFront } from '../i18n/server-front.mjs'
 
 // lib/http/client-address.ts: PEER_ADDRESS_HEADER and formatPeerAddress; keep in step.
 const PEER_ADDRESS_HEADER = 'x-warta-peer-address'
@@ -26,7 +27,7 @@ const PEER_ADDRESS_HEADER = 'x-warta-peer-address'
 // framing (Transfer-Encoding) is re-made by each hop; Expect was already answered here.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect'])
 
-const BAD_GATEWAY_TEXT = 'Server sedang memulai ulang. Coba lagi sebentar lagi.\n'
+const BAD_GATEWAY_TEXT = `${serverFront.restarting}\n`
 
 /**
  * Headers to keep for the next hop: all but the connection's own, including those the Connection

@@ -1,5 +1,6 @@
 import { contact } from './contact'
 import { errors } from './errors'
+import { serverFront } from './server-front.mjs'
 
 /**
  * Every reader- and newsroom-facing word. One module per language; pages import `t`.
@@ -111,6 +112,7 @@ export const id = {
     gone: (siteFeed: string) => `Umpan ini tidak tersedia lagi. Berita terbaru ada di ${siteFeed}.`,
   },
   errors,
+  serverFront,
   admin: {
     title: 'Ruang Redaksi',
     nav: {
