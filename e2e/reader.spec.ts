@@ -79,7 +79,7 @@ test.describe('a reader on a phone', () => {
   test('unknown articles, labels and pages answer 404 with the site around them and a title that says so', async ({ page }) => {
     await page.goto('/')
     const siteName = await page.locator('meta[property="og:site_name"]').getAttribute('content')
-    for (const path of ['/2021/08/berita-yang-tidak-ada', '/label/label-yang-tidak-ada', '/penulis/tidak-ada', '/p/tidak-ada', '/tidak/ada/sama/sekali', '/label/x?page=2', '/cari/bukan-pencarian?q=banjir', '/cari/__build__']) {
+    for (const path of ['/2021/08/berita-yang-tidak-ada', '/label/label-yang-tidak-ada', '/penulis/tidak-ada', '/p/tidak-ada', '/tidak/ada/sama/sekali', '/label/x?page=2', '/cari/bukan-pencarian?q=banjir', '/cari/__build__', '/beranda/__build__', '/label/__build__/hal/__build__']) {
       const res = await page.goto(path)
       expect(res?.status(), path).toBe(404)
       await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible()

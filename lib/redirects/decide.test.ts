@@ -32,6 +32,13 @@ describe('decideRoute', () => {
     expect(decide('/cari/Hasil')).toEqual({ action: 'redirect', location: '/cari/hasil' })
   })
 
+  it('answers 404 for the parameter routes are built with, under any route', () => {
+    for (const path of ['/beranda/__build__', '/label/__build__/hal/1', '/arsip/__build__/__build__/hal/__build__', '/indeks/__build__', '/p/__build__', '/ditarik/__build__']) {
+      expect(decide(path), path).toEqual({ action: 'not-found' })
+    }
+    expect(decide('/2021/08/__build__-bukan')).toEqual({ action: 'next' })
+  })
+
   it('sends a moved URL, in any variant, to its content in one hop', () => {
     for (const path of ['/2021/08/judul-lama', '/2021/08/judul-lama/', '/2021/08/Judul-Lama', '/LABEL/Pilkada/']) {
       const d = decide(path)

@@ -1,5 +1,6 @@
 import { localLocation } from '@/lib/http/location'
 import { t } from '@/lib/i18n/id'
+import { PLACEHOLDER } from '@/lib/route-params'
 import { labelFeedPath, SEARCH_ROUTE_PATH, searchPath, SITE_FEED_PATH, SITEMAP_INDEX_PATH } from '@/lib/urls'
 import { getQueryParam, isBlogspotHost, isJsonFeedRequest, parseBloggerPath, stripBloggerParams, type BloggerRoute } from './blogger'
 import { canonicalPath, GONE_PREFIX } from './paths'
@@ -60,15 +61,20 @@ function decideOnSite({ pathname, search }: RouteRequest, lookup: (path: string)
   if (fate?.kind === 'moved') return redirect(fate.to + stripBloggerParams(search))
   if (canonical !== pathname) return redirect(canonical + stripBloggerParams(search))
   if (fate?.kind === 'gone') return { action: 'gone', rewrite: `${GONE_PREFIX}${canonical}` }
+  // The one parameter each route is built with (lib/route-params.ts): its page renders nothing,
+  // as a 200, at an address no page links to.
+  if (PLACEHOLDER_SEGMENT.test(canonical)) return NOT_FOUND
   // The notice page asked for by its internal address: same status as at the old URL (it 404s
   // for anything that is not a removed article).
   if (pathname.startsWith(`${GONE_PREFIX}/`)) return { action: 'gone', rewrite: pathname }
   // The search route renders per request and awaits its [mode] inside the page, after Next has
-  // begun a 200 answer, so an unknown mode (or the build's placeholder) cannot be a real 404 there.
+  // begun a 200 answer, so an unknown mode cannot be a real 404 there.
   if (canonical.startsWith(SEARCH_ROUTE_PREFIX) && canonical !== SEARCH_ROUTE_PATH) return NOT_FOUND
   return NEXT
 }
 
+// Letters and underscores only: nothing to escape, and the pattern runs in linear time.
+const PLACEHOLDER_SEGMENT = new RegExp(`/${PLACEHOLDER}(?:/|$)`)
 const SEARCH_ROUTE_PREFIX = SEARCH_ROUTE_PATH.slice(0, SEARCH_ROUTE_PATH.lastIndexOf('/') + 1)
 
 function decideBlogger(
