@@ -29,6 +29,7 @@ import path from 'node:path'
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks'
 import { createFrontCache, NOT_PAGES, noteTagsExpired, tagGeneration } from './lib/cache/front-cache.mjs'
 import { bytesSetting } from './lib/env-bytes.mjs'
+import { startTurnWatch } from './lib/http/loop-turns.mjs'
 import { makeSocketDir } from './lib/http/socket-dir.mjs'
 import { createWorkerProxy } from './lib/http/worker-proxy.mjs'
 
@@ -133,9 +134,12 @@ function startLoopMonitor(extra = () => ({})) {
       gcTotalMs += entry.duration
     }
   }).observe({ entryTypes: ['gc'] })
+  // A delay split into the main thread's time on a core and its wait for one (Linux only).
+  const turns = startTurnWatch()
   return {
     reset: () => {
       histogram.reset()
+      turns.reset()
       gcMaxMs = 0
       gcTotalMs = 0
     },
@@ -143,6 +147,7 @@ function startLoopMonitor(extra = () => ({})) {
       pid: process.pid,
       loopMaxMs: histogram.max / 1e6,
       loopP99Ms: histogram.percentile(99) / 1e6,
+      ...turns.read(),
       gcMaxMs,
       gcTotalMs,
       ...memoryMb(),

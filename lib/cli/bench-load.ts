@@ -387,6 +387,9 @@ type WorkerStats = {
   pid: number
   loopMaxMs: number
   loopP99Ms: number
+  /** Linux only (lib/http/loop-turns.mjs): the most the main thread spent on a core, and waited for one, between two 10 ms ticks. */
+  turnOnCoreMaxMs?: number
+  turnWaitMaxMs?: number
   gcMaxMs: number
   gcTotalMs: number
   rssMb: number
@@ -434,6 +437,8 @@ function printResults(o: {
     'pid'.padStart(8),
     'loop max ms'.padStart(12),
     'loop p99 ms'.padStart(12),
+    'on core ms'.padStart(11),
+    'waited ms'.padStart(10),
     'GC max ms'.padStart(10),
     'GC total ms'.padStart(12),
     'RSS MB'.padStart(8),
@@ -447,6 +452,8 @@ function printResults(o: {
         String(w.pid).padStart(8),
         w.loopMaxMs.toFixed(1).padStart(12),
         w.loopP99Ms.toFixed(1).padStart(12),
+        (w.turnOnCoreMaxMs?.toFixed(1) ?? '–').padStart(11),
+        (w.turnWaitMaxMs?.toFixed(1) ?? '–').padStart(10),
         w.gcMaxMs.toFixed(1).padStart(10),
         w.gcTotalMs.toFixed(0).padStart(12),
         w.rssMb.toFixed(0).padStart(8),
@@ -463,6 +470,15 @@ function printResults(o: {
   console.log(`  0 errors: ${errors === 0 ? 'met' : `MISSED (${errors})`}`)
   console.log(`  every save acknowledged within 1 s: ${o.saves.max < 1000 && o.saves.errors === 0 ? 'met' : 'MISSED'} (max ${o.saves.max.toFixed(0)} ms)`)
   console.log(`  event-loop delay max < 50 ms: ${worstLoop < 50 ? 'met' : 'MISSED'} (${worstLoop.toFixed(1)} ms)`)
+  const onCore = all.map((w) => w.turnOnCoreMaxMs).filter((ms): ms is number => ms !== undefined)
+  if (onCore.length > 0) {
+    const worstOnCore = Math.max(...onCore)
+    const worstWait = Math.max(...all.map((w) => w.turnWaitMaxMs ?? 0))
+    console.log(
+      `    of it, the longest any main thread ran between two 10 ms ticks: ${worstOnCore.toFixed(1)} ms (${worstOnCore < 50 ? 'under' : 'over'} 50 ms);` +
+        ` the longest it waited for a core: ${worstWait.toFixed(1)} ms (load average ${load()} on ${os.availableParallelism()} cores)`,
+    )
+  }
 }
 
 /** The server processes per server: as asked, or the cores shared out among the servers. */
