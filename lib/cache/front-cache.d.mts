@@ -11,6 +11,6 @@ export type FrontCache = {
    * (or handed to `pass` if that cannot be kept); false when the caller must hand the request to Next.
    */
   serve(req: IncomingMessage, res: ServerResponse, pass: (req: IncomingMessage, res: ServerResponse) => void): boolean
-  stats(): { hits: number; misses: number; stored: number; coalesced: number; entries: number; bytes: number }
+  stats(): { hits: number; staleHits: number; misses: number; stored: number; coalesced: number; entries: number; bytes: number }
 }
-export function createFrontCache(opts: { pageCacheControl: string; maxBytes?: number; maxEntryBytes?: number; ttlMs?: number; now?: () => number }): FrontCache
+export function createFrontCache(opts: { pageCacheControl: string; maxBytes?: number; maxEntryBytes?: number; ttlMs?: number; staleMs?: number; now?: () => number }): FrontCache

@@ -9,7 +9,10 @@
  * expires in this process (an expiry made here, or one read from the shared tag store by
  * lib/cache/page-cache-handler.mjs, which bumps the generation below). After a publish every
  * page is asked of Next again, which answers from its own tag-exact cache. Entries also age out
- * after `ttlMs`, which bounds what time-based lifetimes (cacheLife) could otherwise hide.
+ * after `ttlMs`, which bounds what time-based lifetimes (cacheLife) could otherwise hide: the
+ * first request for an aged entry asks Next again, and for up to `staleMs` more the readers who
+ * come meanwhile get the aged copy at once instead of waiting behind that request (a tag expiry
+ * still drops it at once).
  *
  * Only what any reader would get is kept: GET requests without cookies, credentials or Next's
  * client-navigation headers, answered 200 or 404 with the public page policy (ADR 010), no
@@ -61,18 +64,19 @@ const STORABLE_STATUS = new Set([200, 404])
 export const NOT_PAGES = /^\/(?:_next|media|api)\//
 
 /**
- * @param {{ pageCacheControl: string, maxBytes?: number, maxEntryBytes?: number, ttlMs?: number, now?: () => number }} opts
+ * @param {{ pageCacheControl: string, maxBytes?: number, maxEntryBytes?: number, ttlMs?: number, staleMs?: number, now?: () => number }} opts
  */
 export function createFrontCache(opts) {
   const maxBytes = opts.maxBytes ?? 16 * 1024 * 1024
   const maxEntryBytes = opts.maxEntryBytes ?? 512 * 1024
   const ttlMs = opts.ttlMs ?? 10_000
+  const staleMs = opts.staleMs ?? 20_000
   const now = opts.now ?? Date.now
   /** @type {Map<string, { status: number, headers: [string, string | string[]][], etag: string | undefined, body: Buffer, storedAt: number }>} */
   const entries = new Map()
   let bytes = 0
   let seenGeneration = tagGeneration()
-  const stats = { hits: 0, misses: 0, stored: 0, coalesced: 0 }
+  const stats = { hits: 0, staleHits: 0, misses: 0, stored: 0, coalesced: 0 }
   /**
    * Requests for a key whose response is on its way from Next for an earlier request: answered from
    * that response once it is kept, or handed on as they came when it cannot be. After a publish
@@ -137,12 +141,12 @@ export function createFrontCache(opts) {
     return `${bot}\n${h['accept-encoding'] ?? ''}\n${address}\n${url}`
   }
 
-  /** The entry for a key, if it is still good. */
+  /** The entry for a key, if no tag expired since it was kept and it is not past its stale time. */
   function lookup(key) {
     dropIfTagsExpired()
     const entry = entries.get(key)
     if (!entry) return undefined
-    if (now() - entry.storedAt >= ttlMs) {
+    if (now() - entry.storedAt >= ttlMs + staleMs) {
       remove(key)
       return undefined
     }
@@ -217,6 +221,8 @@ export function createFrontCache(opts) {
       if (storableHead(res)) return
       tooBig = true
       forgetKept(key)
+      // An aged copy this was to replace is no longer what Next answers.
+      remove(key)
       release(key)
     }
     // Cut off before its end (the reader left, or Next failed): nothing to keep.
@@ -229,6 +235,7 @@ export function createFrontCache(opts) {
       if (size > maxEntryBytes) {
         tooBig = true
         forgetKept(key)
+        remove(key)
         chunks.length = 0
         return
       }
@@ -253,10 +260,10 @@ export function createFrontCache(opts) {
       const headers = res.getHeaders()
       const body = Buffer.concat(chunks)
       const length = headers['content-length']
-      // An aborted or partial response: never replay it.
-      if (length !== undefined && Number(length) !== body.byteLength) return
       dropIfTagsExpired()
       remove(key)
+      // An aborted or partial response: never replay it.
+      if (length !== undefined && Number(length) !== body.byteLength) return
       entries.set(key, {
         status: res.statusCode,
         // Served from here, the page is a cache hit, whatever Next's verdict on the first render.
@@ -292,20 +299,27 @@ export function createFrontCache(opts) {
       if (key === null) return false
       const entry = lookup(key)
       if (entry) {
-        stats.hits += 1
-        send(req, res, entry)
-        return true
-      }
-      // HEAD answers carry no body to keep.
-      if (req.method !== 'GET') {
-        stats.misses += 1
-        return false
-      }
-      const queue = waiting.get(key)
-      if (queue) {
-        stats.coalesced += 1
-        queue.push({ req, res, pass })
-        return true
+        const fresh = now() - entry.storedAt < ttlMs
+        // An aged copy is fetched again by one GET; meanwhile (and for HEAD, which brings no body
+        // to keep) readers get it as it is, rather than queueing behind a busy server process.
+        if (fresh || req.method !== 'GET' || waiting.has(key)) {
+          if (fresh) stats.hits += 1
+          else stats.staleHits += 1
+          send(req, res, entry)
+          return true
+        }
+      } else {
+        // HEAD answers carry no body to keep.
+        if (req.method !== 'GET') {
+          stats.misses += 1
+          return false
+        }
+        const queue = waiting.get(key)
+        if (queue) {
+          stats.coalesced += 1
+          queue.push({ req, res, pass })
+          return true
+        }
       }
       stats.misses += 1
       waiting.set(key, [])

@@ -7,7 +7,7 @@ import { applyTagEvents } from './page-cache-handler.mjs'
 
 const POLICY = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400'
 
-type Reply = { status?: number; headers?: Record<string, string>; body?: string; gzip?: boolean; during?: () => void; ms?: number }
+type Reply = { status?: number; headers?: Record<string, string>; body?: string; gzip?: boolean; during?: () => void; ms?: number; firstMs?: number }
 
 /**
  * A real HTTP server whose "Next" writes what the test says, counting how often it is asked: the
@@ -20,7 +20,7 @@ let reply: (path: string) => Reply
 let clock: number
 let cache: ReturnType<typeof createFrontCache>
 
-function makeCache(opts: { maxBytes?: number; maxEntryBytes?: number; ttlMs?: number } = {}) {
+function makeCache(opts: { maxBytes?: number; maxEntryBytes?: number; ttlMs?: number; staleMs?: number } = {}) {
   cache = createFrontCache({ pageCacheControl: POLICY, now: () => clock, ...opts })
 }
 
@@ -46,12 +46,17 @@ beforeEach(async () => {
     }
     const body = r.gzip ? zlib.gzipSync(r.body ?? '') : Buffer.from(r.body ?? '')
     if (r.gzip) res.setHeader('Content-Encoding', 'gzip')
-    // Written in two parts, with the render's work between them, as Next streams a page.
-    res.write(body.subarray(0, 3))
-    setTimeout(() => {
-      r.during?.()
-      res.end(req.method === 'HEAD' ? undefined : body.subarray(3))
-    }, r.ms ?? 5)
+    // Written in two parts, with the render's work between them, as Next streams a page; the
+    // first part after `firstMs` (Next sends nothing until the page's shell is rendered).
+    const stream = () => {
+      res.write(body.subarray(0, 3))
+      setTimeout(() => {
+        r.during?.()
+        res.end(req.method === 'HEAD' ? undefined : body.subarray(3))
+      }, r.ms ?? 5)
+    }
+    if (r.firstMs) setTimeout(stream, r.firstMs)
+    else stream()
   }
   server = http.createServer((req, res) => {
     if (cache.serve(req, res, next)) return
@@ -230,6 +235,54 @@ describe('the front cache', () => {
     await get(`/panjang?${'a'.repeat(entryBytes * 3)}`)
     expect(cache.stats().bytes).toBeLessThanOrEqual(Math.floor(entryBytes * 2.5))
     expect(cache.stats().entries).toBeLessThan(3)
+  })
+
+  it('while one reader fetches an aged page again, the others get the aged copy at once; past its stale time they wait', async () => {
+    makeCache({ ttlMs: 10_000, staleMs: 20_000 })
+    let version = 1
+    reply = () => ({ body: `versi ${version}`, ms: 300 })
+    await get('/berita/hangat')
+    clock += 10_000
+    version = 2
+    const started = performance.now()
+    const [refreshing, ...others] = await Promise.all([
+      get('/berita/hangat'),
+      ...Array.from({ length: 4 }, () => new Promise((r) => setTimeout(r, 30)).then(() => get('/berita/hangat'))),
+    ])
+    // One request went to Next; the four that came meanwhile were answered before it came back.
+    expect(asked).toEqual(['GET /berita/hangat', 'GET /berita/hangat'])
+    expect(refreshing.body).toBe('versi 2')
+    for (const r of others) expect(r).toMatchObject({ status: 200, body: 'versi 1' })
+    expect(cache.stats()).toMatchObject({ staleHits: 4 })
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect((await get('/berita/hangat')).body).toBe('versi 2')
+
+    // Past its time to live and its stale time, the copy is gone: a crowd waits for one answer.
+    clock += 30_000
+    version = 3
+    const crowd = await Promise.all(Array.from({ length: 3 }, () => get('/berita/hangat')))
+    for (const r of crowd) expect(r.body).toBe('versi 3')
+    expect(asked).toHaveLength(3)
+
+    // A tag expiry drops an aged copy as it drops a fresh one: nobody gets it.
+    clock += 10_000
+    version = 4
+    noteTagsExpired()
+    const afterPublish = await Promise.all(Array.from({ length: 3 }, () => get('/berita/hangat')))
+    for (const r of afterPublish) expect(r.body).toBe('versi 4')
+  })
+
+  it('drops an aged copy when asking Next again brings back an answer it cannot keep', async () => {
+    reply = () => ({ body: 'boleh disimpan' })
+    await get('/berita/berubah')
+    clock += 10_000
+    reply = () => ({ body: 'untuk satu orang', headers: { 'Cache-Control': 'private, no-store' }, firstMs: 100 })
+    expect((await get('/berita/berubah')).body).toBe('untuk satu orang')
+    // Two readers at once, the second while Next has not yet answered the first: neither is given
+    // the copy Next no longer stands behind.
+    const both = await Promise.all([get('/berita/berubah'), new Promise((r) => setTimeout(r, 30)).then(() => get('/berita/berubah'))])
+    expect(both.map((r) => r.body)).toEqual(['untuk satu orang', 'untuk satu orang'])
+    expect(asked).toHaveLength(4)
   })
 
   it('asks Next once for a crowd arriving together, and answers them all from that response', async () => {
