@@ -3,7 +3,7 @@ import type { NextConfig } from 'next'
 import { BASELINE_HEADERS, PUBLIC_CSP_HEADERS } from './lib/security/headers'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 import { bytesSetting } from './lib/env-bytes.mjs'
-import { SEARCH_ROUTE_PATH } from './lib/urls'
+import { HOME_ROUTE_PATH, SEARCH_ROUTE_PATH, TODAY_INDEX_DATE, WHOLE_YEAR_MONTH } from './lib/urls'
 
 /**
  * Public pages are cached whole with `'use cache'` (docs/decisions/002-page-cache.md).
@@ -63,21 +63,21 @@ const nextConfig: NextConfig = {
   async rewrites() {
     return {
       beforeFiles: [
-        { source: '/', destination: '/beranda/terbaru' },
+        { source: '/', destination: HOME_ROUTE_PATH },
         { source: '/label/:slug', has: pageParam, destination: '/label/:slug/hal/:page' },
         { source: '/label/:slug', destination: '/label/:slug/hal/1' },
         { source: '/penulis/:slug', has: pageParam, destination: '/penulis/:slug/hal/:page' },
         { source: '/penulis/:slug', destination: '/penulis/:slug/hal/1' },
         { source: '/:year(\\d{4})/:month(\\d{2})', has: pageParam, destination: '/arsip/:year/:month/hal/:page' },
         { source: '/:year(\\d{4})/:month(\\d{2})', destination: '/arsip/:year/:month/hal/1' },
-        { source: '/:year(\\d{4})', has: pageParam, destination: '/arsip/:year/semua/hal/:page' },
-        { source: '/:year(\\d{4})', destination: '/arsip/:year/semua/hal/1' },
+        { source: '/:year(\\d{4})', has: pageParam, destination: `/arsip/:year/${WHOLE_YEAR_MONTH}/hal/:page` },
+        { source: '/:year(\\d{4})', destination: `/arsip/:year/${WHOLE_YEAR_MONTH}/hal/1` },
         {
           source: '/indeks',
           has: [{ type: 'query', key: 'tanggal', value: '(?<date>\\d{4}-\\d{2}-\\d{2})' }],
           destination: '/indeks/:date',
         },
-        { source: '/indeks', destination: '/indeks/hari-ini' },
+        { source: '/indeks', destination: `/indeks/${TODAY_INDEX_DATE}` },
         { source: '/cari', destination: SEARCH_ROUTE_PATH },
         // Drawn from the site logo (lib/seo/site-icons.ts); Next does not route app/favicon.ico/.
         { source: '/favicon.ico', destination: '/icons/favicon.ico' },

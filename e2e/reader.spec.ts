@@ -87,6 +87,25 @@ test.describe('a reader on a phone', () => {
     }
   })
 
+  test('the addresses public listings are rewritten onto answer one 301 to the public address', async ({ page, request }) => {
+    await page.goto('/')
+    const label = await page.getByRole('navigation', { name: 'Navigasi utama' }).locator('a[href^="/label/"]').first().getAttribute('href')
+    expect(label).toMatch(/^\/label\/[a-z0-9-]+$/)
+    const cases: Array<[string, string]> = [
+      ['/beranda/terbaru', '/'],
+      [`${label}/hal/1`, label!],
+      [`${label}/hal/2?utm_source=wa`, `${label}?page=2&utm_source=wa`],
+      ['/indeks/hari-ini', '/indeks'],
+      ['/cari/hasil?q=banjir', '/cari?q=banjir'],
+    ]
+    for (const [from, to] of cases) {
+      const res = await request.get(from, { maxRedirects: 0 })
+      expect(res.status(), from).toBe(301)
+      expect(res.headers()['location'], from).toBe(to)
+    }
+    expect((await request.get(label!)).status()).toBe(200)
+  })
+
   test('the label menu shows on a phone that it scrolls sideways', async ({ page }) => {
     await page.goto('/')
     const menu = page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('list')

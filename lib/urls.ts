@@ -33,6 +33,16 @@ export function searchPath(q?: string): string {
 /** Where next.config.ts rewrites /cari: the one value of the search route's [mode] that is a page. */
 export const SEARCH_ROUTE_PATH = '/cari/hasil'
 
+/** The one value of the home route's [edition] that is a page; next.config.ts rewrites / there. */
+export const HOME_EDITION = 'terbaru'
+export const HOME_ROUTE_PATH = `/beranda/${HOME_EDITION}`
+
+/** The daily index's [date] for today, where next.config.ts rewrites /indeks without a date. */
+export const TODAY_INDEX_DATE = 'hari-ini'
+
+/** An archive route's [month] for a whole year, where next.config.ts rewrites /YYYY. */
+export const WHOLE_YEAR_MONTH = 'semua'
+
 export function pagePath(slug: string): string {
   return `/p/${slug}`
 }

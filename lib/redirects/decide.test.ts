@@ -25,11 +25,38 @@ describe('decideRoute', () => {
   })
 
   it('answers 404 for the search route under any name but the one /cari is rewritten to', () => {
-    expect(decide('/cari/hasil?q=banjir')).toEqual({ action: 'next' })
     for (const path of ['/cari/apa-saja', '/cari/__build__', '/cari/hasil/lagi', '/cari/x?q=banjir']) {
       expect(decide(path), path).toEqual({ action: 'not-found' })
     }
-    expect(decide('/cari/Hasil')).toEqual({ action: 'redirect', location: '/cari/hasil' })
+    expect(decide('/cari/Hasil')).toEqual({ action: 'redirect', location: '/cari' })
+  })
+
+  it('sends the addresses next.config.ts rewrites onto to their public address in one hop', () => {
+    const cases: Array<[string, string]> = [
+      ['/beranda/terbaru', '/'],
+      ['/beranda/terbaru?utm_source=wa', '/?utm_source=wa'],
+      ['/label/pemilu/hal/1', '/label/pemilu'],
+      ['/label/pemilu/hal/2', '/label/pemilu?page=2'],
+      ['/label/pemilu/hal/2?page=7&utm_source=wa', '/label/pemilu?page=2&utm_source=wa'],
+      ['/Label/Pemilu/hal/3/', '/label/pemilu?page=3'],
+      ['/penulis/rina-wulandari/hal/1', '/penulis/rina-wulandari'],
+      ['/penulis/rina-wulandari/hal/4', '/penulis/rina-wulandari?page=4'],
+      ['/arsip/2024/05/hal/1', '/2024/05'],
+      ['/arsip/2024/05/hal/2', '/2024/05?page=2'],
+      ['/arsip/2024/semua/hal/1', '/2024'],
+      ['/arsip/2024/semua/hal/9', '/2024?page=9'],
+      ['/indeks/hari-ini', '/indeks'],
+      ['/indeks/2024-05-17', '/indeks?tanggal=2024-05-17'],
+      ['/indeks/2024-05-17?tanggal=2020-01-01', '/indeks?tanggal=2024-05-17'],
+      ['/cari/hasil', '/cari'],
+      ['/cari/hasil?q=banjir', '/cari?q=banjir'],
+      ['/cari/hasil?q=banjir+bandang&m=1', '/cari?q=banjir+bandang'],
+    ]
+    for (const [from, to] of cases) expect(decide(from), from).toEqual({ action: 'redirect', location: to })
+    // Parameters no page takes are left to the page, which answers 404 for them.
+    for (const path of ['/beranda/kemarin', '/label/pemilu/hal/0', '/label/pemilu/hal/01', '/label/pe_milu/hal/2', '/arsip/2024/13/hal/1', '/arsip/1800/05/hal/1', '/indeks/2024-02-30', '/indeks/kemarin', '/penulis/rina/hal/x']) {
+      expect(decide(path), path).toEqual({ action: 'next' })
+    }
   })
 
   it('answers 404 for the parameter routes are built with, under any route', () => {

@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n/id'
 import { PLACEHOLDER } from '@/lib/route-params'
 import { labelFeedPath, SEARCH_ROUTE_PATH, searchPath, SITE_FEED_PATH, SITEMAP_INDEX_PATH } from '@/lib/urls'
 import { getQueryParam, isBlogspotHost, isJsonFeedRequest, parseBloggerPath, stripBloggerParams, type BloggerRoute } from './blogger'
+import { publicAddressOf } from './internal-paths'
 import { canonicalPath, GONE_PREFIX } from './paths'
 
 export type PathFate = { kind: 'moved'; to: string } | { kind: 'gone' }
@@ -59,6 +60,9 @@ function decideOnSite({ pathname, search }: RouteRequest, lookup: (path: string)
 
   const fate = lookup(pathname) ?? (canonical === pathname ? null : lookup(canonical))
   if (fate?.kind === 'moved') return redirect(fate.to + stripBloggerParams(search))
+  // A route's internal address, in any variant: its public address, in the same one hop.
+  const internal = publicAddressOf(canonical, search)
+  if (internal !== null) return redirect(internal)
   if (canonical !== pathname) return redirect(canonical + stripBloggerParams(search))
   if (fate?.kind === 'gone') return { action: 'gone', rewrite: `${GONE_PREFIX}${canonical}` }
   // The one parameter each route is built with (lib/route-params.ts): its page renders nothing,

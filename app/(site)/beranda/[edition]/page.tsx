@@ -17,11 +17,11 @@ import { webSiteJsonLd } from '@/lib/seo/json-ld'
 import { buildMetadata } from '@/lib/seo/metadata'
 import { notFoundMetadata } from '@/lib/seo/page-metadata'
 import { getPublisher } from '@/lib/seo/publisher'
-import { pageUrl, indexPath, labelPath, monthArchivePath, searchPath } from '@/lib/urls'
+import { HOME_EDITION as EDITION, pageUrl, indexPath, labelPath, monthArchivePath, searchPath } from '@/lib/urls'
 
 // "/" is rewritten here (next.config.ts): a params route is cached per request path and
-// never prerendered from the build machine's database.
-const EDITION = 'terbaru'
+// never prerendered from the build machine's database. Asked for by name, /beranda/terbaru
+// answers a 301 to / (lib/redirects/internal-paths.ts).
 
 /*
  * How many stories the homepage lists: the lead, the latest, and a block per featured label

@@ -10,11 +10,10 @@ import { formatIsoDay, jakartaRange, parseIsoDay, toIsoDay } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
 import { PLACEHOLDER } from '@/lib/route-params'
 import { listingMetadata, notFoundMetadata } from '@/lib/seo/page-metadata'
-import { indexPath } from '@/lib/urls'
+import { indexPath, TODAY_INDEX_DATE as TODAY } from '@/lib/urls'
 
 // /indeks?tanggal=YYYY-MM-DD is rewritten to /indeks/YYYY-MM-DD, and /indeks to /indeks/hari-ini
 // (next.config.ts). "Today" is cached briefly so it rolls over at midnight WIB on its own.
-const TODAY = 'hari-ini'
 const MAX_PER_DAY = 500
 const DAY_MS = 24 * 60 * 60 * 1000
 

@@ -13,11 +13,11 @@ import { t } from '@/lib/i18n/id'
 import { parseMonth, parsePageParam, parseYear, PLACEHOLDER } from '@/lib/route-params'
 import { breadcrumbJsonLd } from '@/lib/seo/json-ld'
 import { listingMetadata, notFoundMetadata } from '@/lib/seo/page-metadata'
-import { pageUrl, monthArchivePath, yearArchivePath } from '@/lib/urls'
+import { pageUrl, monthArchivePath, WHOLE_YEAR_MONTH as WHOLE_YEAR, yearArchivePath } from '@/lib/urls'
 
 // /{yyyy}/{mm} and /{yyyy} (month "semua"), with ?page=N, arrive here through rewrites in
-// next.config.ts; /arsip/... itself is not a public URL scheme (canonical links say so).
-const WHOLE_YEAR = 'semua'
+// next.config.ts; /arsip/... itself is not a public URL scheme: asked for by name, it answers a 301
+// to the public address (lib/redirects/internal-paths.ts).
 
 // Whole page generated before the response starts: a miss answers a real 404, and
 // the result is served as static output until a tag revalidates it (ADR 002).
