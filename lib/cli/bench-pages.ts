@@ -20,9 +20,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import zlib from 'node:zlib'
-import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { z } from 'zod'
+import { runLoad } from './http-load'
 import { serverNodeArgs } from './server-node-args'
 
 const USAGE = 'Usage: npm run bench:pages [-- --port 3300 --samples 100 --seconds 10 --connections 16 --no-scaling]'
@@ -401,19 +401,12 @@ async function warm(port: number, urls: string[], processes: number) {
 
 async function throughput(port: number, urls: string[], seconds: number, connections: number, status = 200) {
   const cpuBefore = serverCpuMs()
-  const r = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections,
-    duration: seconds,
-    headers: { 'accept-encoding': BROWSER_ENCODING },
-    requests: urls.map((p) => ({ method: 'GET', path: p })),
-  })
-  // The server's own CPU per request: its capacity, whatever the load generator beside it costs.
-  const cpuUs = ((serverCpuMs() - cpuBefore) * 1000) / Math.max(1, r.requests.total)
-  const answered = (r.statusCodeStats as Record<string, { count: number } | undefined>)[String(status)]?.count ?? 0
-  // Answers with another status, and requests that got none (errors count timeouts too).
-  const bad = r.errors + Math.max(0, r.requests.total - answered)
-  return { rps: r.requests.average, cpuUs, p50: r.latency.p50, p99: r.latency.p99, bad, load: load() }
+  const r = await runLoad({ port, paths: urls, connections, seconds, headers: { 'accept-encoding': BROWSER_ENCODING } })
+  // The server's own CPU per request, every process's (the workers' tag polls included).
+  const cpuUs = ((serverCpuMs() - cpuBefore) * 1000) / Math.max(1, r.requests)
+  // Answers with another status, and connections that failed.
+  const bad = r.errors + (r.requests - (r.statuses[status] ?? 0))
+  return { rps: r.rps, cpuUs, p50: r.latency.p50, p99: r.latency.p99, bad, load: load() }
 }
 
 /** Cold renders per second with this many connections, each asking for a URL no one asked for yet. */
@@ -525,14 +518,13 @@ async function main() {
     }
 
     // Cached throughput against the prerendered floor, measured before and after the pages.
-    console.log(`\nCached throughput: autocannon, ${args.connections} connections, ${args.seconds} s each, accept-encoding "${BROWSER_ENCODING}"`)
+    // The load generator (lib/cli/http-load.ts) frames answers without reading them: on the same
+    // two cores as the server, it costs about what the server does per request. autocannon cost
+    // 90-190 µs per cached page, most when it cycled through pages of different sizes, and so
+    // measured itself (ADR 017, amended 2026-12-04 night).
+    console.log(`\nCached throughput: lib/cli/http-load.ts, ${args.connections} connections, ${args.seconds} s each, accept-encoding "${BROWSER_ENCODING}"`)
     const cachedTypes = types.filter((t) => !t.name.startsWith('search')).map((t) => ({ name: t.name, urls: t.urls.slice(0, CACHED_URLS) }))
-    for (const t of cachedTypes) await warm(port, t.urls, processes)
-    await warm(port, [FLOOR_PATH], processes)
-    // autocannon spends about twice the CPU per request when it cycles through several requests
-    // (measured: 144 against 60 µs, the server's own 72-97 µs either way), and it shares the two
-    // cores with the server: the floor cycles through as many entries as every page type does.
-    const floorUrls = Array.from({ length: CACHED_URLS }, () => FLOOR_PATH)
+    const floorUrls = [FLOOR_PATH]
     console.log(
       'page type'.padEnd(30),
       'req/s'.padStart(8),
@@ -545,9 +537,15 @@ async function main() {
       '  load average',
     )
     const rssLoad = rssWatch()
+    // Each set is asked for just before it is measured: every measurement starts from kept pages.
+    await warm(port, floorUrls, processes)
     const floorBefore = await throughput(port, floorUrls, args.seconds, args.connections, FLOOR_STATUS)
     const rows: Array<{ name: string; r: Awaited<ReturnType<typeof throughput>> }> = []
-    for (const t of cachedTypes) rows.push({ name: t.name, r: await throughput(port, t.urls, args.seconds, args.connections) })
+    for (const t of cachedTypes) {
+      await warm(port, t.urls, processes)
+      rows.push({ name: t.name, r: await throughput(port, t.urls, args.seconds, args.connections) })
+    }
+    await warm(port, floorUrls, processes)
     const floorAfter = await throughput(port, floorUrls, args.seconds, args.connections, FLOOR_STATUS)
     const floorRps = (floorBefore.rps + floorAfter.rps) / 2
     const floorCpuUs = (floorBefore.cpuUs + floorAfter.cpuUs) / 2
@@ -555,8 +553,8 @@ async function main() {
       console.log(
         name.padEnd(30),
         r.rps.toFixed(0).padStart(8),
-        String(r.p50).padStart(8),
-        String(r.p99).padStart(8),
+        r.p50.toFixed(1).padStart(8),
+        r.p99.toFixed(1).padStart(8),
         `${((r.rps / floorRps) * 100).toFixed(0)}%`.padStart(9),
         r.cpuUs.toFixed(0).padStart(11),
         `${((floorCpuUs / r.cpuUs) * 100).toFixed(0)}%`.padStart(9),
@@ -604,9 +602,9 @@ async function main() {
     const sitemapWorst = Math.max(indexRow.max, fileRow.max)
     console.log(`  sitemap index and every file < ${TARGETS.sitemapMs} ms cold: ${verdict(sitemapWorst < TARGETS.sitemapMs)} (index ${indexRow.max.toFixed(1)} ms, worst file ${fileRow.max.toFixed(1)} ms)`)
     if (sitemapRss) console.log(`  sitemaps leave memory flat: RSS ${sitemapRss.before.toFixed(0)} → ${sitemapRss.after.toFixed(0)} MB (all processes)`)
-    // Two readings: requests per second (what autocannon got, on the same two cores as the server)
-    // and the server's CPU per request (its capacity). They differ when the load generator, not
-    // the server, is the limit: autocannon's CPU per request grows with the response's size.
+    // Two readings: requests per second (what the load generator got, on the same two cores as
+    // the server) and the server's CPU per request (its capacity; at fewer requests a second, the
+    // workers' background work weighs more on it).
     const worstShare = Math.min(...rows.map(({ r }) => r.rps / floorRps))
     const worstCpuShare = Math.min(...rows.map(({ r }) => floorCpuUs / r.cpuUs))
     console.log(
