@@ -179,11 +179,22 @@ test.describe('links in the editor', () => {
     const body = page.getByRole('textbox', { name: 'Isi berita' })
     await body.click()
     await page.keyboard.type('Jadwal lengkap ada di situs pelabuhan')
-    // Shift+Left until the words are selected: on a busy machine the editor's first re-render
-    // after typing can swallow a key press (seen in CI: the link took 'itus pelabuhan').
+    // Shift+Left until the page's selection holds the words: on a busy machine the editor's first
+    // re-render after typing can swallow a key press.
     const selected = () => page.evaluate(() => String(window.getSelection()))
     for (let i = 0; i < 40 && (await selected()) !== 'situs pelabuhan'; i++) await page.keyboard.press('Shift+ArrowLeft')
     expect(await selected()).toBe('situs pelabuhan')
+    // The editor reads the page's selection when the browser reports its change, a moment later;
+    // Ctrl+K acts on the editor's own (seen in CI: the link took 'itus pelabuhan' after the page's
+    // selection was already right). TipTap puts the editor on its element.
+    const editorSelection = () =>
+      page.evaluate(() => {
+        const editor = (document.querySelector('.ProseMirror') as (Element & { editor?: { state: { selection: { from: number; to: number }; doc: { textBetween: (from: number, to: number) => string } } } }) | null)?.editor
+        if (!editor) return null
+        const { from, to } = editor.state.selection
+        return editor.state.doc.textBetween(from, to)
+      })
+    await expect.poll(editorSelection).toBe('situs pelabuhan')
     await page.keyboard.press('Control+k')
 
     const linkForm = page.getByRole('group', { name: 'Tautan' })
