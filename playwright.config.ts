@@ -13,8 +13,11 @@ function server(port: number, dataDir: string, seedDemo: boolean, setupUrlEnv?: 
   const baseURL = `http://localhost:${port}`
   return {
     // While nobody can sign in, `npm start` prints a one-time setup link; Playwright reads it
-    // from the server's output into process.env[setupUrlEnv] for the tests.
-    ...(setupUrlEnv ? { wait: { stdout: new RegExp(`Setup link: (?<${setupUrlEnv}>\\S+)`) } } : {}),
+    // from the server's output into process.env[setupUrlEnv] for the tests. Playwright starts the
+    // tests at whichever comes first, this output or the url below, and the link is printed before
+    // the server listens: the pattern waits for the line that says it is ready (a newsroom spec
+    // run alone met a refused connection).
+    ...(setupUrlEnv ? { wait: { stdout: new RegExp(`Setup link: (?<${setupUrlEnv}>\\S+)[\\s\\S]*?Warta ready on `) } } : {}),
     // A fresh data folder and, in the PostgreSQL pass, a fresh database (e2e/support/database.ts).
     command: `rm -rf "${dataDir}" && ${resetDatabaseCommand(dataDir)} && npm start`,
     url: `${baseURL}/favicon.svg`,
