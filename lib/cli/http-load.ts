@@ -2,10 +2,10 @@
  * A lean HTTP/1.1 load generator for the benchmarks: keep-alive connections that each send one
  * GET, read the answer's framing (Content-Length or chunked) without decoding or keeping its body,
  * and send the next. It runs on the same two cores as the server it measures, so what it costs
- * per request is taken from the server's share: autocannon spent 55–190 µs of CPU per cached
- * page (it appends every body to a string), more than the server's own 55–75 µs, and more again
- * when it cycled through pages of different sizes, so its requests per second measured the load
- * generator (ADR 017, amended 2026-12-04 night). This one spends about a tenth of that.
+ * per request is taken from the server's share. autocannon spent 35–190 µs of CPU per cached page
+ * (it appends every body to a string), most when it cycled through pages of different sizes, and
+ * more than the primary's own 34–53 µs, so its requests per second measured the load generator.
+ * This one spends 24–45 µs, about what the server does (ADR 017, amended 2026-12-04 night).
  */
 import net from 'node:net'
 
