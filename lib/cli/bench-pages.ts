@@ -520,7 +520,7 @@ async function main() {
     // Cached throughput against the prerendered floor, measured before and after the pages.
     // The load generator (lib/cli/http-load.ts) frames answers without reading them: on the same
     // two cores as the server, it costs about what the server does per request. autocannon cost
-    // 90-190 µs per cached page, most when it cycled through pages of different sizes, and so
+    // 55-190 µs per cached page, most when it cycled through pages of different sizes, and so
     // measured itself (ADR 017, amended 2026-12-04 night).
     console.log(`\nCached throughput: lib/cli/http-load.ts, ${args.connections} connections, ${args.seconds} s each, accept-encoding "${BROWSER_ENCODING}"`)
     const cachedTypes = types.filter((t) => !t.name.startsWith('search')).map((t) => ({ name: t.name, urls: t.urls.slice(0, CACHED_URLS) }))
