@@ -353,7 +353,7 @@ async function reporterReady(bases: string[]): Promise<Reporter> {
  * round trip is its acknowledgement. A save that fails or cannot be made counts as an error and
  * the draft is reloaded; the load goes on.
  */
-async function reporterSaving({ browser, pages }: Reporter, until: number, recorder: Recorder) {
+async function reporterSaving({ browser, pages }: Reporter, until: number, recorder: Recorder, onWire: Recorder) {
   try {
     let line = 0
     while (Date.now() < until) {
@@ -371,6 +371,10 @@ async function reporterSaving({ browser, pages }: Reporter, until: number, recor
         await page.getByRole('button', { name: 'Simpan draf' }).click({ timeout: 10_000 })
         const res = await response
         recorder.record(performance.now() - saving, res.ok())
+        // The same save as the browser's network saw it: from its request leaving to the answer's
+        // first byte, without Playwright's click (its checks travel to a browser on the same cores).
+        const timing = res.request().timing()
+        if (timing.requestStart >= 0 && timing.responseStart >= timing.requestStart) onWire.record(timing.responseStart - timing.requestStart, true) // its errors count once, above
       } catch {
         recorder.record(performance.now() - started, false)
         await page.reload({ timeout: 20_000 }).catch(() => {})
@@ -418,6 +422,7 @@ function printResults(o: {
   servers: Array<{ label: string; stats: WorkerStats[] }>
   cachedP99: number
   saves: Summary
+  savesOnWire: Summary
 }) {
   const row = (name: string, s: Summary) =>
     console.log(
@@ -468,7 +473,7 @@ function printResults(o: {
   console.log('\nTargets:')
   console.log(`  cached p99 < 100 ms: ${o.cachedP99 < 100 ? 'met' : 'MISSED'} (${o.cachedP99.toFixed(0)} ms)`)
   console.log(`  0 errors: ${errors === 0 ? 'met' : `MISSED (${errors})`}`)
-  console.log(`  every save acknowledged within 1 s: ${o.saves.max < 1000 && o.saves.errors === 0 ? 'met' : 'MISSED'} (max ${o.saves.max.toFixed(0)} ms)`)
+  console.log(`  every save acknowledged within 1 s: ${o.saves.max < 1000 && o.saves.errors === 0 ? 'met' : 'MISSED'} (max ${o.saves.max.toFixed(0)} ms; request → answer max ${o.savesOnWire.max.toFixed(0)} ms)`)
   console.log(`  event-loop delay max < 50 ms: ${worstLoop < 50 ? 'met' : 'MISSED'} (${worstLoop.toFixed(1)} ms)`)
   const onCore = all.map((w) => w.turnOnCoreMaxMs).filter((ms): ms is number => ms !== undefined)
   if (onCore.length > 0) {
@@ -565,6 +570,7 @@ async function main() {
     const search = new Recorder()
     const signIn = new Recorder()
     const saves = new Recorder()
+    const savesOnWire = new Recorder()
     let crawlIndex = 0
     let searchIndex = 0
     // The 50 cached-page connections shared out among the servers.
@@ -596,7 +602,7 @@ async function main() {
         }),
       ),
       failedSignIns(bases, until, 5, signIn),
-      reporterSaving(reporter, until, saves),
+      reporterSaving(reporter, until, saves, savesOnWire),
     ])
     const elapsed = (Date.now() - started) / 1000
     const servedStats = bases.map((base, i) => ({ label: bases.length > 1 ? `server ${i + 1} (:${args.port + i}) ` : '', stats: readStats(statsFile(i)) }))
@@ -623,11 +629,13 @@ async function main() {
         ['searchers (4)', search.summary()],
         ['failed sign-ins (5/s)', signIn.summary()],
         ['reporter saves (every 2 s)', saves.summary()],
+        ['  of it, request → answer', savesOnWire.summary()],
       ],
       importResult,
       servers: servedStats,
       cachedP99: cached.p99,
       saves: saves.summary(),
+      savesOnWire: savesOnWire.summary(),
     })
   } finally {
     importer?.kill('SIGTERM')
