@@ -414,6 +414,9 @@ function runPrimary(count) {
     peerNonce,
     front,
     onError: (error, req) => console.error('A server process did not answer', { url: req.url, error: error instanceof Error ? error.message : error }),
+    // SQLite answers on the worker's own thread, so a second render at once only takes turns with
+    // the first; PostgreSQL's answers travel, and a second render fills that wait (ADR 022).
+    pagesPerWorker: process.env.DATABASE_URL?.trim() ? 2 : 1,
   })
   const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, proxy)
   server.on('error', (error) => {

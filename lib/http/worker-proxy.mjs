@@ -9,6 +9,15 @@
  * renders, it waits for nothing but its turn. Handing a render to the least busy worker, not the
  * next one in turn, keeps a second render from queueing behind a first while the other worker idles.
  *
+ * A worker is given one anonymous page request at a time (two on PostgreSQL, whose queries leave
+ * the event loop idle while they travel; server.mjs chooses); more wait here, in the order they
+ * came. Renders that share one event loop take turns, so each one in flight adds its turns to every
+ * other request's wait there: a reporter's save, whose handling crosses the loop several times,
+ * waited behind eight crawlers' and searchers' renders. Everything else (a request with a cookie or
+ * credentials, a form post, build assets, media, /api) goes to a worker at once. A cookie is no
+ * privilege: a client that sends one is served as before this queue. A page's place is free once
+ * the worker has sent the page, not once a slow reader has received it: the primary holds the rest.
+ *
  * What the worker sees is what it would have seen from the client: the method, URL, headers and
  * body, with the client's socket address stamped in a header only this server can write (a nonce
  * shared with the workers at fork; lib/http/client-address.ts), and X-Forwarded-For filled in when
@@ -18,7 +27,13 @@
  * Plain JavaScript: server.mjs imports it without a TypeScript loader.
  */
 import http from 'node:http'
+import { NOT_PAGES } from '../cache/front-cache.mjs'
 import { serverFront } from '../i18n/server-front.mjs'
+
+/** Anonymous page requests one worker is given at once, by default; more wait in the primary. */
+export const PAGES_PER_WORKER = 1
+/** Page requests waiting for a worker past this are refused at once with 503 (a flood, not a crowd). */
+export const MAX_WAITING = 512
 
 // lib/http/client-address.ts: PEER_ADDRESS_HEADER and formatPeerAddress; keep in step.
 const PEER_ADDRESS_HEADER = 'x-warta-peer-address'
@@ -28,6 +43,22 @@ const PEER_ADDRESS_HEADER = 'x-warta-peer-address'
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect'])
 
 const BAD_GATEWAY_TEXT = `${serverFront.restarting}\n`
+const BUSY_TEXT = `${serverFront.busy}\n`
+
+/**
+ * Whether a request waits for one of a worker's page places: what any reader would ask for, a
+ * page read without cookie or credentials (the front cache's rule, less the headers of Next's own
+ * navigation, which no reader page sends).
+ * @param {http.IncomingMessage} req
+ */
+function isPageRead(req) {
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    !NOT_PAGES.test(req.url ?? '/') &&
+    req.headers.cookie === undefined &&
+    req.headers.authorization === undefined
+  )
+}
 
 /**
  * Headers to keep for the next hop: all but the connection's own, including those the Connection
@@ -52,23 +83,54 @@ function endToEnd(headers) {
  *   peerNonce: string,
  *   front?: { serve(req: http.IncomingMessage, res: http.ServerResponse): boolean },
  *   onError?: (error: unknown, req: http.IncomingMessage) => void,
+ *   pagesPerWorker?: number,
+ *   maxWaiting?: number,
  * }} opts
  */
 export function createWorkerProxy(opts) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 })
   let turn = 0
+  /** Page reads each worker has in flight (of its `inFlight`). @type {WeakMap<Upstream, number>} */
+  const pages = new WeakMap()
+  /** Page reads waiting for a worker's place, oldest first. @type {{ req: http.IncomingMessage, res: http.ServerResponse }[]} */
+  const waiting = []
+  const placesPerWorker = opts.pagesPerWorker ?? PAGES_PER_WORKER
+  const maxWaiting = opts.maxWaiting ?? MAX_WAITING
 
-  /** The ready worker with the fewest requests in flight; ties taken in turn. */
-  function pick() {
+  /**
+   * The ready worker with the fewest requests in flight, ties taken in turn; for a page read, only
+   * among those with a page place free.
+   * @param {boolean} pageRead
+   */
+  function pick(pageRead) {
     const list = opts.upstreams()
     if (list.length === 0) return undefined
     turn = (turn + 1) % list.length
     let best
     for (let i = 0; i < list.length; i += 1) {
       const candidate = list[(turn + i) % list.length]
+      if (pageRead && (pages.get(candidate) ?? 0) >= placesPerWorker) continue
       if (best === undefined || candidate.inFlight < best.inFlight) best = candidate
     }
     return best
+  }
+
+  /** Hands waiting page reads to workers while any has a place. */
+  function drain() {
+    while (waiting.length > 0) {
+      const upstream = pick(true)
+      if (!upstream) return
+      const { req, res } = /** @type {(typeof waiting)[number]} */ (waiting.shift())
+      send(req, res, upstream, true)
+    }
+  }
+
+  function busy(res) {
+    res.statusCode = 503
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+    res.setHeader('Cache-Control', 'no-store')
+    res.setHeader('Retry-After', '5')
+    res.end(BUSY_TEXT)
   }
 
   /** The request's headers for the worker: the client's, less this connection's, plus the stamp. */
@@ -95,22 +157,52 @@ export function createWorkerProxy(opts) {
   }
 
   /**
-   * Hands the request to a worker and its answer back.
+   * Hands the request to a worker now, or for a page read when a worker has a place for it.
    * @param {http.IncomingMessage} req @param {http.ServerResponse} res
    */
   function forward(req, res) {
-    const upstream = pick()
+    const pageRead = isPageRead(req)
+    const upstream = pick(pageRead)
+    // No worker at all: the 502 at once, not a wait.
+    if (upstream || !pageRead || opts.upstreams().length === 0) {
+      send(req, res, upstream, pageRead)
+      return
+    }
+    if (waiting.length >= maxWaiting) {
+      busy(res)
+      return
+    }
+    const entry = { req, res }
+    waiting.push(entry)
+    // A reader who leaves while waiting gives up their turn.
+    res.on('close', () => {
+      const at = waiting.indexOf(entry)
+      if (at !== -1) waiting.splice(at, 1)
+    })
+  }
+
+  /**
+   * Hands the request to the worker and its answer back.
+   * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+   * @param {Upstream | undefined} upstream @param {boolean} pageRead
+   */
+  function send(req, res, upstream, pageRead) {
     if (!upstream) {
       req.resume()
       badGateway(res)
       return
     }
     upstream.inFlight += 1
+    if (pageRead) pages.set(upstream, (pages.get(upstream) ?? 0) + 1)
     let settled = false
     const done = () => {
       if (settled) return
       settled = true
       upstream.inFlight -= 1
+      if (pageRead) {
+        pages.set(upstream, (pages.get(upstream) ?? 1) - 1)
+        drain()
+      }
     }
     const out = http.request({
       socketPath: upstream.socketPath,
@@ -128,7 +220,14 @@ export function createWorkerProxy(opts) {
         done()
         res.destroy()
       })
-      answer.pipe(res)
+      if (pageRead) {
+        // Without the reader's backpressure, so that the worker's place is free as soon as it has
+        // sent the page; what the reader has not taken yet waits here (one page, well under a MB).
+        answer.on('data', (chunk) => {
+          if (!res.destroyed) res.write(chunk)
+        })
+        answer.on('end', () => res.end())
+      } else answer.pipe(res)
     })
     out.on('error', (error) => {
       done()

@@ -1,18 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import net, { type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createFrontCache, noteTagsExpired } from '../cache/front-cache.mjs'
 import { getClientAddress, installPeerAddressStamp, PEER_ADDRESS_HEADER } from './client-address'
-import { createWorkerProxy, type Upstream } from './worker-proxy.mjs'
+import { createWorkerProxy, PAGES_PER_WORKER, type Upstream } from './worker-proxy.mjs'
 
 // As server.mjs's primary gives its workers: set before this process's first stamp.
 const NONCE = 'f00dfeedf00dfeedf00dfeedf00dfeed'
 process.env.WARTA_PEER_NONCE = NONCE
 
+const BIG_PAGE_BYTES = 32 * 1024 * 1024
 const POLICY = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400'
 
 let dir: string
@@ -22,6 +23,8 @@ let children: ChildProcess[]
 let primary: http.Server
 let base: string
 let seen: { worker: number; method: string; url: string; headers: http.IncomingHttpHeaders; body: string; closedEarly: boolean }[]
+/** Answers held by the workers (`/hold…`), in arrival order. */
+let held: http.ServerResponse[]
 
 async function listen(server: http.Server, where: string | number) {
   await new Promise<void>((resolve) => (typeof where === 'number' ? server.listen(where, '127.0.0.1', resolve) : server.listen(where, resolve)))
@@ -43,7 +46,14 @@ async function addWorker(id: number) {
         res.end(getClientAddress(req.headers, []))
         return
       }
-      if (req.url?.startsWith('/hold')) return // answered never: the test measures in-flight requests
+      if (req.url?.startsWith('/hold')) {
+        held.push(res) // answered when the test says: it measures requests in flight
+        return
+      }
+      if (req.url === '/besar') {
+        res.end(Buffer.alloc(BIG_PAGE_BYTES, 'a')) // more than the sockets between here and a reader hold
+        return
+      }
       if (req.url === '/cookies') {
         res.setHeader('Set-Cookie', ['a=1; Path=/', 'b=2; Path=/'])
         res.setHeader('Connection', 'keep-alive, X-Private')
@@ -70,6 +80,7 @@ beforeEach(async () => {
   workers = []
   children = []
   seen = []
+  held = []
   installPeerAddressStamp()
 })
 
@@ -85,10 +96,12 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-async function startPrimary(opts: { front?: boolean } = {}) {
+async function startPrimary(opts: { front?: boolean; maxWaiting?: number; pagesPerWorker?: number } = {}) {
   const front = opts.front ? createFrontCache({ pageCacheControl: POLICY }) : undefined
   const errors: unknown[] = []
-  primary = http.createServer(createWorkerProxy({ upstreams: () => upstreams, peerNonce: NONCE, front, onError: (e) => errors.push(e) }))
+  primary = http.createServer(
+    createWorkerProxy({ upstreams: () => upstreams, peerNonce: NONCE, front, onError: (e) => errors.push(e), maxWaiting: opts.maxWaiting, pagesPerWorker: opts.pagesPerWorker }),
+  )
   await listen(primary, 0)
   base = `http://127.0.0.1:${(primary.address() as AddressInfo).port}`
   return { errors }
@@ -144,6 +157,60 @@ describe('the primary in front of the workers', () => {
     // The reader left: the worker's answer is abandoned, and the worker counts as free again.
     await expect.poll(() => seen[0]!.closedEarly).toBe(true)
     await expect.poll(() => upstreams.map((u) => u.inFlight)).toEqual([0, 0])
+  })
+
+  it('gives a worker its number of anonymous page reads at once; the rest wait in turn, and nothing else waits', async () => {
+    expect(PAGES_PER_WORKER).toBe(1)
+    await addWorker(1)
+    await startPrimary({ maxWaiting: 2, pagesPerWorker: 2 })
+    const reads = ['/hold-a', '/hold-b', '/hold-c'].map((url) => fetch(base + url).then((r) => r.text()))
+    await expect.poll(() => seen.length).toBe(2)
+    // A reader who leaves while waiting gives up their turn; another takes the free place in line.
+    const leaving = new AbortController()
+    const left = fetch(`${base}/hold-pergi`, { signal: leaving.signal }).catch(() => 'pergi')
+    await new Promise((r) => setTimeout(r, 50))
+    leaving.abort()
+    expect(await left).toBe('pergi')
+    const later = fetch(`${base}/hold-d`).then((r) => r.text())
+    // Past the bound, a page read is refused at once rather than queued for good.
+    await new Promise((r) => setTimeout(r, 50))
+    const refused = await fetch(`${base}/penuh`)
+    expect(refused.status).toBe(503)
+    expect(refused.headers.get('retry-after')).toBe('5')
+    expect(refused.headers.get('cache-control')).toBe('no-store')
+    expect(await refused.text()).toMatch(/sibuk/)
+
+    // The newsroom, forms, assets and route handlers are not held behind page reads.
+    expect((await fetch(`${base}/simpan`, { method: 'POST', body: 'draf' })).status).toBe(200)
+    expect((await fetch(`${base}/admin`, { headers: { cookie: 'sesi=1' } })).status).toBe(200)
+    expect((await fetch(`${base}/_next/static/app.js`)).status).toBe(200)
+    expect((await fetch(`${base}/api/kesehatan`)).status).toBe(200)
+    expect(seen.map((s) => s.url)).toEqual(['/hold-a', '/hold-b', '/simpan', '/admin', '/_next/static/app.js', '/api/kesehatan'])
+
+    // Each answered read makes a place for the oldest waiting one.
+    held.shift()!.end('a')
+    await expect.poll(() => seen.length).toBe(7)
+    expect(seen[6]!.url).toBe('/hold-c')
+    held.shift()!.end('b')
+    await expect.poll(() => seen.length).toBe(8)
+    expect(seen[7]!.url).toBe('/hold-d')
+    for (const res of held.splice(0)) res.end('selesai')
+    expect(await Promise.all([...reads, later])).toEqual(['a', 'b', 'selesai', 'selesai'])
+    expect(seen.some((s) => s.url === '/hold-pergi' || s.url === '/penuh')).toBe(false)
+    await expect.poll(() => upstreams.map((u) => u.inFlight)).toEqual([0])
+  })
+
+  it("frees a worker's place once it has sent the page, however slowly the reader takes it", async () => {
+    await addWorker(1)
+    await startPrimary({ pagesPerWorker: 1 })
+    // A reader who asks for a page and never reads the answer.
+    const slow = net.connect(Number(new URL(base).port), '127.0.0.1')
+    slow.pause()
+    slow.write('GET /besar HTTP/1.1\r\nHost: contoh\r\n\r\n')
+    await expect.poll(() => seen.length).toBe(1)
+    const next = await fetch(`${base}/halaman`, { signal: AbortSignal.timeout(5000) })
+    expect(await next.text()).toBe('<p>1:/halaman</p>')
+    slow.destroy()
   })
 
   it('answers 502 with a short notice, never cached, when no worker can take the request', async () => {

@@ -6,4 +6,5 @@
  */
 export const serverFront = Object.freeze({
   restarting: 'Server sedang memulai ulang. Coba lagi sebentar lagi.',
+  busy: 'Server sedang sangat sibuk. Coba lagi sebentar lagi.',
 })
