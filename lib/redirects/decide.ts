@@ -72,8 +72,9 @@ function decideOnSite({ pathname, search }: RouteRequest, lookup: (path: string)
   // for anything that is not a removed article).
   if (pathname.startsWith(`${GONE_PREFIX}/`)) return { action: 'gone', rewrite: pathname }
   // The search route renders per request and awaits its [mode] inside the page, after Next has
-  // begun a 200 answer, so an unknown mode cannot be a real 404 there.
-  if (canonical.startsWith(SEARCH_ROUTE_PREFIX) && canonical !== SEARCH_ROUTE_PATH) return NOT_FOUND
+  // begun a 200 answer, so an unknown mode cannot be a real 404 there. Its one real mode was sent
+  // to /cari above; /cari itself reaches the route through next.config.ts's rewrite, after this.
+  if (canonical.startsWith(SEARCH_ROUTE_PREFIX)) return NOT_FOUND
   return NEXT
 }
 
