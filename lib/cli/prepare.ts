@@ -120,8 +120,10 @@ async function main() {
 
   console.log(`\nWarta is starting on http://localhost:${env.port}\n`)
   if (setupLink) {
+    // The server starts listening a few seconds after this (server.mjs prints when it is ready).
     console.log('No account can sign in to the newsroom yet. Create the first admin with this one-time link')
-    console.log('(a new one is printed at every start until someone can sign in):')
+    console.log('once the line "✓ Warta ready on …" appears below (a new link is printed at every start')
+    console.log('until someone can sign in):')
     console.log(`Setup link: ${setupLink}\n`)
   }
 }
