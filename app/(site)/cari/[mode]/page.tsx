@@ -125,6 +125,9 @@ async function SearchResults({ searchParams }: { searchParams: PageProps<'/cari/
 // with NEXT_STATIC_GEN_BAILOUT, and every search answers 500 until a restart. No Suspense
 // boundary either: its fallback would only add markup, as the search takes a few milliseconds.
 export const instant = false
+// Reached with plain <a> links and a GET form: no client navigation ever asks for its prefetch
+// segments, as on every reader route (ADR 017).
+export const prefetch = 'force-disabled'
 
 export default async function SearchPage({ params, searchParams }: PageProps<'/cari/[mode]'>) {
   const { mode } = await params
