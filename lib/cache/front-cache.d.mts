@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export const NOT_PAGES: RegExp
+export function isAnonymousPageRead(req: IncomingMessage): boolean
 export function noteTagsExpired(): void
 export function tagGeneration(): number
 export function etagMatches(header: string, etag: string): boolean

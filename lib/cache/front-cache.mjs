@@ -56,6 +56,20 @@ export function etagMatches(header, etag) {
 // Request headers that make Next answer something else than the page's HTML (client navigation,
 // prefetches, the RSC payload), or that may make it answer for one person.
 const BYPASS_HEADERS = ['cookie', 'authorization', 'rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'next-action', 'range']
+/**
+ * Whether a request is what any reader asks for: a page read (GET or HEAD, not a build asset,
+ * media or /api) without cookie, credentials or Next's own navigation headers. Only such requests
+ * are kept here, and the cluster primary queues only these for a worker (lib/http/worker-proxy.mjs).
+ * @param {import('node:http').IncomingMessage} req
+ */
+export function isAnonymousPageRead(req) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false
+  const url = req.url ?? '/'
+  if (url.includes('_rsc=') || NOT_PAGES.test(url)) return false
+  for (const name of BYPASS_HEADERS) if (req.headers[name] !== undefined) return false
+  return true
+}
+
 // Response headers that belong to one response: never replayed.
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date'])
 const STORABLE_STATUS = new Set([200, 404])
@@ -127,11 +141,8 @@ export function createFrontCache(opts) {
 
   /** Null when this request must go to Next untouched; else its key. */
   function keyOf(req) {
-    if (maxBytes <= 0) return null
-    if (req.method !== 'GET' && req.method !== 'HEAD') return null
+    if (maxBytes <= 0 || !isAnonymousPageRead(req)) return null
     const url = req.url ?? '/'
-    if (url.includes('_rsc=') || NOT_PAGES.test(url)) return null
-    for (const name of BYPASS_HEADERS) if (req.headers[name] !== undefined) return null
     // Next chooses the encoding from Accept-Encoding: each value gets its own copy.
     const bot = getBotType((req.headers['user-agent'] ?? '').slice(0, USER_AGENT_CHARS)) ?? ''
     // Without SITE_URL, feeds, sitemaps and robots.txt print the address the request came in on

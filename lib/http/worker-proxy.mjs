@@ -27,7 +27,7 @@
  * Plain JavaScript: server.mjs imports it without a TypeScript loader.
  */
 import http from 'node:http'
-import { NOT_PAGES } from '../cache/front-cache.mjs'
+import { isAnonymousPageRead } from '../cache/front-cache.mjs'
 import { serverFront } from '../i18n/server-front.mjs'
 
 /** Anonymous page requests one worker is given at once, by default; more wait in the primary. */
@@ -44,21 +44,6 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
 
 const BAD_GATEWAY_TEXT = `${serverFront.restarting}\n`
 const BUSY_TEXT = `${serverFront.busy}\n`
-
-/**
- * Whether a request waits for one of a worker's page places: what any reader would ask for, a
- * page read without cookie or credentials (the front cache's rule, less the headers of Next's own
- * navigation, which no reader page sends).
- * @param {http.IncomingMessage} req
- */
-function isPageRead(req) {
-  return (
-    (req.method === 'GET' || req.method === 'HEAD') &&
-    !NOT_PAGES.test(req.url ?? '/') &&
-    req.headers.cookie === undefined &&
-    req.headers.authorization === undefined
-  )
-}
 
 /**
  * Headers to keep for the next hop: all but the connection's own, including those the Connection
@@ -161,7 +146,8 @@ export function createWorkerProxy(opts) {
    * @param {http.IncomingMessage} req @param {http.ServerResponse} res
    */
   function forward(req, res) {
-    const pageRead = isPageRead(req)
+    // What any reader asks for waits for a page place (the front cache's rule, lib/cache/front-cache.mjs).
+    const pageRead = isAnonymousPageRead(req)
     const upstream = pick(pageRead)
     // No worker at all: the 502 at once, not a wait.
     if (upstream || !pageRead || opts.upstreams().length === 0) {
