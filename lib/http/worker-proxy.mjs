@@ -100,11 +100,14 @@ export function createWorkerProxy(opts) {
     return best
   }
 
-  /** Hands waiting page reads to workers while any has a place. */
+  /**
+   * Hands waiting page reads to workers while any has a place; with no worker left at all, answers
+   * them as a new request would be (502), instead of keeping them for a worker that may not return.
+   */
   function drain() {
     while (waiting.length > 0) {
       const upstream = pick(true)
-      if (!upstream) return
+      if (!upstream && opts.upstreams().length > 0) return
       const { req, res } = /** @type {(typeof waiting)[number]} */ (waiting.shift())
       send(req, res, upstream, true)
     }

@@ -213,6 +213,21 @@ describe('the primary in front of the workers', () => {
     slow.destroy()
   })
 
+  it('answers the page reads still waiting with 502 once no worker is left', async () => {
+    await addWorker(1)
+    await startPrimary({ pagesPerWorker: 1 })
+    const first = fetch(`${base}/hold-a`).then((r) => r.status)
+    await expect.poll(() => seen.length).toBe(1)
+    const waitingRead = fetch(`${base}/hold-b`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status)
+    await new Promise((r) => setTimeout(r, 50))
+    // The worker is gone (its exit took it off the list) as its last answer ends.
+    upstreams.length = 0
+    held.shift()!.end('a')
+    expect(await first).toBe(200)
+    expect(await waitingRead).toBe(502)
+    expect(seen).toHaveLength(1)
+  })
+
   it('answers 502 with a short notice, never cached, when no worker can take the request', async () => {
     await startPrimary()
     const none = await fetch(`${base}/`)
