@@ -1,13 +1,19 @@
 /**
- * `npm install` runs this (package.json's postinstall): one change to the installed Next.js, for
- * speed only (docs/decisions/023-next-cache-set-and-statements.md).
+ * `npm install` runs this (package.json's postinstall): two changes to the installed Next.js, for
+ * speed and memory only (docs/decisions/023-next-cache-set-and-statements.md).
  *
- * Next's IncrementalCache.set measures every entry it keeps with `JSON.stringify(entry).length`,
- * to refuse fetch-cache items over 2 MB. It does so for whole pages too, where the figure is never
- * used: a page's entry holds its HTML and its RSC payload as a Buffer, which JSON.stringify turns
- * into an array of numbers. That is 5–13 ms of the event loop per page rendered (of about 40) and
- * several hundred kilobytes of garbage. The change measures fetch-cache items only, as the check
- * that reads the figure does.
+ * 1. Next's IncrementalCache.set measures every entry it keeps with `JSON.stringify(entry).length`,
+ *    to refuse fetch-cache items over 2 MB. It does so for whole pages too, where the figure is
+ *    never used: a page's entry holds its HTML and its RSC payload as a Buffer, which
+ *    JSON.stringify turns into an array of numbers. That is 5–13 ms of the event loop per page
+ *    rendered (of about 40) and several hundred kilobytes of garbage. The change measures
+ *    fetch-cache items only, as the check that reads the figure does.
+ * 2. Next's in-memory page cache (`memory-cache.external.js`, one module every server runtime
+ *    requires) keeps a page's HTML as a JavaScript string. A page with one character outside
+ *    Latin-1 (every page here: "…", "·") is a two-byte string, so 45 KB of HTML took 90 KB of the
+ *    JavaScript heap, which the garbage collector walks and moves, while the cache's size limit
+ *    counted 45 KB. The change keeps the HTML as UTF-8 bytes (a Buffer, outside the heap, counted
+ *    at its true size) and hands Next a string again on every read, as before.
  *
  * Idempotent, and harmless when Next changes: a file where the code is not found is left as it is,
  * with a warning; lib/cli/patch-next.test.ts fails until this script is brought up to date.
@@ -17,12 +23,27 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** The same statement in Next's source build and in each of its minified server runtimes. */
+/** Where a patch comes from, so that the install can say what it did. */
+const STRINGIFY = 'page-cache entries measured without JSON.stringify'
+const HTML_BYTES = 'page HTML kept as UTF-8 bytes in the page cache'
+
+// The end of getMemoryCache() in next/dist/server/lib/incremental-cache/memory-cache.external.js.
+const MEMORY_CACHE_END = `            return cacheKey.length + valueSize;
+        });
+    }
+    return memoryCache;`
+
+/**
+ * Patches, each a piece of Next's code found exactly once in a file and what replaces it: the same
+ * statement in Next's source build and in each of its minified server runtimes, then the page
+ * cache's module (not bundled into the runtimes: they require it, so that all share one cache).
+ */
 export const PATCHES = [
   {
     file: 'dist/server/lib/incremental-cache/index.js',
     from: 'const itemSize = JSON.stringify(data).length;',
     to: 'const itemSize = ctx.fetchCache ? JSON.stringify(data).length : 0; /* warta: lib/cli/patch-next.mjs */',
+    what: STRINGIFY,
   },
   ...[
     'app-page',
@@ -37,24 +58,54 @@ export const PATCHES = [
     file: `dist/compiled/next-server/${name}.runtime.prod.js`,
     from: 'let i=JSON.stringify(t).length;if(r.fetchCache&&i>2097152',
     to: 'let i=r.fetchCache?JSON.stringify(t).length:0;if(r.fetchCache&&i>2097152',
+    what: STRINGIFY,
   })),
+  {
+    file: 'dist/server/lib/incremental-cache/memory-cache.external.js',
+    from: MEMORY_CACHE_END,
+    // set() stores a copy of the entry, so the caller's object is left as it was; get() returns a
+    // copy with the string, so no reader of an entry sees the difference. The LRU measures
+    // `value.html.length`, which for the Buffer is its size in bytes.
+    to: `            return cacheKey.length + valueSize;
+        });
+        /* warta: lib/cli/patch-next.mjs: a page's HTML kept as UTF-8 bytes, outside the JavaScript heap */
+        const keepEntry = memoryCache.set, readEntry = memoryCache.get;
+        memoryCache.set = function(key, entry) {
+            const value = entry == null ? void 0 : entry.value;
+            if ((value == null ? void 0 : value.kind) === _types.CachedRouteKind.APP_PAGE && typeof value.html === 'string') {
+                entry = { ...entry, value: { ...value, html: Buffer.from(value.html, 'utf8') } };
+            }
+            return keepEntry.call(this, key, entry);
+        };
+        memoryCache.get = function(key) {
+            const entry = readEntry.call(this, key);
+            const value = entry == null ? void 0 : entry.value;
+            if ((value == null ? void 0 : value.kind) === _types.CachedRouteKind.APP_PAGE && Buffer.isBuffer(value.html)) {
+                return { ...entry, value: { ...value, html: value.html.toString('utf8') } };
+            }
+            return entry;
+        };
+    }
+    return memoryCache;`,
+    what: HTML_BYTES,
+  },
 ]
 
 /**
  * Applies the patches to the Next.js installed at `nextDir`.
  * @param {string} nextDir
- * @returns {{ file: string, state: 'patched' | 'already' | 'missing' | 'not-found' }[]}
+ * @returns {{ file: string, what: string, state: 'patched' | 'already' | 'missing' | 'not-found' }[]}
  */
 export function patchNext(nextDir) {
-  return PATCHES.map(({ file, from, to }) => {
+  return PATCHES.map(({ file, from, to, what }) => {
     const full = path.join(nextDir, file)
-    if (!fs.existsSync(full)) return { file, state: 'missing' }
+    if (!fs.existsSync(full)) return { file, what, state: 'missing' }
     const source = fs.readFileSync(full, 'utf8')
-    if (source.includes(to)) return { file, state: 'already' }
+    if (source.includes(to)) return { file, what, state: 'already' }
     const at = source.indexOf(from)
-    if (at === -1 || source.indexOf(from, at + from.length) !== -1) return { file, state: 'not-found' }
+    if (at === -1 || source.indexOf(from, at + from.length) !== -1) return { file, what, state: 'not-found' }
     fs.writeFileSync(full, source.slice(0, at) + to + source.slice(at + from.length))
-    return { file, state: 'patched' }
+    return { file, what, state: 'patched' }
   })
 }
 
@@ -63,12 +114,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (!fs.existsSync(nextDir)) process.exit(0)
   const results = patchNext(nextDir)
   const stale = results.filter((r) => r.state === 'not-found')
-  const patched = results.filter((r) => r.state === 'patched').length
-  if (patched > 0) console.log(`Next.js: measured page-cache entries without JSON.stringify in ${patched} files (lib/cli/patch-next.mjs)`)
+  for (const what of new Set(PATCHES.map((p) => p.what))) {
+    const patched = results.filter((r) => r.what === what && r.state === 'patched').length
+    if (patched > 0) console.log(`Next.js: ${what}, in ${patched} file${patched === 1 ? '' : 's'} (lib/cli/patch-next.mjs)`)
+  }
   if (stale.length > 0) {
     console.warn(
       `Warning: lib/cli/patch-next.mjs did not find the code it changes in ${stale.map((r) => r.file).join(', ')} ` +
-        '(a different Next.js version?). Pages still work, each render costs a few milliseconds more.',
+        '(a different Next.js version?). Pages still work; each render costs a few milliseconds more, and kept pages more memory.',
     )
   }
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -38,6 +39,56 @@ describe('the change to the installed Next.js (lib/cli/patch-next.mjs)', () => {
   })
 
   it('measures a fetch-cache item still, as the 2 MB check needs', () => {
-    for (const { to } of PATCHES) expect(to).toMatch(/fetchCache\s*\?\s*JSON\.stringify\(\w+\)\.length\s*:\s*0/)
+    const measuring = PATCHES.filter((p) => p.from.includes('JSON.stringify'))
+    expect(measuring).toHaveLength(9)
+    for (const { to } of measuring) expect(to).toMatch(/fetchCache\s*\?\s*JSON\.stringify\(\w+\)\.length\s*:\s*0/)
+  })
+})
+
+describe("Next's page cache with the change (next/dist/server/lib/incremental-cache/memory-cache.external.js)", () => {
+  // The installed module, as every server runtime requires it. Its cache is one per process: this
+  // test file is the only user in its process (vitest isolates test files).
+  const require = createRequire(import.meta.url)
+  type Entry = { value: { kind: string; html?: unknown; body?: Buffer; rscData?: Buffer; headers?: object; status?: number } | null; lastModified: number }
+  type Lru = {
+    set(key: string, entry: Entry): boolean
+    get(key: string): Entry | undefined
+    totalSize: number
+    cache: Map<string, { data: Entry }>
+  }
+  const { getMemoryCache } = require('next/dist/server/lib/incremental-cache/memory-cache.external.js') as {
+    getMemoryCache(maxBytes: number): Lru
+  }
+  const { CachedRouteKind } = require('next/dist/server/response-cache/types.js') as { CachedRouteKind: Record<string, string> }
+  const cache = getMemoryCache(1024 * 1024)
+
+  it("keeps a page's HTML as UTF-8 bytes, counts it at that size, and hands back the same string", () => {
+    const html = '<!DOCTYPE html><p>Warga · Desa… ' + 'x'.repeat(1000) + '</p>'
+    const rscData = Buffer.from('0:["rsc"]')
+    const page: Entry = { value: { kind: CachedRouteKind.APP_PAGE!, html, rscData, headers: { 'x-next-cache-tags': 'a,b' }, status: 200 }, lastModified: 1 }
+    const before = cache.totalSize
+    cache.set('/2024/05/page', page)
+
+    const kept = cache.cache.get('/2024/05/page')!.data
+    expect(Buffer.isBuffer(kept.value!.html)).toBe(true)
+    expect(cache.totalSize - before).toBe('/2024/05/page'.length + Buffer.byteLength(html) + rscData.length)
+    // The caller's entry is left as it was.
+    expect(page.value!.html).toBe(html)
+
+    const read = cache.get('/2024/05/page')!
+    expect(read.value).toEqual({ kind: CachedRouteKind.APP_PAGE, html, rscData, headers: { 'x-next-cache-tags': 'a,b' }, status: 200 })
+    expect(read.lastModified).toBe(1)
+    // Every read is a string again, as Next expects of a kept page.
+    expect(typeof cache.get('/2024/05/page')!.value!.html).toBe('string')
+  })
+
+  it('leaves other kinds of entries, and empty ones, as they are', () => {
+    const route: Entry = { value: { kind: CachedRouteKind.APP_ROUTE!, body: Buffer.from('<rss/>'), headers: {}, status: 200 }, lastModified: 2 }
+    cache.set('/feed.xml', route)
+    expect(cache.get('/feed.xml')).toBe(route)
+    const missing: Entry = { value: null, lastModified: 3 }
+    cache.set('/hilang', missing)
+    expect(cache.get('/hilang')).toBe(missing)
+    expect(cache.get('/never-kept')).toBeUndefined()
   })
 })
