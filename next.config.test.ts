@@ -13,7 +13,7 @@ describe('next.config', () => {
     const before = process.env.WARTA_PAGE_CACHE_BYTES
     try {
       delete process.env.WARTA_PAGE_CACHE_BYTES
-      expect(nextConfigFor(PHASE_PRODUCTION_SERVER).cacheMaxMemorySize).toBe(128 * 1024 * 1024)
+      expect(nextConfigFor(PHASE_PRODUCTION_SERVER).cacheMaxMemorySize).toBe(48 * 1024 * 1024)
       process.env.WARTA_PAGE_CACHE_BYTES = String(32 * 1024 * 1024)
       expect(nextConfigFor(PHASE_PRODUCTION_SERVER).cacheMaxMemorySize).toBe(32 * 1024 * 1024)
       for (const bad of ['32MB', '-1', '1000']) {

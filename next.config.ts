@@ -11,7 +11,10 @@ import { HOME_ROUTE_PATH, SEARCH_ROUTE_PATH, TODAY_INDEX_DATE, WHOLE_YEAR_MONTH 
  * prerendered at build time from the build machine's database. So every public URL
  * that carries a query string or has no params is rewritten onto a params route here.
  */
-const DEFAULT_PAGE_CACHE_BYTES = 128 * 1024 * 1024
+// 48 MB of pages counted in bytes (lib/cli/patch-next.mjs keeps their HTML as bytes): about 700 of
+// today's pages, with the front cache (ADR 021) in front of it. 128 MB until 2026-12-05, which a
+// long crawl filled, taking a worker past 430 MB (ADR 023, amended).
+const DEFAULT_PAGE_CACHE_BYTES = 48 * 1024 * 1024
 
 /** Bytes of whole pages each server process keeps (ADR 002); an invalid value stops the start. */
 function pageCacheBytes(): number {

@@ -41,9 +41,9 @@ const REFRESH_MIN_MS = 50
 // are made of (site chrome, metadata, page bodies), needed only while a page is re-rendered.
 const MAX_BYTES = useCacheBytes(process.env.WARTA_USE_CACHE_BYTES)
 
-/** WARTA_USE_CACHE_BYTES: 32 MB unless set, at least 1 MiB. */
+/** WARTA_USE_CACHE_BYTES: 16 MB unless set (32 MB until 2026-12-05, ADR 023), at least 1 MiB. */
 export function useCacheBytes(raw) {
-  return bytesSetting('WARTA_USE_CACHE_BYTES', raw, { fallback: 32 * 1024 * 1024, min: 1024 * 1024 })
+  return bytesSetting('WARTA_USE_CACHE_BYTES', raw, { fallback: 16 * 1024 * 1024, min: 1024 * 1024 })
 }
 
 /**

@@ -56,10 +56,10 @@ describe('refreshNow (server.mjs, before a signed-in request)', () => {
 })
 
 describe('WARTA_USE_CACHE_BYTES', () => {
-  it('sizes the fragment store, 32 MB unless set, and refuses a value that is not a size', () => {
-    expect(useCacheBytes(undefined)).toBe(32 * 1024 * 1024)
-    expect(useCacheBytes('')).toBe(32 * 1024 * 1024)
-    expect(useCacheBytes(String(16 * 1024 * 1024))).toBe(16 * 1024 * 1024)
+  it('sizes the fragment store, 16 MB unless set, and refuses a value that is not a size', () => {
+    expect(useCacheBytes(undefined)).toBe(16 * 1024 * 1024)
+    expect(useCacheBytes('')).toBe(16 * 1024 * 1024)
+    expect(useCacheBytes(String(32 * 1024 * 1024))).toBe(32 * 1024 * 1024)
     for (const bad of ['16MB', '-1', '1000', '20000000.5']) expect(() => useCacheBytes(bad), bad).toThrow(/WARTA_USE_CACHE_BYTES/)
   })
 })
