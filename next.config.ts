@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { NextConfig } from 'next'
 import { BASELINE_HEADERS, PUBLIC_CSP_HEADERS } from './lib/security/headers'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
-import { bytesSetting } from './lib/env-bytes.mjs'
+import { DEFAULT_PAGE_CACHE_BYTES, withRunTimeSettings } from './lib/next-run-time.mjs'
 import { HOME_ROUTE_PATH, SEARCH_ROUTE_PATH, TODAY_INDEX_DATE, WHOLE_YEAR_MONTH } from './lib/urls'
 
 /**
@@ -11,16 +11,6 @@ import { HOME_ROUTE_PATH, SEARCH_ROUTE_PATH, TODAY_INDEX_DATE, WHOLE_YEAR_MONTH 
  * prerendered at build time from the build machine's database. So every public URL
  * that carries a query string or has no params is rewritten onto a params route here.
  */
-// 48 MB of pages counted in bytes (lib/cli/patch-next.mjs keeps their HTML as bytes): about 700 of
-// today's pages, with the front cache (ADR 021) in front of it. 128 MB until 2026-12-05, which a
-// long crawl filled, taking a worker past 430 MB (ADR 023, amended).
-const DEFAULT_PAGE_CACHE_BYTES = 48 * 1024 * 1024
-
-/** Bytes of whole pages each server process keeps (ADR 002); an invalid value stops the start. */
-function pageCacheBytes(): number {
-  return bytesSetting('WARTA_PAGE_CACHE_BYTES', process.env.WARTA_PAGE_CACHE_BYTES, { fallback: DEFAULT_PAGE_CACHE_BYTES, min: 1024 * 1024 })
-}
-
 const pageParam = [{ type: 'query' as const, key: 'page', value: '(?<page>[0-9]{1,6})' }]
 
 const nextConfig: NextConfig = {
@@ -33,8 +23,8 @@ const nextConfig: NextConfig = {
   // server.mjs answers trailing-slash and upper-case variants with one 301 to the canonical URL
   // (after checking the redirect table), instead of Next's 308 (docs/decisions/004-redirects.md).
   skipTrailingSlashRedirect: true,
-  // Bounded LRU for pages generated at run time, per server process; see ADR 002 and
-  // memoryOnlyPages below. The running server reads it at start (WARTA_PAGE_CACHE_BYTES, config()).
+  // Bounded LRU for pages generated at run time, per server process (ADR 002). The running server
+  // reads it at start (WARTA_PAGE_CACHE_BYTES, lib/next-run-time.mjs).
   cacheMaxMemorySize: DEFAULT_PAGE_CACHE_BYTES,
   // Every server process keeps its own pages in memory and shares when tags expired, so a change
   // handled by one process reaches all of them (ADR 007).
@@ -93,17 +83,11 @@ const nextConfig: NextConfig = {
 }
 
 /**
- * Pages generated at run time stay in memory only: a page cache on disk would outlive the
- * database it was made from (a fresh database must never show another's pages), and junk URLs'
- * 404s must not fill the disk (ADR 002). The only switch for it is `experimental.isrFlushToDisk`,
- * which the running server reads; `next build` lists every experiment that differs from its
- * default, and prints this one as `⨯ isrFlushToDisk` (⨯ meaning "turned off"), which reads as an
- * error. The build writes its own output whatever the flag says, so it is set for the server
- * (and `next dev`) only. next.config.test.ts checks both phases.
+ * The build gets the config as it is; a server (`next dev`, and `npm start` through the build's
+ * resolved copy: server.mjs) gets the settings it reads at start: the page cache's size and pages
+ * kept in memory only (lib/next-run-time.mjs). next.config.test.ts checks both phases.
  */
-const memoryOnlyPages: NextConfig['experimental'] = { isrFlushToDisk: false }
-
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD) return nextConfig
-  return { ...nextConfig, cacheMaxMemorySize: pageCacheBytes(), experimental: { ...nextConfig.experimental, ...memoryOnlyPages } }
+  return withRunTimeSettings(nextConfig)
 }

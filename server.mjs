@@ -27,8 +27,10 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks'
+import nextEnv from '@next/env'
 import { createFrontCache, NOT_PAGES, noteTagsExpired, tagGeneration } from './lib/cache/front-cache.mjs'
 import { bytesSetting } from './lib/env-bytes.mjs'
+import { serverConfigJson } from './lib/next-run-time.mjs'
 import { startTurnWatch } from './lib/http/loop-turns.mjs'
 import { makeSocketDir } from './lib/http/socket-dir.mjs'
 import { createWorkerProxy } from './lib/http/worker-proxy.mjs'
@@ -170,10 +172,27 @@ function writeStats(workers) {
 }
 
 /**
+ * Hands Next the config `next build` resolved, with the settings read at start (the page cache's
+ * size, pages in memory only: lib/next-run-time.mjs), as Next's own standalone server does.
+ * Left to itself, Next would compile next.config.ts again in every process with its SWC binding,
+ * which then stays mapped: about 25 MB of each process's memory (ADR 023). Next also reads the
+ * `.env` files while it loads a config file; with the build's config it does not, so that is done
+ * here first, the same way. Without a build to read (never under `npm start`, which builds first),
+ * Next loads next.config.ts as before.
+ */
+function useBuiltConfig() {
+  const dir = process.cwd()
+  nextEnv.loadEnvConfig(dir, false, { info: () => {}, error: (...args) => console.error(...args) })
+  const config = serverConfigJson(dir)
+  if (config) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = config
+}
+
+/**
  * One server process: Next behind the URL-history check, listening on the port when it is the only
  * one, else on the Unix socket the primary hands it requests on.
  */
 async function runWorker({ single }) {
+  useBuiltConfig()
   // Loaded here, not at the top: the primary of several processes never renders.
   const { default: next } = await import('next')
   const app = next({ dev: false, port, hostname: 'localhost' })
