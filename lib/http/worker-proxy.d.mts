@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export const PAGES_PER_WORKER: number
 export const MAX_WAITING: number
+export const MAX_WAIT_MS: number
 export type Upstream = { id: number; socketPath: string; inFlight: number }
 export function createWorkerProxy(opts: {
   upstreams: () => Upstream[]
@@ -13,4 +14,6 @@ export function createWorkerProxy(opts: {
   pagesPerWorker?: number
   /** Page reads that may wait for a place before more are refused with 503 (MAX_WAITING). */
   maxWaiting?: number
+  /** How long a page read may wait for a place before it is answered 503 (MAX_WAIT_MS). */
+  maxWaitMs?: number
 }): (req: IncomingMessage, res: ServerResponse) => void

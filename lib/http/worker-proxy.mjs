@@ -17,6 +17,8 @@
  * credentials, a form post, build assets, media, /api) goes to a worker at once. A cookie is no
  * privilege: a client that sends one is served as before this queue. A page's place is free once
  * the worker has sent the page, not once a slow reader has received it: the primary holds the rest.
+ * The wait is bounded twice: past MAX_WAITING waiting, or after MAX_WAIT_MS of waiting, a page read
+ * is answered 503 with Retry-After.
  *
  * What the worker sees is what it would have seen from the client: the method, URL, headers and
  * body, with the client's socket address stamped in a header only this server can write (a nonce
@@ -34,6 +36,14 @@ import { serverFront } from '../i18n/server-front.mjs'
 export const PAGES_PER_WORKER = 1
 /** Page requests waiting for a worker past this are refused at once with 503 (a flood, not a crowd). */
 export const MAX_WAITING = 512
+/**
+ * A page read that has waited this long for a place is answered 503 instead. Renders take tens of
+ * milliseconds, so even a full queue drains in seconds; a wait this long means the workers are stuck
+ * (a render that never ends, a worker restarting), and the reader is better told to come back.
+ */
+export const MAX_WAIT_MS = 30_000
+// How often the waiting reads are checked against MAX_WAIT_MS while any wait.
+const WAIT_SWEEP_MS = 1_000
 
 // lib/http/client-address.ts: PEER_ADDRESS_HEADER and formatPeerAddress; keep in step.
 const PEER_ADDRESS_HEADER = 'x-warta-peer-address'
@@ -70,6 +80,7 @@ function endToEnd(headers) {
  *   onError?: (error: unknown, req: http.IncomingMessage) => void,
  *   pagesPerWorker?: number,
  *   maxWaiting?: number,
+ *   maxWaitMs?: number,
  * }} opts
  */
 export function createWorkerProxy(opts) {
@@ -77,10 +88,13 @@ export function createWorkerProxy(opts) {
   let turn = 0
   /** Page reads each worker has in flight (of its `inFlight`). @type {WeakMap<Upstream, number>} */
   const pages = new WeakMap()
-  /** Page reads waiting for a worker's place, oldest first. @type {{ req: http.IncomingMessage, res: http.ServerResponse }[]} */
+  /** Page reads waiting for a worker's place, oldest first. @type {{ req: http.IncomingMessage, res: http.ServerResponse, since: number }[]} */
   const waiting = []
   const placesPerWorker = opts.pagesPerWorker ?? PAGES_PER_WORKER
   const maxWaiting = opts.maxWaiting ?? MAX_WAITING
+  const maxWaitMs = opts.maxWaitMs ?? MAX_WAIT_MS
+  /** Runs while any read waits. @type {NodeJS.Timeout | null} */
+  let sweeper = null
 
   /**
    * The ready worker with the fewest requests in flight, ties taken in turn; for a page read, only
@@ -110,6 +124,20 @@ export function createWorkerProxy(opts) {
       if (!upstream && opts.upstreams().length > 0) return
       const { req, res } = /** @type {(typeof waiting)[number]} */ (waiting.shift())
       send(req, res, upstream, true)
+    }
+  }
+
+  /** Answers the reads that have waited too long (the oldest are first), and stops when none wait. */
+  function sweep() {
+    const oldest = Date.now() - maxWaitMs
+    while (waiting.length > 0 && /** @type {(typeof waiting)[number]} */ (waiting[0]).since <= oldest) {
+      const { req, res } = /** @type {(typeof waiting)[number]} */ (waiting.shift())
+      req.resume()
+      busy(res)
+    }
+    if (waiting.length === 0 && sweeper) {
+      clearInterval(sweeper)
+      sweeper = null
     }
   }
 
@@ -161,8 +189,12 @@ export function createWorkerProxy(opts) {
       busy(res)
       return
     }
-    const entry = { req, res }
+    const entry = { req, res, since: Date.now() }
     waiting.push(entry)
+    if (!sweeper) {
+      sweeper = setInterval(sweep, Math.min(WAIT_SWEEP_MS, maxWaitMs))
+      sweeper.unref()
+    }
     // A reader who leaves while waiting gives up their turn.
     res.on('close', () => {
       const at = waiting.indexOf(entry)

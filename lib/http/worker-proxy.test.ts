@@ -7,7 +7,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createFrontCache, noteTagsExpired } from '../cache/front-cache.mjs'
 import { getClientAddress, installPeerAddressStamp, PEER_ADDRESS_HEADER } from './client-address'
-import { createWorkerProxy, PAGES_PER_WORKER, type Upstream } from './worker-proxy.mjs'
+import { createWorkerProxy, MAX_WAIT_MS, PAGES_PER_WORKER, type Upstream } from './worker-proxy.mjs'
 
 // As server.mjs's primary gives its workers: set before this process's first stamp.
 const NONCE = 'f00dfeedf00dfeedf00dfeedf00dfeed'
@@ -96,11 +96,19 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-async function startPrimary(opts: { front?: boolean; maxWaiting?: number; pagesPerWorker?: number } = {}) {
+async function startPrimary(opts: { front?: boolean; maxWaiting?: number; maxWaitMs?: number; pagesPerWorker?: number } = {}) {
   const front = opts.front ? createFrontCache({ pageCacheControl: POLICY }) : undefined
   const errors: unknown[] = []
   primary = http.createServer(
-    createWorkerProxy({ upstreams: () => upstreams, peerNonce: NONCE, front, onError: (e) => errors.push(e), maxWaiting: opts.maxWaiting, pagesPerWorker: opts.pagesPerWorker }),
+    createWorkerProxy({
+      upstreams: () => upstreams,
+      peerNonce: NONCE,
+      front,
+      onError: (e) => errors.push(e),
+      maxWaiting: opts.maxWaiting,
+      maxWaitMs: opts.maxWaitMs,
+      pagesPerWorker: opts.pagesPerWorker,
+    }),
   )
   await listen(primary, 0)
   base = `http://127.0.0.1:${(primary.address() as AddressInfo).port}`
@@ -157,6 +165,28 @@ describe('the primary in front of the workers', () => {
     // The reader left: the worker's answer is abandoned, and the worker counts as free again.
     await expect.poll(() => seen[0]!.closedEarly).toBe(true)
     await expect.poll(() => upstreams.map((u) => u.inFlight)).toEqual([0, 0])
+  })
+
+  it('answers a page read that waited too long for a place with 503, and serves the next one as before', async () => {
+    expect(MAX_WAIT_MS).toBe(30_000)
+    await addWorker(1)
+    await startPrimary({ maxWaitMs: 150 })
+    const first = fetch(`${base}/hold-lama`).then((r) => r.text())
+    await expect.poll(() => seen.length).toBe(1)
+    const started = Date.now()
+    const waited = await fetch(`${base}/menunggu`)
+    expect(waited.status).toBe(503)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140)
+    expect(waited.headers.get('retry-after')).toBe('5')
+    expect(waited.headers.get('cache-control')).toBe('no-store')
+    expect(await waited.text()).toMatch(/sibuk/)
+    // It never reached the worker, which still holds only the first.
+    expect(seen.map((s) => s.url)).toEqual(['/hold-lama'])
+
+    held.shift()!.end('lama')
+    expect(await first).toBe('lama')
+    expect(await (await fetch(`${base}/berikut`)).text()).toBe('<p>1:/berikut</p>')
+    await expect.poll(() => upstreams.map((u) => u.inFlight)).toEqual([0])
   })
 
   it('gives a worker its number of anonymous page reads at once; the rest wait in turn, and nothing else waits', async () => {
