@@ -655,7 +655,7 @@ describe('finding 6: the old addresses an export names', () => {
 
 describe('an import whose pages cannot be expired', () => {
   it('keeps the stories and says so, when the tag store does not answer (Redis down)', async () => {
-    reset()
+    await reset()
     const { installTagStore, sqliteTagStore } = await import('@/lib/cache/tag-store')
     const down = new Error('Redis is not connected')
     installTagStore({ append: () => Promise.reject(down), readSince: () => Promise.reject(down), latestSeq: () => Promise.reject(down) })
