@@ -35,6 +35,7 @@ import { getAuthorBySlug, updateProfile } from '@/db/queries/users'
 import { articleChangeTags } from '@/lib/cache/article'
 import { authorChangedTags } from '@/lib/cache/author'
 import { expireTags } from '@/lib/cache/expire'
+import { closeDatabase } from '@/db'
 import { closeRedis } from '@/lib/redis/client'
 import { labelChangedTags, labelsMergedTags } from '@/lib/cache/label'
 import { siteSettingsChangedTags } from '@/lib/cache/site'
@@ -150,8 +151,9 @@ async function main() {
   const [command, ...args] = process.argv.slice(2)
   const { tags, result } = await run(command, args)
   const revalidated = await expireTags(tags)
-  // With REDIS_URL set the expiries went to Redis, whose connection would keep the process alive.
-  await closeRedis()
+  // Open connections keep the process alive: Redis's (with REDIS_URL, the expiries went there) and,
+  // on PostgreSQL, the pool's until its idle timeout, 10 s after every command.
+  await Promise.all([closeRedis(), closeDatabase()])
   console.log(JSON.stringify({ result, revalidated }))
 }
 
