@@ -23,7 +23,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** Where a patch comes from, so that the install can say what it did. */
+/** What each patch does, in the words the install prints. */
 const STRINGIFY = 'page-cache entries measured without JSON.stringify'
 const HTML_BYTES = 'page HTML kept as UTF-8 bytes in the page cache'
 
