@@ -311,7 +311,7 @@ const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 })
 
 type Answer = { status: number; ms: number; body: Buffer; encoding: string | undefined }
 
-/** One request; `agent: false` opens a new connection (so cluster round-robin may pick the other process). */
+/** One request; `agent: false` opens a new connection. */
 function request(port: number, url: string, opts: { encoding?: string; agent?: http.Agent | false } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
@@ -434,22 +434,22 @@ async function coldThroughput(port: number, urls: string[], connections: number,
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A few pages of each type that the measurements never ask for, on fresh connections so every
- * server process renders some: a process's first renders load and compile code, which is a
- * start-up cost, not a page's.
+ * A few pages of each type that the measurements never ask for, `processes` at a time so every
+ * server process renders some (the primary gives one reader after another to the same worker):
+ * a process's first renders load and compile code, which is a start-up cost, not a page's.
  */
 async function warmUp(port: number, measured: PageType[], processes: number) {
   const seen = new Set(measured.flatMap((t) => t.urls))
   const others = pickUrls(20, 2).types.filter((t) => t.name !== 'homepage' && !t.name.startsWith('search'))
-  for (const t of others) {
-    const urls = t.urls.filter((u) => !seen.has(u)).slice(0, 2 * processes)
-    for (const url of urls) await request(port, url, { agent: false, encoding: BROWSER_ENCODING })
+  const together = async (urls: string[]) => {
+    for (let i = 0; i < urls.length; i += processes) {
+      await Promise.all(urls.slice(i, i + processes).map((url) => request(port, url, { agent: false, encoding: BROWSER_ENCODING })))
+    }
   }
+  for (const t of others) await together(t.urls.filter((u) => !seen.has(u)).slice(0, 2 * processes))
   // Every process's first search loads the search code and its statements: measured searches time
   // the query, not that. Words that match nothing, so no measured word's results are read here.
-  for (let i = 0; i < 2 * processes; i++) {
-    await request(port, `/cari?q=pemanasan${i}`, { agent: false, encoding: BROWSER_ENCODING })
-  }
+  await together(Array.from({ length: 2 * processes }, (_, i) => `/cari?q=pemanasan${i}`))
 }
 
 async function main() {

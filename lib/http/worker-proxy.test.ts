@@ -167,6 +167,25 @@ describe('the primary in front of the workers', () => {
     await expect.poll(() => upstreams.map((u) => u.inFlight)).toEqual([0, 0])
   })
 
+  it('among equally busy workers, gives every request to the first: the others take what it cannot', async () => {
+    await addWorker(1)
+    await addWorker(2)
+    await startPrimary()
+    // One reader at a time (a page read, then a request with a cookie): never two workers in turn.
+    for (let i = 0; i < 4; i += 1) {
+      await (await fetch(`${base}/halaman-${i}`)).text()
+      await (await fetch(`${base}/admin-${i}`, { headers: { cookie: 'sesi=1' } })).text()
+    }
+    expect(seen.map((s) => s.worker)).toEqual(Array(8).fill(1))
+    // Busy, it gives way: a second reader goes to the other worker.
+    const holding = fetch(`${base}/hold`).then((r) => r.text())
+    await expect.poll(() => seen.length).toBe(9)
+    await (await fetch(`${base}/halaman-lain`)).text()
+    expect(seen.slice(8).map((s) => s.worker)).toEqual([1, 2])
+    held.shift()!.end('selesai')
+    expect(await holding).toBe('selesai')
+  })
+
   it('answers a page read that waited too long for a place with 503, and serves the next one as before', async () => {
     expect(MAX_WAIT_MS).toBe(30_000)
     await addWorker(1)
