@@ -10,8 +10,8 @@
  * next one in turn, keeps a second render from queueing behind a first while the other worker idles.
  * Between workers equally busy, the first in the list wins, not the next in turn: below full load
  * one worker does the renders, with its code and data warm in the CPU's caches, and the others
- * take what it cannot (a render handed to the worker that rendered the one before costs about a
- * sixth less CPU than one handed to the other; ADR 022).
+ * take what it cannot (measured with one reader at a time: about 7 % less CPU per cold render than
+ * with the renders taken in turn; ADR 022).
  *
  * A worker is given one anonymous page request at a time (two on PostgreSQL, whose queries leave
  * the event loop idle while they travel; server.mjs chooses); more wait here, in the order they
