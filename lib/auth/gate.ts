@@ -144,6 +144,18 @@ function refusalFor(status: 403 | 404): AdminDecision {
   return status === 403 ? FORBIDDEN : MISSING
 }
 
+/**
+ * Whether the gate's decision depends on who is signed in. Not for the open pages, nor for a
+ * server action's post: that goes on to the action whoever sends it, and the action authorizes
+ * itself. So an autosave does not read the session twice (issue 9 #6: on PostgreSQL every read is
+ * a round trip that waits for a busy process's event loop).
+ */
+export function gateReadsSession(request: Pick<AdminRequest, 'path' | 'method' | 'isServerAction'>): boolean {
+  if (isOpenAdminPath(request.path)) return false
+  const isRead = request.method === 'GET' || request.method === 'HEAD'
+  return isRead || !request.isServerAction
+}
+
 /** What the gate does with a newsroom request, given who is signed in (null: nobody). */
 export async function decideAdminRequest(request: AdminRequest, staff: Staff | null, data: GateData): Promise<AdminDecision> {
   if (isOpenAdminPath(request.path)) return NEXT

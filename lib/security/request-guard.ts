@@ -2,7 +2,7 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import type { Staff } from '@/db/queries/users'
-import { adminPathOf, decideAdminRequest, type GateData, gateData, isOpenAdminPath, readGateStaff } from '@/lib/auth/gate'
+import { adminPathOf, decideAdminRequest, type GateData, gateData, gateReadsSession, readGateStaff } from '@/lib/auth/gate'
 import { getEnv } from '@/lib/env'
 import { localLocation } from '@/lib/http/location'
 import { t } from '@/lib/i18n/id'
@@ -48,12 +48,9 @@ export function createRequestGuard({ siteUrl, readStaff = readGateStaff, data = 
     delete req.headers['content-security-policy-report-only']
     res.setHeader('Content-Security-Policy', policy)
     try {
-      const staff = isOpenAdminPath(path) ? null : await readStaff(req.headers)
-      const decision = await decideAdminRequest(
-        { path, target: localLocation(pathname) + search, method: req.method ?? 'GET', isServerAction: req.headers['next-action'] !== undefined },
-        staff,
-        data,
-      )
+      const request = { path, target: localLocation(pathname) + search, method: req.method ?? 'GET', isServerAction: req.headers['next-action'] !== undefined }
+      const staff = gateReadsSession(request) ? await readStaff(req.headers) : null
+      const decision = await decideAdminRequest(request, staff, data)
       if (decision.action === 'redirect') {
         res.statusCode = decision.status
         res.setHeader('Location', decision.location)
