@@ -116,6 +116,20 @@ export async function lockRows(db: Runner, table: Table, ids: number[], mode: 'u
   return rows.map((r) => Number(r.id))
 }
 
+/**
+ * A drizzle select that, on PostgreSQL, locks the rows it reads until the transaction ends
+ * (`FOR UPDATE`, or `FOR SHARE`): the lock and the read in one round trip, where lockRows() and
+ * then the read take two. The query must read one table, ordered by id when it can return more
+ * than one row (so that two transactions locking overlapping sets never deadlock). Under READ
+ * COMMITTED a row another transaction changed while we waited is read as committed, and left out
+ * if it no longer matches; a row deleted meanwhile is left out. SQLite: the select as it is, since
+ * write() already holds the database's one write lock. Call it inside write().
+ */
+export function lockingRead<Q>(db: Runner, query: Q, mode: 'update' | 'share' = 'update'): Q {
+  if (!onPg(db)) return query
+  return (query as unknown as { for(strength: 'update' | 'share'): Q }).for(mode)
+}
+
 /** The row lock clause that ends a raw SELECT inside write(): FOR UPDATE on PostgreSQL, nothing on SQLite (see lockRows). */
 export function forUpdate(db: Runner): SQL {
   return onPg(db) ? sql` FOR UPDATE` : sql``

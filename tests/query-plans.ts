@@ -15,7 +15,7 @@ export async function captureStatements(fn: () => unknown, opts: { plans?: boole
     // No SQLite plans there: a test about them imports '@/tests/sqlite-only'. One about the
     // statements alone (their SQL, their parameters) says so with { plans: false }.
     if (opts.plans !== false) throw new Error("captureStatements() reads SQLite's plans: import '@/tests/sqlite-only' first in this test file, or pass { plans: false }.")
-    return capturePgReads(fn)
+    return capturePgStatements(fn)
   }
   // Reads go to the read connection, writes to the write connection (db/index.ts): watch both.
   const clients = [getDb().$client, getWriteConnection().$client]
@@ -59,21 +59,39 @@ export async function captureStatements(fn: () => unknown, opts: { plans?: boole
   }))
 }
 
-/** PostgreSQL: the statements `fn` ran through the pool (reads outside write()), without plans. */
-async function capturePgReads(fn: () => unknown): Promise<RanStatement[]> {
-  const pool = getPgPool()
-  const original = pool.query
+/**
+ * PostgreSQL: every statement `fn` ran on the pool's clients, reads and write() transactions alike
+ * (BEGIN and COMMIT included), without plans.
+ */
+async function capturePgStatements(fn: () => unknown): Promise<RanStatement[]> {
+  // pg-pool makes its clients from this class (Pool#Client; absent from pg's types).
+  const proto = (getPgPool() as unknown as { Client: { prototype: { query: (...args: unknown[]) => unknown } } }).Client.prototype
+  const original = proto.query
   const ran: RanStatement[] = []
-  pool.query = function (this: typeof pool, ...args: unknown[]) {
+  proto.query = function (this: unknown, ...args: unknown[]) {
     const [first, values] = args as [string | QueryConfig, unknown[] | undefined]
     const text = typeof first === 'string' ? first : first.text
-    ran.push({ sql: text, params: values ?? (typeof first === 'string' ? [] : (first.values ?? [])), plan: [] })
-    return (original as (...a: unknown[]) => unknown).apply(this, args)
-  } as typeof pool.query
+    ran.push({ sql: text, params: Array.isArray(values) ? values : typeof first === 'string' ? [] : (first.values ?? []), plan: [] })
+    return original.apply(this, args)
+  }
   try {
     await fn()
   } finally {
-    pool.query = original
+    proto.query = original
   }
   return ran
+}
+
+/** Whether a statement only opens or ends a transaction (PostgreSQL's BEGIN, COMMIT…; SQLite runs those outside prepare()). */
+export function isTransactionControl(statement: RanStatement): boolean {
+  return /^\s*(begin|commit|rollback|savepoint|release)\b/i.test(statement.sql)
+}
+
+/**
+ * The statements `fn` sends to the database, transaction control left out: on PostgreSQL each is
+ * a round trip whose answer waits for the event loop, behind whatever else the process renders.
+ */
+export async function countStatements(fn: () => unknown): Promise<{ count: number; statements: string[] }> {
+  const ran = (await captureStatements(fn, { plans: false })).filter((s) => !isTransactionControl(s))
+  return { count: ran.length, statements: ran.map((s) => s.sql) }
 }

@@ -1,11 +1,12 @@
 import 'server-only'
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
-import { lockRows } from '@/db/dialect'
+import { lockingRead } from '@/db/dialect'
 import { articleRevisions, articles, labels, media, users, type ArticleStatus } from '@/db/tables'
 import {
   type ArticleRow,
   FROM,
+  type LabelRef,
   footprint,
   isLiveEditRefused,
   labelIdsOf,
@@ -94,11 +95,20 @@ export type RevisionSnapshot = {
   restoredFrom?: number
 }
 
-/** Snapshots an article as it stands (before a write replaces it); the import uses it too. */
-export async function writeRevision(tx: Executor, row: ArticleRow, labelIds: number[], createdBy: number | null, extra: Partial<RevisionSnapshot> = {}) {
-  const labelNames = labelIds.length
-    ? (await tx.select({ id: labels.id, name: labels.name }).from(labels).where(inArray(labels.id, labelIds)))
-    : []
+/**
+ * Snapshots an article as it stands as a revision (after a write, or before one replaces it: the
+ * import uses it so). `labels` are the story's labels in order: ids,
+ * whose names are then read, or LabelRef (id and name) when the caller has just read them.
+ */
+export async function writeRevision(
+  tx: Executor,
+  row: ArticleRow,
+  labels: readonly number[] | readonly LabelRef[],
+  createdBy: number | null,
+  extra: Partial<RevisionSnapshot> = {},
+) {
+  const refs = labels.length === 0 || typeof labels[0] !== 'number' ? (labels as readonly LabelRef[]) : await labelRefs(tx, labels as readonly number[])
+  const labelIds = refs.map((l) => l.id)
   const snapshot: RevisionSnapshot = {
     slug: row.slug,
     dateline: row.dateline,
@@ -107,7 +117,7 @@ export async function writeRevision(tx: Executor, row: ArticleRow, labelIds: num
     featuredAlt: row.featuredAlt,
     featuredCaption: row.featuredCaption,
     labelIds,
-    labelNames: labelIds.map((id) => labelNames.find((l) => l.id === id)?.name ?? ''),
+    labelNames: refs.map((l) => l.name),
     isSponsored: row.isSponsored,
     sponsorName: row.sponsorName,
     seoTitle: row.seoTitle,
@@ -118,6 +128,12 @@ export async function writeRevision(tx: Executor, row: ArticleRow, labelIds: num
   }
   await tx.insert(articleRevisions)
     .values({ articleId: row.id, version: row.version, title: row.title, excerpt: row.excerpt, bodyHtml: row.bodyHtml, snapshot, createdBy })
+}
+
+/** These labels' names, in the order given ('' for one deleted meanwhile). */
+async function labelRefs(tx: Executor, ids: readonly number[]): Promise<LabelRef[]> {
+  const found = await tx.select({ id: labels.id, name: labels.name }).from(labels).where(inArray(labels.id, [...ids]))
+  return ids.map((id) => ({ id, name: found.find((l) => l.id === id)?.name ?? '' }))
 }
 
 /**
@@ -133,12 +149,10 @@ export async function restoreRevision(
   opts: { canPublish: boolean; now?: Date },
 ): Promise<WriteResult> {
   const now = opts.now ?? new Date()
-  const db = getDb()
   return write(
     async (tx): Promise<WriteResult> => {
-      // PostgreSQL: the version check below reads the row as locked (db/dialect.ts lockRows).
-      await lockRows(tx, articles, [articleId])
-      const current = (await tx.select().from(articles).where(eq(articles.id, articleId)).limit(1))[0]
+      // PostgreSQL: the version check below reads the row as locked (db/dialect.ts lockingRead).
+      const current = (await lockingRead(tx, tx.select().from(articles).where(eq(articles.id, articleId)).limit(1)))[0]
       if (!current) return { ok: false, code: 'not-found' }
       if (current.version !== expectedVersion) return { ok: false, ...(await staleError(tx, current)) }
       if (!FROM.save.includes(current.status)) return { ok: false, code: 'wrong-status', status: current.status }
@@ -157,10 +171,11 @@ export async function restoreRevision(
           ? snap.featuredMediaId
           : null
       // Locked against a merge or delete committing between this check and the insert.
-      const labelIds = Array.isArray(snap.labelIds) && snap.labelIds.length
-        ? await lockRows(tx, labels, (await tx.select({ id: labels.id }).from(labels).where(inArray(labels.id, snap.labelIds))).map((l) => l.id), 'share')
+      const kept = Array.isArray(snap.labelIds) && snap.labelIds.length
+        ? await lockingRead(tx, tx.select({ id: labels.id, name: labels.name }).from(labels).where(inArray(labels.id, snap.labelIds)).orderBy(asc(labels.id)), 'share')
         : []
-      const orderedLabelIds = (snap.labelIds ?? []).filter((id) => labelIds.includes(id))
+      const orderedLabels = (snap.labelIds ?? []).flatMap((id) => kept.filter((l) => l.id === id))
+      const orderedLabelIds = orderedLabels.map((l) => l.id)
       const editorId =
         typeof snap.editorId === 'number' && (await tx.select({ id: users.id }).from(users).where(eq(users.id, snap.editorId)).limit(1))[0]
           ? snap.editorId
@@ -188,8 +203,8 @@ export async function restoreRevision(
         })
         .where(eq(articles.id, articleId))
         .returning())[0]!
-      await replaceLabels(tx, articleId, orderedLabelIds)
-      await writeRevision(tx, row, orderedLabelIds, staffId, { restoredFrom: revision.version })
+      await replaceLabels(tx, articleId, orderedLabelIds, beforeLabelIds)
+      await writeRevision(tx, row, orderedLabels, staffId, { restoredFrom: revision.version })
       await writeAudit(tx, staffId, 'article.restore', articleId, { fromVersion: revision.version, toVersion: row.version })
       return okResult(row, footprint(current, beforeLabelIds), footprint(row, orderedLabelIds))
     },

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, eq } from 'drizzle-orm'
-import { getDb, write } from '@/db'
-import { lockRows } from '@/db/dialect'
+import { write } from '@/db'
+import { lockingRead } from '@/db/dialect'
 import { articles, media, users } from '@/db/tables'
 import { articlePath, slugify } from '@/lib/urls'
 import { recordRedirect, redirectImportedLegacyPath } from './redirects'
@@ -70,7 +70,6 @@ export type SaveOptions = {
 
 /** Creates a draft owned by `authorId`, with a unique slug from the title, and its first revision. */
 export async function createDraft(authorId: number, title: string): Promise<{ id: number }> {
-  const db = getDb()
   return write(
     async (tx) => {
       const slug = await uniqueArticleSlug(tx, slugify(title, 120))
@@ -98,12 +97,10 @@ export async function saveArticle(
   opts: SaveOptions,
 ): Promise<WriteResult> {
   const now = opts.now ?? new Date()
-  const db = getDb()
   return write(
     async (tx): Promise<WriteResult> => {
-      // PostgreSQL: the version and status checks below read the row as locked (db/dialect.ts lockRows).
-      await lockRows(tx, articles, [id])
-      const current = (await tx.select().from(articles).where(eq(articles.id, id)).limit(1))[0]
+      // PostgreSQL: the version and status checks below read the row as locked (db/dialect.ts lockingRead).
+      const current = (await lockingRead(tx, tx.select().from(articles).where(eq(articles.id, id)).limit(1)))[0]
       if (!current) return { ok: false, code: 'not-found' }
       if (current.version !== expectedVersion) return { ok: false, ...(await staleError(tx, current)) }
       const allowedFrom = FROM[opts.transition?.to ?? 'save']
@@ -145,7 +142,7 @@ export async function saveArticle(
 
       const resolved = await resolveLabels(tx, content.labels, opts.canCreateLabels)
       if (!resolved.ok) return { ok: false, code: 'label-create-forbidden', name: resolved.name }
-      const labelIds = resolved.ids
+      const labelIds = resolved.labels.map((l) => l.id)
 
       let statusFields: Partial<ArticleRow> = {}
       const transition = opts.transition
@@ -180,8 +177,8 @@ export async function saveArticle(
         })
         .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
         .returning())[0]!
-      await replaceLabels(tx, id, labelIds)
-      await writeRevision(tx, row, labelIds, staffId, opts.autosave ? { autosave: true } : {})
+      await replaceLabels(tx, id, labelIds, beforeLabelIds)
+      await writeRevision(tx, row, resolved.labels, staffId, opts.autosave ? { autosave: true } : {})
 
       if (row.pathMonth && slug !== current.slug && current.pathMonth) {
         await recordRedirect(articlePath(current), articlePath(row), 'article-slug')

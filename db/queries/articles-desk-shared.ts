@@ -1,7 +1,7 @@
 import 'server-only'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
-import { lockRows } from '@/db/dialect'
+import { lockingRead } from '@/db/dialect'
 import { articleLabels, articles, auditLog, labels, redirects, users, type ArticleStatus } from '@/db/tables'
 import { toPathMonth } from '@/lib/dates'
 import type { ArticleFootprint } from '@/lib/revalidate'
@@ -137,33 +137,52 @@ export async function isSlugTaken(tx: Tx, slug: string, exceptId: number): Promi
   )
 }
 
+/** A label as a story carries it: its id, and its name for the revision's snapshot. */
+export type LabelRef = { id: number; name: string }
+
 /**
  * Finds labels by name (through their slug) and creates the missing ones, or, when creating
- * is not allowed, names the first missing one without writing anything.
+ * is not allowed, names the first missing one without writing anything. One read for all the
+ * names, locked on PostgreSQL (db/dialect.ts lockingRead): a label a merge or delete removes
+ * before this story's rows are written would fail their foreign key; locked, it stays until we
+ * commit, or (removed or renamed while we waited) counts as missing.
  */
-export async function resolveLabels(tx: Tx, names: string[], canCreate: boolean): Promise<{ ok: true; ids: number[] } | { ok: false; name: string }> {
-  const found: Array<{ name: string; slug: string; id: number | undefined }> = []
-  for (const name of names) {
-    const slug = slugify(name, 80)
-    found.push({ name, slug, id: (await tx.select({ id: labels.id }).from(labels).where(eq(labels.slug, slug)).limit(1))[0]?.id })
-  }
-  // PostgreSQL: a label a merge or delete removes before this story's rows are written would fail
-  // their foreign key; locked, it stays until we commit, or (removed while we waited) counts as missing.
-  const kept = new Set(await lockRows(tx, labels, found.flatMap((l) => (l.id === undefined ? [] : [l.id])), 'share'))
-  for (const label of found) if (label.id !== undefined && !kept.has(label.id)) label.id = undefined
-  const missing = found.find((l) => l.id === undefined)
+export async function resolveLabels(tx: Tx, names: string[], canCreate: boolean): Promise<{ ok: true; labels: LabelRef[] } | { ok: false; name: string }> {
+  if (names.length === 0) return { ok: true, labels: [] }
+  const wanted = names.map((name) => ({ name, slug: slugify(name, 80) }))
+  const rows = await lockingRead(
+    tx,
+    tx.select({ id: labels.id, name: labels.name, slug: labels.slug })
+      .from(labels)
+      .where(inArray(labels.slug, [...new Set(wanted.map((l) => l.slug))]))
+      .orderBy(asc(labels.id)),
+    'share',
+  )
+  const bySlug = new Map(rows.map((row) => [row.slug, row]))
+  const missing = wanted.find((l) => !bySlug.has(l.slug))
   if (missing && !canCreate) return { ok: false, name: missing.name }
-  const ids: number[] = []
-  for (const label of found) {
-    const id = label.id ?? (await tx.insert(labels).values({ name: label.name, slug: label.slug }).returning({ id: labels.id }))[0]!.id
-    if (!ids.includes(id)) ids.push(id)
+  const resolved: LabelRef[] = []
+  for (const label of wanted) {
+    let found = bySlug.get(label.slug)
+    if (!found) {
+      const created = (await tx.insert(labels).values({ name: label.name, slug: label.slug }).returning({ id: labels.id }))[0]!
+      found = { id: created.id, name: label.name, slug: label.slug }
+      bySlug.set(label.slug, found)
+    }
+    if (!resolved.some((l) => l.id === found.id)) resolved.push({ id: found.id, name: found.name })
   }
-  return { ok: true, ids }
+  return { ok: true, labels: resolved }
 }
 
-export async function replaceLabels(tx: Tx, articleId: number, labelIds: number[]) {
+/**
+ * Gives the story exactly these labels, in this order. Nothing is written when `current` (the
+ * story's labels as read in this transaction, in order) is already that; else one delete and
+ * one insert.
+ */
+export async function replaceLabels(tx: Tx, articleId: number, labelIds: readonly number[], current?: readonly number[]) {
+  if (current && current.length === labelIds.length && current.every((id, i) => id === labelIds[i])) return
   await tx.delete(articleLabels).where(eq(articleLabels.articleId, articleId))
-  for (const [position, labelId] of labelIds.entries()) await tx.insert(articleLabels).values({ articleId, labelId, position })
+  if (labelIds.length > 0) await tx.insert(articleLabels).values(labelIds.map((labelId, position) => ({ articleId, labelId, position })))
 }
 
 /** A live article always wins its address: a redirect away from it would hide it. */

@@ -19,6 +19,15 @@ export async function authorize(permission: Permission, record?: Owned, opts: { 
   return staff
 }
 
+/**
+ * The same decision on a record loaded since, for someone authorize() admitted earlier in this
+ * request: their session is not read again. Throws AccessDenied('forbidden').
+ */
+export function authorizeOn(staff: Staff, permission: Permission, record: Owned): Staff {
+  if (!isAllowed(staff, permission, record)) throw new AccessDenied('forbidden')
+  return staff
+}
+
 /** Pure form of the decision, for lists and buttons. Without a record, `own` means "on their own records". */
 export function isAllowed(staff: Pick<Staff, 'id' | 'role'>, permission: Permission, record?: Owned): boolean {
   const scope = scopeFor(permission, staff.role)

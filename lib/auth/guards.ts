@@ -4,7 +4,7 @@ import { connection } from 'next/server'
 import type { z } from 'zod'
 import type { Staff } from '@/db/queries/users'
 import { t } from '@/lib/i18n/id'
-import { authorize, type Owned } from './authorize'
+import { authorize, authorizeOn, type Owned } from './authorize'
 import { AccessDenied } from './errors'
 import type { Permission } from './policy'
 
@@ -97,7 +97,7 @@ export function adminAction<S extends z.ZodType, R extends Owned | undefined = u
         const loaded = await spec.load(parsed.data, staff)
         if (!loaded) return { ok: false, message: t.admin.errors.notFound }
         record = loaded
-        staff = await authorize(spec.permission, loaded, opts)
+        staff = authorizeOn(staff, spec.permission, loaded)
       }
       const data = await spec.run(parsed.data, { staff, record })
       return { ok: true, data }

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation'
 import * as desk from '@/db/queries/articles-desk'
 import { write } from '@/db'
 import type { Staff } from '@/db/queries/users'
-import { authorize, isAllowed } from '@/lib/auth/authorize'
+import { authorizeOn, isAllowed } from '@/lib/auth/authorize'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
 import { formatDateTime, jakartaParts } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
@@ -173,7 +173,7 @@ export const submitArticle = adminAction({
   input: articleInput,
   load: loadArticle,
   run: async (input, { staff, record }) => {
-    await authorize('article:edit', record)
+    authorizeOn(staff, 'article:edit', record)
     return save(input, staff, record, { to: 'submitted' }, w.messages.submitted)
   },
 })
@@ -184,7 +184,7 @@ export const publishArticle = adminAction({
   input: articleInput,
   load: loadArticle,
   run: async (input, { staff, record }) => {
-    await authorize('article:edit', record)
+    authorizeOn(staff, 'article:edit', record)
     return save(input, staff, record, { to: 'published' }, w.messages.published)
   },
 })
@@ -195,7 +195,7 @@ export const scheduleArticle = adminAction({
   input: scheduleInput,
   load: loadArticle,
   run: async (input, { staff, record }) => {
-    await authorize('article:edit', record)
+    authorizeOn(staff, 'article:edit', record)
     return save(input, staff, record, { to: 'scheduled', at: input.publishAt }, (r) => w.messages.scheduled(formatDateTime(r.publishedAt!)))
   },
 })
@@ -257,7 +257,7 @@ export const addArticleNote = adminAction({
   input: noteInput,
   load: loadArticle,
   run: async (input, { staff, record }) => {
-    if (input.liftsVerification) await authorize('article:verification', record)
+    if (input.liftsVerification) authorizeOn(staff, 'article:verification', record)
     const result = await write(() => desk.addNote(input.id, input.kind, input.body, staff.id, { liftsVerification: input.liftsVerification }))
     if (!result.ok) {
       if (result.code === 'wrong-status') throw new ActionRefusal(w.errors.noteNotLive)
