@@ -1,6 +1,5 @@
 import 'server-only'
-import { eq } from 'drizzle-orm'
-import { getDb, write } from '@/db'
+import { write } from '@/db'
 import { execute, sweepExpiredSql } from '@/db/dialect'
 import { revokedSessions } from '@/db/tables'
 
@@ -13,8 +12,4 @@ export async function revokeSession(sessionId: string, expiresAt: Date, now = ne
       .values({ sessionId, expiresAt: expiresAt.getTime() })
       .onConflictDoUpdate({ target: revokedSessions.sessionId, set: { expiresAt: expiresAt.getTime() } })
   })
-}
-
-export async function isSessionRevoked(sessionId: string): Promise<boolean> {
-  return (await getDb().select({ id: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)).limit(1))[0] !== undefined
 }

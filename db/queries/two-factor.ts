@@ -107,6 +107,11 @@ export async function isTwoFactorRequiredForStaff(): Promise<boolean> {
   return (await getDb().select({ value: settings.value }).from(settings).where(eq(settings.key, REQUIRED_KEY)).limit(1))[0]?.value === true
 }
 
+/** The same setting as a column of another select (the session check reads it in its one statement): true, or false when unset. */
+export function twoFactorRequiredColumn() {
+  return sql`(select ${settings.value} from ${settings} where ${settings.key} = ${REQUIRED_KEY})`.mapWith((value: unknown) => settings.value.mapFromDriverValue(value as string) === true)
+}
+
 export async function setTwoFactorRequiredForStaff(required: boolean, actorId: number): Promise<void> {
   await write(async (tx) => {
     await tx.insert(settings)

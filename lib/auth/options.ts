@@ -3,6 +3,7 @@ import type { NextAuthOptions, User } from 'next-auth'
 import { getToken, type JWT } from 'next-auth/jwt'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { revokeSession } from '@/db/queries/sessions'
+import type { Staff } from '@/db/queries/users'
 import { getEnv } from '@/lib/env'
 import { localTarget } from '@/lib/http/location'
 import { getSecret } from '@/lib/secrets'
@@ -17,6 +18,17 @@ let options: NextAuthOptions | undefined
 
 // The check made in the jwt callback, handed to the session callback of the same request.
 const checked = new WeakMap<JWT, CheckedSession>()
+// And the person it read, handed with the session the callback returns to its caller
+// (getServerSession returns that object): currentStaff() then needs no second read of the row.
+const checkedStaff = new WeakMap<object, Staff>()
+
+/**
+ * The signed-in person as this request's session check read them, for a session that
+ * getServerSession() returned; undefined when there is none to hand on (then read the row).
+ */
+export function staffCheckedWith(session: object | null | undefined): Staff | undefined {
+  return session ? checkedStaff.get(session) : undefined
+}
 
 /**
  * next-auth, configured once per process: email + password (then a two-factor code where set
@@ -80,7 +92,10 @@ export function getAuthOptions(): NextAuthOptions {
         const result = checked.get(token) ?? (await checkSessionToken(token))
         if (!result) return { expires: session.expires } as typeof session
         const user = { id: String(result.user.id), ...(result.stage === 'full' ? {} : { pending: result.stage }) }
-        return { expires: session.expires, user } as typeof session
+        const checkedSession = { expires: session.expires, user } as typeof session
+        const { id, name, email, role, active } = result.user
+        checkedStaff.set(checkedSession, { id, name, email, role, active })
+        return checkedSession
       },
       // next-auth's default accepts any URL that starts with "/", and "/admin/..//evil.example/"
       // does, so a sign-in could end on another site (issue #10, finding 2). Normalise first,

@@ -1,9 +1,7 @@
 import 'server-only'
 import crypto from 'node:crypto'
 import type { JWT } from 'next-auth/jwt'
-import { isSessionRevoked } from '@/db/queries/sessions'
-import { isTwoFactorRequiredForStaff } from '@/db/queries/two-factor'
-import { getSessionUser, type SessionUser } from '@/db/queries/users'
+import { getSessionCheck, type SessionUser } from '@/db/queries/users'
 import { mustUseTwoFactor } from './two-factor'
 
 /*
@@ -35,7 +33,8 @@ export type CheckedSession = { user: SessionUser; stage: SessionStage; claims: S
 
 /**
  * The one session check: a decoded token → the person it signs in and how far, or null. Reads
- * the users row (active, session version) and the list of ended sign-ins every time.
+ * the users row (active, session version) and the list of ended sign-ins every time, in one
+ * statement (getSessionCheck).
  */
 export async function checkSessionToken(token: JWT | null | undefined, now = Date.now()): Promise<CheckedSession | null> {
   if (!token) return null
@@ -43,13 +42,15 @@ export async function checkSessionToken(token: JWT | null | undefined, now = Dat
   const id = Number(sub)
   if (!Number.isInteger(id) || id <= 0 || typeof sv !== 'number' || typeof sid !== 'string' || typeof at !== 'number') return null
   if (stage !== 'full' && stage !== 'code') return null
-  const user = await getSessionUser(id)
-  if (!user?.active || user.sessionVersion !== sv) return null
-  if ((await isSessionRevoked(sid))) return null
+  const check = await getSessionCheck(id, sid)
+  if (!check) return null
+  const { user } = check
+  if (!user.active || user.sessionVersion !== sv) return null
+  if (check.revoked) return null
   if (stage === 'code' && (now - at > PENDING_CODE_MS || !user.twoFactorEnabled)) return null
   const claims: SessionClaims = { sub: String(sub), sv, sid, stage, at }
   // Required by the newsroom but not set up yet: signed in only to set it up.
-  if (stage === 'full' && !user.twoFactorEnabled && mustUseTwoFactor(user.role, await isTwoFactorRequiredForStaff())) {
+  if (stage === 'full' && !user.twoFactorEnabled && mustUseTwoFactor(user.role, check.twoFactorRequired)) {
     return { user, stage: 'enrol', claims }
   }
   return { user, stage, claims }

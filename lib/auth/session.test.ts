@@ -6,6 +6,8 @@ import { createUser } from '@/tests/factories'
 import { getAuthOptions } from './options'
 import { hashPassword } from './password'
 import { getStaffForRequest } from './session'
+import { checkSessionToken } from './session-token'
+import { countStatements } from '@/tests/query-plans'
 
 import { getServerSession } from 'next-auth'
 const options = getAuthOptions()
@@ -46,6 +48,22 @@ describe('sessions', () => {
     expect(await staffWith(copy)).toBeNull()
     // A fresh sign-in on another device is its own session.
     expect((await staffWith((await signIn(user.email!)).cookie))?.id).toBe(user.id)
+  })
+
+  it('checks a session in one statement: the person, an ended sign-in, the two-factor setting', async () => {
+    // Every newsroom page and action checks it; on PostgreSQL a statement is a round trip that
+    // waits for a busy worker's event loop (three, before).
+    const user = await createUser({ role: 'editor', email: 'sekali@redaksi.example', passwordHash: hash })
+    const { cookie, token } = await signIn(user.email!)
+    let checked: Awaited<ReturnType<typeof checkSessionToken>> = null
+    const { count, statements } = await countStatements(async () => {
+      checked = await checkSessionToken(token)
+    })
+    expect(checked).toMatchObject({ user: { id: user.id, active: true, twoFactorEnabled: false }, stage: 'full' })
+    expect(count, statements.join('\n')).toBe(1)
+    // And who a request signs in, as the newsroom's gate and authorize() ask: the same one read.
+    const asked = await countStatements(async () => expect((await getStaffForRequest({ headers: { cookie } }))?.id).toBe(user.id))
+    expect(asked.count, asked.statements.join('\n')).toBe(1)
   })
 
   it('finding 7: a password change ends every session', async () => {

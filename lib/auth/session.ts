@@ -2,7 +2,7 @@ import 'server-only'
 import type { IncomingHttpHeaders } from 'node:http'
 import { getServerSession, type Session } from 'next-auth'
 import { getStaffById, type Staff } from '@/db/queries/users'
-import { getAuthOptions } from './options'
+import { getAuthOptions, staffCheckedWith } from './options'
 import { parseCookieHeader } from '@/lib/http/cookies'
 import type { SessionStage } from './session-token'
 
@@ -50,21 +50,24 @@ function signedInId(session: WartaSession | null): number | null {
  * that runs outside a page or action (server.mjs's gate before any admin markup).
  */
 export async function getStaffForRequest(req: RequestLike): Promise<Staff | null> {
-  const id = signedInId(await sessionForRequest(req))
-  const staff = id === null ? null : (await getStaffById(id))
+  return staffOf(await sessionForRequest(req))
+}
+
+/** The staff member a full session signs in: as its check read them, else read again. */
+async function staffOf(session: WartaSession | null): Promise<Staff | null> {
+  const id = signedInId(session)
+  if (id === null) return null
+  const staff = staffCheckedWith(session) ?? (await getStaffById(id))
   return staff?.active ? staff : null
 }
 
 /**
- * Who is signed in, for pages, layouts and actions (authorize() asks this). Re-reads the users
- * row on every call, so a role change or deactivation applies on the next request, whatever the
- * cookie says.
+ * Who is signed in, for pages, layouts and actions (authorize() asks this). Reads the users
+ * row on every call (the session check does), so a role change or deactivation applies on the
+ * next request, whatever the cookie says.
  */
 export async function currentStaff(): Promise<Staff | null> {
-  const id = signedInId((await getServerSession(getAuthOptions())) as WartaSession | null)
-  if (id === null) return null
-  const staff = await getStaffById(id)
-  return staff?.active ? staff : null
+  return staffOf((await getServerSession(getAuthOptions())) as WartaSession | null)
 }
 
 /** For the sign-in page: a session, finished or not, and its stage. */
@@ -72,6 +75,6 @@ export async function currentSignIn(): Promise<{ staff: Staff; stage: SessionSta
   const session = (await getServerSession(getAuthOptions())) as WartaSession | null
   const id = Number(session?.user?.id)
   if (!session?.user || !Number.isInteger(id) || id <= 0) return null
-  const staff = await getStaffById(id)
+  const staff = staffCheckedWith(session) ?? (await getStaffById(id))
   return staff?.active ? { staff, stage: session.user.pending ?? 'full' } : null
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { getPasswordHash, getProfile, getSessionUser } from '@/db/queries/users'
+import { getPasswordHash, getProfile, getSessionCheck } from '@/db/queries/users'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { createArticle, createUser } from '@/tests/factories'
 
@@ -51,10 +51,10 @@ describe('profile actions', () => {
   })
 
   it('signs out of every device: the session version moves on, then the sign-in page', async () => {
-    const before = (await getSessionUser(reporter.id))!.sessionVersion
+    const before = (await getSessionCheck(reporter.id, 'any'))!.user.sessionVersion
     await expect(endAllSessionsAction(null, new FormData())).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/admin\/masuk\?keluar=1/) })
-    expect((await getSessionUser(reporter.id))!.sessionVersion).toBe(before + 1)
-    expect((await getSessionUser(other.id))!.sessionVersion).toBe(1)
+    expect((await getSessionCheck(reporter.id, 'any'))!.user.sessionVersion).toBe(before + 1)
+    expect((await getSessionCheck(other.id, 'any'))!.user.sessionVersion).toBe(1)
   })
 
   it('refuses anonymous and deactivated callers', async () => {
