@@ -198,6 +198,10 @@ export function RichTextEditor({
             tabIndex={i === focusIndex ? 0 : -1}
             onFocus={() => setFocusIndex(i)}
             disabled={!editor}
+            // A click leaves the focus in the text. Had the button taken it, the editor would put
+            // the caret back only on the next frame, and on a busy phone the first letter typed
+            // after "H2" went to the button instead of the story.
+            onMouseDown={(event) => event.preventDefault()}
             onClick={() => {
               setFocusIndex(i)
               if (editor) b.run(editor)
