@@ -54,8 +54,8 @@ export async function getSessionCheck(id: number, sessionId: string): Promise<Se
     .where(eq(users.id, id)).limit(1))[0]
   if (!row) return null
   const { totpEnabledAt, revoked, twoFactorRequired, ...user } = row
-  // A subquery that finds nothing reads NULL, which no mapping sees.
-  return { user: { ...user, twoFactorEnabled: totpEnabledAt !== null }, revoked: revoked === true, twoFactorRequired: twoFactorRequired === true }
+  // The setting's subquery reads NULL when it is unset, which no mapping sees.
+  return { user: { ...user, twoFactorEnabled: totpEnabledAt !== null }, revoked, twoFactorRequired: twoFactorRequired === true }
 }
 
 const nextSessionVersion = sql`${users.sessionVersion} + 1`

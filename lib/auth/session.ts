@@ -53,10 +53,14 @@ export async function getStaffForRequest(req: RequestLike): Promise<Staff | null
   return staffOf(await sessionForRequest(req))
 }
 
-/** The staff member a full session signs in: as its check read them, else read again. */
+/** The staff member a full session signs in, or null. */
 async function staffOf(session: WartaSession | null): Promise<Staff | null> {
   const id = signedInId(session)
-  if (id === null) return null
+  return id === null ? null : activeStaffOf(session!, id)
+}
+
+/** The person a session names, as its check read them (else read again); null once deactivated. */
+async function activeStaffOf(session: WartaSession, id: number): Promise<Staff | null> {
   const staff = staffCheckedWith(session) ?? (await getStaffById(id))
   return staff?.active ? staff : null
 }
@@ -75,6 +79,6 @@ export async function currentSignIn(): Promise<{ staff: Staff; stage: SessionSta
   const session = (await getServerSession(getAuthOptions())) as WartaSession | null
   const id = Number(session?.user?.id)
   if (!session?.user || !Number.isInteger(id) || id <= 0) return null
-  const staff = staffCheckedWith(session) ?? (await getStaffById(id))
-  return staff?.active ? { staff, stage: session.user.pending ?? 'full' } : null
+  const staff = await activeStaffOf(session, id)
+  return staff ? { staff, stage: session.user.pending ?? 'full' } : null
 }
