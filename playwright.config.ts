@@ -56,7 +56,11 @@ const chromium = {
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: 1,
+  // The reader and newsroom projects side by side, each on its own server and data folder, each
+  // one file at a time in name order (the newsroom files build on each other): much of a spec's
+  // time is waiting for a server or a poll, so two at once finish sooner even on two cores.
+  // Servers a spec starts itself take ports of their own project (e2e/support/server.ts).
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
@@ -65,11 +69,13 @@ export default defineConfig({
     {
       name: 'reader',
       testIgnore: /newsroom.*\.spec\.ts/,
+      workers: 1,
       use: { ...devices['Pixel 7'], baseURL: `http://localhost:${readerPort}` },
     },
     {
       name: 'newsroom',
       testMatch: /newsroom.*\.spec\.ts/,
+      workers: 1,
       use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${newsroomPort}` },
     },
   ],

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
 import { createAccount, PASSWORD, signIn } from './support/accounts'
 import { databaseEnv, queryRow, resetDataDir } from './support/database'
-import { E2E_NEWSROOM_DATA_DIR, E2E_PORT } from './support/server'
+import { E2E_NEWSROOM_DATA_DIR, E2E_NEWSROOM_OWN_PORT } from './support/server'
 
 // Newsroom forms keep what was typed when the server refuses it, and say each thing once, at
 // its field. The editor's link tool is a form of its own, and punctuation typed after a link
@@ -70,7 +70,7 @@ const occurrences = async (scope: Locator, text: string) => ((await scope.textCo
 
 test.describe('newsroom forms keep what was typed', () => {
   test('the setup form keeps the name and email after a too-short password, and says so once', async ({ browser }) => {
-    const server = await startFreshServer(E2E_PORT + 2)
+    const server = await startFreshServer(E2E_NEWSROOM_OWN_PORT)
     try {
       const page = await (await browser.newContext({ baseURL: server.url })).newPage()
       await page.goto(server.setupPath())

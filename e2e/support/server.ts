@@ -6,6 +6,10 @@ import { databaseEnv, resetDataDir } from './database'
  * The e2e servers. playwright.config.ts starts two: the reader server runs on the demo content,
  * the newsroom server starts empty so first-run setup can be tested. A spec may start a third
  * of its own (startServer) on E2E_PORT + 2. `E2E_PORT=N npm test` moves them all to N, N+1, N+2.
+ *
+ * The reader and newsroom projects run at the same time (playwright.config.ts), so a server a spec
+ * starts itself needs a port no spec of the other project uses: reader specs E2E_PORT + 2, + 20–21
+ * and + 30; newsroom specs E2E_NEWSROOM_PORT + 30–32, + 40–41 and E2E_NEWSROOM_OWN_PORT.
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100)
 export const E2E_DATA_DIR = path.resolve('.tmp/e2e-reader')
@@ -14,6 +18,8 @@ export const E2E_NEWSROOM_DATA_DIR = path.resolve('.tmp/e2e-newsroom')
 /** A server started by a spec, with settings the two others do not have (no SITE_URL…). */
 export const E2E_OWN_PORT = E2E_PORT + 2
 export const E2E_OWN_DATA_DIR = path.resolve('.tmp/e2e-own')
+/** A fresh server a newsroom spec starts itself (newsroom-6), clear of the reader specs' ports. */
+export const E2E_NEWSROOM_OWN_PORT = E2E_NEWSROOM_PORT + 50
 
 export type RunningServer = { url: string; dataDir: string; stop: () => Promise<void> }
 
