@@ -29,10 +29,12 @@ export async function listingMetadata(
 }
 
 /**
- * The head of a 404 that a page answers (its record is missing and it calls notFound()): Next
- * keeps the page's own metadata then, not app/not-found.tsx's. Call it inside generateMetadata.
+ * The head of a 404 that a page answers (its record is missing: components/site/not-found-page.tsx):
+ * Next keeps the page's own metadata then, not app/not-found.tsx's. Call it inside generateMetadata.
+ * The robots rule is said here because Next adds its own only to the empty error shell of a 404
+ * it knew of before the head was rendered, and this page's status is set after that.
  */
 export async function notFoundMetadata(): Promise<Metadata> {
   const chrome = await getSiteChrome()
-  return { title: `${t.errors.notFoundTitle} | ${chrome.siteName}` }
+  return { title: `${t.errors.notFoundTitle} | ${chrome.siteName}`, robots: { index: false, follow: true } }
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
-import { notFound } from 'next/navigation'
+import { NotFoundPage } from '@/components/site/not-found-page'
 import { TAGS } from '@/lib/cache-tags'
 import { PLACEHOLDER } from '@/lib/route-params'
 import { notFoundMetadata } from '@/lib/seo/page-metadata'
@@ -29,5 +29,5 @@ export default async function MissingPage({ params }: PageProps<'/[...missing]'>
   'use cache'
   const { missing } = await params
   if (missing.length === 1 && missing[0] === PLACEHOLDER) return null
-  notFound()
+  return <NotFoundPage />
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
-import { notFound } from 'next/navigation'
 import { CardList, CompactCard, LeadCard } from '@/components/site/article-card'
 import { JsonLd } from '@/components/site/json-ld'
+import { NotFoundPage } from '@/components/site/not-found-page'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SectionHeading } from '@/components/site/section-heading'
 import { SiteShell } from '@/components/site/site-shell'
@@ -70,7 +70,7 @@ export default async function HomePage({ params }: PageProps<'/beranda/[edition]
   cacheLife('max')
   const { edition } = await params
   if (edition === PLACEHOLDER) return null
-  if (edition !== EDITION) notFound()
+  if (edition !== EDITION) return <NotFoundPage />
 
   const chrome = await getSiteChrome()
   const latest = await listLatestArticles(LATEST + 1)

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
-import { notFound } from 'next/navigation'
 import { AdvertorialBadge } from '@/components/site/advertorial-badge'
+import { NotFoundPage } from '@/components/site/not-found-page'
 import { Pagination } from '@/components/site/pagination'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
@@ -132,6 +132,6 @@ export const prefetch = 'force-disabled'
 export default async function SearchPage({ params, searchParams }: PageProps<'/cari/[mode]'>) {
   const { mode } = await params
   if (mode === PLACEHOLDER) return null
-  if (mode !== MODE) notFound()
+  if (mode !== MODE) return <NotFoundPage />
   return <SearchResults searchParams={searchParams} />
 }

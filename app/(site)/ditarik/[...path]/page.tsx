@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { cacheLife } from 'next/cache'
-import { notFound } from 'next/navigation'
+import { NotFoundPage } from '@/components/site/not-found-page'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { getGoneNotice } from '@/db/queries/redirects'
@@ -49,7 +49,7 @@ export default async function GonePage({ params }: PageProps<'/ditarik/[...path]
   if (path[0] === PLACEHOLDER) return null
   const notice = await load(path)
   tagPage(goneNoticeTags(notice?.kind === 'retracted' ? notice.articleId : null))
-  if (!notice) notFound()
+  if (!notice) return <NotFoundPage />
 
   return (
     <SiteShell>

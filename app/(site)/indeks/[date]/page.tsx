@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
-import { notFound } from 'next/navigation'
 import { CompactCard } from '@/components/site/article-card'
+import { NotFoundPage } from '@/components/site/not-found-page'
 import { SiteShell } from '@/components/site/site-shell'
 import { listArticlesPublishedBetween } from '@/db/queries/articles'
 import { TAGS } from '@/lib/cache-tags'
@@ -57,7 +57,7 @@ export default async function DailyIndexPage({ params }: PageProps<'/indeks/[dat
   // Today (and later) rolls over at midnight WIB and gains its "next day" link then.
   if (day && day < toIsoDay(new Date())) cacheLife('max')
   else cacheLife('minutes')
-  if (!day) notFound()
+  if (!day) return <NotFoundPage />
 
   const p = parseIsoDay(day)!
   const { start, end } = jakartaRange(p.year, p.month, p.day)

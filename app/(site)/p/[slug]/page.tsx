@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { cacheLife } from 'next/cache'
-import { notFound } from 'next/navigation'
 import { ContactForm } from '@/components/site/contact-form'
 import { JsonLd } from '@/components/site/json-ld'
+import { NotFoundPage } from '@/components/site/not-found-page'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { getPublishedPage } from '@/db/queries/pages'
@@ -53,12 +53,12 @@ export default async function StaticPage({ params }: PageProps<'/p/[slug]'>) {
   cacheLife('max')
   const { slug } = await params
   if (slug === PLACEHOLDER) return null
-  if (!isSlug(slug)) notFound()
+  if (!isSlug(slug)) return <NotFoundPage />
   // Tagged before the lookup: the 404 of a draft (a new site's Kontak) must expire when an
   // editor publishes it, or readers keep getting the cached 404.
   tagPage(staticPageTags(slug))
   const page = await getPublishedPage(slug)
-  if (!page) notFound()
+  if (!page) return <NotFoundPage />
   const organization = page.slug === MASTHEAD_PAGE ? organizationJsonLd(await getPublisher(), t.seo.contactType) : null
   return (
     <SiteShell>

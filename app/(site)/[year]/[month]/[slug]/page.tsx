@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { cacheLife } from 'next/cache'
-import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { ArticleView } from '@/components/site/article-view'
 import { JsonLd } from '@/components/site/json-ld'
+import { NotFoundPage } from '@/components/site/not-found-page'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { getAdjacentArticles, getPublishedArticle, listRelatedArticles } from '@/db/queries/articles'
@@ -82,7 +82,7 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
   // Tagged with its address before a miss, so the story's arrival there replaces a cached 404.
   if (!article) {
     tagPage(articlePageTags(address, null))
-    notFound()
+    return <NotFoundPage />
   }
 
   const labelIds = article.labels.map((l) => l.id)

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { cacheLife } from 'next/cache'
-import { notFound } from 'next/navigation'
 import { ArchiveView } from '@/components/site/archive-view'
 import { JsonLd } from '@/components/site/json-ld'
+import { NotFoundPage } from '@/components/site/not-found-page'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { listArticlesByLabel } from '@/db/queries/articles'
@@ -70,7 +70,7 @@ export default async function LabelArchivePage({ params }: PageProps<'/label/[sl
   const { slug, page } = await params
   if (slug === PLACEHOLDER) return null
   const data = await load(slug, page)
-  if (!data) notFound()
+  if (!data) return <NotFoundPage />
   const { siteUrl } = getEnv()
   const breadcrumb = breadcrumbJsonLd([
     { name: t.site.home, url: pageUrl(siteUrl, '/') },

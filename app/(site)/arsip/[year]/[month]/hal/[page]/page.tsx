@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { cacheLife } from 'next/cache'
-import { notFound } from 'next/navigation'
 import { ArchiveView } from '@/components/site/archive-view'
 import { JsonLd } from '@/components/site/json-ld'
+import { NotFoundPage } from '@/components/site/not-found-page'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
 import { listArticlesPublishedBetween } from '@/db/queries/articles'
@@ -62,13 +62,13 @@ export default async function DateArchivePage({ params }: PageProps<'/arsip/[yea
   const p = await params
   if (p.year === PLACEHOLDER) return null
   const a = parse(p)
-  if (!a) notFound()
+  if (!a) return <NotFoundPage />
   const { start, end } = jakartaRange(a.year, a.month)
   const result = await listArticlesPublishedBetween(start, end, a.page)
   // Tagged before a miss: the month's first story (or its Nth page) replaces a cached 404.
   tagPage(dateArchivePageTags(a.year, a.month, result.items))
   // A month or year without stories, or a page past the last, is not a page.
-  if (result.items.length === 0) notFound()
+  if (result.items.length === 0) return <NotFoundPage />
   const { siteUrl } = getEnv()
   const breadcrumb = breadcrumbJsonLd([
     { name: t.site.home, url: pageUrl(siteUrl, '/') },
