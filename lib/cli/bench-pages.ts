@@ -5,8 +5,8 @@
  * `npm start` starts it (lib/cli/prepare.ts, then server.mjs: one process per core). In one run:
  * - cold renders, one connection, each URL asked for once: p50/p95/p99/max and server CPU time
  *   per page type (article, label page 1, deep label pages, author, month archive, daily index,
- *   search for the 20 commonest words, the sitemap index and every sitemap file), with the
- *   server's RSS around the sitemaps;
+ *   search for the 20 commonest words, a story address that never existed (a 404), the sitemap
+ *   index and every sitemap file), with the server's RSS around the sitemaps;
  * - page weight per type: HTML bytes, inlined RSC-payload bytes, bytes sent with gzip/br, cards;
  * - cached throughput per page type against a page Next prerendered at build, served by the same
  *   server in the same run, with a browser's Accept-Encoding; each server process's RSS under load;
@@ -345,13 +345,13 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
 
 type ColdRow = { name: string; n: number; p50: number; p95: number; p99: number; max: number; errors: number; cpuMs: number; load: string }
 
-async function coldRenders(port: number, type: PageType): Promise<ColdRow> {
+async function coldRenders(port: number, type: PageType, status = 200): Promise<ColdRow> {
   const times: number[] = []
   let errors = 0
   const cpuBefore = serverCpuMs()
   for (const url of type.urls) {
     const r = await request(port, url, { encoding: BROWSER_ENCODING })
-    if (r.status !== 200) {
+    if (r.status !== status) {
       errors += 1
       console.error(`  ${url} answered ${r.status}`)
     }
@@ -483,6 +483,12 @@ async function main() {
       cold.push(row)
       printCold(row)
     }
+    // A story address that never existed: the reader's 404, a whole page drawn by the server (ADR
+    // 017), which crawlers following old links ask for too. Not one of the issue's targets.
+    const articleUrls = types.find((t) => t.name === 'article')!.urls
+    const missingRow = await coldRenders(port, { name: 'missing story (404)', urls: articleUrls.map((u) => `${u}-tidak-ada`) }, 404)
+    cold.push(missingRow)
+    printCold(missingRow)
 
     // Sitemaps: the index, then every file it lists; memory before and after.
     const rssTotal = () => readStats().reduce((sum, w) => sum + w.rssMb, 0)
