@@ -155,6 +155,33 @@ test.describe('newsroom forms keep what was typed', () => {
     expect(await occurrences(second.locator('main'), 'sudah disimpan orang lain')).toBe(1)
     await expect(second.getByLabel('Ringkasan')).toHaveValue('Versi kedua yang tidak boleh hilang.')
   })
+
+  test('a headline typed while the editor is still loading survives the first edit after it loads', async ({ browser }) => {
+    const page = await newSignedInPage(browser, createAccount('editor', `Rina Lambat ${run}`))
+    const url = await newArticle(page, `Pasar ikan dibuka pagi ${run}`)
+    // A slow phone: the form is drawn, its scripts have not run yet, and the reporter types.
+    let release!: () => void
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve))
+    const isScript = (u: URL) => u.pathname.startsWith('/_next/static/') && u.pathname.endsWith('.js')
+    await page.route(isScript, async (route) => {
+      await scriptsHeld
+      await route.continue()
+    })
+    await page.goto(url, { waitUntil: 'domcontentloaded' })
+    const headline = `Pasar ikan dibuka sejak subuh ${run}`
+    const title = page.getByLabel('Judul', { exact: true })
+    await title.fill(headline)
+    release()
+    // The body becomes editable once the editor runs; typing there renders the form again.
+    await page.getByRole('textbox', { name: 'Isi berita' }).click()
+    await page.keyboard.type('Pedagang datang lebih awal. ')
+    await expect(title).toHaveValue(headline)
+    await saveDraft(page)
+    await page.unroute(isScript)
+    await page.reload()
+    await expect(title).toHaveValue(headline)
+    await expect(page.getByRole('textbox', { name: 'Isi berita' })).toContainText('Pedagang datang lebih awal.')
+  })
 })
 
 async function newArticle(page: Page, title: string): Promise<string> {

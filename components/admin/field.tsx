@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react'
+import type { InputHTMLAttributes, ReactNode, Ref, TextareaHTMLAttributes } from 'react'
 import type { FormValues } from '@/lib/auth/guards'
 
 export const inputClass =
@@ -56,7 +56,7 @@ export function TextInput({
   errors,
   hint,
   ...rest
-}: { name: string; label: string; errors?: string[]; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+}: { name: string; label: string; errors?: string[]; hint?: string; ref?: Ref<HTMLInputElement> } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Field name={name} id={id} label={label} errors={errors} hint={hint}>
       {(a11y) => <input name={name} className={inputClass} {...a11y} {...rest} />}

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n/id'
 import type { ImportJobView } from '@/lib/import/jobs'
 import { SNIFF_BYTES, startsLikeXml } from '@/lib/import/sniff'
 import { FormStatus, primaryButtonClass } from './field'
+import { useTypedBeforeHydration } from './typed-before-hydration'
 import { ImportReportView } from './import-report'
 
 const m = t.admin.import
@@ -24,6 +25,8 @@ export function ImportPanel({ initialJob, maxBytes }: { initialJob: ImportJobVie
   const [formError, setFormError] = useState<string | null>(null)
   const [pollFailing, setPollFailing] = useState(false)
   const [dryRun, setDryRun] = useState(false)
+  const dryRunRef = useRef<HTMLInputElement>(null)
+  useTypedBeforeHydration(dryRunRef, dryRun, setDryRun)
   const outcomeRef = useRef<HTMLHeadingElement>(null)
   // Focus moves to the outcome only for a job this page watched end, not on a later visit.
   const watchedRef = useRef(isActive(initialJob))
@@ -155,6 +158,7 @@ export function ImportPanel({ initialJob, maxBytes }: { initialJob: ImportJobVie
           </div>
           <div className="flex gap-3">
             <input
+              ref={dryRunRef}
               id="impor-dry-run"
               name="dryRun"
               type="checkbox"

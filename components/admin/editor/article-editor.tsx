@@ -20,6 +20,7 @@ import { formatDateTime, toJakartaLocalInput } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
 import { articlePath, mediaPath, slugify } from '@/lib/urls'
 import { Field, FormStatus, inputClass, primaryButtonClass, secondaryButtonClass, TextArea, TextInput } from '../field'
+import { useTypedBeforeHydration } from '../typed-before-hydration'
 import { LabelPicker } from './label-picker'
 import { type MediaItem, MediaPicker } from './media-picker'
 import { RichTextEditor } from './rich-text-editor'
@@ -127,6 +128,38 @@ export function ArticleEditor({
     changes.current += 1
     setDirty(true)
   }
+
+  // What was typed or ticked while the editor loaded is kept, and counts as a change.
+  const titleRef = useRef<HTMLInputElement>(null)
+  const slugRef = useRef<HTMLInputElement>(null)
+  const altRef = useRef<HTMLInputElement>(null)
+  const captionRef = useRef<HTMLInputElement>(null)
+  const sponsoredRef = useRef<HTMLInputElement>(null)
+  useTypedBeforeHydration(titleRef, title, (typed) => {
+    setTitle(typed)
+    if (!slugTouched) setSlug(slugify(typed, 120))
+    markDirty()
+  })
+  useTypedBeforeHydration(slugRef, slug, (typed) => {
+    setSlug(typed)
+    setSlugTouched(true)
+    markDirty()
+  })
+  useTypedBeforeHydration(altRef, alt, (typed) => {
+    setAlt(typed)
+    markDirty()
+  })
+  useTypedBeforeHydration(captionRef, caption, (typed) => {
+    setCaption(typed)
+    markDirty()
+  })
+  useTypedBeforeHydration(sponsoredRef, sponsored, (typed) => {
+    setSponsored(typed)
+    markDirty()
+  })
+  // The retraction's reason is not part of the story: no change to save.
+  const reasonRef = useRef<HTMLTextAreaElement>(null)
+  useTypedBeforeHydration(reasonRef, reason, setReason)
 
   const isLive = LIVE.includes(snap.status)
   const canSaveContent = snap.status !== 'retracted' && (isLive ? can.editLive : can.edit)
@@ -273,6 +306,7 @@ export function ArticleEditor({
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <fieldset disabled={!canSaveContent} className="min-w-0 space-y-4">
           <TextInput
+            ref={titleRef}
             name="title"
             label={w.fields.title}
             value={title}
@@ -288,6 +322,7 @@ export function ArticleEditor({
           <TextInput
             name="slug"
             label={w.fields.slug}
+            ref={slugRef}
             hint={w.fields.slugHint}
             value={slug}
             maxLength={240}
@@ -405,6 +440,7 @@ export function ArticleEditor({
                     {(a11y) => (
                       <textarea
                         {...a11y}
+                        ref={reasonRef}
                         value={reason}
                         maxLength={1000}
                         rows={3}
@@ -475,6 +511,7 @@ export function ArticleEditor({
               <TextInput
                 name="featuredAlt"
                 label={w.fields.featuredAlt}
+                ref={altRef}
                 hint={w.fields.featuredAltHint}
                 value={alt}
                 maxLength={300}
@@ -482,13 +519,13 @@ export function ArticleEditor({
                 errors={errors('featuredAlt')}
                 required={Boolean(featured || keepUrl)}
               />
-              <TextInput name="featuredCaption" label={w.fields.featuredCaption} value={caption} maxLength={300} onChange={(e) => setCaption(e.target.value)} errors={errors('featuredCaption')} />
+              <TextInput ref={captionRef} name="featuredCaption" label={w.fields.featuredCaption} value={caption} maxLength={300} onChange={(e) => setCaption(e.target.value)} errors={errors('featuredCaption')} />
               {pickerOpen ? <MediaPicker onPick={pickFeatured} onClose={() => setPickerOpen(false)} /> : null}
             </section>
 
             <section className="space-y-3">
               <label className="flex min-h-11 items-center gap-3 font-semibold">
-                <input type="checkbox" name="isSponsored" checked={sponsored} onChange={(e) => setSponsored(e.target.checked)} className="size-5" />
+                <input ref={sponsoredRef} type="checkbox" name="isSponsored" checked={sponsored} onChange={(e) => setSponsored(e.target.checked)} className="size-5" />
                 {w.fields.sponsored}
               </label>
               {sponsored ? (

@@ -1,10 +1,11 @@
 'use client'
 
-import { type KeyboardEvent, useEffect, useId, useState } from 'react'
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { suggestLabels } from '@/app/(admin)/admin/artikel/actions'
 import { t } from '@/lib/i18n/id'
 import { slugify } from '@/lib/urls'
 import { inputClass } from '../field'
+import { useTypedBeforeHydration } from '../typed-before-hydration'
 
 const w = t.admin.articles.labelPicker
 const MAX_LABELS = 10
@@ -31,6 +32,8 @@ export function LabelPicker({
 }) {
   const [names, setNames] = useState(initial)
   const [query, setQuery] = useState('')
+  const queryRef = useRef<HTMLInputElement>(null)
+  useTypedBeforeHydration(queryRef, query, setQuery)
   const [suggestions, setSuggestions] = useState<Suggestion[]>([])
   const [active, setActive] = useState(-1)
   const id = useId()
@@ -122,6 +125,7 @@ export function LabelPicker({
       ) : null}
       <div className="relative">
         <input
+          ref={queryRef}
           id={inputId}
           type="text"
           role="combobox"

@@ -1,0 +1,27 @@
+'use client'
+
+import { type RefObject, useLayoutEffect } from 'react'
+
+type Control = HTMLInputElement | HTMLTextAreaElement
+
+/**
+ * Keeps what a person typed into a controlled field before the page hydrated.
+ *
+ * The server draws the form and a person can type into it before its scripts have run (a cheap
+ * phone, a slow network). React hydrates without touching that text, but its state still holds
+ * the server's value, and at the form's next render it writes that value back into the field:
+ * a headline typed while the editor loaded vanished at the first keystroke in the body, and the
+ * save sent the old one. Once, right after hydration and before the browser paints, `adopt`
+ * gets the field's value (a checkbox: whether it is ticked) when it differs from what was
+ * rendered, to put into state as if it had been typed now. A field React created itself (after
+ * a client navigation) always matches, so this does nothing there.
+ */
+export function useTypedBeforeHydration<T extends string | boolean>(ref: RefObject<Control | null>, rendered: T, adopt: (typed: T) => void): void {
+  useLayoutEffect(() => {
+    const field = ref.current
+    if (!field) return
+    const typed = (typeof rendered === 'boolean' ? (field as HTMLInputElement).checked : field.value) as T
+    if (typed !== rendered) adopt(typed)
+    // Once, at hydration: every later difference is a render of React's own.
+  }, [])
+}
