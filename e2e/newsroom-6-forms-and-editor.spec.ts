@@ -156,7 +156,7 @@ test.describe('newsroom forms keep what was typed', () => {
     await expect(second.getByLabel('Ringkasan')).toHaveValue('Versi kedua yang tidak boleh hilang.')
   })
 
-  test('a headline typed while the editor is still loading survives the first edit after it loads', async ({ browser }) => {
+  test('a headline typed while the editor is still loading survives Enter and the first edit after it loads', async ({ browser }) => {
     const page = await newSignedInPage(browser, createAccount('editor', `Rina Lambat ${run}`))
     const url = await newArticle(page, `Pasar ikan dibuka pagi ${run}`)
     // A slow phone: the form is drawn, its scripts have not run yet, and the reporter types.
@@ -171,6 +171,11 @@ test.describe('newsroom forms keep what was typed', () => {
     const headline = `Pasar ikan dibuka sejak subuh ${run}`
     const title = page.getByLabel('Judul', { exact: true })
     await title.fill(headline)
+    // Until the editor runs its buttons are disabled: Enter in a field would otherwise submit the
+    // form the browser's way (a GET with every field in the address) and reload it without the
+    // headline, which the check after the body edit would then miss.
+    await expect(page.getByRole('button', { name: 'Simpan draf' })).toBeDisabled()
+    await title.press('Enter')
     release()
     // The body becomes editable once the editor runs; typing there renders the form again.
     await page.getByRole('textbox', { name: 'Isi berita' }).click()

@@ -105,4 +105,4 @@ export function FormStatus({ result }: { result: { ok: boolean; message?: string
 
 export const primaryButtonClass =
   'min-h-11 rounded-md bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800 aria-disabled:cursor-wait aria-disabled:opacity-70 disabled:opacity-60'
-export const secondaryButtonClass = 'min-h-11 rounded-md border border-edge px-4 font-semibold hover:bg-subtle'
+export const secondaryButtonClass = 'min-h-11 rounded-md border border-edge px-4 font-semibold hover:bg-subtle disabled:opacity-60'

@@ -5,7 +5,7 @@ import { t } from '@/lib/i18n/id'
 import type { ImportJobView } from '@/lib/import/jobs'
 import { SNIFF_BYTES, startsLikeXml } from '@/lib/import/sniff'
 import { FormStatus, primaryButtonClass } from './field'
-import { useTypedBeforeHydration } from './typed-before-hydration'
+import { useHydrated, useTypedBeforeHydration } from './hydration'
 import { ImportReportView } from './import-report'
 
 const m = t.admin.import
@@ -25,6 +25,7 @@ export function ImportPanel({ initialJob, maxBytes }: { initialJob: ImportJobVie
   const [formError, setFormError] = useState<string | null>(null)
   const [pollFailing, setPollFailing] = useState(false)
   const [dryRun, setDryRun] = useState(false)
+  const hydrated = useHydrated()
   const dryRunRef = useRef<HTMLInputElement>(null)
   useTypedBeforeHydration(dryRunRef, dryRun, setDryRun)
   const outcomeRef = useRef<HTMLHeadingElement>(null)
@@ -176,7 +177,7 @@ export function ImportPanel({ initialJob, maxBytes }: { initialJob: ImportJobVie
               </p>
             </div>
           </div>
-          <button type="submit" className={primaryButtonClass} aria-disabled={busy}>
+          <button type="submit" className={primaryButtonClass} disabled={!hydrated} aria-disabled={busy}>
             {dryRun ? m.startDryRun : m.start}
           </button>
           <FormStatus result={formError ? { ok: false, message: formError } : null} />

@@ -20,7 +20,7 @@ import { formatDateTime, toJakartaLocalInput } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
 import { articlePath, mediaPath, slugify } from '@/lib/urls'
 import { Field, FormStatus, inputClass, primaryButtonClass, secondaryButtonClass, TextArea, TextInput } from '../field'
-import { useTypedBeforeHydration } from '../typed-before-hydration'
+import { useHydrated, useTypedBeforeHydration } from '../hydration'
 import { LabelPicker } from './label-picker'
 import { type MediaItem, MediaPicker } from './media-picker'
 import { RichTextEditor } from './rich-text-editor'
@@ -92,6 +92,7 @@ export function ArticleEditor({
   editors: Array<{ id: number; name: string }>
 }) {
   const router = useRouter()
+  const hydrated = useHydrated()
   const formRef = useRef<HTMLFormElement>(null)
   const [snap, setSnap] = useState<Snapshot>({
     version: article.version,
@@ -272,6 +273,7 @@ export function ArticleEditor({
     <button
       type={opts.submit ? 'submit' : 'button'}
       className={opts.primary ? primaryButtonClass : secondaryButtonClass}
+      disabled={!hydrated}
       aria-disabled={busy}
       onClick={
         opts.submit
@@ -489,6 +491,7 @@ export function ArticleEditor({
                 <button
                   type="button"
                   className={secondaryButtonClass}
+                  disabled={!hydrated}
                   aria-describedby={errors('featuredMediaId') ? 'f-featured-error' : undefined}
                   onClick={() => setPickerOpen(true)}
                 >
@@ -498,6 +501,7 @@ export function ArticleEditor({
                   <button
                     type="button"
                     className={secondaryButtonClass}
+                    disabled={!hydrated}
                     onClick={() => {
                       setFeatured(null)
                       setKeepUrl(false)

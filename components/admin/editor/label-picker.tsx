@@ -5,7 +5,7 @@ import { suggestLabels } from '@/app/(admin)/admin/artikel/actions'
 import { t } from '@/lib/i18n/id'
 import { slugify } from '@/lib/urls'
 import { inputClass } from '../field'
-import { useTypedBeforeHydration } from '../typed-before-hydration'
+import { useHydrated, useTypedBeforeHydration } from '../hydration'
 
 const w = t.admin.articles.labelPicker
 const MAX_LABELS = 10
@@ -32,6 +32,7 @@ export function LabelPicker({
 }) {
   const [names, setNames] = useState(initial)
   const [query, setQuery] = useState('')
+  const hydrated = useHydrated()
   const queryRef = useRef<HTMLInputElement>(null)
   useTypedBeforeHydration(queryRef, query, setQuery)
   const [suggestions, setSuggestions] = useState<Suggestion[]>([])
@@ -115,7 +116,7 @@ export function LabelPicker({
             <li key={slugify(name)} className="inline-flex items-center gap-1 rounded-full bg-subtle pl-3 text-sm font-semibold">
               {name}
               {i === 0 ? <span className="text-xs font-normal text-muted">({w.first})</span> : null}
-              <button type="button" onClick={() => remove(i)} aria-label={w.remove(name)} className="min-h-11 min-w-11 rounded-full hover:bg-paper">
+              <button type="button" disabled={!hydrated} onClick={() => remove(i)} aria-label={w.remove(name)} className="min-h-11 min-w-11 rounded-full hover:bg-paper">
                 <span aria-hidden="true">×</span>
               </button>
               <input type="hidden" name="labels" value={name} />

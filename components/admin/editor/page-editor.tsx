@@ -7,6 +7,7 @@ import type { ActionResult, FieldErrors } from '@/lib/auth/guards'
 import { t } from '@/lib/i18n/id'
 import { pagePath } from '@/lib/urls'
 import { FormStatus, primaryButtonClass, secondaryButtonClass, TextArea, TextInput } from '../field'
+import { useHydrated } from '../hydration'
 import { RichTextEditor } from './rich-text-editor'
 
 const w = t.admin.pages
@@ -19,6 +20,7 @@ export function PageEditor({
   page: { id: number; version: number; status: 'draft' | 'published'; title: string; slug: string; bodyHtml: string; seoDescription: string }
 }) {
   const router = useRouter()
+  const hydrated = useHydrated()
   const formRef = useRef<HTMLFormElement>(null)
   const [snap, setSnap] = useState({ version: page.version, status: page.status, slug: page.slug })
   const [result, setResult] = useState<{ ok: boolean; message?: string } | null>(null)
@@ -98,14 +100,14 @@ export function PageEditor({
       </div>
       <TextArea name="seoDescription" label={w.fields.seoDescription} defaultValue={page.seoDescription} rows={2} maxLength={300} errors={fieldErrors.seoDescription} />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={secondaryButtonClass} aria-disabled={pending !== null}>
+        <button type="submit" className={secondaryButtonClass} disabled={!hydrated} aria-disabled={pending !== null}>
           {pending === 'save' ? t.admin.common.saving : w.actions.save}
         </button>
-        <button type="button" className={primaryButtonClass} aria-disabled={pending !== null} onClick={() => void run('publish')}>
+        <button type="button" className={primaryButtonClass} disabled={!hydrated} aria-disabled={pending !== null} onClick={() => void run('publish')}>
           {pending === 'publish' ? t.admin.common.saving : w.actions.publish}
         </button>
         {snap.status === 'published' ? (
-          <button type="button" className={secondaryButtonClass} aria-disabled={pending !== null} onClick={() => void run('unpublish')}>
+          <button type="button" className={secondaryButtonClass} disabled={!hydrated} aria-disabled={pending !== null} onClick={() => void run('unpublish')}>
             {w.actions.unpublish}
           </button>
         ) : null}

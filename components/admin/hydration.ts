@@ -1,6 +1,27 @@
 'use client'
 
-import { type RefObject, useLayoutEffect } from 'react'
+import { type RefObject, useLayoutEffect, useSyncExternalStore } from 'react'
+
+/*
+ * The newsroom's forms that work only with their scripts (the article and page editors, the
+ * import form) are drawn by the server first. On a cheap phone seconds can pass before those
+ * scripts run, and what a person does meanwhile must not be lost.
+ */
+
+const subscribeNever = () => () => {}
+
+/**
+ * False in the server's HTML and while the page hydrates, true from then on. A button that does
+ * its work in script is disabled until then: a tap before would do nothing, or submit the form
+ * the browser's way (a GET with every field in the address) and reload it without the typing.
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  )
+}
 
 type Control = HTMLInputElement | HTMLTextAreaElement
 
