@@ -4,10 +4,14 @@ import { getSession, signIn } from 'next-auth/react'
 import { useState } from 'react'
 import { t } from '@/lib/i18n/id'
 import { FormStatus, primaryButtonClass, TextInput } from './field'
+import { useHydrated } from './hydration'
 import { signInErrorMessage } from './sign-in-messages'
 
 export function SignInForm({ callbackUrl, error: initialError }: { callbackUrl: string; error: string | null }) {
   const [pending, setPending] = useState(false)
+  // Signing in is next-auth's script: before it runs, a press would post the form to this page
+  // and come back empty.
+  const hydrated = useHydrated()
   const [error, setError] = useState<string | null>(initialError === null ? null : signInErrorMessage(initialError))
   return (
     <form
@@ -36,7 +40,7 @@ export function SignInForm({ callbackUrl, error: initialError }: { callbackUrl: 
       <FormStatus result={error ? { ok: false, message: error } : null} />
       <TextInput name="email" label={t.admin.auth.email} type="email" autoComplete="username" required />
       <TextInput name="password" label={t.admin.auth.password} type="password" autoComplete="current-password" required />
-      <button type="submit" className={primaryButtonClass} aria-disabled={pending}>
+      <button type="submit" className={primaryButtonClass} disabled={!hydrated} aria-disabled={pending}>
         {pending ? t.admin.auth.signingIn : t.admin.auth.signIn}
       </button>
     </form>

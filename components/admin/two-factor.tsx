@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { t } from '@/lib/i18n/id'
 import { ActionButton, type DeskAction, useDeskAction } from './desk-action'
 import { FormStatus, primaryButtonClass, secondaryButtonClass, TextInput } from './field'
+import { useHydrated } from './hydration'
 import { signInErrorMessage } from './sign-in-messages'
 
 const tf = t.admin.twoFactor
@@ -82,6 +83,8 @@ export function TwoFactorSetup({
 export function TwoFactorSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // Both buttons are next-auth's script: disabled until it runs, like the sign-in form's.
+  const hydrated = useHydrated()
   return (
     <div className="space-y-4">
       <form
@@ -100,12 +103,12 @@ export function TwoFactorSignInForm({ callbackUrl }: { callbackUrl: string }) {
       >
         <FormStatus result={error ? { ok: false, message: error } : null} />
         <TextInput name="code" label={tf.signInCode} autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} required />
-        <button type="submit" className={primaryButtonClass} aria-disabled={busy}>
+        <button type="submit" className={primaryButtonClass} disabled={!hydrated} aria-disabled={busy}>
           {busy ? tf.verifying : tf.verify}
         </button>
       </form>
       <p className="text-sm text-muted">{tf.lostEverything}</p>
-      <button type="button" className={secondaryButtonClass} onClick={() => signOut({ callbackUrl: '/admin/masuk' })}>
+      <button type="button" className={secondaryButtonClass} disabled={!hydrated} onClick={() => signOut({ callbackUrl: '/admin/masuk' })}>
         {tf.cancel}
       </button>
     </div>
