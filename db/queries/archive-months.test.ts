@@ -6,7 +6,7 @@ import { articleLabels, articles } from '@/db/tables'
 import { jakartaRange } from '@/lib/dates'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 import { captureStatements } from '@/tests/query-plans'
-import { DEEP_OFFSET, listArticlesByAuthor, listArticlesByLabel, listArticlesPublishedBetween, PAGE_SIZE } from './articles'
+import { DEEP_OFFSET, listArticlesByAuthor, listArticlesByLabel, listArticlesPublishedBetween, listReachesPage, PAGE_SIZE } from './articles'
 import { deleteLabel, mergeLabels } from './labels-desk'
 
 type Row = { scope: string; month: string; stories: number }
@@ -141,6 +141,27 @@ describe('deep archive pages', () => {
     for (const page of [1, 51, 60, yearPages]) {
       expect((await listArticlesPublishedBetween(start, end, page)).items.map((c) => c.title), `year page ${page}`).toEqual(await byOffset(inYear, page))
     }
+  })
+
+  it('a list reaches a page exactly when that page lists stories (the metadata of a page past the end)', async () => {
+    const published = Math.ceil((STORIES * 6) / 7)
+    const last = Math.ceil(published / PAGE_SIZE)
+    for (const page of [1, 2, 60, last - 1, last, last + 1, last + 40]) {
+      expect(await listReachesPage(`label:${labelId}`, page), `label page ${page}`).toBe((await listArticlesByLabel(labelId, page)).items.length > 0)
+      expect(await listReachesPage(`author:${authorId}`, page), `author page ${page}`).toBe((await listArticlesByAuthor(authorId, page)).items.length > 0)
+    }
+    const year = jakartaRange(2020)
+    const month = jakartaRange(2020, 2)
+    for (const page of [1, 5, 6, 7, 50, 51, 52]) {
+      expect(await listReachesPage('site', page, { from: '2020-01', to: '2020-12' }), `year page ${page}`).toBe(
+        (await listArticlesPublishedBetween(year.start, year.end, page)).items.length > 0,
+      )
+      expect(await listReachesPage('site', page, { from: '2020-02', to: '2020-02' }), `month page ${page}`).toBe(
+        (await listArticlesPublishedBetween(month.start, month.end, page)).items.length > 0,
+      )
+    }
+    // A month without stories has no first page.
+    expect(await listReachesPage('site', 1, { from: '1999-01', to: '1999-01' })).toBe(false)
   })
 
   it('finding 4: a deep page skips only within one month (page 2,000 of a 40,000-story label skipped 40,000 index entries)', async () => {

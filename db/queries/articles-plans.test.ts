@@ -15,6 +15,7 @@ import {
   listLatestArticles,
   listNeighbourIds,
   listRelatedArticles,
+  listReachesPage,
   listRelatedFollowerIds,
 } from './articles'
 
@@ -75,6 +76,15 @@ describe('reader queries read bounded ranges of their indexes', () => {
     const reads = cardReads(ran)
     expect(reads.length).toBeGreaterThanOrEqual(5)
     for (const read of reads) expect(read.plan[0], read.sql).toMatch(/^SEARCH articles USING INTEGER PRIMARY KEY/)
+  })
+
+  it('whether a list reaches a page is read from archive_months by its key, a row per month', async () => {
+    const ran = await captureStatements(async () => {
+      await listReachesPage(`label:${labelId}`, 40)
+      await listReachesPage('site', 3, { from: '2025-01', to: '2025-12' })
+    })
+    expect(ran).toHaveLength(2)
+    for (const read of ran) expect(read.plan.join(' | '), read.sql).toMatch(/^SEARCH archive_months USING PRIMARY KEY \(scope=\?/)
   })
 
   it('finding 2: previous/next, related stories and their followers seek to the story\'s place (they walked down from the newest story)', async () => {

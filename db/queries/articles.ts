@@ -147,8 +147,8 @@ function offsetFor(page: number, pageSize = PAGE_SIZE): number {
  */
 export const DEEP_OFFSET = 1000
 
-/** A list of public stories as archive_months counts it (drizzle/0013_archive_months.sql). */
-type ArchiveScope = 'site' | `label:${number}` | `author:${number}`
+/** A list of public stories as archive_months counts it (drizzle/0014_archive_months.sql). */
+export type ArchiveScope = 'site' | `label:${number}` | `author:${number}`
 
 const monthKey = (date: Date) => {
   const p = jakartaParts(date)
@@ -176,6 +176,22 @@ async function seekArchiveMonth(scope: ArchiveScope, offset: number, range?: { f
     newer += row.stories
   }
   return null
+}
+
+/**
+ * Whether a list (or its months `from`..`to`, 'YYYY-MM') holds a `page`-th page: more than
+ * (page − 1) × PAGE_SIZE public stories, summed from archive_months (a row per month). A page's
+ * metadata asks, so that a page past the end, which answers 404, is not titled as a page of the
+ * list.
+ */
+export async function listReachesPage(scope: ArchiveScope, page: number, range?: { from: string; to: string }): Promise<boolean> {
+  const rows = await queryRows<{ stories: number | string | null }>(
+    getDb(),
+    range
+      ? sql`SELECT SUM(stories) AS stories FROM archive_months WHERE scope = ${scope} AND month >= ${range.from} AND month <= ${range.to}`
+      : sql`SELECT SUM(stories) AS stories FROM archive_months WHERE scope = ${scope}`,
+  )
+  return Number(rows[0]?.stories ?? 0) > (page - 1) * PAGE_SIZE
 }
 
 /** OFFSET for a shallow page; for a deep one, the month to start in (or null: past the end). */

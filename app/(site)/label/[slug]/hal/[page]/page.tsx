@@ -5,7 +5,7 @@ import { JsonLd } from '@/components/site/json-ld'
 import { NotFoundPage } from '@/components/site/not-found-page'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
-import { listArticlesByLabel } from '@/db/queries/articles'
+import { listArticlesByLabel, listReachesPage } from '@/db/queries/articles'
 import { getLabelBySlug } from '@/db/queries/labels'
 import { labelPageTags, tagPage } from '@/lib/cache/page-tags'
 import { getEnv } from '@/lib/env'
@@ -55,6 +55,8 @@ export async function generateMetadata({ params }: PageProps<'/label/[slug]/hal/
   const n = parsePageParam(page)
   if (isSlug(slug)) tagPage(labelPageTags(slug, label))
   if (!label || !n) return notFoundMetadata()
+  // Past the last page: the 404's title, not "Halaman N" of the label.
+  if (n > 1 && !(await listReachesPage(`label:${label.id}`, n))) return notFoundMetadata()
   const chrome = await getSiteChrome()
   return listingMetadata({
     title: `${label.name}${n > 1 ? ` — ${t.archive.pageOf(n)}` : ''}`,

@@ -5,7 +5,7 @@ import { JsonLd } from '@/components/site/json-ld'
 import { NotFoundPage } from '@/components/site/not-found-page'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
-import { listArticlesByAuthor } from '@/db/queries/articles'
+import { listArticlesByAuthor, listReachesPage } from '@/db/queries/articles'
 import { getAuthorBySlug } from '@/db/queries/users'
 import { authorPageTags, tagPage } from '@/lib/cache/page-tags'
 import { getEnv } from '@/lib/env'
@@ -51,6 +51,8 @@ export async function generateMetadata({ params }: PageProps<'/penulis/[slug]/ha
   const n = parsePageParam(page)
   if (isSlug(slug)) tagPage(authorPageTags(slug, author))
   if (!author || !n) return notFoundMetadata()
+  // Past the last page: the 404's title, not "Halaman N" of the author.
+  if (n > 1 && !(await listReachesPage(`author:${author.id}`, n))) return notFoundMetadata()
   const chrome = await getSiteChrome()
   return listingMetadata({
     title: `${author.name}${n > 1 ? ` — ${t.archive.pageOf(n)}` : ''}`,

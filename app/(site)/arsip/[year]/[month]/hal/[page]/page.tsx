@@ -5,7 +5,7 @@ import { JsonLd } from '@/components/site/json-ld'
 import { NotFoundPage } from '@/components/site/not-found-page'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
-import { listArticlesPublishedBetween } from '@/db/queries/articles'
+import { listArticlesPublishedBetween, listReachesPage } from '@/db/queries/articles'
 import { dateArchivePageTags, tagPage } from '@/lib/cache/page-tags'
 import { jakartaRange, monthName } from '@/lib/dates'
 import { getEnv } from '@/lib/env'
@@ -48,6 +48,9 @@ export async function generateMetadata({ params }: PageProps<'/arsip/[year]/[mon
   const a = parse(p)
   if (!a) return notFoundMetadata()
   tagPage(dateArchivePageTags(a.year, a.month))
+  // A month or year without stories, or a page past the last: the 404's title.
+  const months = (m: number) => `${a.year}-${String(m).padStart(2, '0')}`
+  if (!(await listReachesPage('site', a.page, { from: months(a.month ?? 1), to: months(a.month ?? 12) }))) return notFoundMetadata()
   const chrome = await getSiteChrome()
   return listingMetadata({
     title: `${a.title}${a.page > 1 ? ` — ${t.archive.pageOf(a.page)}` : ''}`,
