@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
+import { signIn } from './support/accounts'
 
 // The newsroom server starts with an empty database (playwright.config.ts), so this file,
 // which runs first, goes through first-run setup like a new installation: with the setup link
@@ -10,14 +11,6 @@ const reporter = { name: `Rina Wartawan ${run}`, email: `rina-${run}@redaksi.exa
 const editor = { name: `Eko Redaktur ${run}`, email: `eko-${run}@redaksi.example` }
 const labelA = `Koto Tangah ${run}`
 const labelB = `koto tangah raya ${run}`
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/admin/masuk')
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Kata sandi').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Masuk' }).click()
-  await expect(page).toHaveURL(/\/admin$/)
-}
 
 async function createUser(page: Page, who: { name: string; email: string }, role: 'reporter' | 'editor') {
   await page.goto('/admin/pengguna')
@@ -72,14 +65,14 @@ test.describe('a newsroom moving in', () => {
     await expect(page).toHaveURL(/\/admin\/masuk\?setup=1$/, { timeout: 20_000 })
     expect((await page.request.get(setupUrl!)).status()).toBe(404)
 
-    await signIn(page, admin.email)
+    await signIn(page, admin.email, PASSWORD)
     await createUser(page, reporter, 'reporter')
     await createUser(page, editor, 'editor')
   })
 
   test('a reporter publishes a story with an uploaded photo and two labels; readers see it everywhere at once', async ({ browser }) => {
     const page = await (await browser.newContext()).newPage()
-    await signIn(page, reporter.email)
+    await signIn(page, reporter.email, PASSWORD)
     const title = `Gotong royong irigasi Koto Tangah ${run}`
     await write(page, title, [labelA, labelB])
 
@@ -114,7 +107,7 @@ test.describe('a newsroom moving in', () => {
 
   test('a scheduled story appears on its own when its time comes', async ({ browser }) => {
     const page = await (await browser.newContext()).newPage()
-    await signIn(page, reporter.email)
+    await signIn(page, reporter.email, PASSWORD)
     const title = `Pasar malam dibuka ${run}`
     await write(page, title, [labelA])
     // Twenty seconds from now, in WIB wall time (the form's zone), to the second.
@@ -134,7 +127,7 @@ test.describe('a newsroom moving in', () => {
 
   test('an editor merges the two labels; the old label URL answers one 301 to the survivor', async ({ browser, request }) => {
     const page = await (await browser.newContext()).newPage()
-    await signIn(page, editor.email)
+    await signIn(page, editor.email, PASSWORD)
     await page.goto('/admin/label')
     await page.getByRole('searchbox', { name: 'Cari label' }).fill(run)
     await page.getByRole('button', { name: 'Cari', exact: true }).click()
