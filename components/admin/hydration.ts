@@ -4,8 +4,8 @@ import { type RefObject, useLayoutEffect, useSyncExternalStore } from 'react'
 
 /*
  * The newsroom's forms that work only with their scripts (the article and page editors, the
- * import form) are drawn by the server first. On a cheap phone seconds can pass before those
- * scripts run, and what a person does meanwhile must not be lost.
+ * import form, signing in and out) are drawn by the server first. On a cheap phone seconds can
+ * pass before those scripts run, and what a person does meanwhile must not be lost.
  */
 
 const subscribeNever = () => () => {}
