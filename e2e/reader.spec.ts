@@ -196,6 +196,22 @@ test.describe('a reader on a phone', () => {
     expect((await page.goto(`${href}?page=9999`))?.status()).toBe(404)
   })
 
+  test('a story rendered at run time keeps no prefetch segments: a segment prefetch is 404, a navigation gets the whole payload', async ({ request }) => {
+    // Nothing here prefetches (plain <a> links), so no render collects segments (lib/cli/patch-next.mjs).
+    // The last story of the label whose first story the retraction test takes.
+    const html = await (await request.get('/label/budaya')).text()
+    const path = [...html.matchAll(/href="(\/\d{4}\/\d{2}\/[a-z0-9-]+)"/g)].at(-1)![1]!
+    const page = await request.get(path)
+    expect(page.status()).toBe(200)
+    const prefetch = await request.get(path, { headers: { RSC: '1', 'Next-Router-Prefetch': '1', 'Next-Router-Segment-Prefetch': '/_tree' } })
+    expect(prefetch.status()).toBe(404)
+    expect((await prefetch.body()).length).toBe(0)
+    const navigation = await request.get(path, { headers: { RSC: '1' } })
+    expect(navigation.status()).toBe(200)
+    expect(navigation.headers()['content-type']).toContain('text/x-component')
+    expect(await navigation.text()).toContain(path.split('/').at(-1)!)
+  })
+
   test('the daily index picks a day without JavaScript', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()

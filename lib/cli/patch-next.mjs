@@ -1,5 +1,5 @@
 /**
- * `npm install` runs this (package.json's postinstall): two changes to the installed Next.js, for
+ * `npm install` runs this (package.json's postinstall): four changes to the installed Next.js, for
  * speed and memory only (docs/decisions/023-next-cache-set-and-statements.md).
  *
  * 1. Next's IncrementalCache.set measures every entry it keeps with `JSON.stringify(entry).length`,
@@ -15,6 +15,24 @@
  *    counted 45 KB. The change keeps the HTML as UTF-8 bytes (a Buffer, outside the heap, counted
  *    at its true size) and hands Next a string again on every read, as before.
  *
+ * 3. A page rendered at run time (the first request for a story, a page a tag expired) with
+ *    `cacheComponents` is rendered as a "prospective" prerender first, then for real. After the
+ *    prospective React Server Components render, Next also renders its HTML, throws it away, and
+ *    waits, only so that client components' modules that load asynchronously (dynamic `import()`)
+ *    have loaded before the real render. Turbopack's server runtime loads client chunks with a
+ *    synchronous `require`, and no client component here imports anything dynamically
+ *    (lib/cli/patch-next.test.ts checks), so at run time that HTML render only costs 3–5 ms of
+ *    every cold render. The change skips it at run time; `next build` still does it.
+ * 4. After each page rendered at run time, Next decomposes its whole RSC payload into per-segment
+ *    responses for the client router's prefetches (`collectSegmentData`): it reads the payload
+ *    back and serialises every segment again, 3–5 ms of every cold render, and keeps the result
+ *    with the page. Only `next/link` and `router.prefetch` ask for them, and Warta uses neither:
+ *    reader pages link with plain <a> and export `prefetch = 'force-disabled'` (ADR 017). The
+ *    change keeps an empty set of segments at run time, so a segment prefetch that arrives anyway
+ *    is answered 404 from the cache, as Next answers one it has no segment for, and a navigation
+ *    still fetches the page's full payload.
+ *
+ * The page a render produces is byte for byte the same with 3 and 4 (ADR 023, amended).
  * Idempotent, and harmless when Next changes: a file where the code is not found is left as it is,
  * with a warning; lib/cli/patch-next.test.ts fails until this script is brought up to date.
  * Plain JavaScript: it runs at install, before anything else is ready.
@@ -26,6 +44,16 @@ import { fileURLToPath } from 'node:url'
 /** What each patch does, in the words the install prints. */
 const STRINGIFY = 'page-cache entries measured without JSON.stringify'
 const HTML_BYTES = 'page HTML kept as UTF-8 bytes in the page cache'
+const PROSPECTIVE_HTML = 'no throwaway HTML render before a page rendered at run time'
+const SEGMENT_DATA = 'no segment prefetch data collected for a page rendered at run time'
+
+/** Next's minified page runtimes: the webpack builds name the functions differently. */
+const PAGE_RUNTIMES = [
+  { name: 'app-page', segments: 's8', result: 's', store: 'o' },
+  { name: 'app-page-experimental', segments: 's8', result: 's', store: 'o' },
+  { name: 'app-page-turbo', segments: 's1', result: 'o', store: 'a' },
+  { name: 'app-page-turbo-experimental', segments: 's1', result: 'o', store: 'a' },
+]
 
 // The end of getMemoryCache() in next/dist/server/lib/incremental-cache/memory-cache.external.js.
 const MEMORY_CACHE_END = `            return cacheKey.length + valueSize;
@@ -89,6 +117,36 @@ export const PATCHES = [
     return memoryCache;`,
     what: HTML_BYTES,
   },
+  // 3. `renderOpts.isBuildTimePrerendering` (`h` in the minified runtimes is renderOpts there).
+  {
+    file: 'dist/server/app-render/app-render.js',
+    from: `            if (initialServerResult) {
+                const initialClientPrerenderController = new AbortController();`,
+    to: `            if (initialServerResult && isBuildTimePrerendering) { /* warta: lib/cli/patch-next.mjs */
+                const initialClientPrerenderController = new AbortController();`,
+    what: PROSPECTIVE_HTML,
+  },
+  ...PAGE_RUNTIMES.map(({ name, result, store }) => ({
+    file: `dist/compiled/next-server/${name}.runtime.prod.js`,
+    from: `ProspectiveRender)}if(${result}){let e=new AbortController,r=new AbortController,n=new AbortController,${store}={type:"prerender-client"`,
+    to: `ProspectiveRender)}if(${result}&&h.isBuildTimePrerendering){let e=new AbortController,r=new AbortController,n=new AbortController,${store}={type:"prerender-client"`,
+    what: PROSPECTIVE_HTML,
+  })),
+  // 4.
+  {
+    file: 'dist/server/app-render/app-render.js',
+    from: 'async function collectSegmentData(fullPageDataBuffer, prerenderStore, ComponentMod, renderOpts, pagePath, metadata) {',
+    to:
+      'async function collectSegmentData(fullPageDataBuffer, prerenderStore, ComponentMod, renderOpts, pagePath, metadata) {' +
+      ' if (!renderOpts.isBuildTimePrerendering) { metadata.segmentData = new Map(); return; } /* warta: lib/cli/patch-next.mjs */',
+    what: SEGMENT_DATA,
+  },
+  ...PAGE_RUNTIMES.map(({ name, segments }) => ({
+    file: `dist/compiled/next-server/${name}.runtime.prod.js`,
+    from: `async function ${segments}(e,t,r,n,a,i){let s,{clientModules:o,edgeRscModuleMapping`,
+    to: `async function ${segments}(e,t,r,n,a,i){if(!n.isBuildTimePrerendering){i.segmentData=new Map;return}let s,{clientModules:o,edgeRscModuleMapping`,
+    what: SEGMENT_DATA,
+  })),
 ]
 
 /**

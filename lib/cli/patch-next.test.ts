@@ -38,10 +38,75 @@ describe('the change to the installed Next.js (lib/cli/patch-next.mjs)', () => {
     expect(fs.readFileSync(path.join(dir, first!.file), 'utf8')).toBe(`before;${first!.to}after;`)
   })
 
+  it('skips the throwaway HTML render and the segment data at run time only: next build still does both', () => {
+    const runTimeOnly = PATCHES.filter((p) => p.to.includes('isBuildTimePrerendering'))
+    expect(runTimeOnly).toHaveLength(10)
+    for (const { from, to } of runTimeOnly) {
+      expect(to.replace(/ \/\* warta: lib\/cli\/patch-next\.mjs \*\//, '')).not.toBe(from)
+      expect(to).toMatch(/&& ?(?:\w+\.)?isBuildTimePrerendering\)|!\w+\.isBuildTimePrerendering\)/)
+    }
+  })
+
   it('measures a fetch-cache item still, as the 2 MB check needs', () => {
     const measuring = PATCHES.filter((p) => p.from.includes('JSON.stringify'))
     expect(measuring).toHaveLength(9)
     for (const { to } of measuring) expect(to).toMatch(/fetchCache\s*\?\s*JSON\.stringify\(\w+\)\.length\s*:\s*0/)
+  })
+})
+
+describe('what skipping the throwaway HTML render relies on (lib/cli/patch-next.mjs, change 3)', () => {
+  // Next renders a page's HTML once before the real render only so that client modules loaded by a
+  // dynamic import() have arrived. Turbopack's server runtime requires client chunks synchronously,
+  // so that render is skipped at run time; a client module that loads code dynamically would
+  // leave a hole in the real render instead.
+  const extensions = ['.ts', '.tsx', '.mjs', '.js']
+  const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
+  const isClientModule = (text: string) => /^['"]use client['"]/.test(withoutComments(text).trimStart())
+  const sourceFiles = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) return sourceFiles(full)
+      return extensions.includes(path.extname(entry.name)) && !/\.test\.|\.d\.m?ts$/.test(entry.name) ? [full] : []
+    })
+  const resolveLocal = (from: string, specifier: string): string | null => {
+    const base = specifier.startsWith('@/') ? path.resolve(specifier.slice(2)) : specifier.startsWith('.') ? path.resolve(path.dirname(from), specifier) : null
+    if (!base) return null
+    for (const candidate of [base, ...extensions.map((e) => base + e), ...extensions.map((e) => path.join(base, `index${e}`))]) {
+      if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate
+    }
+    return null
+  }
+  /** Every module of this repository a client module reaches through static imports. */
+  const clientGraph = () => {
+    const seen = new Set<string>()
+    const queue = ['app', 'components', 'lib'].flatMap(sourceFiles).filter((f) => isClientModule(fs.readFileSync(f, 'utf8')))
+    const clientModules = queue.length
+    while (queue.length > 0) {
+      const file = queue.pop()!
+      if (seen.has(file)) continue
+      seen.add(file)
+      for (const m of withoutComments(fs.readFileSync(file, 'utf8')).matchAll(/(?:^|[\s;])(?:import|export)\s(?:[^'"]*?\sfrom\s*)?['"]([^'"]+)['"]/g)) {
+        const target = resolveLocal(file, m[1]!)
+        if (target) queue.push(target)
+      }
+    }
+    return { clientModules, files: [...seen] }
+  }
+  const loadsDynamically = (text: string) => /\bimport\s*\(|\blazy\s*\(|['"]next\/dynamic['"]/.test(withoutComments(text))
+
+  it('no client component, nor any module of ours it imports, loads code with import(), lazy() or next/dynamic', () => {
+    const { clientModules, files } = clientGraph()
+    expect(clientModules).toBeGreaterThan(5)
+    expect(files.length).toBeGreaterThan(clientModules)
+    expect(files.filter((f) => loadsDynamically(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(process.cwd(), f))).toEqual([])
+  })
+
+  it('would see one that did', () => {
+    expect(loadsDynamically("const Map = lazy(() => import('./map'))")).toBe(true)
+    expect(loadsDynamically("import dynamic from 'next/dynamic'")).toBe(true)
+    expect(loadsDynamically("/** @param {import('node:http').IncomingMessage} req */\nexport const a = 1 // import('x')")).toBe(false)
+    expect(isClientModule("// a comment\n'use client'\nexport {}")).toBe(true)
+    expect(isClientModule("import 'server-only'\n'use client'")).toBe(false)
   })
 })
 
