@@ -54,7 +54,7 @@ describe('the change to the installed Next.js (lib/cli/patch-next.mjs)', () => {
   })
 })
 
-describe('what skipping the throwaway HTML render relies on (lib/cli/patch-next.mjs, change 3)', () => {
+describe('what the run-time render changes rely on (lib/cli/patch-next.mjs, changes 3 and 4)', () => {
   // Next renders a page's HTML once before the real render only so that client modules loaded by a
   // dynamic import() have arrived. Turbopack's server runtime requires client chunks synchronously,
   // so that render is skipped at run time; a client module that loads code dynamically would
@@ -92,6 +92,7 @@ describe('what skipping the throwaway HTML render relies on (lib/cli/patch-next.
     }
     return { clientModules, files: [...seen] }
   }
+  const asksForPrefetch = (text: string) => /['"]next\/link['"]|\.prefetch\s*\(/.test(withoutComments(text))
   const loadsDynamically = (text: string) => /\bimport\s*\(|\blazy\s*\(|['"]next\/dynamic['"]/.test(withoutComments(text))
 
   it('no client component, nor any module of ours it imports, loads code with import(), lazy() or next/dynamic', () => {
@@ -101,12 +102,21 @@ describe('what skipping the throwaway HTML render relies on (lib/cli/patch-next.
     expect(files.filter((f) => loadsDynamically(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(process.cwd(), f))).toEqual([])
   })
 
+  it('nothing asks for prefetch segments, which run-time renders no longer collect (change 4): no next/link, no router.prefetch', () => {
+    const all = ['app', 'components', 'lib'].flatMap(sourceFiles)
+    expect(all.length).toBeGreaterThan(100)
+    const prefetching = all.filter((f) => asksForPrefetch(fs.readFileSync(f, 'utf8')))
+    expect(prefetching.map((f) => path.relative(process.cwd(), f))).toEqual([])
+  })
+
   it('would see one that did', () => {
     expect(loadsDynamically("const Map = lazy(() => import('./map'))")).toBe(true)
     expect(loadsDynamically("import dynamic from 'next/dynamic'")).toBe(true)
     expect(loadsDynamically("/** @param {import('node:http').IncomingMessage} req */\nexport const a = 1 // import('x')")).toBe(false)
     expect(isClientModule("// a comment\n'use client'\nexport {}")).toBe(true)
     expect(isClientModule("import 'server-only'\n'use client'")).toBe(false)
+    expect(asksForPrefetch("import Link from 'next/link'")).toBe(true)
+    expect(asksForPrefetch('router.prefetch(href)')).toBe(true)
   })
 })
 
