@@ -14,15 +14,14 @@
  *    JavaScript heap, which the garbage collector walks and moves, while the cache's size limit
  *    counted 45 KB. The change keeps the HTML as UTF-8 bytes (a Buffer, outside the heap, counted
  *    at its true size) and hands Next a string again on every read, as before.
- *
  * 3. A page rendered at run time (the first request for a story, a page a tag expired) with
  *    `cacheComponents` is rendered as a "prospective" prerender first, then for real. After the
  *    prospective React Server Components render, Next also renders its HTML, throws it away, and
  *    waits, only so that client components' modules that load asynchronously (dynamic `import()`)
  *    have loaded before the real render. Turbopack's server runtime loads client chunks with a
  *    synchronous `require`, and no client component here imports anything dynamically
- *    (lib/cli/patch-next.test.ts checks), so at run time that HTML render only costs 3–5 ms of
- *    every cold render. The change skips it at run time; `next build` still does it.
+ *    (lib/cli/patch-next.test.ts checks), so at run time that HTML render does nothing but cost
+ *    3–5 ms of every cold render. The change skips it at run time; `next build` still does it.
  * 4. After each page rendered at run time, Next decomposes its whole RSC payload into per-segment
  *    responses for the client router's prefetches (`collectSegmentData`): it reads the payload
  *    back and serialises every segment again, 3–5 ms of every cold render, and keeps the result
