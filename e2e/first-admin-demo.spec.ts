@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { SIGN_IN_MS } from './support/accounts'
+import { expectAtDesk } from './support/accounts'
 
 // Issue 11 point 1, on the reader server (demo content): the demo authors are bylines without
 // passwords, so nobody can sign in until the first admin is made through the link that
@@ -25,6 +25,6 @@ test('with the demo content, the sign-in page says where the setup link is, and 
   await page.getByLabel('Email').fill('admin-demo@redaksi.example')
   await page.getByLabel('Kata sandi', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Masuk' }).click()
-  await expect(page).toHaveURL(/\/admin$/, { timeout: SIGN_IN_MS })
+  await expectAtDesk(page)
   expect((await page.request.get(setupUrl!)).status()).toBe(404)
 })

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { type Browser, expect, type Page, test } from '@playwright/test'
-import { SIGN_IN_MS } from './support/accounts'
+import { expectAtDesk } from './support/accounts'
 import { databaseEnv } from './support/database'
 import { E2E_DATA_DIR, E2E_PORT } from './support/server'
 
@@ -160,7 +160,7 @@ async function signIn(page: Page, email: string, from = SIGN_IN) {
 async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
   await signIn(page, email)
-  await expect(page).toHaveURL(/\/admin$/, { timeout: SIGN_IN_MS })
+  await expectAtDesk(page)
   return page
 }
 
@@ -415,7 +415,7 @@ test.describe('probing the site from outside', () => {
 
     // The newsroom renders per request with a nonce: signing in, the desk and the editor all hydrate.
     await signIn(page, account('admin'))
-    await expect(page).toHaveURL(/\/admin$/, { timeout: SIGN_IN_MS })
+    await expectAtDesk(page)
     for (const url of ['/admin', '/admin/artikel', '/admin/artikel/1', '/admin/media', '/admin/pengaturan']) {
       await page.goto(url)
       await page.waitForLoadState('networkidle')
@@ -577,7 +577,7 @@ test.describe('probing the site from outside', () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     await signIn(page, account('admin'))
-    await expect(page).toHaveURL(/\/admin$/, { timeout: SIGN_IN_MS })
+    await expectAtDesk(page)
     const session = (await context.cookies()).find((c) => /next-auth\.session-token$/.test(c.name))
     expect(session).toBeTruthy()
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
