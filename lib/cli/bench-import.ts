@@ -159,9 +159,14 @@ function printRun(name: string, r: RunResult, posts: number) {
   console.log(`  comments       ${rep.comments.total} counted`)
   if (rep.warnings.length) console.log(`  warnings       ${rep.warnings.length} (first: ${rep.warnings[0]})`)
   const lock = rep.writeLock
-  console.log(
-    `  write lock     ${lock.slices} slices, longest ${lock.longestMs} ms (most CPU in one slice: ${lock.longestCpuMs} ms), held ${(lock.heldMs / 1000).toFixed(1)} s in all`,
-  )
+  console.log(`  write lock     ${lock.slices} slices, longest ${lock.longestMs} ms (${sliceParts(lock)}), held ${(lock.heldMs / 1000).toFixed(1)} s in all`)
+}
+
+/** What the longest slice's thread did in it (SliceStats): ran, waited for a core, or was blocked. */
+function sliceParts(lock: ImportReport['writeLock']): string {
+  if (!lock.longest) return 'its parts not measured here'
+  const blocked = Math.max(0, lock.longestMs - lock.longest.onCoreMs - lock.longest.waitingForCoreMs)
+  return `on a core ${lock.longest.onCoreMs} ms, waiting for a core ${lock.longest.waitingForCoreMs} ms, blocked ${blocked.toFixed(1)} ms`
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
@@ -195,13 +200,14 @@ async function main() {
   const allUnchanged = p.created === 0 && p.updated === 0 && p.unchanged + p.skipped === stats.posts.total
   const worstRss = Math.max(first.peakRssBytes ?? 0, second.peakRssBytes ?? 0)
   const targetSeconds = (stats.posts.total * TARGET_MS_PER_POST) / 1000
-  const longestSlice = Math.max(first.report.writeLock.longestMs, second.report.writeLock.longestMs)
+  const slowest = first.report.writeLock.longestMs >= second.report.writeLock.longestMs ? first.report.writeLock : second.report.writeLock
+  const longestSlice = slowest.longestMs
   console.log(`\nTargets (${cpus} CPUs here; the targets are for 2; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}):`)
   console.log(`  first import under ${targetSeconds.toFixed(0)} s: ${verdict(first.wallMs / 1000 < targetSeconds)} (${(first.wallMs / 1000).toFixed(1)} s)`)
-  const longestCpu = Math.max(first.report.writeLock.longestCpuMs, second.report.writeLock.longestCpuMs)
-  // Wall time counts the time other processes had the core; CPU time is what the slice itself did.
+  // Wall time: it also counts the time other processes had the core and the time a commit waited
+  // for the disk, which no slicing can shorten; the parts say which it was.
   console.log(
-    `  longest write-lock slice under ${TARGET_SLICE_MS} ms: ${verdict(longestSlice < TARGET_SLICE_MS)} (${longestSlice} ms wall, ${longestCpu} ms CPU)`,
+    `  longest write-lock slice under ${TARGET_SLICE_MS} ms: ${verdict(longestSlice < TARGET_SLICE_MS)} (${longestSlice} ms: ${sliceParts(slowest)})`,
   )
   console.log(
     `  peak RSS under ${TARGET_RSS_MB} MB: ${first.peakRssBytes === null ? 'not measured' : `${verdict(worstRss / MB < TARGET_RSS_MB)} (${(worstRss / MB).toFixed(0)} MB)`}`,

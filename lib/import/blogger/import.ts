@@ -79,6 +79,7 @@ export class ImportError extends Error {
 }
 
 const emptyTally = (): Tally => ({ created: 0, updated: 0, unchanged: 0, skipped: 0 })
+const tenths = (ms: number) => Math.round(ms * 10) / 10
 
 function emptyReport(file: string, dryRun: boolean): ImportReport {
   return {
@@ -98,7 +99,7 @@ function emptyReport(file: string, dryRun: boolean): ImportReport {
     skipped: [],
     mergeSuggestions: [],
     warnings: [],
-    writeLock: { slices: 0, longestMs: 0, longestCpuMs: 0, heldMs: 0 },
+    writeLock: { slices: 0, longestMs: 0, longest: null, heldMs: 0 },
   }
 }
 
@@ -193,8 +194,8 @@ export async function importBloggerExport(file: string, opts: ImportOptions = {}
   }
   report.writeLock = {
     slices: slicer.stats.slices,
-    longestMs: Math.round(slicer.stats.longestMs * 10) / 10,
-    longestCpuMs: Math.round(slicer.stats.longestCpuMs * 10) / 10,
+    longestMs: tenths(slicer.stats.longestMs),
+    longest: slicer.stats.longest && { onCoreMs: tenths(slicer.stats.longest.onCoreMs), waitingForCoreMs: tenths(slicer.stats.longest.waitingForCoreMs) },
     heldMs: Math.round(slicer.stats.heldMs),
   }
   report.durationMs = Date.now() - started

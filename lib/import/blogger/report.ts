@@ -48,9 +48,10 @@ export type ImportReport = {
   warnings: string[]
   /**
    * How the import shared the site's write lock (docs/decisions/009-import-slicing.md): the number
-   * of short transactions it wrote in, the longest and the total time held (ms). Zero on a dry run.
+   * of short transactions it wrote in, the longest (and what its thread did in it: SliceStats) and
+   * the total time held (ms). Zero on a dry run.
    */
-  writeLock: { slices: number; longestMs: number; longestCpuMs: number; heldMs: number }
+  writeLock: { slices: number; longestMs: number; longest: { onCoreMs: number; waitingForCoreMs: number } | null; heldMs: number }
 }
 
 export const SKIPPED_LIST_LIMIT = 500

@@ -2,6 +2,7 @@ import 'server-only'
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises'
 import { getDialect, getWriteClient, write, type Executor as WriteTx } from '@/db'
 import { relaxCommitDurability } from '@/db/dialect'
+import { readMainThreadSchedstat } from '@/lib/http/loop-turns.mjs'
 
 /*
  * How the import shares the site (docs/decisions/009-import-slicing.md): it writes in short
@@ -29,10 +30,18 @@ export const DEFAULT_SLICES: SliceOptions = { budgetMs: 40, gapMs: 10 }
 
 /**
  * What the write lock cost the site: how many slices, the longest, and the total time held (ms).
- * `longestCpuMs` is the most CPU time one slice took: on a busy machine a slice's wall time also
- * counts the time the OS gave the core to other processes, which no import can shorten.
+ * A slice's wall time is not all the import's doing: on a busy machine its thread also waits for a
+ * core, and a commit can wait for the disk. So the longest slice is split (Linux's schedstat of the
+ * main thread, lib/http/loop-turns.mjs): `onCoreMs`, what the thread ran; `waitingForCoreMs`, what
+ * it waited on the run queue; the rest of the slice it was blocked (the disk, most likely). Null
+ * where schedstat cannot be read.
  */
-export type SliceStats = { slices: number; longestMs: number; longestCpuMs: number; heldMs: number }
+export type SliceStats = {
+  slices: number
+  longestMs: number
+  longest: { onCoreMs: number; waitingForCoreMs: number } | null
+  heldMs: number
+}
 
 /**
  * Hands the event loop back for one full turn: I/O (requests) and due timers run before the
@@ -71,7 +80,7 @@ const CHECKPOINT_EVERY_SLICES = 8
 export type SliceWork<T> = (tx: WriteTx, pastBudget: (reserveMs?: number) => boolean) => T | Promise<T>
 
 export class Slicer {
-  readonly stats: SliceStats = { slices: 0, longestMs: 0, longestCpuMs: 0, heldMs: 0 }
+  readonly stats: SliceStats = { slices: 0, longestMs: 0, longest: null, heldMs: 0 }
   private lastCommit = -Infinity
   private slicesSinceCheckpoint = 0
   /** What a commit takes (FTS5 writes its pending index data then), learned from the last slices. */
@@ -113,11 +122,11 @@ export class Slicer {
     else await yieldToLoop()
     let started = 0
     let workDone = 0
-    let cpuStart: NodeJS.CpuUsage | undefined
+    let schedStart: [number, number] | null = null
     const result = await write(
       async (tx) => {
         started = performance.now()
-        cpuStart = process.cpuUsage()
+        schedStart = readMainThreadSchedstat()
         await relaxCommitDurability(tx)
         const deadline = started + this.options.budgetMs - this.commitMs
         const out = await work(tx, (reserveMs = 0) => performance.now() + reserveMs >= deadline)
@@ -131,13 +140,17 @@ export class Slicer {
     // Measured to the resumption after the commit: a little more than the lock was held.
     const committed = performance.now()
     const held = committed - started
-    const cpu = process.cpuUsage(cpuStart)
-    const cpuMs = (cpu.user + cpu.system) / 1000
-    if (cpuMs > this.stats.longestCpuMs) this.stats.longestCpuMs = cpuMs
+    const schedEnd = readMainThreadSchedstat()
     this.commitMs = this.commitMs * 0.8 + (committed - workDone) * 0.2
     this.stats.slices += 1
     this.stats.heldMs += held
-    if (held > this.stats.longestMs) this.stats.longestMs = held
+    if (held > this.stats.longestMs) {
+      this.stats.longestMs = held
+      this.stats.longest =
+        schedStart && schedEnd
+          ? { onCoreMs: Math.min(held, (schedEnd[0] - schedStart[0]) / 1e6), waitingForCoreMs: Math.min(held, (schedEnd[1] - schedStart[1]) / 1e6) }
+          : null
+    }
     if (this.savedAutoCheckpoint !== null && ++this.slicesSinceCheckpoint >= CHECKPOINT_EVERY_SLICES) {
       await yieldToLoop()
       // PASSIVE: copies what no reader still needs and never waits for, nor blocks, a writer.
