@@ -3,6 +3,8 @@
  * shows it; both read it from the import's JSON output (lib/cli/import-blogger.ts --json).
  */
 
+import type { SliceStats } from './slices'
+
 export type ImportFormat = 'classic' | '2018'
 
 /** Per kind of record: how the import left it. */
@@ -51,7 +53,7 @@ export type ImportReport = {
    * of short transactions it wrote in, the longest (and what its thread did in it: SliceStats) and
    * the total time held (ms). Zero on a dry run.
    */
-  writeLock: { slices: number; longestMs: number; longest: { onCoreMs: number; waitingForCoreMs: number } | null; heldMs: number }
+  writeLock: SliceStats
 }
 
 export const SKIPPED_LIST_LIMIT = 500
