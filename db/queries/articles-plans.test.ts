@@ -7,14 +7,13 @@ import { createLabel, createUser } from '@/tests/factories'
 import { captureStatements, type RanStatement } from '@/tests/query-plans'
 import { jakartaRange } from '@/lib/dates'
 import {
-  getAdjacentArticles,
+  getStoryCompanions,
   isAmongNewest,
   listArticlesByAuthor,
   listArticlesByLabel,
   listArticlesPublishedBetween,
   listLatestArticles,
   listNeighbourIds,
-  listRelatedArticles,
   listReachesPage,
   listRelatedFollowerIds,
 } from './articles'
@@ -70,8 +69,7 @@ describe('reader queries read bounded ranges of their indexes', () => {
       await listArticlesByLabel(labelId, 2)
       await listArticlesByAuthor(authorId, 3)
       await listArticlesPublishedBetween(start, end, 2)
-      await getAdjacentArticles(old.id, new Date(old.at))
-      await listRelatedArticles(old.id, [labelId, otherLabelId], new Date(old.at + 1))
+      await getStoryCompanions(old.id, [labelId, otherLabelId], new Date(old.at + 1))
     })
     const reads = cardReads(ran)
     expect(reads.length).toBeGreaterThanOrEqual(5)
@@ -91,9 +89,8 @@ describe('reader queries read bounded ranges of their indexes', () => {
     const old = oldest()
     const at = new Date(old.at)
     const ran = await captureStatements(async () => {
-      await getAdjacentArticles(old.id, at)
+      await getStoryCompanions(old.id, [labelId, otherLabelId], at)
       await listNeighbourIds(old.id, at)
-      await listRelatedArticles(old.id, [labelId, otherLabelId], at)
       await listRelatedFollowerIds(old.id, [labelId, otherLabelId], at)
       await isAmongNewest(old.id, at, 13)
     })
@@ -103,19 +100,34 @@ describe('reader queries read bounded ranges of their indexes', () => {
     for (const read of reads) expect(read.plan.join(' | '), read.sql).toMatch(/\(published_at,(?:id|article_id)\)[<>]\(\?,\?\)|published_at[<>]\?/)
   })
 
+  it("an article's related stories and neighbours are read as one set of cards: six statements in all", async () => {
+    const mid = getWriteConnection().$client.prepare(`SELECT id, published_at AS at FROM articles WHERE slug = 'berita-plan-1500'`).get() as { id: number; at: number }
+    const ran = await captureStatements(async () => {
+      const { related, previous, next } = await getStoryCompanions(mid.id, [labelId, otherLabelId], new Date(mid.at))
+      expect(related).toHaveLength(4)
+      expect(previous).not.toBeNull()
+      expect(next).not.toBeNull()
+    })
+    // One walk per label, one per neighbour, and the cards of all six stories in one read (with
+    // their sections): the page read the cards twice, once per list, before.
+    expect(cardReads(ran)).toHaveLength(1)
+    expect(ran).toHaveLength(6)
+  })
+
   it('the answers are those of the walk: neighbours and related stories of the oldest and a middle story', async () => {
     const old = oldest()
-    expect((await getAdjacentArticles(old.id, new Date(old.at))).previous).toBeNull()
-    expect(await listRelatedArticles(old.id, [labelId], new Date(old.at))).toEqual([])
+    const first = await getStoryCompanions(old.id, [labelId], new Date(old.at))
+    expect(first.previous).toBeNull()
+    expect(first.related).toEqual([])
     const mid = getWriteConnection().$client.prepare(`SELECT id, published_at AS at FROM articles WHERE slug = 'berita-plan-1500'`).get() as { id: number; at: number }
-    const { previous, next } = await getAdjacentArticles(mid.id, new Date(mid.at))
+    const { previous, next, related } = await getStoryCompanions(mid.id, [labelId, otherLabelId], new Date(mid.at))
     expect([previous?.title, next?.title]).toEqual(['Berita 1501', 'Berita 1499'])
     // Stories in both labels (every third id) share two labels: the four newest of them before it.
     const inBoth = Array.from({ length: 20 }, (_, k) => `Berita ${1501 + k}`).filter((title) => {
       const row = getWriteConnection().$client.prepare(`SELECT id FROM articles WHERE title = ?`).get(title) as { id: number }
       return row.id % 3 === 0
     })
-    expect((await listRelatedArticles(mid.id, [labelId, otherLabelId], new Date(mid.at))).map((c) => c.title)).toEqual(inBoth.slice(0, 4))
+    expect(related.map((c) => c.title)).toEqual(inBoth.slice(0, 4))
     expect(await listRelatedFollowerIds(mid.id, [labelId], new Date(mid.at))).toHaveLength(20)
     expect(await isAmongNewest(mid.id, new Date(mid.at), 13)).toBe(false)
   })

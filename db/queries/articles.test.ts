@@ -4,15 +4,14 @@ import { getWriteConnection } from '@/db'
 import { articles } from '@/db/tables'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 import {
-  getAdjacentArticles,
   getPublishedArticle,
+  getStoryCompanions,
   listArticlesByAuthor,
   listArticlesByLabel,
   listArticlesPublishedBetween,
   listLatestArticles,
   listLatestArticlesByLabel,
   listNeighbourIds,
-  listRelatedArticles,
   listRelatedFollowerIds,
   RELATED_WINDOW,
   PAGE_SIZE,
@@ -87,20 +86,22 @@ describe('article lists', () => {
 
   it('links neighbours and related stories', async () => {
     const mid = (await getWriteConnection().select().from(articles).where(eq(articles.id, ids[10]!)).limit(1))[0]!
-    const { previous, next } = await getAdjacentArticles(mid.id, mid.publishedAt!)
+    const { previous, next } = await getStoryCompanions(mid.id, [], mid.publishedAt!)
     expect(previous?.id).toBe(ids[9])
     expect(next?.id).toBe(ids[11])
     const shared = await createArticle({ authorId, labelIds: [labelId, otherLabelId] })
     const onlyOther = await createArticle({ authorId, labelIds: [otherLabelId] })
-    const related = await listRelatedArticles(onlyOther.id, [labelId, otherLabelId], onlyOther.publishedAt!, 4)
-    expect(related[0]?.id).toBe(shared.id)
+    const companions = await getStoryCompanions(onlyOther.id, [labelId, otherLabelId], onlyOther.publishedAt!)
+    expect(companions.related[0]?.id).toBe(shared.id)
+    // The story just before is also the most related one: one card, shown in both places.
+    expect(companions.previous?.id).toBe(shared.id)
   })
 
   it('takes related stories only from before a story, so a new story reaches a bounded set of pages', async () => {
     const first = await createArticle({ authorId, labelIds: [otherLabelId] })
     const later = await createArticle({ authorId, labelIds: [otherLabelId] })
-    expect((await listRelatedArticles(first.id, [otherLabelId], first.publishedAt!, 4)).map((c) => c.id)).not.toContain(later.id)
-    expect((await listRelatedArticles(later.id, [otherLabelId], later.publishedAt!, 4)).map((c) => c.id)).toContain(first.id)
+    expect((await getStoryCompanions(first.id, [otherLabelId], first.publishedAt!)).related.map((c) => c.id)).not.toContain(later.id)
+    expect((await getStoryCompanions(later.id, [otherLabelId], later.publishedAt!)).related.map((c) => c.id)).toContain(first.id)
     // The mirror: whose related lists a story can appear on.
     const followers = await listRelatedFollowerIds(first.id, [otherLabelId], first.publishedAt!)
     expect(followers).toContain(later.id)

@@ -406,9 +406,9 @@ export const RELATED_WINDOW = 20
 /**
  * Stories that share labels with an article, among those published before it: most shared
  * labels first, then newest. Looks at the RELATED_WINDOW stories before it in each label,
- * through the archive index.
+ * through the archive index. Ids only: getStoryCompanions reads their cards.
  */
-export async function listRelatedArticles(articleId: number, labelIds: number[], publishedAt: Date, limit = 4): Promise<ArticleCard[]> {
+async function relatedIds(articleId: number, labelIds: number[], publishedAt: Date, limit: number): Promise<number[]> {
   if (labelIds.length === 0) return []
   const db = getDb()
   const candidates = new Map<number, { shared: number; publishedAt: number }>()
@@ -427,16 +427,15 @@ export async function listRelatedArticles(articleId: number, labelIds: number[],
       else candidates.set(r.id, { shared: 1, publishedAt: r.publishedAt?.getTime() ?? 0 })
     }
   }
-  const ids = [...candidates.entries()]
+  return [...candidates.entries()]
     .sort((a, b) => b[1].shared - a[1].shared || b[1].publishedAt - a[1].publishedAt || b[0] - a[0])
     .slice(0, limit)
     .map(([id]) => id)
-  return hydrateCards(ids)
 }
 
 /**
  * The later stories whose related lists may show a story at `publishedAt` in these labels: the
- * RELATED_WINDOW public stories after it in each label (the mirror of listRelatedArticles).
+ * RELATED_WINDOW public stories after it in each label (the mirror of relatedIds).
  */
 export async function listRelatedFollowerIds(articleId: number, labelIds: number[], publishedAt: Date): Promise<number[]> {
   const db = getDb()
@@ -500,15 +499,27 @@ async function adjacentIds(articleId: number, publishedAt: Date): Promise<{ prev
   return { previous: older?.id, next: newer?.id }
 }
 
-/** The public stories published just before and just after an article. */
-export async function getAdjacentArticles(
+export type StoryCompanions = { related: ArticleCard[]; previous: ArticleCard | null; next: ArticleCard | null }
+
+/**
+ * What an article page shows beside the story: up to `relatedLimit` related stories (relatedIds)
+ * and the public stories published just before and just after it. Their cards are read together,
+ * in one hydration, not one per list.
+ */
+export async function getStoryCompanions(
   articleId: number,
+  labelIds: number[],
   publishedAt: Date,
-): Promise<{ previous: ArticleCard | null; next: ArticleCard | null }> {
-  const ids = await adjacentIds(articleId, publishedAt)
-  const cards = await hydrateCards([ids.previous, ids.next].filter((id): id is number => id !== undefined))
+  relatedLimit = 4,
+): Promise<StoryCompanions> {
+  const related = await relatedIds(articleId, labelIds, publishedAt, relatedLimit)
+  const adjacent = await adjacentIds(articleId, publishedAt)
+  const wanted = [...new Set([...related, adjacent.previous, adjacent.next].filter((id): id is number => id !== undefined))]
+  const cards = new Map((await hydrateCards(wanted)).map((card) => [card.id, card]))
+  const cardOf = (id: number | undefined) => (id === undefined ? null : (cards.get(id) ?? null))
   return {
-    previous: cards.find((c) => c.id === ids.previous) ?? null,
-    next: cards.find((c) => c.id === ids.next) ?? null,
+    related: related.flatMap((id) => cards.get(id) ?? []),
+    previous: cardOf(adjacent.previous),
+    next: cardOf(adjacent.next),
   }
 }

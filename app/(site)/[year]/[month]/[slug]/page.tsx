@@ -6,7 +6,7 @@ import { JsonLd } from '@/components/site/json-ld'
 import { NotFoundPage } from '@/components/site/not-found-page'
 import { getSiteChrome } from '@/components/site/site-data'
 import { SiteShell } from '@/components/site/site-shell'
-import { getAdjacentArticles, getPublishedArticle, listRelatedArticles } from '@/db/queries/articles'
+import { getPublishedArticle, getStoryCompanions } from '@/db/queries/articles'
 import { articlePageTags, tagPage } from '@/lib/cache/page-tags'
 import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'
@@ -85,9 +85,11 @@ export default async function ArticlePage({ params }: PageProps<'/[year]/[month]
     return <NotFoundPage />
   }
 
-  const labelIds = article.labels.map((l) => l.id)
-  const related = await listRelatedArticles(article.id, labelIds, article.publishedAt, 4)
-  const { previous, next } = await getAdjacentArticles(article.id, article.publishedAt)
+  const { related, previous, next } = await getStoryCompanions(
+    article.id,
+    article.labels.map((l) => l.id),
+    article.publishedAt,
+  )
   // Every story shown here by id (related, neighbours): a publish reaches this page only when it
   // becomes one of them (lib/cache/article.ts), not on every publish.
   tagPage(articlePageTags(address, article, [...related, previous, next]))

@@ -4,7 +4,7 @@ import { Suspense } from 'react'
 import { ArticleView } from '@/components/site/article-view'
 import { SiteShell } from '@/components/site/site-shell'
 import { getArticlePreview, getArticleRef } from '@/db/queries/articles-desk'
-import { getAdjacentArticles, listRelatedArticles } from '@/db/queries/articles'
+import { getStoryCompanions } from '@/db/queries/articles'
 import { requireStaff } from '@/lib/auth/guards'
 import { t } from '@/lib/i18n/id'
 
@@ -30,8 +30,11 @@ async function Preview({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff('article:edit', ref)
   const article = await getArticlePreview(id)
   if (!article) notFound()
-  const related = await listRelatedArticles(article.id, article.labels.map((l) => l.id), article.publishedAt, 4)
-  const { previous, next } = await getAdjacentArticles(article.id, article.publishedAt)
+  const { related, previous, next } = await getStoryCompanions(
+    article.id,
+    article.labels.map((l) => l.id),
+    article.publishedAt,
+  )
   return (
     <SiteShell>
       <div role="note" className="mx-auto mb-6 max-w-3xl rounded-md border-2 border-accent bg-note p-3 text-note-ink">
