@@ -29,6 +29,7 @@ import path from 'node:path'
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks'
 import nextEnv from '@next/env'
 import { createFrontCache, NOT_PAGES, noteTagsExpired, tagGeneration } from './lib/cache/front-cache.mjs'
+import { pageSearch } from './lib/http/page-query.mjs'
 import { bytesSetting } from './lib/env-bytes.mjs'
 import { serverConfigJson } from './lib/next-run-time.mjs'
 import { startTurnWatch } from './lib/http/loop-turns.mjs'
@@ -296,7 +297,7 @@ async function runWorker({ single }) {
       if (typeof decision?.then === 'function') {
         // A decision that reads through the awaited data layer (the setup link's check).
         decision.then(
-          (settled) => answer(req, res, settled, search),
+          (settled) => answer(req, res, settled, pathname, search),
           (error) => {
             console.error('Redirect check failed', { pathname, error })
             handle(req, res)
@@ -304,20 +305,34 @@ async function runWorker({ single }) {
         )
         return
       }
-      answer(req, res, decision, search)
+      answer(req, res, decision, pathname, search)
       return
     }
     // The home page reaches the front cache first; build assets, media and route handlers go
     // straight to Next.
-    if (pathname === '/' && REDIRECTABLE.has(req.method ?? 'GET')) handlePage(req, res)
-    else handle(req, res)
+    if (pathname === '/' && REDIRECTABLE.has(req.method ?? 'GET')) {
+      toPage(req, pathname, search)
+      handlePage(req, res)
+    } else handle(req, res)
+  }
+
+  /**
+   * Hands a page request on with only the query public pages read (lib/http/page-query.mjs,
+   * docs/decisions/024-page-query.md): Next keeps a public page with the URL of the request that
+   * rendered it, so a first reader's click id or junk would reach every reader after them.
+   * @param {http.IncomingMessage} req @param {string} pathname @param {string} search
+   */
+  function toPage(req, pathname, search) {
+    const kept = pageSearch(pathname, search)
+    if (kept !== search) req.url = `${pathname}${kept}`
   }
 
   /**
    * Carries out a redirect decision, or hands the request on to Next.
-   * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {any} decision @param {string} search
+   * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {any} decision
+   * @param {string} pathname @param {string} search
    */
-  function answer(req, res, decision, search) {
+  function answer(req, res, decision, pathname, search) {
     if (decision.action === 'redirect') {
       res.statusCode = 301
       // The decision chose the query to keep (Blogger's own parameters are dropped).
@@ -342,10 +357,12 @@ async function runWorker({ single }) {
     if (decision.action === 'gone') {
       // Next keeps the status a request arrives with when the page it renders is found.
       res.statusCode = 410
-      req.url = `${decision.rewrite}${search}`
+      req.url = `${decision.rewrite}${pageSearch(pathname, search)}`
     }
-    if (decision.action === 'next') handlePage(req, res)
-    else handle(req, res)
+    if (decision.action === 'next') {
+      toPage(req, pathname, search)
+      handlePage(req, res)
+    } else handle(req, res)
   }
 
   const monitor = STATS_FILE ? startLoopMonitor(() => ({ front: front.stats(), tagGeneration: tagGeneration() })) : null

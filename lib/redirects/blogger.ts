@@ -4,6 +4,7 @@
  * leads to is decided in decide.ts; docs/decisions/004-redirects.md ("Legacy Blogger URLs")
  * lists the rules.
  */
+import { paramName } from '@/lib/http/page-query.mjs'
 import { bloggerLabelPath, labelKey } from '@/lib/labels/key'
 import { monthArchivePath } from '@/lib/urls'
 
@@ -152,16 +153,6 @@ const BLOGGER_PARAMS: ReadonlySet<string> = new Set([
   'zx',
   'spref',
 ])
-
-function paramName(pair: string): string {
-  const eq = pair.indexOf('=')
-  const raw = (eq === -1 ? pair : pair.slice(0, eq)).replace(/\+/g, ' ')
-  try {
-    return decodeURIComponent(raw).toLowerCase()
-  } catch {
-    return raw.toLowerCase()
-  }
-}
 
 /**
  * The query (`?…` or '') without Blogger's own parameters, nor those named in `alsoDrop`
