@@ -22,6 +22,7 @@
  */
 
 import { createRequire } from 'node:module'
+import { withoutTrackingParams } from '../http/page-query.mjs'
 
 const require = createRequire(import.meta.url)
 // Next renders a page differently for crawlers ('dom': metadata as for browsers; 'html': blocking
@@ -142,7 +143,9 @@ export function createFrontCache(opts) {
   /** Null when this request must go to Next untouched; else its key. */
   function keyOf(req) {
     if (maxBytes <= 0 || !isAnonymousPageRead(req)) return null
-    const url = req.url ?? '/'
+    // A click from Facebook or an ad carries an id of its own: such readers share one copy
+    // (the worker renders without them: lib/http/page-query.mjs, ADR 024).
+    const url = withoutTrackingParams(req.url ?? '/')
     // Next chooses the encoding from Accept-Encoding: each value gets its own copy.
     const bot = getBotType((req.headers['user-agent'] ?? '').slice(0, USER_AGENT_CHARS)) ?? ''
     // Without SITE_URL, feeds, sitemaps and robots.txt print the address the request came in on

@@ -93,6 +93,20 @@ describe('the front cache', () => {
     expect(cache.stats()).toMatchObject({ hits: 2, entries: 1 })
   })
 
+  it('answers readers who came from Facebook or an ad, each with a click id of their own, from one copy', async () => {
+    reply = () => ({ body: 'Berita viral' })
+    await get('/berita/viral?fbclid=IwAR1&utm_source=facebook')
+    for (const query of ['?fbclid=IwAR2', '?utm_source=whatsapp&utm_medium=social', '?gclid=abc', '']) {
+      expect(await get(`/berita/viral${query}`), query).toMatchObject({ status: 200, body: 'Berita viral' })
+    }
+    expect(asked).toEqual(['GET /berita/viral?fbclid=IwAR1&utm_source=facebook'])
+    expect(cache.stats()).toMatchObject({ hits: 4, entries: 1 })
+    // Any other parameter is another key: what it means is for the page to say.
+    await get('/berita/viral?page=2&fbclid=IwAR3')
+    await get('/berita/viral?page=2')
+    expect(asked).toEqual(['GET /berita/viral?fbclid=IwAR1&utm_source=facebook', 'GET /berita/viral?page=2&fbclid=IwAR3'])
+  })
+
   it('keeps a 404 too, and answers 304 to a reader who holds the same ETag', async () => {
     reply = () => ({ status: 404, body: 'Tidak ditemukan' })
     await get('/berita/belum-ada')
