@@ -1,7 +1,7 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { type FormEvent, useRef, useState } from 'react'
+import { type FormEvent, useRef, useState, useTransition } from 'react'
 import { t } from '@/lib/i18n/id'
 import { FormStatus, primaryButtonClass, TextArea, TextInput } from './field'
 
@@ -19,6 +19,7 @@ export function MediaUploadForm({ initialStatus }: { initialStatus: Status }) {
   const formRef = useRef<HTMLFormElement>(null)
   const [status, setStatus] = useState<Status>(initialStatus)
   const [percent, setPercent] = useState<number | null>(null)
+  const [refreshing, startRefresh] = useTransition()
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -40,13 +41,18 @@ export function MediaUploadForm({ initialStatus }: { initialStatus: Status }) {
       if (e.lengthComputable) setPercent(Math.round((e.loaded / e.total) * 100))
     }
     xhr.onload = () => {
-      setPercent(null)
       if (xhr.status === 201) {
-        setStatus({ ok: true, message: m.uploaded })
         formRef.current?.reset()
-        router.refresh()
+        // The notice comes with the refreshed library that lists the new photo, not a round trip
+        // before it; meanwhile the form still shows the upload as under way.
+        startRefresh(() => {
+          setPercent(null)
+          setStatus({ ok: true, message: m.uploaded })
+          router.refresh()
+        })
         return
       }
+      setPercent(null)
       let message: string = m.uploadFailed
       try {
         message = (JSON.parse(xhr.responseText) as { error?: string }).error ?? message
@@ -62,7 +68,9 @@ export function MediaUploadForm({ initialStatus }: { initialStatus: Status }) {
     xhr.send(data)
   }
 
-  const uploading = percent !== null
+  const uploading = percent !== null || refreshing
+  // Until the refreshed library arrives, the upload is shown as done but not over.
+  const shownPercent = percent ?? 100
   return (
     <form ref={formRef} action="/api/media" method="post" encType="multipart/form-data" onSubmit={onSubmit} className="space-y-4">
       <TextInput name="file" label={m.file} hint={m.fileHint} type="file" accept={ACCEPT} required className="block w-full text-base" />
@@ -73,12 +81,12 @@ export function MediaUploadForm({ initialStatus }: { initialStatus: Status }) {
           {uploading ? m.uploading : m.upload}
         </button>
         {uploading ? (
-          <progress max={100} value={percent} aria-label={m.progress(percent)} className="h-3 w-48">
-            {m.progress(percent)}
+          <progress max={100} value={shownPercent} aria-label={m.progress(shownPercent)} className="h-3 w-48">
+            {m.progress(shownPercent)}
           </progress>
         ) : null}
       </div>
-      <FormStatus result={status ?? (uploading ? { ok: true, message: m.progress(percent) } : null)} />
+      <FormStatus result={status ?? (uploading ? { ok: true, message: m.progress(shownPercent) } : null)} />
     </form>
   )
 }
