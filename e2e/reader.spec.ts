@@ -220,34 +220,37 @@ test.describe('a reader on a phone', () => {
     const junk = 'z'.repeat(2000)
     const { result } = newsroom(['publish-new', 'budaya', `Uji kueri pembaca ${run}`])
     const story = (result as { path: string }).path
-    for (const [path, status] of [
-      [story, 200],
-      [`/2031/01/tidak-ada-${run}`, 404],
-    ] as const) {
-      const first = await request.get(`${path}?fbclid=${clickId}&utm_source=whatsapp&utm_campaign=${clickId}&x=${junk}`)
-      expect(first.status(), path).toBe(status)
-      for (const body of [await first.text(), await (await request.get(path)).text()]) {
-        expect(body, path).not.toContain(clickId)
-        expect(body, path).not.toContain('zzzzzzzzzz')
+    try {
+      for (const [path, status] of [
+        [story, 200],
+        [`/2031/01/tidak-ada-${run}`, 404],
+      ] as const) {
+        const first = await request.get(`${path}?fbclid=${clickId}&utm_source=whatsapp&utm_campaign=${clickId}&x=${junk}`)
+        expect(first.status(), path).toBe(status)
+        for (const body of [await first.text(), await (await request.get(path)).text()]) {
+          expect(body, path).not.toContain(clickId)
+          expect(body, path).not.toContain('zzzzzzzzzz')
+        }
       }
-    }
 
-    // The parameters pages read still reach them.
-    const home = await (await request.get('/')).text()
-    let paged = 0
-    for (const label of new Set([...home.matchAll(/href="(\/label\/[a-z0-9-]+)"/g)].map((m) => m[1]!))) {
-      const answer = await request.get(`${label}?utm_source=${clickId}&page=2&fbclid=${clickId}`)
-      if (answer.status() === 404) continue
-      const html = await answer.text()
-      expect(html, label).toContain('Halaman 2')
-      expect(html, label).not.toContain(clickId)
-      paged += 1
+      // The parameters pages read still reach them.
+      const home = await (await request.get('/')).text()
+      let paged = 0
+      for (const label of new Set([...home.matchAll(/href="(\/label\/[a-z0-9-]+)"/g)].map((m) => m[1]!))) {
+        const answer = await request.get(`${label}?utm_source=${clickId}&page=2&fbclid=${clickId}`)
+        if (answer.status() === 404) continue
+        const html = await answer.text()
+        expect(html, label).toContain('Halaman 2')
+        expect(html, label).not.toContain(clickId)
+        paged += 1
+      }
+      expect(paged, 'some label has a second page').toBeGreaterThan(0)
+      const search = await request.get(`/cari?fbclid=${clickId}&q=${encodeURIComponent(`kueri pembaca ${run}`)}`)
+      expect(await search.text()).toContain(`Uji kueri pembaca ${run}`)
+    } finally {
+      // The later specs (feeds, the newest story) find the site as it was.
+      newsroom(['unpublish', story])
     }
-    expect(paged, 'some label has a second page').toBeGreaterThan(0)
-    const search = await request.get(`/cari?fbclid=${clickId}&q=${encodeURIComponent(`kueri pembaca ${run}`)}`)
-    expect(await search.text()).toContain(`Uji kueri pembaca ${run}`)
-    // The later specs (feeds, the newest story) find the site as it was.
-    newsroom(['unpublish', story])
   })
 
   test('the daily index picks a day without JavaScript', async ({ browser }) => {
