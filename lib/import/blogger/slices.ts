@@ -34,7 +34,8 @@ export const DEFAULT_SLICES: SliceOptions = { budgetMs: 40, gapMs: 10 }
  * core, and a commit can wait for the disk. So the longest slice is split (Linux's schedstat of the
  * main thread, lib/http/loop-turns.mjs): `onCoreMs`, what the thread ran; `waitingForCoreMs`, what
  * it waited on the run queue; the rest of the slice it was blocked (the disk, most likely). Null
- * where schedstat cannot be read.
+ * where schedstat cannot be read. Linux brings a running thread's figures up to date at each
+ * scheduler tick (4 ms at 250 Hz), not when they are read, so each is good to about a tick.
  */
 export type SliceStats = {
   slices: number
@@ -137,10 +138,11 @@ export class Slicer {
       // on PostgreSQL ends the import as interrupted (what is in is whole; run it again).
       { attempts: 1 },
     )
-    // Measured to the resumption after the commit: a little more than the lock was held.
+    // Measured to the resumption after the commit: a little more than the lock was held. The
+    // thread's schedstat is read inside the same span, just after its start and before its end.
+    const schedEnd = readMainThreadSchedstat()
     const committed = performance.now()
     const held = committed - started
-    const schedEnd = readMainThreadSchedstat()
     this.commitMs = this.commitMs * 0.8 + (committed - workDone) * 0.2
     this.stats.slices += 1
     this.stats.heldMs += held

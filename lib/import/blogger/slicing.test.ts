@@ -168,14 +168,15 @@ describe('issue 9: an import shares the site', () => {
       expect(report.writeLock.slices).toBeGreaterThan(10)
       expect(report.writeLock.longestMs).toBeLessThan(LONGEST_SLICE_MS)
       // The longest slice split into what its thread ran and waited for a core: never more than
-      // the slice (schedstat is read just inside it), and measured wherever Linux tells.
+      // the slice (schedstat is read just inside it) by more than Linux's granularity, one
+      // scheduler tick (4 ms at 250 Hz, 10 ms at 100 Hz), and measured wherever Linux tells.
       const parts = report.writeLock.longest
       if (readMainThreadSchedstat() === null) expect(parts).toBeNull()
       else {
         expect(parts).not.toBeNull()
         expect(parts!.onCoreMs).toBeGreaterThan(0)
         expect(parts!.waitingForCoreMs).toBeGreaterThanOrEqual(0)
-        expect(parts!.onCoreMs + parts!.waitingForCoreMs).toBeLessThanOrEqual(report.writeLock.longestMs + 1)
+        expect(parts!.onCoreMs + parts!.waitingForCoreMs).toBeLessThanOrEqual(report.writeLock.longestMs + 10)
       }
     } finally {
       importing = false
