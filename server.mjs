@@ -32,6 +32,7 @@ import { createFrontCache, NOT_PAGES, noteTagsExpired, tagGeneration } from './l
 import { pageSearch } from './lib/http/page-query.mjs'
 import { bytesSetting } from './lib/env-bytes.mjs'
 import { serverConfigJson } from './lib/next-run-time.mjs'
+import { trackRequests } from './lib/http/graceful-stop.mjs'
 import { startTurnWatch } from './lib/http/loop-turns.mjs'
 import { makeSocketDir } from './lib/http/socket-dir.mjs'
 import { createWorkerProxy } from './lib/http/worker-proxy.mjs'
@@ -54,6 +55,17 @@ const BLOGSPOT = /\.blogspot\./i
 // export of a few hundred MB on a slow link exceeds (POST /api/admin/import streams it to disk).
 // Slow headers stay bounded by headersTimeout (60 s).
 const REQUEST_TIMEOUT_MS = 60 * 60_000
+
+/*
+ * Told to stop (SIGTERM, SIGINT), the server stops listening, finishes the requests it has begun
+ * and exits (lib/http/graceful-stop.mjs), waiting at most this long: a deploy or a restart does
+ * not cut off a reporter's save, and a client that stopped sending does not hold it up for ever.
+ * Docker waits 10 s and systemd 90 s before they kill. A second signal exits at once.
+ */
+const STOP_GRACE_MS = 10_000
+// With several processes, how long the workers get to exit once the primary has finished its own
+// requests (every request reaches a worker through the primary, so they have none left).
+const WORKER_STOP_MS = 3_000
 
 /*
  * What a CDN (or any shared cache) may do with a public page (docs/decisions/010-cdn-headers.md).
@@ -400,13 +412,25 @@ async function runWorker({ single }) {
 
   if (single) {
     const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS, ServerResponse: WartaResponse }, onRequest)
+    const requests = trackRequests(server)
     server.listen(port, () => {
       writeAddressFile()
       console.log(`✓ Warta ready on http://localhost:${port}`)
     })
+    process.once('exit', removeAddressFile)
+    let signals = 0
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.on(signal, () => {
+        signals += 1
+        if (signals > 1) process.exit(0)
+        announceStop(signal, requests.inFlight)
+        requests.stop(STOP_GRACE_MS).then(() => process.exit(0))
+      })
+    }
   } else {
     // Only the primary connects here; it bounds request times itself, and keeps its connections.
     const server = http.createServer({ requestTimeout: 0, keepAliveTimeout: 0, ServerResponse: WartaResponse }, onRequest)
+    const requests = trackRequests(server)
     const socketPath = process.env.WARTA_WORKER_SOCKET
     if (!socketPath) {
       console.error('A server process started without WARTA_WORKER_SOCKET; the primary sets it.')
@@ -416,14 +440,21 @@ async function runWorker({ single }) {
     fs.rmSync(socketPath, { force: true })
     // Exclusive: the socket is this worker's own, not shared through the cluster primary.
     server.listen({ path: socketPath, exclusive: true }, () => process.send?.({ type: 'warta:listening' }))
-  }
-  if (single) {
-    process.once('exit', removeAddressFile)
-    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(0))
-  } else {
-    // Ctrl+C reaches the whole process group: the primary decides when workers stop (SIGTERM).
+    // Ctrl+C and systemd's SIGTERM reach the whole process group: the primary decides when a worker
+    // stops, once it has finished the requests it handed on (runPrimary, stop). A worker whose
+    // primary is gone exits with it (node:cluster ends a worker whose channel closes).
     process.on('SIGINT', () => {})
+    process.on('SIGTERM', () => {})
+    process.on('message', (message) => {
+      if (message?.type === 'warta:stop') requests.stop(WORKER_STOP_MS).then(() => process.exit(0))
+    })
   }
+}
+
+/** One line in the log when a stop begins. @param {string} signal @param {number} inFlight */
+function announceStop(signal, inFlight) {
+  const waiting = inFlight === 0 ? '' : `, finishing ${inFlight} request${inFlight === 1 ? '' : 's'} in flight (at most ${STOP_GRACE_MS / 1000} s)`
+  console.log(`Stopping (${signal})${waiting}.`)
 }
 
 /**
@@ -455,6 +486,7 @@ function runPrimary(count) {
     pagesPerWorker: process.env.DATABASE_URL?.trim() ? 2 : 1,
   })
   const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, proxy)
+  const requests = trackRequests(server)
   server.on('error', (error) => {
     console.error(`Cannot serve on port ${port}: ${error instanceof Error ? error.message : error}`)
     stop(1)
@@ -528,28 +560,43 @@ function runPrimary(count) {
     })
   }
 
-  function stop(code = 0) {
-    if (stopping) return
-    stopping = true
-    server.close()
-    const workers = Object.values(cluster.workers ?? {}).filter(Boolean)
-    let left = workers.length
-    if (left === 0) process.exit(code)
-    for (const worker of workers) {
-      worker.once('exit', () => {
-        left -= 1
-        if (left === 0) process.exit(code)
-      })
-      worker.kill('SIGTERM')
+  /**
+   * Stops listening, finishes the requests in flight (those waiting for a worker included), then
+   * tells the workers to stop and exits once they have. A second signal exits at once; the workers
+   * follow (their channel to this process closes).
+   * @param {number} code @param {string} [signal]
+   */
+  function stop(code = 0, signal) {
+    if (stopping) {
+      if (signal) process.exit(code)
+      return
     }
-    setTimeout(() => process.exit(code), 10_000).unref()
+    stopping = true
+    if (signal) announceStop(signal, requests.inFlight)
+    requests.stop(STOP_GRACE_MS).then(() => {
+      const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined)
+      let left = workers.length
+      if (left === 0) process.exit(code)
+      for (const worker of workers) {
+        worker.once('exit', () => {
+          left -= 1
+          if (left === 0) process.exit(code)
+        })
+        if (worker.isConnected()) worker.send({ type: 'warta:stop' }, () => {})
+        else worker.process.kill('SIGKILL')
+      }
+      setTimeout(() => {
+        for (const worker of workers) worker.process.kill('SIGKILL')
+        process.exit(code)
+      }, WORKER_STOP_MS + 1_000).unref()
+    })
   }
   process.once('exit', () => {
     removeAddressFile()
     fs.rmSync(socketDir, { recursive: true, force: true })
   })
-  process.on('SIGINT', () => stop())
-  process.on('SIGTERM', () => stop())
+  process.on('SIGINT', () => stop(0, 'SIGINT'))
+  process.on('SIGTERM', () => stop(0, 'SIGTERM'))
 }
 
 const count = concurrency()

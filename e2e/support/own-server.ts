@@ -49,22 +49,30 @@ export type OwnServer = {
   kill: () => Promise<void>
   /** SIGTERM: a clean stop. */
   stop: () => Promise<void>
+  /**
+   * Sends a signal without waiting: to the whole process group when started with `group` (as
+   * systemd's default KillMode and a terminal's Ctrl+C do), else to the listening process.
+   */
+  signal: (signal: NodeJS.Signals) => void
+  /** Resolves with the exit code (null when a signal ended it) once the process has exited. */
+  exited: Promise<number | null>
 }
 
 /**
  * Starts `node server.mjs` on a prepared data folder and resolves once it serves. One server
  * process unless `processes` says more. `env` adds or overrides variables (e.g. another
- * SITE_URL, so that two servers print the same addresses).
+ * SITE_URL, so that two servers print the same addresses). `group` starts it in a process group
+ * of its own, which `signal` then reaches whole.
  */
 export async function startServer(
   dataDir: string,
   port: number,
-  opts: { processes?: number; env?: Record<string, string> } = {},
+  opts: { processes?: number; env?: Record<string, string>; group?: boolean } = {},
 ): Promise<OwnServer> {
   const env = ownServerEnv(dataDir, port, { WEB_CONCURRENCY: String(opts.processes ?? 1), ...opts.env })
   let output = ''
-  const child = spawn(process.execPath, ['server.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const child = spawn(process.execPath, ['server.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.group === true })
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
   const deadline = Date.now() + 60_000
@@ -73,12 +81,29 @@ export async function startServer(
     if (Date.now() > deadline) throw new Error(`The server on ${port} did not start within 60 s:\n${output}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  const end = (signal: NodeJS.Signals) => async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+  const signal = (name: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    if (opts.group) process.kill(-child.pid!, name)
+    else child.kill(name)
+  }
+  const end = (name: NodeJS.Signals) => async () => {
+    signal(name)
     await exited
   }
   const url = `http://localhost:${port}`
-  return { url, baseURL: url, dataDir, env, pid: child.pid!, process: child, output: () => output, kill: end('SIGKILL'), stop: end('SIGTERM') }
+  return {
+    url,
+    baseURL: url,
+    dataDir,
+    env,
+    pid: child.pid!,
+    process: child,
+    output: () => output,
+    kill: end('SIGKILL'),
+    stop: end('SIGTERM'),
+    signal,
+    exited,
+  }
 }
 
 /** Migrates (an empty folder gets no demo content) and starts one server process. */
