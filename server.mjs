@@ -413,6 +413,11 @@ async function runWorker({ single }) {
   if (single) {
     const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS, ServerResponse: WartaResponse }, onRequest)
     const requests = trackRequests(server)
+    // A port already taken: said in one line, and the process exits instead of waiting unseen.
+    server.on('error', (error) => {
+      console.error(`Cannot serve on port ${port}: ${error instanceof Error ? error.message : error}`)
+      process.exit(1)
+    })
     server.listen(port, () => {
       writeAddressFile()
       console.log(`✓ Warta ready on http://localhost:${port}`)

@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { dropDatabase } from './support/database'
-import { type OwnServer, prepareDataDir, startServer } from './support/own-server'
+import { type OwnServer, ownServerEnv, prepareDataDir, startServer } from './support/own-server'
 import { E2E_PORT } from './support/server'
 
 /*
@@ -11,7 +12,8 @@ import { E2E_PORT } from './support/server'
  * finishes the requests it has begun, takes no new ones, and then exits: a deploy or a restart
  * must not cut off a reporter's save or a reader's page halfway. The signal goes to the whole
  * process group, as systemd's default KillMode and a terminal send it, so with several processes
- * the workers receive it too. A request that never ends does not hold the stop for ever.
+ * the workers receive it too. A request that never ends does not hold the stop for ever. A server
+ * that cannot have its port says so and exits, rather than waiting unseen.
  */
 
 const PORT = E2E_PORT + 35
@@ -136,3 +138,30 @@ test('a request that never ends holds a stop for the grace period only', async (
     await server?.kill()
   }
 })
+
+for (const processes of [1, 2]) {
+  test(`a server of ${processes} process${processes > 1 ? 'es' : ''} whose port is taken says so in one line and exits with 1`, async () => {
+    test.setTimeout(2 * 60_000)
+    const taken = net.createServer()
+    await new Promise<void>((resolve) => taken.listen(PORT, resolve))
+    try {
+      const child = spawn(process.execPath, ['server.mjs'], {
+        env: ownServerEnv(DATA_DIR, PORT, { WEB_CONCURRENCY: String(processes) }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let output = ''
+      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+      try {
+        expect(await within(exited, 60_000, 'the exit of a server without its port'), output).toBe(1)
+      } finally {
+        child.kill('SIGKILL')
+      }
+      expect(output).toContain(`Cannot serve on port ${PORT}: listen EADDRINUSE`)
+      expect(output).not.toContain('    at ')
+    } finally {
+      taken.close()
+    }
+  })
+}
