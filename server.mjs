@@ -60,7 +60,7 @@ const REQUEST_TIMEOUT_MS = 60 * 60_000
  * Told to stop (SIGTERM, SIGINT), the server stops listening, finishes the requests it has begun
  * and exits (lib/http/graceful-stop.mjs), waiting at most this long: a deploy or a restart does
  * not cut off a reporter's save, and a client that stopped sending does not hold it up for ever.
- * Docker waits 10 s and systemd 90 s before they kill. A second signal exits at once.
+ * Docker waits 10 s and systemd 90 s before they kill.
  */
 const STOP_GRACE_MS = 10_000
 // With several processes, how long the workers get to exit once the primary has finished its own
@@ -423,11 +423,13 @@ async function runWorker({ single }) {
       console.log(`✓ Warta ready on http://localhost:${port}`)
     })
     process.once('exit', removeAddressFile)
-    let signals = 0
+    // The same signal may come twice: npm passes on to its script the signal a terminal or systemd
+    // sends the whole group. The stop under way carries on either way.
+    let stopping = false
     for (const signal of ['SIGINT', 'SIGTERM']) {
       process.on(signal, () => {
-        signals += 1
-        if (signals > 1) process.exit(0)
+        if (stopping) return
+        stopping = true
         announceStop(signal, requests.inFlight)
         requests.stop(STOP_GRACE_MS).then(() => process.exit(0))
       })
@@ -567,15 +569,12 @@ function runPrimary(count) {
 
   /**
    * Stops listening, finishes the requests in flight (those waiting for a worker included), then
-   * tells the workers to stop and exits once they have. A second signal exits at once; the workers
-   * follow (their channel to this process closes).
+   * tells the workers to stop and exits once they have. Called again (npm passes on to its script
+   * the signal a terminal or systemd sends the whole group), it lets the stop under way carry on.
    * @param {number} code @param {string} [signal]
    */
   function stop(code = 0, signal) {
-    if (stopping) {
-      if (signal) process.exit(code)
-      return
-    }
+    if (stopping) return
     stopping = true
     if (signal) announceStop(signal, requests.inFlight)
     requests.stop(STOP_GRACE_MS).then(() => {

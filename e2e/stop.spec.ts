@@ -88,12 +88,20 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))])
 }
 
-for (const processes of [1, 2]) {
-  test(`told to stop, a server of ${processes} process${processes > 1 ? 'es' : ''} finishes the request it has begun, takes no new one, then exits`, async () => {
+// `npm start` as a newsroom runs it (npm passes the group's signal on to the server: it gets two),
+// and `node server.mjs` as a process manager might.
+const STARTS = [
+  { processes: 1, npm: true },
+  { processes: 2, npm: true },
+  { processes: 2, npm: false },
+]
+
+for (const { processes, npm } of STARTS) {
+  test(`told to stop, a server of ${processes} process${processes > 1 ? 'es' : ''} (${npm ? 'npm start' : 'node server.mjs'}) finishes the request it has begun, takes no new one, then exits`, async () => {
     test.setTimeout(2 * 60_000)
     let server: OwnServer | undefined
     try {
-      server = await startServer(DATA_DIR, PORT, { processes, group: true })
+      server = await startServer(DATA_DIR, PORT, { processes, group: true, npm })
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
 
       const signIn = slowSignIn(PORT)

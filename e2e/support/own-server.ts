@@ -41,7 +41,7 @@ export type OwnServer = {
   baseURL: string
   dataDir: string
   env: NodeJS.ProcessEnv
-  /** The process that listens: the cluster primary when it runs several. */
+  /** The process that listens: the cluster primary when it runs several (npm, started with `npm`). */
   pid: number
   process: ChildProcess
   output: () => string
@@ -62,21 +62,23 @@ export type OwnServer = {
  * Starts `node server.mjs` on a prepared data folder and resolves once it serves. One server
  * process unless `processes` says more. `env` adds or overrides variables (e.g. another
  * SITE_URL, so that two servers print the same addresses). `group` starts it in a process group
- * of its own, which `signal` then reaches whole.
+ * of its own, which `signal` then reaches whole. `npm` starts it as a newsroom does, with
+ * `npm start` (prepare.ts again, then server.mjs under npm), where `pid` is npm's.
  */
 export async function startServer(
   dataDir: string,
   port: number,
-  opts: { processes?: number; env?: Record<string, string>; group?: boolean } = {},
+  opts: { processes?: number; env?: Record<string, string>; group?: boolean; npm?: boolean } = {},
 ): Promise<OwnServer> {
   const env = ownServerEnv(dataDir, port, { WEB_CONCURRENCY: String(opts.processes ?? 1), ...opts.env })
   let output = ''
-  const child = spawn(process.execPath, ['server.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.group === true })
+  const [command, args] = opts.npm ? ['npm', ['start']] : [process.execPath, ['server.mjs']]
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.group === true })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
   const deadline = Date.now() + 60_000
-  while (!output.includes('Warta ready')) {
+  while (!output.includes('✓ Warta ready on http')) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server on ${port} exited before it was ready:\n${output}`)
     if (Date.now() > deadline) throw new Error(`The server on ${port} did not start within 60 s:\n${output}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
