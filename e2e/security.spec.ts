@@ -573,6 +573,39 @@ test.describe('probing the site from outside', () => {
     }
   })
 
+  test('a stranger’s large upload is refused with 401 while it arrives, and its connection is neither reset nor left hanging', async () => {
+    // What a reporter whose session ran out meets too. With several server processes the primary
+    // passed the body on to a worker that had already answered, the upload stalled, and the
+    // connection was reset seconds later: behind nginx, its 502 page instead of the answer.
+    const size = 12 * 1024 * 1024
+    for (const target of ['/api/media', '/api/admin/import']) {
+      const socket = net.connect(E2E_PORT, '127.0.0.1')
+      let received = ''
+      let failure: Error | null = null
+      socket.setEncoding('utf8')
+      socket.on('data', (chunk: string) => (received += chunk))
+      socket.on('error', (error) => (failure = error))
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+      socket.write(`POST ${target} HTTP/1.1\r\nHost: localhost:${E2E_PORT}\r\nContent-Type: application/octet-stream\r\nContent-Length: ${size}\r\n\r\n`)
+      const chunk = Buffer.alloc(64 * 1024, 'x')
+      for (let sent = 0; sent < size && !failure; sent += chunk.length) {
+        if (socket.write(chunk)) continue
+        const drained = await Promise.race([
+          new Promise<boolean>((resolve) => socket.once('drain', () => resolve(true))),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3_000)),
+        ])
+        expect(drained, `${target}: the upload stalled after ${sent} bytes`).toBe(true)
+      }
+      await expect.poll(() => received.split('\r\n')[0], { timeout: 10_000 }).toBe('HTTP/1.1 401 Unauthorized')
+      // The connection carries the next request.
+      const before = received.length
+      socket.write(`GET /api/health HTTP/1.1\r\nHost: localhost:${E2E_PORT}\r\n\r\n`)
+      await expect.poll(() => received.slice(before), { timeout: 10_000 }).toContain('{"status":"ok"}')
+      expect(failure, target).toBeNull()
+      socket.destroy()
+    }
+  })
+
   test('the session cookie is HttpOnly, SameSite=Lax and scoped to the site', async ({ browser }) => {
     const context = await browser.newContext()
     const page = await context.newPage()

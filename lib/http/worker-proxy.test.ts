@@ -4,7 +4,7 @@ import http from 'node:http'
 import net, { type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createFrontCache, noteTagsExpired } from '../cache/front-cache.mjs'
 import { getClientAddress, installPeerAddressStamp, PEER_ADDRESS_HEADER } from './client-address'
 import { createWorkerProxy, MAX_WAIT_MS, PAGES_PER_WORKER, type Upstream } from './worker-proxy.mjs'
@@ -34,6 +34,13 @@ async function listen(server: http.Server, where: string | number) {
 async function addWorker(id: number) {
   const socketPath = path.join(dir, `worker-${id}.sock`)
   const server = http.createServer((req, res) => {
+    if (req.url === '/tolak') {
+      // A refusal sent before the body is read, as the upload routes refuse a file too large or a
+      // stranger; Node reads and drops the rest of the body itself.
+      res.statusCode = 413
+      res.end('terlalu besar')
+      return
+    }
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
@@ -148,6 +155,39 @@ describe('the primary in front of the workers', () => {
     expect(res.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/'])
     expect(res.headers.get('x-private')).toBeNull()
     expect(await res.text()).toBe('dua kue')
+  })
+
+  it('passes on a refusal sent before an upload has arrived, reads the rest, and keeps the connection', async () => {
+    await addWorker(1)
+    await startPrimary()
+    // Far more than the sockets between the client, the primary and the worker hold.
+    const size = 16 * 1024 * 1024
+    const socket = net.connect(Number(new URL(base).port), '127.0.0.1')
+    let received = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => (received += chunk))
+    const failed = new Promise<Error>((resolve) => socket.once('error', resolve))
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+    socket.write(`POST /tolak HTTP/1.1\r\nHost: warta.test\r\nContent-Length: ${size}\r\n\r\n`)
+    const chunk = Buffer.alloc(64 * 1024, 'x')
+    for (let sent = 0; sent < size; sent += chunk.length) {
+      if (!socket.write(chunk)) {
+        // The whole body must be taken, not left waiting until the connection times out.
+        const drained = await Promise.race([
+          new Promise<boolean>((resolve) => socket.once('drain', () => resolve(true))),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3_000)),
+        ])
+        expect(drained, `stalled after ${sent} bytes`).toBe(true)
+      }
+    }
+    await vi.waitFor(() => expect(received).toMatch(/^HTTP\/1\.1 413 Payload Too Large\r\n[\s\S]*terlalu besar$/), { timeout: 5_000 })
+    // The same connection carries the next request.
+    received = ''
+    socket.write('GET /berikutnya HTTP/1.1\r\nHost: warta.test\r\n\r\n')
+    // Chunked, as the worker streams it in two parts.
+    await vi.waitFor(() => expect(received).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*<p>1:[\s\S]*\/berikutnya<\/p>/), { timeout: 5_000 })
+    socket.destroy()
+    await expect(Promise.race([failed, new Promise((resolve) => setTimeout(() => resolve('no error'), 10))])).resolves.toBe('no error')
   })
 
   it('gives a request to the worker with the fewest in flight', async () => {
