@@ -1,8 +1,8 @@
 /**
- * Stopping an HTTP server without cutting off what it has begun (server.mjs; README, "Stopping and
- * restarting"). A deploy, `systemctl restart` or Ctrl+C sends SIGTERM or SIGINT; a server that
- * exited at once would drop every request in flight: a reporter's save whose answer never comes,
- * a reader's page cut off, a photo upload lost halfway.
+ * Stopping an HTTP server without cutting off what it has begun (server.mjs; README, "Stopping,
+ * restarting and deploying"; ADR 022). A deploy, `systemctl restart` or Ctrl+C sends SIGTERM or
+ * SIGINT; a server that exited at once would drop every request in flight: a reporter's save whose
+ * answer never comes, a reader's page cut off, a photo upload lost halfway.
  *
  * `trackRequests(server)` counts the server's requests from the moment they arrive until their
  * response is finished or their connection is gone. `stop(graceMs)` then:
