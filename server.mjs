@@ -2,11 +2,11 @@
  * Warta's HTTP server (`npm start` runs it after lib/cli/prepare.ts).
  *
  * One server process per core by default (WEB_CONCURRENCY chooses), behind one port: a small
- * primary process forks the workers with node:cluster, restarts one that dies, and records the
- * address in DATA_DIR/server.json. The primary holds the port: it answers what the front cache
- * holds and hands every other request to the least busy worker over the worker's own Unix socket
- * (lib/http/worker-proxy.mjs, docs/decisions/022-primary-front.md); a single process (WEB_CONCURRENCY=1)
- * holds the port and the front cache itself. Each worker is Next's own request handler behind one check of
+ * primary process forks them with node:cluster, restarts one that dies, and records the address in
+ * DATA_DIR/server.json. The primary holds the port, with one worker as with several: it answers
+ * what the front cache holds and hands every other request to the least busy worker over the
+ * worker's own Unix socket (lib/http/worker-proxy.mjs, docs/decisions/022-primary-front.md), so a
+ * render never holds up a reader of a kept page. Each worker is Next's own request handler behind one check of
  * the URL history: moved URLs get one 301 to where their content lives, trailing-slash and
  * upper-case variants one 301 to the canonical URL, removed articles their public notice with
  * 410, old Blogger URLs one 301 to their content, all before Next looks at the request
@@ -87,7 +87,7 @@ class WartaResponse extends http.ServerResponse {
 }
 
 /*
- * Whole public responses kept in each process and served before Next (lib/cache/front-cache.mjs,
+ * Whole public responses kept in the primary and served before Next (lib/cache/front-cache.mjs,
  * docs/decisions/021-front-cache.md); WARTA_FRONT_CACHE_BYTES=0 turns it off.
  */
 function frontCacheBytes() {
@@ -201,28 +201,23 @@ function useBuiltConfig() {
 }
 
 /**
- * One server process: Next behind the URL-history check, listening on the port when it is the only
- * one, else on the Unix socket the primary hands it requests on.
+ * One server process: Next behind the URL-history check, listening on the Unix socket the primary
+ * hands it requests on.
  */
-async function runWorker({ single }) {
+async function runWorker() {
   useBuiltConfig()
-  // Loaded here, not at the top: the primary of several processes never renders.
+  // Loaded here, not at the top: the primary never renders.
   const { default: next } = await import('next')
   const app = next({ dev: false, port, hostname: 'localhost' })
   const handle = app.getRequestHandler()
   await app.prepare()
-  // Behind the primary, public pages are answered from the primary's front cache: one copy, not one per process.
-  const front = createFrontCache({ pageCacheControl: PAGE_CACHE_CONTROL, maxBytes: single ? frontCacheBytes() : 0 })
 
   /**
-   * A page request: from the front cache when it holds it. A signed-in person's (who may have
-   * just saved in another process) first learns every expiry recorded so far, so they see their
-   * own change at once; readers learn it within the tag poll (ADR 007).
+   * A page request the primary's front cache did not hold. A signed-in person's (who may have just
+   * saved in another process) first learns every expiry recorded so far, so they see their own
+   * change at once; readers learn it within the tag poll (ADR 007).
    */
   function handlePage(req, res) {
-    // A request that waited for another's response and could not be answered from it goes to
-    // Next as it came: it has no cookie, so no refresh is needed.
-    if (front.serve(req, res, handle)) return
     const refresh = globalThis[REFRESH_TAGS]
     if (typeof refresh !== 'function' || !SESSION_COOKIE.test(req.headers.cookie ?? '')) {
       handle(req, res)
@@ -377,85 +372,54 @@ async function runWorker({ single }) {
     } else handle(req, res)
   }
 
-  const monitor = STATS_FILE ? startLoopMonitor(() => ({ front: front.stats(), tagGeneration: tagGeneration() })) : null
-  if (monitor && single) {
-    setInterval(() => writeStats([monitor.read()]), STATS_MS).unref()
-    process.on('SIGUSR2', () => monitor.reset())
-  } else if (monitor) {
+  if (STATS_FILE) {
+    const monitor = startLoopMonitor(() => ({ tagGeneration: tagGeneration() }))
     setInterval(() => process.send?.({ type: 'warta:stats', stats: monitor.read() }), STATS_MS).unref()
     process.on('message', (message) => {
       if (message?.type === 'warta:stats-reset') monitor.reset()
     })
   }
 
-  if (!single) {
-    // A publish handled here reaches this server's other processes within a millisecond, not at
-    // their next tag poll: they read the shared store at once.
-    globalThis[TAGS_EXPIRED_HERE] = () => process.send?.({ type: 'warta:tags-expired' })
-    process.on('message', (message) => {
-      if (message?.type !== 'warta:tags-expired') return
-      noteTagsExpired()
-      globalThis[REFRESH_TAGS]?.().catch((error) => console.error('Cache tag refresh failed', { error }))
+  // A publish handled here reaches this server's other processes within a millisecond, not at
+  // their next tag poll: they read the shared store at once.
+  globalThis[TAGS_EXPIRED_HERE] = () => process.send?.({ type: 'warta:tags-expired' })
+  process.on('message', (message) => {
+    if (message?.type !== 'warta:tags-expired') return
+    noteTagsExpired()
+    globalThis[REFRESH_TAGS]?.().catch((error) => console.error('Cache tag refresh failed', { error }))
+  })
+  // Every expiry this process learns of (its own, the store's, another process's) drops the
+  // primary's front cache too, once this process renders with it: told once per turn of the loop.
+  let telling = false
+  globalThis[TAG_GENERATION_LISTENER] = () => {
+    if (telling) return
+    telling = true
+    process.nextTick(() => {
+      telling = false
+      process.send?.({ type: 'warta:tag-generation' })
     })
-    // Every expiry this process learns of (its own, the store's, another process's) drops the
-    // primary's front cache too, once this process renders with it: told once per turn of the loop.
-    let telling = false
-    globalThis[TAG_GENERATION_LISTENER] = () => {
-      if (telling) return
-      telling = true
-      process.nextTick(() => {
-        telling = false
-        process.send?.({ type: 'warta:tag-generation' })
-      })
-    }
   }
 
-  if (single) {
-    const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS, ServerResponse: WartaResponse }, onRequest)
-    const requests = trackRequests(server)
-    // A port already taken: said in one line, and the process exits instead of waiting unseen.
-    server.on('error', (error) => {
-      console.error(`Cannot serve on port ${port}: ${error instanceof Error ? error.message : error}`)
-      process.exit(1)
-    })
-    server.listen(port, () => {
-      writeAddressFile()
-      console.log(`✓ Warta ready on http://localhost:${port}`)
-    })
-    process.once('exit', removeAddressFile)
-    // The same signal may come twice: npm passes on to its script the signal a terminal or systemd
-    // sends the whole group. The stop under way carries on either way.
-    let stopping = false
-    for (const signal of ['SIGINT', 'SIGTERM']) {
-      process.on(signal, () => {
-        if (stopping) return
-        stopping = true
-        announceStop(signal, requests.inFlight)
-        requests.stop(STOP_GRACE_MS).then(() => process.exit(0))
-      })
-    }
-  } else {
-    // Only the primary connects here; it bounds request times itself, and keeps its connections.
-    const server = http.createServer({ requestTimeout: 0, keepAliveTimeout: 0, ServerResponse: WartaResponse }, onRequest)
-    const requests = trackRequests(server)
-    const socketPath = process.env.WARTA_WORKER_SOCKET
-    if (!socketPath) {
-      console.error('A server process started without WARTA_WORKER_SOCKET; the primary sets it.')
-      process.exit(1)
-    }
-    // What a process before this one left behind (the primary restarts a worker on the same path).
-    fs.rmSync(socketPath, { force: true })
-    // Exclusive: the socket is this worker's own, not shared through the cluster primary.
-    server.listen({ path: socketPath, exclusive: true }, () => process.send?.({ type: 'warta:listening' }))
-    // Ctrl+C and systemd's SIGTERM reach the whole process group: the primary decides when a worker
-    // stops, once it has finished the requests it handed on (runPrimary, stop). A worker whose
-    // primary is gone exits with it (node:cluster ends a worker whose channel closes).
-    process.on('SIGINT', () => {})
-    process.on('SIGTERM', () => {})
-    process.on('message', (message) => {
-      if (message?.type === 'warta:stop') requests.stop(WORKER_STOP_MS).then(() => process.exit(0))
-    })
+  // Only the primary connects here; it bounds request times itself, and keeps its connections.
+  const server = http.createServer({ requestTimeout: 0, keepAliveTimeout: 0, ServerResponse: WartaResponse }, onRequest)
+  const requests = trackRequests(server)
+  const socketPath = process.env.WARTA_WORKER_SOCKET
+  if (!socketPath) {
+    console.error('A server process started without WARTA_WORKER_SOCKET; the primary sets it.')
+    process.exit(1)
   }
+  // What a process before this one left behind (the primary restarts a worker on the same path).
+  fs.rmSync(socketPath, { force: true })
+  // Exclusive: the socket is this worker's own, not shared through the cluster primary.
+  server.listen({ path: socketPath, exclusive: true }, () => process.send?.({ type: 'warta:listening' }))
+  // Ctrl+C and systemd's SIGTERM reach the whole process group: the primary decides when a worker
+  // stops, once it has finished the requests it handed on (runPrimary, stop). A worker whose
+  // primary is gone exits with it (node:cluster ends a worker whose channel closes).
+  process.on('SIGINT', () => {})
+  process.on('SIGTERM', () => {})
+  process.on('message', (message) => {
+    if (message?.type === 'warta:stop') requests.stop(WORKER_STOP_MS).then(() => process.exit(0))
+  })
 }
 
 /** One line in the log when a stop begins. @param {string} signal @param {number} inFlight */
@@ -465,8 +429,10 @@ function announceStop(signal, inFlight) {
 }
 
 /**
- * The primary of several server processes: forks and restarts them, holds the port, answers from
- * the front cache and hands every other request to the least busy of them (ADR 022).
+ * The primary: forks and restarts the server processes, holds the port, answers from the front
+ * cache and hands every other request to the least busy of them (ADR 022). With a single server
+ * process too: a page kept here is answered while that process renders, collects its garbage or
+ * restarts after a crash, on a one-core machine as on several cores.
  */
 function runPrimary(count) {
   let stopping = false
@@ -510,7 +476,7 @@ function runPrimary(count) {
       announced = true
       const announce = () => {
         writeAddressFile()
-        console.log(`✓ Warta ready on http://localhost:${port} (${count} server processes)`)
+        console.log(`✓ Warta ready on http://localhost:${port} (${count} server process${count === 1 ? '' : 'es'})`)
       }
       if (server.listening) announce()
       else server.once('listening', announce)
@@ -603,6 +569,5 @@ function runPrimary(count) {
   process.on('SIGTERM', () => stop(0, 'SIGTERM'))
 }
 
-const count = concurrency()
-if (cluster.isPrimary && count > 1) runPrimary(count)
-else await runWorker({ single: cluster.isPrimary })
+if (cluster.isPrimary) runPrimary(concurrency())
+else await runWorker()

@@ -9,7 +9,7 @@ import { databaseEnv, resetDataDir } from './database'
  *
  * The reader and newsroom projects run at the same time (playwright.config.ts), so a server a spec
  * starts itself needs a port no spec of the other project uses: reader specs E2E_PORT + 2, + 20–21,
- * + 30 and + 35; newsroom specs E2E_NEWSROOM_PORT + 30–32, + 40–41 and E2E_NEWSROOM_OWN_PORT.
+ * + 30, + 35 and + 36; newsroom specs E2E_NEWSROOM_PORT + 30–32, + 40–41 and E2E_NEWSROOM_OWN_PORT.
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100)
 export const E2E_DATA_DIR = path.resolve('.tmp/e2e-reader')
