@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load [-- --seconds 60 --import 20000 --processes N --postgres [URL] --servers N]`:
+ * `npm run bench:load [-- --seconds 60 --import 20000 --publish-every 10 --processes N --cpus 0 --postgres [URL] --servers N]`:
  * the site under mixed load, on the 100,000-story site (built with `npm run bench:import -- --posts
  * 100000`, or reused from .tmp/bench-import, copied into .tmp/bench-load). For the given time, all at
  * once:
@@ -8,6 +8,8 @@
  * - 4 searchers on common words;
  * - 5 failed sign-ins a second;
  * - a reporter in a real browser who saves a draft every 2 s;
+ * - optionally (`--publish-every S`) an editor who publishes a new story every S seconds, as on a
+ *   day of breaking news, while every server's homepage is watched until readers get the story;
  * - optionally (`--import N`) an N-post Blogger import.
  * Prints p50/p99/errors per class, every server process's event-loop delay (max, p99) and RSS,
  * and the load average. Targets: cached p99 < 100 ms, 0 errors, every save acknowledged within
@@ -28,19 +30,26 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { type Browser, chromium, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { z } from 'zod'
 import { writeSyntheticExport } from '@/lib/import/blogger/synthetic'
+import { EDITOR, editorPublishing, newsroomReady, REPORTER, reporterSaving } from './bench-load-newsroom'
+import { Recorder, type Summary } from './bench-recorder'
 import { runLoad } from './http-load'
 import { serverNodeArgs } from './server-node-args'
 
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/warta_bench_100k'
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
-const USAGE = `Usage: npm run bench:load [-- --seconds 60 --import 20000 --processes N --port 3250
-                             --postgres [URL] --servers N --redis URL]
+const USAGE = `Usage: npm run bench:load [-- --seconds 60 --import 20000 --publish-every 10 --processes N
+                             --cpus LIST --port 3250 --postgres [URL] --servers N --redis URL]
+
+  --cpus LIST       run the servers on these cores only (taskset), e.g. 0 for a one-core machine;
+                    the load's clients keep every core
+  --publish-every S an editor publishes a new story every S seconds (default: none); each is timed
+                    from the click to its answer, and from the answer until every server's
+                    homepage shows it to readers
 
   --postgres [URL]  run on PostgreSQL: the 100,000-story SQLite site is copied into URL (default
                     ${DEFAULT_PG_URL}) with db:copy, or reused when its
@@ -52,6 +61,11 @@ const USAGE = `Usage: npm run bench:load [-- --seconds 60 --import 20000 --proce
 const argsSchema = z.object({
   seconds: z.coerce.number().int().min(5).max(3600).default(60),
   import: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  'publish-every': z.coerce.number().int().min(0).max(3600).default(0),
+  cpus: z
+    .string()
+    .regex(/^\d{1,3}(?:-\d{1,3})?(?:,\d{1,3}(?:-\d{1,3})?)*$/, 'must be a list of cores such as 0 or 0-1 or 0,2')
+    .optional(),
   processes: z.coerce.number().int().min(1).max(64).optional(),
   port: z.coerce.number().int().min(1024).max(65535).default(3250),
   postgres: z
@@ -73,6 +87,8 @@ function readArgs() {
     options: {
       seconds: { type: 'string' },
       import: { type: 'string' },
+      'publish-every': { type: 'string' },
+      cpus: { type: 'string' },
       processes: { type: 'string' },
       port: { type: 'string' },
       postgres: { type: 'string' },
@@ -99,7 +115,6 @@ const SOURCE_DIR = path.resolve('.tmp/bench-import')
 const DATA_DIR = path.resolve('.tmp/bench-load')
 const DB_FILE = path.join(DATA_DIR, 'warta.db')
 const COMMON_WORDS = ['jalan', 'warga', 'di', 'dan', 'pemerintah', 'kota', 'kabupaten', 'sekolah', 'pasar', 'banjir']
-const REPORTER = { email: 'bench-reporter@warta.test', password: 'bench-load-kata-sandi-panjang' }
 const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ')
 
 function countPublished(file: string): number {
@@ -259,6 +274,16 @@ function shuffle<T>(items: T[]): T[] {
   return items
 }
 
+/**
+ * A server as `npm start` runs it; with `cpus` (taskset's list, e.g. "0"), it and every process it
+ * forks run on those cores only, as on a smaller machine, while the load's clients keep the rest.
+ */
+function spawnServer(env: NodeJS.ProcessEnv, cpus: string | undefined): ChildProcess {
+  const command = [process.execPath, ...serverNodeArgs(), 'server.mjs']
+  const [file, ...rest] = cpus ? ['taskset', '--cpu-list', cpus, ...command] : command
+  return spawn(file!, rest, { env, stdio: ['ignore', 'inherit', 'inherit'] })
+}
+
 /** Refuses ports something already listens on: the load would measure that server instead. */
 async function assertPortsFree(ports: number[]) {
   for (const port of ports) {
@@ -282,20 +307,6 @@ async function waitForServer(base: string, child: ChildProcess) {
     await new Promise((r) => setTimeout(r, 250))
   }
   throw new Error('The server did not start in time')
-}
-
-class Recorder {
-  readonly times: number[] = []
-  errors = 0
-  record(ms: number, ok: boolean) {
-    this.times.push(ms)
-    if (!ok) this.errors += 1
-  }
-  summary() {
-    const sorted = [...this.times].sort((a, b) => a - b)
-    const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN)
-    return { n: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? NaN, errors: this.errors }
-  }
 }
 
 async function timed(recorder: Recorder, url: string, init: RequestInit | undefined, ok: (status: number) => boolean) {
@@ -335,83 +346,6 @@ async function failedSignIns(bases: string[], until: number, perSecond: number, 
   await Promise.all(pending)
 }
 
-type Reporter = { browser: Browser; pages: Page[] }
-
-async function signIn(page: Page, base: string) {
-  await page.goto(`${base}/admin/masuk`)
-  await page.getByLabel('Email').fill(REPORTER.email)
-  await page.getByLabel('Kata sandi', { exact: true }).fill(REPORTER.password)
-  await page.getByRole('button', { name: 'Masuk' }).click()
-  await page.waitForURL(/\/admin$/, { timeout: 60_000 })
-}
-
-/**
- * A reporter in Chromium, signed in and on a new draft before the load starts: the failed
- * sign-ins come from the same address (127.0.0.1), and the throttle rightly refuses a correct
- * password from an address under attack. With several servers, a browser context per server
- * (signed in there, on a draft of its own), as a balancer would send one reporter to one server.
- */
-async function reporterReady(bases: string[]): Promise<Reporter> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  })
-  try {
-    const pages: Page[] = []
-    for (const [i, base] of bases.entries()) {
-      const page = await (await browser.newContext()).newPage()
-      await signIn(page, base)
-      await page.goto(`${base}/admin/artikel/baru`)
-      await page.getByLabel('Judul').fill(`Catatan uji beban ${i + 1}`)
-      await page.getByRole('button', { name: 'Mulai menulis' }).click()
-      await page.waitForURL(/\/admin\/artikel\/\d+$/, { timeout: 60_000 })
-      pages.push(page)
-    }
-    return { browser, pages }
-  } catch (error) {
-    await browser.close()
-    throw error
-  }
-}
-
-/**
- * The reporter types a line and saves a draft every 2 s, on each server in turn; the save's
- * round trip is its acknowledgement. A save that fails or cannot be made counts as an error and
- * the draft is reloaded; the load goes on.
- */
-async function reporterSaving({ browser, pages }: Reporter, until: number, recorder: Recorder, onWire: Recorder) {
-  try {
-    let line = 0
-    while (Date.now() < until) {
-      const page = pages[line % pages.length]!
-      line += 1
-      const started = performance.now()
-      try {
-        await page.getByRole('textbox', { name: 'Isi berita' }).click({ timeout: 10_000 })
-        await page.keyboard.type(` Kalimat ${line}.`)
-        const saving = performance.now()
-        const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined, { timeout: 10_000 })
-        // Awaited below; on a loaded machine the click itself can outlast the wait, whose rejection
-        // must not go unhandled meanwhile (it ended the whole benchmark).
-        response.catch(() => {})
-        await page.getByRole('button', { name: 'Simpan draf' }).click({ timeout: 10_000 })
-        const res = await response
-        recorder.record(performance.now() - saving, res.ok())
-        // The same save as the browser's network saw it: from its request leaving to the answer's
-        // first byte, without Playwright's click (its checks travel to a browser on the same cores).
-        const timing = res.request().timing()
-        if (timing.requestStart >= 0 && timing.responseStart >= timing.requestStart) onWire.record(timing.responseStart - timing.requestStart, true) // its errors count once, above
-      } catch {
-        recorder.record(performance.now() - started, false)
-        await page.reload({ timeout: 20_000 }).catch(() => {})
-      }
-      await new Promise((r) => setTimeout(r, Math.max(0, 2000 - (performance.now() - started))))
-    }
-  } finally {
-    await browser.close()
-  }
-}
-
 type WorkerStats = {
   worker?: number
   pid: number
@@ -439,8 +373,6 @@ function readStats(file: string): WorkerStats[] {
   }
 }
 
-type Summary = { n: number; p50: number; p99: number; max: number; errors: number }
-
 function printResults(o: {
   elapsed: number
   rows: Array<[string, Summary]>
@@ -449,6 +381,8 @@ function printResults(o: {
   cachedP99: number
   saves: Summary
   savesOnWire: Summary
+  /** From a publish's answer until every server's homepage showed the story, when publishing. */
+  onHomepages: Summary | null
 }) {
   const row = (name: string, s: Summary) =>
     console.log(
@@ -500,6 +434,10 @@ function printResults(o: {
   console.log(`  cached p99 < 100 ms: ${o.cachedP99 < 100 ? 'met' : 'MISSED'} (${o.cachedP99.toFixed(0)} ms)`)
   console.log(`  0 errors: ${errors === 0 ? 'met' : `MISSED (${errors})`}`)
   console.log(`  every save acknowledged within 1 s: ${o.saves.max < 1000 && o.saves.errors === 0 ? 'met' : 'MISSED'} (max ${o.saves.max.toFixed(0)} ms; request → answer max ${o.savesOnWire.max.toFixed(0)} ms)`)
+  if (o.onHomepages) {
+    const { max, errors: late, n } = o.onHomepages
+    console.log(`  every publish on every server's homepage within 1 s of its answer: ${n > 0 && late === 0 && max < 1000 ? 'met' : 'MISSED'} (${n} publishes, max ${max.toFixed(0)} ms${late ? `, ${late} not seen within 30 s` : ''})`)
+  }
   console.log(`  event-loop delay max < 50 ms: ${worstLoop < 50 ? 'met' : 'MISSED'} (${worstLoop.toFixed(1)} ms)`)
   const onCore = all.map((w) => w.turnOnCoreMaxMs).filter((ms): ms is number => ms !== undefined)
   if (onCore.length > 0) {
@@ -545,17 +483,20 @@ async function main() {
 
   const prep = spawnSync('npx', ['tsx', '--conditions=react-server', 'lib/cli/prepare.ts'], { stdio: 'inherit', env: envFor(0) })
   if (prep.status !== 0) process.exit(prep.status ?? 1)
-  const created = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', REPORTER.email, '--name', 'Reporter Uji Beban', '--role', 'reporter'], {
-    input: `${REPORTER.password}\n`,
-    env: envFor(0),
-    encoding: 'utf8',
-  })
-  // A PostgreSQL database reused from an earlier run already has the reporter (same password).
-  if (created.status !== 0 && !(postgresUrl && created.stderr.includes('already exists'))) throw new Error(`user:create failed: ${created.stderr}`)
+  const publishEveryMs = args['publish-every'] * 1000
+  for (const who of publishEveryMs > 0 ? [REPORTER, EDITOR] : [REPORTER]) {
+    const created = spawnSync('npm', ['run', '-s', 'user:create', '--', '--email', who.email, '--name', who.name, '--role', who.role], {
+      input: `${who.password}\n`,
+      env: envFor(0),
+      encoding: 'utf8',
+    })
+    // A PostgreSQL database reused from an earlier run already has them (same passwords).
+    if (created.status !== 0 && !(postgresUrl && created.stderr.includes('already exists'))) throw new Error(`user:create failed: ${created.stderr}`)
+  }
 
   const targets = pickTargets()
   await assertPortsFree(bases.map((_, i) => args.port + i))
-  const servers = bases.map((_, i) => spawn(process.execPath, [...serverNodeArgs(), 'server.mjs'], { env: envFor(i), stdio: ['ignore', 'inherit', 'inherit'] }))
+  const servers = bases.map((_, i) => spawnServer(envFor(i), args.cpus))
   // However this process ends, its servers end with it: one left listening would answer the next run.
   process.once('exit', () => {
     for (const server of servers) server.kill('SIGTERM')
@@ -566,7 +507,7 @@ async function main() {
     await Promise.all(bases.map((base, i) => waitForServer(base, servers[i]!)))
     for (const base of bases) for (const url of targets.cached) await fetch(base + url).then((r) => r.arrayBuffer())
     await warmEveryProcess(bases, targets, perServer ?? os.availableParallelism())
-    const reporter = await reporterReady(bases)
+    const newsroom = await newsroomReady(bases, publishEveryMs > 0)
     let exportFile = ''
     if (args.import > 0) {
       exportFile = path.join(DATA_DIR, `export-${args.import}.xml`)
@@ -576,7 +517,7 @@ async function main() {
     const where = postgresUrl ? `PostgreSQL ${new URL(postgresUrl).pathname.slice(1)}` : 'SQLite'
     const shared = redisUrl ? `, one Redis (prefix ${redisPrefix})` : ''
     console.log(
-      `\nMixed load for ${args.seconds} s on ${bases.join(' and ')} (${where}${shared}; ${perServer ?? os.availableParallelism()} process(es) per server, ${os.availableParallelism()} cores; load average before: ${load()})`,
+      `\nMixed load for ${args.seconds} s on ${bases.join(' and ')} (${where}${shared}; ${perServer ?? os.availableParallelism()} process(es) per server, ${os.availableParallelism()} cores${args.cpus ? `, the servers on core(s) ${args.cpus} only` : ''}; load average before: ${load()})`,
     )
     const until = Date.now() + args.seconds * 1000
     const started = Date.now()
@@ -598,6 +539,8 @@ async function main() {
     const signIn = new Recorder()
     const saves = new Recorder()
     const savesOnWire = new Recorder()
+    const publishes = new Recorder()
+    const onHomepages = new Recorder()
     let crawlIndex = 0
     let searchIndex = 0
     // The 50 cached-page connections shared out among the servers.
@@ -629,8 +572,9 @@ async function main() {
         }),
       ),
       failedSignIns(bases, until, 5, signIn),
-      reporterSaving(reporter, until, saves, savesOnWire),
-    ])
+      reporterSaving(newsroom.reporter, until, saves, savesOnWire),
+      publishEveryMs > 0 ? editorPublishing(newsroom.editor, bases, until, publishEveryMs, publishes, onHomepages) : null,
+    ]).finally(() => newsroom.browser.close())
     const elapsed = (Date.now() - started) / 1000
     const servedStats = bases.map((base, i) => ({ label: bases.length > 1 ? `server ${i + 1} (:${args.port + i}) ` : '', stats: readStats(statsFile(i)) }))
     let importResult = ''
@@ -657,12 +601,19 @@ async function main() {
         ['failed sign-ins (5/s)', signIn.summary()],
         ['reporter saves (every 2 s)', saves.summary()],
         ['  of it, request → answer', savesOnWire.summary()],
+        ...(publishEveryMs > 0
+          ? ([
+              [`editor publishes (every ${args['publish-every']} s)`, publishes.summary()],
+              ['  answer → on every homepage', onHomepages.summary()],
+            ] as Array<[string, Summary]>)
+          : []),
       ],
       importResult,
       servers: servedStats,
       cachedP99: cached.p99,
       saves: saves.summary(),
       savesOnWire: savesOnWire.summary(),
+      onHomepages: publishEveryMs > 0 ? onHomepages.summary() : null,
     })
   } finally {
     importer?.kill('SIGTERM')
