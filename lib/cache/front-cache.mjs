@@ -109,6 +109,13 @@ export function createFrontCache(opts) {
   // Keys of pages kept before: a quarter of the entries' bound in characters (4 MB, some 20,000
   // ordinary keys, for the default 16 MB).
   const keptBeforeMaxChars = Math.max(64 * 1024, maxBytes / 4)
+  /**
+   * Requests on their way to Next for a page kept here before (dropped by a tag expiry, aged out or
+   * pushed out): pages readers are reading, which the primary hands to a worker ahead of pages
+   * nobody asked for lately (lib/http/worker-proxy.mjs).
+   * @type {WeakSet<import('node:http').IncomingMessage>}
+   */
+  const refetching = new WeakSet()
 
   function rememberKept(key) {
     if (keptBefore.delete(key)) keptBeforeChars -= key.length
@@ -345,10 +352,17 @@ export function createFrontCache(opts) {
       if (keptBefore.has(key)) {
         delete req.headers['if-none-match']
         delete req.headers['if-modified-since']
+        refetching.add(req)
       }
       capture(key, res)
       return false
     },
+    /**
+     * Whether serve() just sent this request on to ask again for a page kept here before: one that
+     * readers are reading (after a publish, every such page is asked for again at once).
+     * @param {import('node:http').IncomingMessage} req
+     */
+    refetches: (req) => refetching.has(req),
     stats: () => ({ ...stats, entries: entries.size, bytes }),
   }
 }

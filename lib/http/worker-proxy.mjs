@@ -14,15 +14,21 @@
  * with the renders taken in turn; ADR 022).
  *
  * A worker is given one anonymous page request at a time (two on PostgreSQL, whose queries leave
- * the event loop idle while they travel; server.mjs chooses); more wait here, in the order they
- * came. Renders that share one event loop take turns, so each one in flight adds its turns to every
- * other request's wait there: a reporter's save, whose handling crosses the loop several times,
- * waited behind eight crawlers' and searchers' renders. Everything else (a request with a cookie or
- * credentials, a form post, build assets, media, /api) goes to a worker at once. A cookie is no
- * privilege: a client that sends one is served as before this queue. A page's place is free once
- * the worker has sent the page, not once a slow reader has received it: the primary holds the rest.
- * The wait is bounded twice: past MAX_WAITING waiting, or after MAX_WAIT_MS of waiting, a page read
- * is answered 503 with Retry-After.
+ * the event loop idle while they travel; server.mjs chooses); more wait here. Renders that share
+ * one event loop take turns, so each one in flight adds its turns to every other request's wait
+ * there: a reporter's save, whose handling crosses the loop several times, waited behind eight
+ * crawlers' and searchers' renders. Everything else (a request with a cookie or credentials, a form
+ * post, build assets, media, /api) goes to a worker at once. A cookie is no privilege: a client
+ * that sends one is served as before this queue. A page's place is free once the worker has sent
+ * the page, not once a slow reader has received it: the primary holds the rest.
+ *
+ * The waiting reads go in the order they came, except that a page the front cache held before and
+ * asks for again goes ahead of the rest: it is a page readers are reading (after a publish, every
+ * one of them is asked for again at once), most often still in Next's own cache and answered in a
+ * few milliseconds, where the rest are mostly crawlers' and searchers' renders. Such refetches are
+ * few (one per page; its other readers wait for that answer in the front cache), so the rest are
+ * not kept waiting long. The wait is bounded twice: past MAX_WAITING waiting, or after MAX_WAIT_MS
+ * of waiting, a page read is answered 503 with Retry-After.
  *
  * What the worker sees is what it would have seen from the client: the method, URL, headers and
  * body, with the client's socket address stamped in a header only this server can write (a nonce
@@ -80,7 +86,7 @@ function endToEnd(headers) {
  * @param {{
  *   upstreams: () => Upstream[],
  *   peerNonce: string,
- *   front?: { serve(req: http.IncomingMessage, res: http.ServerResponse): boolean },
+ *   front?: { serve(req: http.IncomingMessage, res: http.ServerResponse, pass: (req: http.IncomingMessage, res: http.ServerResponse) => void): boolean, refetches?(req: http.IncomingMessage): boolean },
  *   onError?: (error: unknown, req: http.IncomingMessage) => void,
  *   pagesPerWorker?: number,
  *   maxWaiting?: number,
@@ -91,8 +97,12 @@ export function createWorkerProxy(opts) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 })
   /** Page reads each worker has in flight (of its `inFlight`). @type {WeakMap<Upstream, number>} */
   const pages = new WeakMap()
-  /** Page reads waiting for a worker's place, oldest first. @type {{ req: http.IncomingMessage, res: http.ServerResponse, since: number }[]} */
-  const waiting = []
+  /**
+   * Page reads waiting for a worker's place, oldest first: pages the front cache asks for again,
+   * then the rest. @type {{ req: http.IncomingMessage, res: http.ServerResponse, since: number }[][]}
+   */
+  const queues = [[], []]
+  const waitingCount = () => queues[0].length + queues[1].length
   const placesPerWorker = opts.pagesPerWorker ?? PAGES_PER_WORKER
   const maxWaiting = opts.maxWaiting ?? MAX_WAITING
   const maxWaitMs = opts.maxWaitMs ?? MAX_WAIT_MS
@@ -118,23 +128,27 @@ export function createWorkerProxy(opts) {
    * them as a new request would be (502), instead of keeping them for a worker that may not return.
    */
   function drain() {
-    while (waiting.length > 0) {
-      const upstream = pick(true)
-      if (!upstream && opts.upstreams().length > 0) return
-      const { req, res } = /** @type {(typeof waiting)[number]} */ (waiting.shift())
-      send(req, res, upstream, true)
+    for (const queue of queues) {
+      while (queue.length > 0) {
+        const upstream = pick(true)
+        if (!upstream && opts.upstreams().length > 0) return
+        const { req, res } = /** @type {(typeof queue)[number]} */ (queue.shift())
+        send(req, res, upstream, true)
+      }
     }
   }
 
   /** Answers the reads that have waited too long (the oldest are first), and stops when none wait. */
   function sweep() {
     const oldest = Date.now() - maxWaitMs
-    while (waiting.length > 0 && /** @type {(typeof waiting)[number]} */ (waiting[0]).since <= oldest) {
-      const { req, res } = /** @type {(typeof waiting)[number]} */ (waiting.shift())
-      req.resume()
-      busy(res)
+    for (const queue of queues) {
+      while (queue.length > 0 && /** @type {(typeof queue)[number]} */ (queue[0]).since <= oldest) {
+        const { req, res } = /** @type {(typeof queue)[number]} */ (queue.shift())
+        req.resume()
+        busy(res)
+      }
     }
-    if (waiting.length === 0 && sweeper) {
+    if (waitingCount() === 0 && sweeper) {
       clearInterval(sweeper)
       sweeper = null
     }
@@ -184,20 +198,21 @@ export function createWorkerProxy(opts) {
       send(req, res, upstream, pageRead)
       return
     }
-    if (waiting.length >= maxWaiting) {
+    if (waitingCount() >= maxWaiting) {
       busy(res)
       return
     }
     const entry = { req, res, since: Date.now() }
-    waiting.push(entry)
+    const queue = queues[opts.front?.refetches?.(req) ? 0 : 1]
+    queue.push(entry)
     if (!sweeper) {
       sweeper = setInterval(sweep, Math.min(WAIT_SWEEP_MS, maxWaitMs))
       sweeper.unref()
     }
     // A reader who leaves while waiting gives up their turn.
     res.on('close', () => {
-      const at = waiting.indexOf(entry)
-      if (at !== -1) waiting.splice(at, 1)
+      const at = queue.indexOf(entry)
+      if (at !== -1) queue.splice(at, 1)
     })
   }
 

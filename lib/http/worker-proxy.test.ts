@@ -341,6 +341,30 @@ describe('the primary in front of the workers', () => {
     await fetch(`${base}/berita`)
     expect(seen).toHaveLength(2)
   })
+
+  it('hands a page it kept before, asked for again after a publish, to the worker ahead of the reads waiting', async () => {
+    await addWorker(1)
+    await startPrimary({ front: true, pagesPerWorker: 1 })
+    expect(await (await fetch(`${base}/berita`)).text()).toBe('<p>1:/berita</p>')
+    // The worker's one place is taken by a render; a crawler's page waits for it.
+    const render = fetch(`${base}/hold-render`).then((r) => r.text())
+    await expect.poll(() => seen.length).toBe(2)
+    const crawled = fetch(`${base}/hold-arsip-lama`).then((r) => r.text())
+    await new Promise((r) => setTimeout(r, 50))
+
+    // A publish expires the kept pages; readers of the story ask for it again.
+    noteTagsExpired()
+    const readers = Array.from({ length: 3 }, () => fetch(`${base}/berita`).then((r) => r.text()))
+    await new Promise((r) => setTimeout(r, 50))
+    held.shift()!.end('render')
+    // The readers' page goes first (once, for all three), then the crawler's.
+    await expect.poll(() => seen.length).toBeGreaterThanOrEqual(3)
+    expect(seen[2]!.url).toBe('/berita')
+    expect(await Promise.all(readers)).toEqual(Array(3).fill('<p>1:/berita</p>'))
+    await expect.poll(() => seen.map((s) => s.url)).toEqual(['/berita', '/hold-render', '/berita', '/hold-arsip-lama'])
+    held.shift()!.end('arsip')
+    expect(await Promise.all([render, crawled])).toEqual(['render', 'arsip'])
+  })
 })
 
 /**
