@@ -266,9 +266,9 @@ export function createWorkerProxy(opts) {
       // A worker may answer before the body has all arrived: an upload refused as too large or
       // from a stranger. Node's client sends nothing more once that answer is complete, so the
       // client's upload would stall until its connection timed out, and a proxy in front (nginx)
-      // would show its own 502 instead of the answer. The rest is read and dropped here, as a
-      // single server process does, and the connection to the worker, its request unfinished, is
-      // closed.
+      // would show its own 502 instead of the answer. The rest is read and dropped here, as Node's
+      // server does with a request it answered early, and the connection to the worker, its
+      // request unfinished, is closed.
       answer.on('end', () => {
         if (req.complete) return
         req.unpipe(out)
