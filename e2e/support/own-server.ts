@@ -41,7 +41,7 @@ export type OwnServer = {
   baseURL: string
   dataDir: string
   env: NodeJS.ProcessEnv
-  /** The process that listens: the cluster primary when it runs several (npm, started with `npm`). */
+  /** The process that listens: the cluster primary (npm, started with `npm`); SIGKILL to it leaves its server processes to exit by themselves. */
   pid: number
   process: ChildProcess
   output: () => string
