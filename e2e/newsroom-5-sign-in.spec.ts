@@ -90,6 +90,37 @@ test.describe('signing in', () => {
     await expectAtDesk(owner)
   })
 
+  test('a known device: the owner signs in from their own browser at an address under attack (one office, one carrier NAT)', async ({ browser }) => {
+    const email = createAccount('reporter', 'Reporter Sekantor')
+    const shared = '198.51.100.41'
+    const owner = await clientAt(browser, shared)
+    await owner.goto('/admin/masuk')
+    await submitPassword(owner, email, PASSWORD)
+    await expectAtDesk(owner)
+    const device = (await owner.context().cookies()).find((c) => c.name === 'warta-device')
+    expect(device, 'a full sign-in marks the browser as a known device').toBeDefined()
+    expect(device).toMatchObject({ path: '/api/auth', httpOnly: true, sameSite: 'Lax' })
+    await signOut(owner)
+
+    // Someone else behind the same address guesses until the address is refused for a while.
+    const attacker = await clientAt(browser, shared)
+    await attacker.goto('/admin/masuk')
+    const status = attacker.getByRole('status').filter({ hasText: /./ })
+    for (let i = 0; i < 80; i++) {
+      await submitPassword(attacker, i % 2 ? email : `tamu-${i}@contoh.example`, `tebakan-${i}`)
+      await expect(status).toHaveText(/salah|Terlalu banyak/)
+      if (secondsToWait(await status.textContent()) >= 10) break
+    }
+    await expect(status).toContainText('Terlalu banyak percobaan masuk yang gagal dari alamat ini')
+    await submitPassword(attacker, email, PASSWORD)
+    await expect(status).toContainText('Terlalu banyak percobaan masuk')
+
+    // The owner's browser, which signed in before, is not refused with the address.
+    await owner.goto('/admin/masuk')
+    await submitPassword(owner, email, PASSWORD)
+    await expectAtDesk(owner)
+  })
+
   test('two-factor: enrol, sign in with a code and with a recovery code; an admin requires it and resets a lost phone', async ({ browser }) => {
     test.setTimeout(180_000)
     const editorEmail = createAccount('editor', 'Editor Dua Langkah')

@@ -7,6 +7,13 @@ import { Worker } from 'node:worker_threads'
  * compare runs on one worker thread per process, one at a time; the event loop only posts
  * messages. A bounded queue turns a flood into quick refusals instead of a growing backlog.
  *
+ * Two lanes (ADR 025): `staff` (the newsroom's own people: a sign-in from a known device, a
+ * password set by a signed-in person, the setup and the CLI) goes before `stranger` (every other
+ * sign-in), and each has its own bound, so a flood of guesses neither delays nor refuses the
+ * reporter's own sign-in beyond the one check in progress. The worker picks its next job only
+ * after the messages that arrived during the last one are in its lanes (setImmediate runs after
+ * the poll phase that delivers them).
+ *
  * The worker is evaluated from source, not bundled: it loads bcryptjs from the project's
  * node_modules (the server runs from the project folder, as `npm start` and the tests do).
  */
@@ -15,18 +22,35 @@ const { parentPort } = require('node:worker_threads')
 const { createRequire } = require('node:module')
 const path = require('node:path')
 const bcrypt = createRequire(path.join(process.cwd(), 'package.json'))('bcryptjs')
-parentPort.on('message', (job) => {
+const lanes = { staff: [], stranger: [] }
+let scheduled = false
+function schedule() {
+  if (scheduled || (lanes.staff.length === 0 && lanes.stranger.length === 0)) return
+  scheduled = true
+  setImmediate(next)
+}
+function next() {
+  scheduled = false
+  const job = lanes.staff.length > 0 ? lanes.staff.shift() : lanes.stranger.shift()
   try {
     const result = job.op === 'hash' ? bcrypt.hashSync(job.password, job.cost) : bcrypt.compareSync(job.password, job.hash)
     parentPort.postMessage({ id: job.id, result })
   } catch (error) {
     parentPort.postMessage({ id: job.id, error: String((error && error.message) || error) })
   }
+  schedule()
+}
+parentPort.on('message', (job) => {
+  lanes[job.lane === 'staff' ? 'staff' : 'stranger'].push(job)
+  schedule()
 })
 `
 
-/** More checks than this waiting in one process: refuse at once (the caller says "try again"). */
+/** More checks than this waiting in one lane of one process: refuse at once (the caller says "try again"). */
 export const MAX_QUEUED = 32
+
+/** Whose check it is: the newsroom's own people go first (see above). */
+export type HashLane = 'staff' | 'stranger'
 
 export class HashingBusy extends Error {
   constructor() {
@@ -35,22 +59,24 @@ export class HashingBusy extends Error {
   }
 }
 
-type Job = { op: 'hash'; password: string; cost: number } | { op: 'compare'; password: string; hash: string }
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
+type Job = ({ op: 'hash'; password: string; cost: number } | { op: 'compare'; password: string; hash: string }) & { lane: HashLane }
+type Pending = { lane: HashLane; resolve: (value: unknown) => void; reject: (error: Error) => void }
 
 class HashWorker {
   private worker: Worker | undefined
   private readonly pending = new Map<number, Pending>()
+  private readonly waiting: Record<HashLane, number> = { staff: 0, stranger: 0 }
   private nextId = 1
 
   run(job: Job): Promise<unknown> {
-    if (this.pending.size >= MAX_QUEUED) return Promise.reject(new HashingBusy())
+    if (this.waiting[job.lane] >= MAX_QUEUED) return Promise.reject(new HashingBusy())
     const worker = (this.worker ??= this.start())
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       // Held only while work is queued: an idle worker never keeps a CLI process alive.
       if (this.pending.size === 0) worker.ref()
-      this.pending.set(id, { resolve, reject })
+      this.pending.set(id, { lane: job.lane, resolve, reject })
+      this.waiting[job.lane] += 1
       worker.postMessage({ ...job, id })
     })
   }
@@ -62,6 +88,7 @@ class HashWorker {
       const job = this.pending.get(message.id)
       if (!job) return
       this.pending.delete(message.id)
+      this.waiting[job.lane] -= 1
       if (this.pending.size === 0) worker.unref()
       if (message.error !== undefined) job.reject(new Error(message.error))
       else job.resolve(message.result)
@@ -70,6 +97,8 @@ class HashWorker {
       if (this.worker === worker) this.worker = undefined
       for (const job of this.pending.values()) job.reject(error)
       this.pending.clear()
+      this.waiting.staff = 0
+      this.waiting.stranger = 0
     }
     worker.on('error', fail)
     worker.on('exit', (code) => fail(new Error(`The password hashing worker exited (${code})`)))
@@ -85,10 +114,11 @@ function pool(): HashWorker {
   return (g[KEY] ??= new HashWorker())
 }
 
+/** A new hash: only ever made for the newsroom's own people (a signed-in person, the setup, the CLI). */
 export async function bcryptHash(password: string, cost: number): Promise<string> {
-  return (await pool().run({ op: 'hash', password, cost })) as string
+  return (await pool().run({ op: 'hash', password, cost, lane: 'staff' })) as string
 }
 
-export async function bcryptCompare(password: string, hash: string): Promise<boolean> {
-  return (await pool().run({ op: 'compare', password, hash })) === true
+export async function bcryptCompare(password: string, hash: string, lane: HashLane): Promise<boolean> {
+  return (await pool().run({ op: 'compare', password, hash, lane })) === true
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { t } from '@/lib/i18n/id'
-import { bcryptCompare, bcryptHash } from './hash-worker'
+import { bcryptCompare, bcryptHash, type HashLane } from './hash-worker'
 
 const COST = 12
 
@@ -9,8 +9,12 @@ export function hashPassword(password: string): Promise<string> {
   return bcryptHash(password, COST)
 }
 
-export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcryptCompare(password, hash)
+/**
+ * `lane`: `staff` for a person the newsroom knows (signed in, or signing in from a known device),
+ * checked before any stranger's sign-in waiting in the same process (ADR 025).
+ */
+export function verifyPassword(password: string, hash: string, lane: HashLane): Promise<boolean> {
+  return bcryptCompare(password, hash, lane)
 }
 
 // A bcrypt hash of a throwaway word at the same cost: comparing against it costs what comparing
@@ -18,7 +22,7 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
 const DUMMY_HASH = '$2b$12$mGoj7unVGD7y632n/UfXfOi/0CWwcWRTM0VXRAqSHooIwwihbxX1u'
 
 export async function burnPasswordCheck(password: string): Promise<boolean> {
-  await bcryptCompare(password, DUMMY_HASH)
+  await bcryptCompare(password, DUMMY_HASH, 'stranger')
   return false
 }
 

@@ -5,8 +5,9 @@ import { getCredentialsByEmail, recordSignIn, type SessionUser } from '@/db/quer
 import { write } from '@/db'
 import { getClientAddress } from '@/lib/http/client-address'
 import { HashingBusy } from './hash-worker'
+import { isDeviceOf, readKnownDevice, rememberDevice } from './known-device'
 import { burnPasswordCheck, verifyPassword } from './password'
-import { beginSignInAttempt, finishSignInAttempt } from './throttle'
+import { beginKnownDeviceAttempt, beginSignInAttempt, finishSignInAttempt } from './throttle'
 import { decryptTotpSecret, hashRecoveryCode, isRecoveryCodeShaped, matchTotp } from './two-factor'
 
 /**
@@ -36,6 +37,10 @@ type HeaderSource = Headers | Record<string, string | string[] | undefined>
  * Email and password → the account id, or null for any wrong combination (unknown email,
  * wrong password, deactivated account: one answer, one cost). Throws SignInRefusal when the
  * throttle refuses the attempt (no password is checked then) or the hashing queue is full.
+ *
+ * From a known device of the account typed (ADR 025) the attempt is counted under the device's
+ * key, not the address's, and its check goes ahead of strangers'. The account is read first only
+ * when the request carries a device cookie whose signature holds.
  */
 export async function checkPassword(
   raw: unknown,
@@ -44,20 +49,26 @@ export async function checkPassword(
   const parsed = credentialsSchema.safeParse(raw)
   if (!parsed.success) return null
   const { email, password } = parsed.data
-  const begun = await beginSignInAttempt(email, getClientAddress(headers))
+  const device = readKnownDevice(headers)
+  let user = device ? await getCredentialsByEmail(email) : undefined
+  const known = isDeviceOf(device, user ?? null)
+  const begun = known ? await beginKnownDeviceAttempt(device.nonce) : await beginSignInAttempt(email, getClientAddress(headers))
   if (!begun.ok) throw refuseThrottled(begun.retryAfterSeconds)
   try {
-    const user = await getCredentialsByEmail(email)
+    if (user === undefined) user = await getCredentialsByEmail(email)
     if (!user?.passwordHash) {
       await burnPasswordCheck(password)
       return null
     }
-    if (!(await verifyPassword(password, user.passwordHash)) || !user.active) return null
+    if (!(await verifyPassword(password, user.passwordHash, known ? 'staff' : 'stranger')) || !user.active) return null
     const twoFactor = (await getTwoFactorState(user.id))?.enabledAt != null
     // With two-factor on, the sign-in is only half done: recorded when the code comes.
     await finishSignInAttempt(begun.attempt)
-    const sessionVersion = twoFactor ? user.sessionVersion : await write(() => recordSignIn(user.id))
-    return { id: user.id, sessionVersion, twoFactor }
+    const id = user.id
+    if (twoFactor) return { id, sessionVersion: user.sessionVersion, twoFactor }
+    const sessionVersion = await write(() => recordSignIn(id))
+    rememberDevice(id, sessionVersion)
+    return { id, sessionVersion, twoFactor }
   } catch (error) {
     if (error instanceof HashingBusy) throw new SignInRefusal('busy')
     throw error
@@ -74,7 +85,10 @@ const codeSchema = z.object({ code: z.string().trim().min(1).max(40) })
 export async function checkSecondFactor(raw: unknown, headers: HeaderSource, user: SessionUser): Promise<{ id: number; sessionVersion: number } | null> {
   const parsed = codeSchema.safeParse(raw)
   if (!parsed.success) return null
-  const begun = await beginSignInAttempt(user.email?.toLowerCase() ?? `user:${user.id}`, getClientAddress(headers))
+  const device = readKnownDevice(headers)
+  const begun = isDeviceOf(device, user)
+    ? await beginKnownDeviceAttempt(device.nonce)
+    : await beginSignInAttempt(user.email?.toLowerCase() ?? `user:${user.id}`, getClientAddress(headers))
   if (!begun.ok) throw refuseThrottled(begun.retryAfterSeconds)
   const state = await getTwoFactorState(user.id)
   if (!state?.secret || !state.enabledAt) return null
@@ -88,5 +102,6 @@ export async function checkSecondFactor(raw: unknown, headers: HeaderSource, use
   })
   if (sessionVersion === null) return null
   await finishSignInAttempt(begun.attempt)
+  rememberDevice(user.id, sessionVersion)
   return { id: user.id, sessionVersion }
 }

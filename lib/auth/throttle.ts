@@ -13,6 +13,10 @@ import { getSecret } from '@/lib/secrets'
  *   doubling, so one address cannot sweep many accounts either.
  * Refused attempts cost no password check. Password and two-factor codes count alike.
  * Counted where every server sees them: the database, or Redis with REDIS_URL set (ADR 018).
+ *
+ * A known device (lib/auth/known-device.ts) signing in to its own account counts under one key of
+ * its own instead (5 attempts, then the same doubling): whatever its address has suffered, the
+ * reporter's browser is judged by what was tried from it (ADR 025).
  */
 const ACCOUNT_FREE = 5
 const ADDRESS_FREE = 20
@@ -24,30 +28,43 @@ function keyFor(...parts: string[]): string {
   return crypto.createHmac('sha256', getSecret('sign-in-throttle')).update(parts.join('\0')).digest('hex')
 }
 
-export type SignInAttempt = { accountKey: string; addressKey: string }
+/** An attempt let through: on success, `clear` starts over and `giveBack` regains the attempt. */
+export type SignInAttempt = { clear: string[]; giveBack: string[] }
+type Begun = { ok: true; attempt: SignInAttempt } | { ok: false; retryAfterSeconds: number }
+
+async function begin(rules: ThrottleRule[], attempt: SignInAttempt, now: Date): Promise<Begun> {
+  const decision = await getRateLimiter().beginThrottled(rules, FORGET_AFTER_MS, now)
+  if (decision.allowed) return { ok: true, attempt }
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) }
+}
 
 /**
  * Counts an attempt for `account` (the email typed, lower-case: unknown emails are throttled
  * exactly like real ones) from `address`. Returns the attempt to finish on success, or the
  * seconds to wait.
  */
-export async function beginSignInAttempt(
-  account: string,
-  address: string,
-  now = new Date(),
-): Promise<{ ok: true; attempt: SignInAttempt } | { ok: false; retryAfterSeconds: number }> {
+export async function beginSignInAttempt(account: string, address: string, now = new Date()): Promise<Begun> {
   const where = addressKey(address)
-  const attempt = { accountKey: keyFor('account', account, where), addressKey: keyFor('address', where) }
+  const accountKey = keyFor('account', account, where)
+  const addressKeyed = keyFor('address', where)
   const rules: ThrottleRule[] = [
-    { key: attempt.accountKey, free: ACCOUNT_FREE, baseDelayMs: BASE_DELAY_MS, maxDelayMs: MAX_DELAY_MS },
-    { key: attempt.addressKey, free: ADDRESS_FREE, baseDelayMs: BASE_DELAY_MS, maxDelayMs: MAX_DELAY_MS },
+    { key: accountKey, free: ACCOUNT_FREE, baseDelayMs: BASE_DELAY_MS, maxDelayMs: MAX_DELAY_MS },
+    { key: addressKeyed, free: ADDRESS_FREE, baseDelayMs: BASE_DELAY_MS, maxDelayMs: MAX_DELAY_MS },
   ]
-  const decision = await getRateLimiter().beginThrottled(rules, FORGET_AFTER_MS, now)
-  if (decision.allowed) return { ok: true, attempt }
-  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) }
+  return begin(rules, { clear: [accountKey], giveBack: [addressKeyed] }, now)
 }
 
-/** The attempt succeeded: the account starts over from this address; the address gets its attempt back. */
+/**
+ * Counts an attempt from a known device at its own account (the caller has checked the cookie's
+ * signature and that it names this account at its current session version). Its address is not
+ * counted, and does not count against it.
+ */
+export async function beginKnownDeviceAttempt(nonce: string, now = new Date()): Promise<Begun> {
+  const deviceKey = keyFor('device', nonce)
+  return begin([{ key: deviceKey, free: ACCOUNT_FREE, baseDelayMs: BASE_DELAY_MS, maxDelayMs: MAX_DELAY_MS }], { clear: [deviceKey], giveBack: [] }, now)
+}
+
+/** The attempt succeeded: the account (or the device) starts over; the address gets its attempt back. */
 export async function finishSignInAttempt(attempt: SignInAttempt): Promise<void> {
-  await getRateLimiter().finishThrottled({ clear: [attempt.accountKey], giveBack: [attempt.addressKey] })
+  await getRateLimiter().finishThrottled({ clear: attempt.clear, giveBack: attempt.giveBack })
 }

@@ -1,23 +1,14 @@
-import { encode, type JWT } from 'next-auth/jwt'
 import { TOTP } from 'otpauth'
 import { describe, expect, it } from 'vitest'
 import { listAuditFor } from '@/db/queries/audit'
 import { enableTwoFactor, getTwoFactorState, removeTwoFactor, setTwoFactorRequiredForStaff, storePendingTotpSecret } from '@/db/queries/two-factor'
-import { formatPeerAddress, PEER_ADDRESS_HEADER } from '@/lib/http/client-address'
 import { createUser } from '@/tests/factories'
-import { getAuthOptions } from './options'
+import { headersFrom, PASSWORD, provider, sessionCookieFor as cookieFor } from '@/tests/sign-in'
 import { hashPassword } from './password'
 import { checkSessionToken } from './session-token'
 import { decryptTotpSecret, encryptTotpSecret, hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret } from './two-factor'
 
-const options = getAuthOptions()
-type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<Record<string, unknown> | null>
-type Provider = { id: string; options: { id?: string; authorize: Authorize } }
-// next-auth 4 keeps a credentials provider's own id in its options until it merges them.
-const provider = (id: string) => (options.providers as unknown as Provider[]).find((p) => (p.options.id ?? p.id) === id)!.options.authorize
-const PASSWORD = 'kopi-tubruk-pagi'
 const hash = await hashPassword(PASSWORD)
-const headersFrom = (address: string, cookie = '') => ({ [PEER_ADDRESS_HEADER]: formatPeerAddress(address), cookie })
 const codeAt = (secret: string, ms: number) => new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: ms })
 
 /** A user with two-factor on; returns its secret and recovery codes. */
@@ -28,11 +19,6 @@ async function withTwoFactor(userId: number) {
   // As if enrolled with the code of the step before last: fresh codes stay usable.
   await enableTwoFactor(userId, Math.floor(Date.now() / 30_000) - 2, codes.map(hashRecoveryCode), userId)
   return { secret, codes }
-}
-
-async function cookieFor(user: Record<string, unknown>): Promise<{ cookie: string; token: JWT }> {
-  const token = await options.callbacks!.jwt!({ token: {}, user: user as never, account: null, trigger: 'signIn' })
-  return { cookie: `next-auth.session-token=${await encode({ token, secret: options.secret!, maxAge: 3600 })}`, token }
 }
 
 describe('two-factor sign-in', () => {

@@ -56,7 +56,7 @@ describe('npm run user:create', () => {
     const [user] = await readUsers()
     expect(user).toMatchObject({ email: 'sari@redaksi.example', name: 'Sari Dewi', role: 'editor', active: true })
     // The newline echo adds is not part of the password.
-    expect(await verifyPassword('kopi-tubruk-pagi', user!.hash)).toBe(true)
+    expect(await verifyPassword('kopi-tubruk-pagi', user!.hash, 'staff')).toBe(true)
   })
 
   it('refuses a duplicate email, whatever its case', async () => {

@@ -917,7 +917,7 @@ export const id = {
       passwordChanged: 'Kata sandi diganti. Semua sesi, termasuk yang ini, telah berakhir: silakan masuk lagi dengan kata sandi baru.',
       sessionsTitle: 'Sesi masuk',
       sessionsIntro:
-        'Kehilangan ponsel atau lupa keluar di komputer kantor? Keluar dari semua perangkat mengakhiri setiap sesi akun ini, termasuk yang sedang Anda pakai.',
+        'Kehilangan ponsel atau lupa keluar di komputer kantor? Keluar dari semua perangkat mengakhiri setiap sesi akun ini, termasuk yang sedang Anda pakai, dan melupakan setiap perangkat yang pernah dipakai untuk masuk.',
       endAllSessions: 'Keluar dari semua perangkat',
       currentPasswordWrong: 'Kata sandi sekarang salah.',
       currentPasswordRequired: 'Isi kata sandi Anda yang sekarang.',

@@ -41,7 +41,7 @@ describe('user actions', () => {
     expect(result).toEqual({ ok: true, data: { name: 'Yulia Rahmadani' } })
     const row = (await getWriteConnection().select().from(users).where(eq(users.id, author.id)).limit(1))[0]!
     expect(row).toMatchObject({ email: 'yulia@redaksi.example', active: true, role: 'reporter', slug: author.slug })
-    expect(await verifyPassword('kopi-tubruk-pagi', row.passwordHash!)).toBe(true)
+    expect(await verifyPassword('kopi-tubruk-pagi', row.passwordHash!, 'staff')).toBe(true)
 
     // Once it has an email it is an ordinary account: no second "invitation".
     const again = await grantSignInAction(null, form({ id: author.id, email: 'lain@redaksi.example', password: 'kopi-tubruk-pagi' }))
@@ -63,7 +63,7 @@ describe('user actions', () => {
     const row = (await byEmail('sari@redaksi.example'))!
     expect(row).toMatchObject({ role: 'editor', active: true })
     expect(row.passwordHash).not.toContain('kopi')
-    expect(await verifyPassword('kopi-tubruk-pagi', row.passwordHash!)).toBe(true)
+    expect(await verifyPassword('kopi-tubruk-pagi', row.passwordHash!, 'staff')).toBe(true)
   })
 
   it('refuses a weak password and a duplicate email under their fields, never echoing the password', { timeout: 30_000 }, async () => {

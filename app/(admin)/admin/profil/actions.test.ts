@@ -45,9 +45,9 @@ describe('profile actions', () => {
     expect(wrong).toMatchObject({ ok: false, fieldErrors: { currentPassword: ['Kata sandi sekarang salah.'] } })
     const mismatch = await changePasswordAction(null, form({ currentPassword: OLD, password: 'sandi-baru-yang-kuat', passwordConfirm: 'lain' }))
     expect(mismatch).toMatchObject({ ok: false, fieldErrors: { passwordConfirm: [expect.any(String)] } })
-    expect(await verifyPassword(OLD, (await getPasswordHash(reporter.id))!)).toBe(true)
+    expect(await verifyPassword(OLD, (await getPasswordHash(reporter.id))!, 'staff')).toBe(true)
     expect(await changePasswordAction(null, form({ currentPassword: OLD, password: 'sandi-baru-yang-kuat', passwordConfirm: 'sandi-baru-yang-kuat' }))).toEqual({ ok: true })
-    expect(await verifyPassword('sandi-baru-yang-kuat', (await getPasswordHash(reporter.id))!)).toBe(true)
+    expect(await verifyPassword('sandi-baru-yang-kuat', (await getPasswordHash(reporter.id))!, 'staff')).toBe(true)
   })
 
   it('signs out of every device: the session version moves on, then the sign-in page', async () => {

@@ -60,7 +60,7 @@ export const changePasswordAction = adminAction({
       throw new ActionRefusal(p.tooManyAttempts)
     }
     const hash = await getPasswordHash(record.id)
-    if (!hash || !(await verifyPassword(currentPassword, hash))) {
+    if (!hash || !(await verifyPassword(currentPassword, hash, 'staff'))) {
       throw new ActionRefusal(t.admin.errors.invalid, { currentPassword: [p.currentPasswordWrong] })
     }
     // Ends every session, this one too: whoever knew the old password is out as well.
