@@ -32,9 +32,9 @@ async function startStory(page: Page, base: string, title: string, text: string)
 }
 
 /**
- * Chromium, with the reporter (and the editor, when asked for) signed in before the load starts:
- * the failed sign-ins come from the same address (127.0.0.1), and the throttle rightly refuses a
- * correct password from an address under attack. With several servers, a browser context per
+ * Chromium, with the reporter (and the editor, when asked for) signed in before the load starts,
+ * as at their desks (their sign-ins under the attack are measured on their own, in
+ * bench-load-sign-in.ts). With several servers, a browser context per
  * person and server, signed in there, as a balancer would send one person to one server. The
  * reporter waits on a draft of their own.
  */

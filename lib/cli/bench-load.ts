@@ -6,7 +6,8 @@
  * - 50 connections on cached pages (homepage, articles, label archives);
  * - 4 crawlers on uncached articles and deep archive pages (a cold render each);
  * - 4 searchers on common words;
- * - 5 failed sign-ins a second;
+ * - 5 failed sign-ins a second (from one address, or `--attackers N` addresses);
+ * - the reporter signing in every 5 s from a browser that signed in before (a known device);
  * - a reporter in a real browser who saves a draft every 2 s;
  * - optionally (`--publish-every S`) an editor who publishes a new story every S seconds, as on a
  *   day of breaking news, while every server's homepage is watched until readers get the story;
@@ -36,6 +37,7 @@ import pg from 'pg'
 import { z } from 'zod'
 import { writeSyntheticExport } from '@/lib/import/blogger/synthetic'
 import { EDITOR, editorPublishing, newsroomReady, REPORTER, reporterSaving } from './bench-load-newsroom'
+import { failedSignIns, knownDeviceCookie, knownDeviceSignIns } from './bench-load-sign-in'
 import { Recorder, type Summary } from './bench-recorder'
 import { runLoad } from './http-load'
 import { serverNodeArgs } from './server-node-args'
@@ -50,6 +52,9 @@ const USAGE = `Usage: npm run bench:load [-- --seconds 60 --import 20000 --publi
   --publish-every S an editor publishes a new story every S seconds (default: none); each is timed
                     from the click to its answer, and from the answer until every server's
                     homepage shows it to readers
+  --attackers N     the 5 failed sign-ins a second come from N client addresses (default 1): each
+                    address has its 20 attempts, so each attempt costs a password check, as from a
+                    botnet; the servers believe X-Forwarded-For from loopback for it
 
   --postgres [URL]  run on PostgreSQL: the 100,000-story SQLite site is copied into URL (default
                     ${DEFAULT_PG_URL}) with db:copy, or reused when its
@@ -62,6 +67,7 @@ const argsSchema = z.object({
   seconds: z.coerce.number().int().min(5).max(3600).default(60),
   import: z.coerce.number().int().min(0).max(1_000_000).default(0),
   'publish-every': z.coerce.number().int().min(0).max(3600).default(0),
+  attackers: z.coerce.number().int().min(1).max(65_536).default(1),
   cpus: z
     .string()
     .regex(/^\d{1,3}(?:-\d{1,3})?(?:,\d{1,3}(?:-\d{1,3})?)*$/, 'must be a list of cores such as 0 or 0-1 or 0,2')
@@ -88,6 +94,7 @@ function readArgs() {
       seconds: { type: 'string' },
       import: { type: 'string' },
       'publish-every': { type: 'string' },
+      attackers: { type: 'string' },
       cpus: { type: 'string' },
       processes: { type: 'string' },
       port: { type: 'string' },
@@ -330,27 +337,6 @@ async function loop(until: number, body: () => Promise<void>) {
   while (Date.now() < until) await body()
 }
 
-/** Failed sign-ins at `perSecond`, to each server in turn. */
-async function failedSignIns(bases: string[], until: number, perSecond: number, recorder: Recorder) {
-  let n = 0
-  const tick = async () => {
-    n += 1
-    const base = bases[n % bases.length]!
-    const csrfRes = await fetch(`${base}/api/auth/csrf`)
-    const cookie = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-    const { csrfToken } = (await csrfRes.json()) as { csrfToken: string }
-    const body = new URLSearchParams({ csrfToken, email: `penyusup-${n % 7}@contoh.example`, password: 'salah-sekali', json: 'true' })
-    // Refused (401, or a redirect back to the sign-in page with an error) is the expected answer.
-    await timed(recorder, `${base}/api/auth/callback/credentials`, { method: 'POST', body, headers: { cookie } }, (s) => s < 500)
-  }
-  const pending: Promise<void>[] = []
-  while (Date.now() < until) {
-    pending.push(tick().catch(() => recorder.record(0, false)))
-    await new Promise((r) => setTimeout(r, 1000 / perSecond))
-  }
-  await Promise.all(pending)
-}
-
 type WorkerStats = {
   worker?: number
   pid: number
@@ -478,6 +464,8 @@ async function main() {
     DATABASE_PATH: DB_FILE,
     SEED_DEMO: '0',
     NODE_ENV: 'production',
+    // The failed sign-ins of --attackers say their address in X-Forwarded-For.
+    TRUSTED_PROXIES: '127.0.0.1,::1',
     ...(perServer ? { WEB_CONCURRENCY: String(perServer) } : {}),
     ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix } : {}),
   }
@@ -513,6 +501,8 @@ async function main() {
     for (const base of bases) for (const url of targets.cached) await fetch(base + url).then((r) => r.arrayBuffer())
     await warmEveryProcess(bases, targets, perServer ?? os.availableParallelism())
     const newsroom = await newsroomReady(bases, publishEveryMs > 0)
+    // The reporter's browser for the sign-ins below, known from a sign-in before the attack began.
+    const deviceCookie = await knownDeviceCookie(bases[0]!, REPORTER)
     let exportFile = ''
     if (args.import > 0) {
       exportFile = path.join(DATA_DIR, `export-${args.import}.xml`)
@@ -542,6 +532,7 @@ async function main() {
     const crawl = new Recorder()
     const search = new Recorder()
     const signIn = new Recorder()
+    const knownSignIns = new Recorder()
     const saves = new Recorder()
     const savesOnWire = new Recorder()
     const publishes = new Recorder()
@@ -576,7 +567,8 @@ async function main() {
           return timed(search, `${bases[n % bases.length]!}/cari?q=${encodeURIComponent(COMMON_WORDS[(i + search.times.length) % COMMON_WORDS.length]!)}`, undefined, (s) => s === 200)
         }),
       ),
-      failedSignIns(bases, until, 5, signIn),
+      failedSignIns(bases, until, 5, args.attackers, signIn),
+      knownDeviceSignIns(bases, until, 5000, REPORTER, deviceCookie, knownSignIns),
       reporterSaving(newsroom.reporter, until, saves, savesOnWire),
       publishEveryMs > 0 ? editorPublishing(newsroom.editor, bases, until, publishEveryMs, publishes, onHomepages) : null,
     ]).finally(() => newsroom.browser.close())
@@ -603,7 +595,8 @@ async function main() {
         ['cached pages (50 conns)', cached],
         ['crawlers, uncached (4)', crawl.summary()],
         ['searchers (4)', search.summary()],
-        ['failed sign-ins (5/s)', signIn.summary()],
+        [args.attackers > 1 ? `failed sign-ins (5/s, ${args.attackers} addresses)` : 'failed sign-ins (5/s)', signIn.summary()],
+        ['reporter signs in, known browser (every 5 s)', knownSignIns.summary()],
         ['reporter saves (every 2 s)', saves.summary()],
         ['  of it, request → answer', savesOnWire.summary()],
         ...(publishEveryMs > 0
