@@ -49,8 +49,9 @@ export function readKnownDevice(headers: Headers | Record<string, string | strin
   const userId = Number(m[1])
   const sessionVersion = Number(m[2])
   const nonce = m[3]!
-  const given = Buffer.from(m[4]!, 'base64url')
-  const expected = mac(userId, sessionVersion, nonce)
+  // Compared as text, so only the one encoding of the signature is accepted.
+  const given = Buffer.from(m[4]!)
+  const expected = Buffer.from(mac(userId, sessionVersion, nonce).toString('base64url'))
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null
   return { userId, sessionVersion, nonce }
 }
