@@ -3,6 +3,7 @@ import bcrypt from 'bcryptjs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { formatPeerAddress, PEER_ADDRESS_HEADER } from '@/lib/http/client-address'
 import { createUser } from '@/tests/factories'
+import { hashWorker } from './hash-worker'
 import { getAuthOptions } from './options'
 import { hashPassword } from './password'
 
@@ -57,8 +58,7 @@ describe('sign-in throttle', () => {
 
   it('answers an unknown email exactly like a wrong password, at the same cost', { timeout: 60_000 }, async () => {
     await createUser({ role: 'reporter', email: 'ada@redaksi.example', passwordHash: hash })
-    const pool = (globalThis as Record<symbol, { run: (job: { op: string }) => unknown }>)[Symbol.for('warta.hashWorker')]!
-    const checks = vi.spyOn(pool, 'run')
+    const checks = vi.spyOn(hashWorker('stranger'), 'run')
     expect(await attempt('ada@redaksi.example', 'salah', '192.0.2.50')).toBe('wrong')
     expect(await attempt('tidak-ada@redaksi.example', 'salah', '192.0.2.51')).toBe('wrong')
     expect(checks.mock.calls.map(([job]) => job.op)).toEqual(['compare', 'compare'])
