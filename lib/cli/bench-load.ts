@@ -375,9 +375,10 @@ function printResults(o: {
   /** From a publish's answer until every server's homepage showed the story, when publishing. */
   onHomepages: Summary | null
 }) {
+  const width = Math.max(28, ...o.rows.map(([name]) => name.length))
   const row = (name: string, s: Summary) =>
     console.log(
-      name.padEnd(28),
+      name.padEnd(width),
       String(s.n).padStart(8),
       s.p50.toFixed(0).padStart(8),
       s.p99.toFixed(0).padStart(8),
@@ -385,7 +386,7 @@ function printResults(o: {
       String(s.errors).padStart(7),
     )
   console.log(`\n${o.elapsed.toFixed(0)} s, load average now ${load()}\n`)
-  console.log('class'.padEnd(28), 'requests'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'max ms'.padStart(8), 'errors'.padStart(7))
+  console.log('class'.padEnd(width), 'requests'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'max ms'.padStart(8), 'errors'.padStart(7))
   for (const [name, s] of o.rows) row(name, s)
   if (o.importResult) console.log(`\n${o.importResult}`)
   console.log(
@@ -596,7 +597,7 @@ async function main() {
         ['crawlers, uncached (4)', crawl.summary()],
         ['searchers (4)', search.summary()],
         [args.attackers > 1 ? `failed sign-ins (5/s, ${args.attackers} addresses)` : 'failed sign-ins (5/s)', signIn.summary()],
-        ['reporter signs in, known browser (every 5 s)', knownSignIns.summary()],
+        ['reporter signs in, known browser (5 s)', knownSignIns.summary()],
         ['reporter saves (every 2 s)', saves.summary()],
         ['  of it, request → answer', savesOnWire.summary()],
         ...(publishEveryMs > 0
