@@ -11,9 +11,9 @@ import { Worker } from 'node:worker_threads'
  * people: a sign-in from a known device, a password set by a signed-in person, the setup and the
  * CLI) and `stranger` (every other sign-in), each with its own queue and bound, so a flood of
  * guesses neither delays nor refuses the reporter's own sign-in. On Linux the strangers' thread
- * lowers its own scheduling priority (nice 10): when the cores are busy, readers' pages, the
- * newsroom and the staff's checks come first, and the guesses take what is left; a stranger's
- * check that has waited 10 s for its turn is answered "busy" instead.
+ * lowers its own scheduling priority (10 nice levels below the process): when the cores are busy,
+ * readers' pages, the newsroom and the staff's checks come first, and the guesses take what is
+ * left; a stranger's check that has waited 10 s for its turn is answered "busy" instead.
  *
  * The worker is evaluated from source, not bundled: it loads bcryptjs from the project's
  * node_modules (the server runs from the project folder, as `npm start` and the tests do).
@@ -28,9 +28,9 @@ const bcrypt = createRequire(path.join(process.cwd(), 'package.json'))('bcryptjs
 let thread = null
 try {
   // Linux: this thread's own id (/proc/thread-self is a link to <pid>/task/<tid>), whose nice
-  // value is this thread's alone.
+  // value is this thread's alone; lowered from the process's own, whatever that is.
   thread = Number(fs.readlinkSync('/proc/thread-self').split('/').pop())
-  if (workerData.nice) os.setPriority(thread, workerData.nice)
+  if (workerData.nice) os.setPriority(thread, Math.min(19, os.getPriority(thread) + workerData.nice))
 } catch {}
 parentPort.postMessage({ started: true, thread })
 parentPort.on('message', (job) => {
@@ -51,7 +51,7 @@ parentPort.on('message', (job) => {
 /** More checks than this waiting for one thread: refuse at once (the caller says "try again"). */
 export const MAX_QUEUED = 32
 
-/** Whose check it is: the newsroom's own people go first (see above). */
+/** Whose check it is: the newsroom's own people and strangers each have a thread (see above). */
 export type HashLane = 'staff' | 'stranger'
 
 export class HashingBusy extends Error {
@@ -64,7 +64,7 @@ export class HashingBusy extends Error {
 type Job = { op: 'hash'; password: string; cost: number } | { op: 'compare'; password: string; hash: string }
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
 
-/** How much lower the strangers' thread runs (nice, Linux): CFS gives it about a tenth of a busy core. */
+/** How much lower than the process the strangers' thread runs (nice, Linux): CFS gives it about a tenth of a busy core. */
 const STRANGER_NICE = 10
 /**
  * The longest a stranger's check waits for its turn before its sign-in is answered "busy": at a
