@@ -51,6 +51,7 @@ describe('known devices', () => {
     // Another account, another version, another nonce, a changed signature: nothing.
     expect(readKnownDevice({ cookie: deviceCookie([v, 43, sv, nonce, mac].join('.')) })).toBeNull()
     expect(readKnownDevice({ cookie: deviceCookie([v, 42, 4, nonce, mac].join('.')) })).toBeNull()
+    expect(readKnownDevice({ cookie: deviceCookie([v, '042', sv, nonce, mac].join('.')) })).toBeNull()
     expect(readKnownDevice({ cookie: deviceCookie([v, 42, sv, 'A'.repeat(22), mac].join('.')) })).toBeNull()
     const flip = (text: string, at: number) => `${text.slice(0, at)}${text[at] === 'A' ? 'B' : 'A'}${text.slice(at + 1)}`
     expect(readKnownDevice({ cookie: deviceCookie([v, 42, sv, nonce, flip(mac!, 20)].join('.')) })).toBeNull()

@@ -29,7 +29,7 @@ const SHAPE = /^d1\.(\d{1,10})\.(\d{1,10})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{
 
 export type KnownDevice = { userId: number; sessionVersion: number; nonce: string }
 
-function mac(userId: number, sessionVersion: number, nonce: string): Buffer {
+function mac(userId: number | string, sessionVersion: number | string, nonce: string): Buffer {
   return crypto.createHmac('sha256', getSecret('known-device')).update(`${VERSION}.${userId}.${sessionVersion}.${nonce}`).digest()
 }
 
@@ -46,14 +46,13 @@ export function readKnownDevice(headers: Headers | Record<string, string | strin
   if (!value || value.length > 120) return null
   const m = SHAPE.exec(value)
   if (!m) return null
-  const userId = Number(m[1])
-  const sessionVersion = Number(m[2])
   const nonce = m[3]!
-  // Compared as text, so only the one encoding of the signature is accepted.
+  // Signed and compared as the text it is, so no other spelling (a leading zero, the signature's
+  // spare bits) is accepted.
   const given = Buffer.from(m[4]!)
-  const expected = Buffer.from(mac(userId, sessionVersion, nonce).toString('base64url'))
+  const expected = Buffer.from(mac(m[1]!, m[2]!, nonce).toString('base64url'))
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null
-  return { userId, sessionVersion, nonce }
+  return { userId: Number(m[1]), sessionVersion: Number(m[2]), nonce }
 }
 
 /** Whether `device` was issued to this account, at its current session version. */

@@ -39,8 +39,9 @@ type HeaderSource = Headers | Record<string, string | string[] | undefined>
  * throttle refuses the attempt (no password is checked then) or the hashing queue is full.
  *
  * From a known device of the account typed (ADR 025) the attempt is counted under the device's
- * key, not the address's, and its check goes ahead of strangers'. The account is read first only
- * when the request carries a device cookie whose signature holds.
+ * key, not the address's, and its password is checked on the staff's hashing thread, not the
+ * strangers'. The account is read first only when the request carries a device cookie whose
+ * signature holds.
  */
 export async function checkPassword(
   raw: unknown,
