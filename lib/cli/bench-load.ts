@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load [-- --seconds 60 --import 20000 --publish-every 10 --processes N --cpus 0 --postgres [URL] --servers N]`:
+ * `npm run bench:load [-- --seconds 60 --import 20000 --publish-every 10 --attackers 500 --processes N --cpus 0 --postgres [URL] --servers N]`:
  * the site under mixed load, on the 100,000-story site (built with `npm run bench:import -- --posts
  * 100000`, or reused from .tmp/bench-import, copied into .tmp/bench-load). For the given time, all at
  * once:
@@ -44,8 +44,9 @@ import { serverNodeArgs } from './server-node-args'
 
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/warta_bench_100k'
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
-const USAGE = `Usage: npm run bench:load [-- --seconds 60 --import 20000 --publish-every 10 --processes N
-                             --cpus LIST --port 3250 --postgres [URL] --servers N --redis URL]
+const USAGE = `Usage: npm run bench:load [-- --seconds 60 --import 20000 --publish-every 10 --attackers N
+                             --processes N --cpus LIST --port 3250 --postgres [URL] --servers N
+                             --redis URL]
 
   --cpus LIST       run the servers on these cores only (taskset), e.g. 0 for a one-core machine;
                     the load's clients keep every core
