@@ -60,6 +60,9 @@ async function enterCode(page: Page, code: string) {
 
 test.describe('signing in', () => {
   test('finding 4: 20 failed sign-ins through the form are refused in Indonesian; the owner still signs in from another address', async ({ browser }) => {
+    // Twenty and more password checks, on a thread that yields to everything else (ADR 025), and
+    // the doubling waits: a minute on a busy machine.
+    test.setTimeout(180_000)
     const email = createAccount('editor', 'Editor Sasaran')
     const attacker = await clientAt(browser, '198.51.100.23')
     await attacker.goto('/admin/masuk')
@@ -91,6 +94,8 @@ test.describe('signing in', () => {
   })
 
   test('a known device: the owner signs in from their own browser at an address under attack (one office, one carrier NAT)', async ({ browser }) => {
+    // As above: the attacker's twenty and more checks, and 15 s of doubling waits.
+    test.setTimeout(180_000)
     const email = createAccount('reporter', 'Reporter Sekantor')
     const shared = '198.51.100.41'
     const owner = await clientAt(browser, shared)
