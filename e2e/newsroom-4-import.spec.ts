@@ -166,8 +166,10 @@ test.describe('importing a Blogger blog', () => {
     await signIn(page, admin)
     await page.goto('/admin/impor')
     await startImport(page, { name: 'cadangan-baru.xml', mimeType: 'application/xml', buffer: newer })
-    await expect(page.getByRole('heading', { name: 'Laporan impor', exact: true })).toBeVisible({ timeout: 60_000 })
-    const tally = page.getByRole('table', { name: 'Jumlah per jenis' })
+    // The last import's report stays on the page until this one replaces it: wait for this file's.
+    const report = page.getByRole('region', { name: 'Laporan impor', exact: true })
+    await expect(report.getByText(/Berkas: cadangan-baru\.xml/)).toBeVisible({ timeout: 60_000 })
+    const tally = report.getByRole('table', { name: 'Jumlah per jenis' })
     // Columns: new, updated, unchanged, skipped.
     await expect(tally.getByRole('row', { name: /^Berita\b/ }).getByRole('cell').nth(1)).toHaveText('1')
 
