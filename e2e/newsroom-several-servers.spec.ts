@@ -195,11 +195,12 @@ test.describe('several servers sharing one database and one Redis', () => {
     await page.getByRole('button', { name: 'Gabungkan label' }).click()
     await expect(page.getByText(`1 label digabungkan ke “Olahraga ${run}”.`)).toBeVisible()
 
-    for (const server of [a!, b!]) {
-      const res = await fetch(`${server.url}/label/olah-raga-${run}`, { redirect: 'manual' })
-      expect(res.status).toBe(301)
-      expect(new URL(res.headers.get('location')!, server.url).pathname).toBe(`/label/olahraga-${run}`)
-    }
+    // Every process of both servers within a second (issue #9): a process that did not make the
+    // merge learns of it from the shared tags, so the first request may still find the old page.
+    await within(1000, async () => {
+      const answers = await Promise.all([a!, b!].map((server) => fetch(`${server.url}/label/olah-raga-${run}`, { redirect: 'manual' })))
+      return answers.every((res, i) => res.status === 301 && new URL(res.headers.get('location')!, [a!, b!][i]!.url).pathname === `/label/olahraga-${run}`)
+    })
   })
 
   test('killing A right after a save loses nothing it acknowledged; B serves the desk on', async ({ page }) => {
