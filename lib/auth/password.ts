@@ -11,7 +11,7 @@ export function hashPassword(password: string): Promise<string> {
 
 /**
  * `lane`: `staff` for a person the newsroom knows (signed in, or signing in from a known device),
- * checked before any stranger's sign-in waiting in the same process (ADR 025).
+ * checked on the staff's hashing thread, never behind strangers' sign-ins (ADR 025).
  */
 export function verifyPassword(password: string, hash: string, lane: HashLane): Promise<boolean> {
   return bcryptCompare(password, hash, lane)
