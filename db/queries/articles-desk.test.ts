@@ -358,6 +358,40 @@ describe('the desk list', () => {
     expect((await listArticlesForDesk({ q: 'cerita 3' })).items.map((i) => i.id)).toEqual([mine[3]])
   })
 
+  it('walks a label filter and title words in slices, and the pages are those of one walk', async () => {
+    const a = (await createUser()).id
+    const label = await createLabel()
+    const base = Date.UTC(2026, 1, 1)
+    const stories: Array<{ id: number; labelled: boolean; title: string }> = []
+    for (let i = 0; i < 13; i++) {
+      const labelled = i % 3 === 0
+      const title = `Irisan ${i}${i % 4 === 0 ? ' banjir' : ''}`
+      const row = await createArticle({ authorId: a, status: i % 2 ? 'draft' : 'published', title, labelIds: labelled ? [label.id] : [] })
+      // Three share a saved time: a slice may end between rows of one time.
+      await db().update(articles).set({ savedAt: new Date(base + Math.min(i, 10) * 1000) }).where(eq(articles.id, row.id))
+      stories.push({ id: row.id, labelled, title })
+    }
+    const newestFirst = [...stories].reverse()
+    // Slices of 2 rows and pages of 2: every page crosses several slices, some find nothing.
+    async function walk(filters: Parameters<typeof listArticlesForDesk>[0]): Promise<number[]> {
+      const seen: number[] = []
+      let after: { savedAt: number; id: number } | undefined
+      for (let guard = 0; guard < 20; guard++) {
+        const page = await listArticlesForDesk({ ...filters, authorId: a, after }, 2, 2)
+        seen.push(...page.items.map((i) => i.id))
+        if (!page.next) return seen
+        after = page.next
+      }
+      throw new Error('the walk did not end')
+    }
+    expect(await walk({ labelId: label.id })).toEqual(newestFirst.filter((s) => s.labelled).map((s) => s.id))
+    expect(await walk({ q: 'banjir' })).toEqual(newestFirst.filter((s) => s.title.endsWith('banjir')).map((s) => s.id))
+    expect(await walk({ labelId: label.id, q: 'banjir', status: 'published' })).toEqual(
+      newestFirst.filter((s) => s.labelled && s.title.endsWith('banjir')).map((s) => s.id),
+    )
+    expect(await walk({ q: 'tidak ada' })).toEqual([])
+  })
+
   it('previews a draft as the public page would show it, with a URL month of now', async () => {
     const writer = (await createUser()).id
     const { id } = await createDraft(writer, 'Pratinjau')

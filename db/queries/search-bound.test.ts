@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getWriteConnection } from '@/db'
 import { execute } from '@/db/dialect'
+import { longestStall } from '@/tests/event-loop'
 import { createArticle, createUser } from '@/tests/factories'
 import { MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP, searchArticles } from './search'
 
@@ -27,25 +28,6 @@ beforeAll(async () => {
       ${author.id}, 'published', CAST(${NEWEST} AS bigint) - i * CAST(60000 AS bigint)
     FROM n`)
 }, 60_000)
-
-const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Runs the searches while measuring the longest time the event loop was held at once. */
-async function longestStall(run: () => Promise<void>): Promise<number> {
-  let last = performance.now()
-  let longest = 0
-  const timer = setInterval(() => {
-    const now = performance.now()
-    longest = Math.max(longest, now - last)
-    last = now
-  }, 1)
-  await tick(5)
-  await run()
-  // A stall shows when the timer next runs: let it, before reading.
-  await tick(20)
-  clearInterval(timer)
-  return longest
-}
 
 describe('search on a large index', () => {
   it('never holds the event loop, for common words and for the worst inputs', async () => {
