@@ -7,7 +7,7 @@ import { jakartaRange } from '@/lib/dates'
 import { createArticle, createLabel, createUser } from '@/tests/factories'
 import { captureStatements } from '@/tests/query-plans'
 import { DEEP_OFFSET, listArticlesByAuthor, listArticlesByLabel, listArticlesPublishedBetween, listReachesPage, PAGE_SIZE } from './articles'
-import { deleteLabel, mergeLabels } from './labels-desk'
+import { deleteLabel, mergeLabels } from './labels-desk-merge'
 
 type Row = { scope: string; month: string; stories: number }
 

@@ -5,7 +5,7 @@ import { articleLabels, labelMergeSuggestions, labels } from '@/db/tables'
 import type { MergeSuggestion } from '@/lib/import/blogger/report'
 import { type DuplicateGroup, findDuplicateLabels } from '@/lib/labels/similar'
 import { recordAudit } from './audit'
-import { InvalidMergeError, mergeLabels, type MergeResult } from './labels-desk'
+import { finishMerge, InvalidMergeError, type MergeResult, moveStoriesForMerge } from './labels-desk-merge'
 
 /*
  * Merge suggestions for labels that look like duplicates (lib/labels/similar.ts). An import
@@ -182,11 +182,14 @@ async function markDismissed(db: Executor, targetId: number, labelIds: number[],
 }
 
 /**
- * Accepts a suggestion: merges the ticked members into the target through mergeLabels (so
- * their URLs 301 to the target in one hop) and dismisses the members the editor unticked,
- * so they are not offered for this target again. One transaction. Throws
- * StaleSuggestionError when a ticked label is no longer an open suggestion for the target,
- * InvalidMergeError or LabelNotFoundError from the merge.
+ * Accepts a suggestion: merges the ticked members into the target as mergeLabels does (so their
+ * URLs 301 to the target in one hop) and dismisses the members the editor unticked, so they are
+ * not offered for this target again. The stories move in slices first (labels-desk-merge.ts); the
+ * dismissals and the rest of the merge are one transaction. Throws StaleSuggestionError when a
+ * ticked label is no longer an open suggestion for the target (checked before anything moves, and
+ * again at the end: two editors answering one suggestion at once can leave the stories moved and
+ * the labels in place, which merging them again finishes), InvalidMergeError or LabelNotFoundError
+ * from the merge.
  */
 export async function acceptLabelMergeSuggestion(
   targetId: number,
@@ -195,14 +198,19 @@ export async function acceptLabelMergeSuggestion(
 ): Promise<MergeResult & { dismissedIds: number[] }> {
   const ids = [...new Set(labelIds)]
   if (ids.length === 0) throw new InvalidMergeError('no-sources')
-  return write(async (tx) => {
-    const open = await openMemberIds(tx, targetId)
+  const stillOpen = async (db: Executor) => {
+    const open = await openMemberIds(db, targetId)
     if (ids.some((id) => !open.has(id))) throw new StaleSuggestionError(targetId)
+    return open
+  }
+  await stillOpen(getDb())
+  const moved = await moveStoriesForMerge(ids, targetId)
+  return write(async (tx) => {
+    const open = await stillOpen(tx)
     const unticked = [...open].filter((id) => !ids.includes(id))
     if (unticked.length > 0) await markDismissed(tx, targetId, unticked, actorId)
-    // The nested write() joins this transaction: all or nothing.
     // The merged labels' suggestion rows go with them (ON DELETE CASCADE).
-    const result = await mergeLabels(ids, targetId, actorId)
+    const result = await finishMerge(tx, ids, targetId, actorId, moved)
     return { ...result, dismissedIds: unticked }
   })
 }

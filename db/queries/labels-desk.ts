@@ -27,28 +27,10 @@ export type DeskLabel = {
   otherCount: number
 }
 
-/** A story whose pages must be refreshed after a label change. */
-export type TouchedArticle = { id: number; authorId: number }
-
 export class SlugTakenError extends Error {
   constructor(readonly slug: string) {
     super(`Another label already uses the slug "${slug}"`)
     this.name = 'SlugTakenError'
-  }
-}
-
-export class LabelNotFoundError extends Error {
-  constructor(readonly ids: number[]) {
-    super(`No label with id ${ids.join(', ')}`)
-    this.name = 'LabelNotFoundError'
-  }
-}
-
-/** Merge asked for something impossible: no sources, or the target among them. */
-export class InvalidMergeError extends Error {
-  constructor(readonly reason: 'no-sources' | 'target-in-sources') {
-    super(reason === 'no-sources' ? 'Nothing to merge' : 'The target cannot also be a source')
-    this.name = 'InvalidMergeError'
   }
 }
 
@@ -189,115 +171,5 @@ export async function updateLabel(
       .set({ name: input.name, slug: input.slug, description: input.description, updatedAt: new Date() })
       .where(eq(labels.id, id))
     return { before, after: { slug: input.slug, name: input.name } }
-  })
-}
-
-/** Stories carrying any of these labels (whatever their status: drafts' desk views change too). */
-async function listTouchedArticles(db: Executor, labelIds: number[]): Promise<TouchedArticle[]> {
-  return await db
-    .selectDistinct({ id: articles.id, authorId: articles.authorId })
-    .from(articleLabels)
-    .innerJoin(articles, eq(articles.id, articleLabels.articleId))
-    .where(inArray(articleLabels.labelId, labelIds))
-}
-
-/** Public stories whose section (first label) is this one: their cards print its name. */
-export async function listSectionArticles(labelId: number): Promise<TouchedArticle[]> {
-  return await getDb()
-    .select({ id: articles.id, authorId: articles.authorId })
-    .from(articleLabels)
-    .innerJoin(articles, eq(articles.id, articleLabels.articleId))
-    .where(and(eq(articleLabels.labelId, labelId), eq(articleLabels.position, 0), sql`${articleLabels.publishedAt} is not null`))
-}
-
-/**
- * Deletes a label. Its stories stay: they lose the label, and the labels after it move up
- * one place (so a story whose section it was gets its next label as section). Redirects that
- * led to it are dropped, since they would now lead to a 404. Null when it does not exist.
- */
-export async function deleteLabel(
-  id: number,
-  actorId: number | null = null,
-): Promise<{ label: { id: number; name: string; slug: string }; articles: TouchedArticle[] } | null> {
-  return write(async (tx) => {
-    await lockRows(tx, labels, [id]) // PostgreSQL: stories saved meanwhile wait, then find it gone (db/dialect.ts)
-    const label = (await tx.select({ id: labels.id, name: labels.name, slug: labels.slug }).from(labels).where(eq(labels.id, id)).limit(1))[0]
-    if (!label) return null
-    const touched = await listTouchedArticles(tx, [id])
-    await execute(tx, sql`
-      update article_labels set position = position - 1
-      where article_id in (select article_id from article_labels where label_id = ${id})
-        and position > (select x.position from article_labels x where x.article_id = article_labels.article_id and x.label_id = ${id})`)
-    await tx.delete(labels).where(eq(labels.id, id)) // article_labels rows go by ON DELETE CASCADE
-    await tx.delete(redirects)
-      .where(inArray(redirects.toPath, [labelPath(label.slug), labelFeedPath(label.slug)]))
-    await rewriteFeaturedLabelIds(tx, (featured) => (featured === id ? null : featured))
-    await recordAudit(
-      { actorId, action: 'label:delete', entity: 'label', entityId: id, detail: { name: label.name, slug: label.slug, articles: touched.length } },
-      tx,
-    )
-    return { label, articles: touched }
-  })
-}
-
-export type MergeResult = {
-  target: { id: number; slug: string; name: string }
-  sources: Array<{ id: number; slug: string; name: string }>
-  /** Every story that carried a source label (now carrying the target). */
-  articles: TouchedArticle[]
-}
-
-/**
- * Merges labels into one, in one synchronous transaction: every story carrying a source
- * label carries the target instead (once, at the lowest position it had among them, so a
- * source that was its section makes the target its section), the sources are deleted, their
- * archive and feed URLs 301 to the target's (earlier redirects to them are re-pointed, so
- * every chain is one hop), and the homepage's featured labels follow. Import bookkeeping
- * moves too, so a later re-import attaches its stories to the surviving label instead of
- * recreating a source. Writes an audit row.
- * Throws InvalidMergeError or LabelNotFoundError.
- */
-export async function mergeLabels(sourceIds: number[], targetId: number, actorId: number | null = null): Promise<MergeResult> {
-  const ids = [...new Set(sourceIds)]
-  if (ids.length === 0) throw new InvalidMergeError('no-sources')
-  if (ids.includes(targetId)) throw new InvalidMergeError('target-in-sources')
-  return write(async (tx) => {
-    // PostgreSQL: a save giving a story a source label either commits first (its rows are then
-    // moved below) or waits for the merge and finds the source gone (db/dialect.ts lockRows).
-    await lockRows(tx, labels, [targetId, ...ids])
-    const target = (await tx.select({ id: labels.id, slug: labels.slug, name: labels.name }).from(labels).where(eq(labels.id, targetId)).limit(1))[0]
-    const sources = await tx.select({ id: labels.id, slug: labels.slug, name: labels.name }).from(labels).where(inArray(labels.id, ids))
-    const missing = [targetId, ...ids].filter((id) => id !== target?.id && !sources.some((s) => s.id === id))
-    if (!target || missing.length > 0) throw new LabelNotFoundError(missing)
-
-    const touched = await listTouchedArticles(tx, ids)
-    // New target rows get published_at from the article_labels insert trigger.
-    await execute(tx, sql`
-      insert into article_labels (article_id, label_id, position)
-      select article_id, ${targetId}, min(position) from article_labels
-      where label_id in ${ids}
-      group by article_id
-      on conflict (article_id, label_id) do update set position = ${smaller(tx, sql`article_labels.position`, sql`excluded.position`)}`)
-    await tx.delete(labels).where(inArray(labels.id, ids)) // their article_labels rows go by ON DELETE CASCADE
-
-    for (const source of sources) {
-      await recordRedirect(labelPath(source.slug), labelPath(target.slug), 'label-merge')
-      await recordRedirect(labelFeedPath(source.slug), labelFeedPath(target.slug), 'label-merge')
-    }
-    await rewriteFeaturedLabelIds(tx, (featured) => (ids.includes(featured) ? targetId : featured))
-    await tx.update(importedEntries)
-      .set({ entityId: targetId })
-      .where(and(eq(importedEntries.kind, 'label'), inArray(importedEntries.entityId, ids)))
-    await recordAudit(
-      {
-        actorId,
-        action: 'label:merge',
-        entity: 'label',
-        entityId: targetId,
-        detail: { target: target.slug, sources: sources.map((s) => ({ id: s.id, slug: s.slug, name: s.name })), articles: touched.length },
-      },
-      tx,
-    )
-    return { target, sources, articles: touched }
   })
 }

@@ -29,7 +29,8 @@ import {
   type WriteResult,
 } from '@/db/queries/articles-desk'
 import { getLabelBySlug } from '@/db/queries/labels'
-import { mergeLabels, updateLabel } from '@/db/queries/labels-desk'
+import { updateLabel } from '@/db/queries/labels-desk'
+import { mergeLabels } from '@/db/queries/labels-desk-merge'
 import { updateSiteSettings } from '@/db/queries/settings'
 import { getAuthorBySlug, updateProfile } from '@/db/queries/users'
 import { articleChangeTags } from '@/lib/cache/article'

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getDialect, getWriteConnection, write } from '@/db'
 import { recordGonePath, recordRedirect } from '@/db/queries/redirects'
-import { mergeLabels } from '@/db/queries/labels-desk'
+import { mergeLabels } from '@/db/queries/labels-desk-merge'
 import { redirects } from '@/db/tables'
 import { getEnv } from '@/lib/env'
 import { t } from '@/lib/i18n/id'

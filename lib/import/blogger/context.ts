@@ -4,7 +4,7 @@ import { getPathFateAsync, recordRedirect, removeRedirectsFrom } from '@/db/quer
 import type { ImportedKind } from '@/db/schema'
 import type { ImportEvent, ImportReport, SkippedEntry } from './report'
 import { SKIPPED_LIST_LIMIT } from './report'
-import type { Pacer, Slicer } from './slices'
+import type { Pacer, Slicer } from '@/db/slices'
 import type { StagingStore } from './staging'
 
 /*

@@ -14,7 +14,7 @@ import { planAddresses, prepareBodies } from './prepare'
 import { publishEntries } from './publish'
 import { readIntoStaging } from './read'
 import type { ImportEvent, ImportReport, Tally } from './report'
-import { DEFAULT_SLICES, Pacer, type SliceOptions, Slicer } from './slices'
+import { DEFAULT_SLICES, Pacer, type SliceOptions, Slicer } from '@/db/slices'
 import { StagingStore } from './staging'
 
 /*

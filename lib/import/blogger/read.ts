@@ -3,7 +3,7 @@ import { SKIPPED_LIST_LIMIT, type ImportEvent, type SkippedEntry, type SkipReaso
 import { readBloggerExport, type FeedInfo } from './parse'
 import { planEntry, timeMs } from './plan'
 import { PeopleAndLabels } from './labels'
-import type { Pacer } from './slices'
+import type { Pacer } from '@/db/slices'
 import type { StagingStore } from './staging'
 
 /*

@@ -3,7 +3,7 @@
  * shows it; both read it from the import's JSON output (lib/cli/import-blogger.ts --json).
  */
 
-import type { SliceStats } from './slices'
+import type { SliceStats } from '@/db/slices'
 
 export type ImportFormat = 'classic' | '2018'
 

@@ -5,11 +5,13 @@ import { relaxCommitDurability } from '@/db/dialect'
 import { readMainThreadSchedstat } from '@/lib/http/loop-turns.mjs'
 
 /*
- * How the import shares the site (docs/decisions/009-import-slicing.md): it writes in short
+ * How a long write shares the site (docs/decisions/009-import-slicing.md): it writes in short
  * transactions ("slices"), each through write() and each ending as soon as its time budget is
  * spent, with a pause between them in which other writers get the lock, and it hands the event
- * loop back regularly in every step, so that a server running the import in-process (tests) or
- * beside it keeps answering.
+ * loop back regularly in every step, so that the server running it, and those beside it, keep
+ * answering. The Blogger import writes so; so do a label merge and a label deletion, which move
+ * every story of the label (db/queries/labels-desk-merge.ts, ADR 026). Work written in slices
+ * must be repeatable: stopped between two slices, running it again finishes it.
  */
 
 export type SliceOptions = {
@@ -80,6 +82,10 @@ const CHECKPOINT_EVERY_SLICES = 8
  */
 export type SliceWork<T> = (tx: WriteTx, pastBudget: (reserveMs?: number) => boolean) => T | Promise<T>
 
+/** Slicers between open() and close() in this process, and the WAL setting they took over. */
+const openSlicers = new Set<Slicer>()
+let autoCheckpointBefore = 1000
+
 export class Slicer {
   readonly stats: SliceStats = { slices: 0, longestMs: 0, longest: null, heldMs: 0 }
   private lastCommit = -Infinity
@@ -100,14 +106,21 @@ export class Slicer {
     // PostgreSQL: the server's checkpointer and WAL writer do this on their own schedule.
     if (getDialect() === 'postgres') return
     const client = getWriteClient()
-    this.savedAutoCheckpoint = client.pragma('wal_autocheckpoint', { simple: true }) as number
-    client.pragma('wal_autocheckpoint = 0')
+    // Several slicers at once (an import and a label merge) share the connection's setting: the
+    // first one open keeps SQLite's, the last one closed gives it back.
+    if (openSlicers.size === 0) {
+      autoCheckpointBefore = client.pragma('wal_autocheckpoint', { simple: true }) as number
+      client.pragma('wal_autocheckpoint = 0')
+    }
+    openSlicers.add(this)
+    this.savedAutoCheckpoint = autoCheckpointBefore
   }
 
   close(): void {
     if (this.savedAutoCheckpoint === null) return
     const client = getWriteClient()
-    client.pragma(`wal_autocheckpoint = ${this.savedAutoCheckpoint}`)
+    openSlicers.delete(this)
+    if (openSlicers.size === 0) client.pragma(`wal_autocheckpoint = ${this.savedAutoCheckpoint}`)
     this.savedAutoCheckpoint = null
     if (this.slicesSinceCheckpoint > 0) client.pragma('wal_checkpoint(PASSIVE)')
   }
