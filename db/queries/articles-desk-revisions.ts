@@ -99,6 +99,11 @@ export type RevisionSnapshot = {
  * Snapshots an article as it stands as a revision (after a write, or before one replaces it: the
  * import uses it so). `labels` are the story's labels in order: ids,
  * whose names are then read, or LabelRef (id and name) when the caller has just read them.
+ *
+ * An autosave replaces the article's newest revision when that is an autosave by the same person,
+ * as WordPress keeps one autosave: the editor autosaves every 20 s while the text changes, and a
+ * revision per autosave kept the whole text 180 times for an hour of writing. So the history holds
+ * every save a person made, and of each run of autosaves between them, the last.
  */
 export async function writeRevision(
   tx: Executor,
@@ -126,8 +131,20 @@ export async function writeRevision(
     status: row.status,
     ...extra,
   }
-  await tx.insert(articleRevisions)
-    .values({ articleId: row.id, version: row.version, title: row.title, excerpt: row.excerpt, bodyHtml: row.bodyHtml, snapshot, createdBy })
+  const values = { articleId: row.id, version: row.version, title: row.title, excerpt: row.excerpt, bodyHtml: row.bodyHtml, snapshot, createdBy }
+  if (extra.autosave) {
+    const newest = (await tx
+      .select({ id: articleRevisions.id, createdBy: articleRevisions.createdBy, snapshot: articleRevisions.snapshot })
+      .from(articleRevisions)
+      .where(eq(articleRevisions.articleId, row.id))
+      .orderBy(desc(articleRevisions.version), desc(articleRevisions.id))
+      .limit(1))[0]
+    if (newest && newest.snapshot.autosave === true && createdBy !== null && newest.createdBy === createdBy) {
+      await tx.update(articleRevisions).set({ ...values, createdAt: new Date() }).where(eq(articleRevisions.id, newest.id))
+      return
+    }
+  }
+  await tx.insert(articleRevisions).values(values)
 }
 
 /** These labels' names, in the order given ('' for one deleted meanwhile). */

@@ -57,6 +57,34 @@ describe('drafts and saves', () => {
     expect(await revisionCount(a.id)).toBe(1)
   })
 
+  it('keeps one revision for a run of autosaves: the next one replaces it, after a save or from someone else a new one starts', async () => {
+    const { id } = await createDraft(writer, 'Sesi menulis')
+    let version = 1
+    const save = async (who: number, title: string, autosave: boolean) => {
+      const result = await saveArticle(id, content({ title }), version, who, { ...opts, autosave })
+      expect(result).toMatchObject({ ok: true })
+      version += 1
+    }
+    // An hour of writing autosaves every 20 s: 180 revisions, each with the whole text, before.
+    for (let i = 1; i <= 5; i++) await save(writer, `Ketikan ${i}`, true)
+    expect((await listRevisions(id)).map((r) => [r.version, r.isAutosave])).toEqual([
+      [6, true],
+      [1, false],
+    ])
+    expect((await getRevision(id, (await listRevisions(id))[0]!.id))?.title).toBe('Ketikan 5')
+    await save(writer, 'Disimpan', false)
+    await save(writer, 'Ketikan 6', true)
+    await save(colleague, 'Suntingan redaktur', true)
+    await save(colleague, 'Suntingan redaktur 2', true)
+    expect((await listRevisions(id)).map((r) => [r.version, r.isAutosave])).toEqual([
+      [10, true],
+      [8, true],
+      [7, false],
+      [6, true],
+      [1, false],
+    ])
+  })
+
   it('bumps the version and keeps a revision with who and when on every save', async () => {
     const { id } = await createDraft(writer, 'Judul awal')
     const now = new Date('2026-03-01T03:00:00Z')
