@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lt, lte, or } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
 import { lockingRead } from '@/db/dialect'
 import { articleRevisions, articles, labels, media, users, type ArticleStatus } from '@/db/tables'
@@ -28,9 +28,23 @@ export type RevisionSummary = {
   restoredFrom: number | null
 }
 
-/** An article's revisions, newest first. */
-export async function listRevisions(articleId: number): Promise<RevisionSummary[]> {
-  return (await getDb()
+/** Revisions per page of an article's history. */
+export const REVISION_PAGE_SIZE = 50
+
+/** Where a page of the history starts: the last revision of the page before it. */
+export type RevisionKey = { version: number; id: number }
+
+/**
+ * An article's revisions, newest first, a page at a time by keyset on (version, id): a story
+ * updated all day keeps a revision per save, and the list reads each one's snapshot.
+ */
+export async function listRevisions(
+  articleId: number,
+  opts: { before?: RevisionKey; limit?: number } = {},
+): Promise<{ items: RevisionSummary[]; next: RevisionKey | null }> {
+  const limit = opts.limit ?? REVISION_PAGE_SIZE
+  const before = opts.before
+  const rows = await getDb()
     .select({
       id: articleRevisions.id,
       version: articleRevisions.version,
@@ -40,13 +54,26 @@ export async function listRevisions(articleId: number): Promise<RevisionSummary[
     })
     .from(articleRevisions)
     .leftJoin(users, eq(users.id, articleRevisions.createdBy))
-    .where(eq(articleRevisions.articleId, articleId))
-    .orderBy(desc(articleRevisions.version), desc(articleRevisions.id)))
-    .map(({ snapshot, ...r }) => ({
-      ...r,
-      isAutosave: snapshot.autosave === true,
-      restoredFrom: typeof snapshot.restoredFrom === 'number' ? snapshot.restoredFrom : null,
-    }))
+    .where(
+      and(
+        eq(articleRevisions.articleId, articleId),
+        before
+          ? and(
+              lte(articleRevisions.version, before.version),
+              or(lt(articleRevisions.version, before.version), lt(articleRevisions.id, before.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(articleRevisions.version), desc(articleRevisions.id))
+    .limit(limit + 1)
+  const items = rows.slice(0, limit).map(({ snapshot, ...r }) => ({
+    ...r,
+    isAutosave: snapshot.autosave === true,
+    restoredFrom: typeof snapshot.restoredFrom === 'number' ? snapshot.restoredFrom : null,
+  }))
+  const last = items.at(-1)
+  return { items, next: rows.length > limit && last ? { version: last.version, id: last.id } : null }
 }
 
 export type Revision = RevisionSummary & { title: string; excerpt: string; bodyHtml: string; snapshot: RevisionSnapshot }

@@ -67,22 +67,39 @@ describe('drafts and saves', () => {
     }
     // An hour of writing autosaves every 20 s: 180 revisions, each with the whole text, before.
     for (let i = 1; i <= 5; i++) await save(writer, `Ketikan ${i}`, true)
-    expect((await listRevisions(id)).map((r) => [r.version, r.isAutosave])).toEqual([
+    expect((await listRevisions(id)).items.map((r) => [r.version, r.isAutosave])).toEqual([
       [6, true],
       [1, false],
     ])
-    expect((await getRevision(id, (await listRevisions(id))[0]!.id))?.title).toBe('Ketikan 5')
+    expect((await getRevision(id, (await listRevisions(id)).items[0]!.id))?.title).toBe('Ketikan 5')
     await save(writer, 'Disimpan', false)
     await save(writer, 'Ketikan 6', true)
     await save(colleague, 'Suntingan redaktur', true)
     await save(colleague, 'Suntingan redaktur 2', true)
-    expect((await listRevisions(id)).map((r) => [r.version, r.isAutosave])).toEqual([
+    expect((await listRevisions(id)).items.map((r) => [r.version, r.isAutosave])).toEqual([
       [10, true],
       [8, true],
       [7, false],
       [6, true],
       [1, false],
     ])
+  })
+
+  it('pages the history by keyset, newest first, without gaps or repeats', async () => {
+    const { id } = await createDraft(writer, 'Liputan sepanjang hari')
+    for (let version = 1; version <= 6; version++) {
+      expect(await saveArticle(id, content({ title: `Pembaruan ${version}` }), version, writer, opts)).toMatchObject({ ok: true })
+    }
+    const seen: number[] = []
+    let before: { version: number; id: number } | undefined
+    for (let guard = 0; guard < 10; guard++) {
+      const page = await listRevisions(id, { before, limit: 3 })
+      expect(page.items.length).toBeLessThanOrEqual(3)
+      seen.push(...page.items.map((r) => r.version))
+      if (!page.next) break
+      before = page.next
+    }
+    expect(seen).toEqual([7, 6, 5, 4, 3, 2, 1])
   })
 
   it('bumps the version and keeps a revision with who and when on every save', async () => {
@@ -92,7 +109,7 @@ describe('drafts and saves', () => {
     expect(first).toMatchObject({ ok: true, version: 2 })
     const second = await saveArticle(id, content({ title: 'Judul ketiga' }), 2, colleague, { ...opts, autosave: true })
     expect(second).toMatchObject({ ok: true, version: 3 })
-    const revisions = await listRevisions(id)
+    const revisions = (await listRevisions(id)).items
     expect(revisions.map((r) => r.version)).toEqual([3, 2, 1])
     expect(revisions[0]).toMatchObject({ isAutosave: true, createdByName: expect.any(String) })
     expect(revisions[1]!.createdAt.getTime()).toBeGreaterThan(0)
@@ -226,7 +243,7 @@ describe('publication', () => {
     const before = (await getArticleForEdit(draft.id))!
     const tooLate = { ...opts, canPublish: false }
     expect(await saveArticle(draft.id, content({ title: 'Disusupkan' }), before.version, writer, tooLate)).toEqual({ ok: false, code: 'live-needs-publish' })
-    const revision = (await listRevisions(draft.id)).at(-1)!
+    const revision = (await listRevisions(draft.id)).items.at(-1)!
     expect(await restoreRevision(draft.id, revision.id, before.version, writer, tooLate)).toEqual({ ok: false, code: 'live-needs-publish' })
     expect(await getArticleForEdit(draft.id)).toEqual(before)
     const scheduled = await createArticle({ authorId: writer, status: 'scheduled', pathMonth: null, publishedAt: new Date('2099-01-01T00:00:00Z') })
@@ -344,13 +361,13 @@ describe('notes and revisions', () => {
     const { id } = await createDraft(writer, 'Satu')
     await saveArticle(id, content({ title: 'Dua', bodyHtml: '<p>dua</p>', labels: ['Politik'], seoTitle: 'SEO dua' }), 1, writer, opts)
     await saveArticle(id, content({ title: 'Tiga', bodyHtml: '<p>tiga</p>', labels: [] }), 2, writer, opts)
-    const v2 = (await listRevisions(id)).find((r) => r.version === 2)!
+    const v2 = (await listRevisions(id)).items.find((r) => r.version === 2)!
 
     expect(await restoreRevision(id, v2.id, 2, writer, opts)).toMatchObject({ ok: false, code: 'stale', currentVersion: 3 })
     const restored = await restoreRevision(id, v2.id, 3, writer, opts)
     expect(restored).toMatchObject({ ok: true, version: 4 })
     expect(await getArticleForEdit(id)).toMatchObject({ title: 'Dua', bodyHtml: '<p>dua</p>', seoTitle: 'SEO dua', labels: [expect.objectContaining({ id: label.id })] })
-    expect((await listRevisions(id))[0]).toMatchObject({ version: 4, restoredFrom: 2 })
+    expect((await listRevisions(id)).items[0]).toMatchObject({ version: 4, restoredFrom: 2 })
     expect(await auditActions(id)).toContain('article.restore')
   })
 })

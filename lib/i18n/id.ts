@@ -417,6 +417,8 @@ export const id = {
         restore: 'Pulihkan versi ini',
         restoreHint: 'Memulihkan membuat versi baru dengan isi revisi ini; slug dan status tidak berubah.',
         empty: 'Belum ada revisi.',
+        older: 'Revisi lebih lama →',
+        newest: '← Revisi terbaru',
         back: 'Kembali ke penyunting',
       },
       preview: {

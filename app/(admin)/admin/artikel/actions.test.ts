@@ -138,14 +138,14 @@ describe('article actions refuse forged requests', () => {
     const result = await actions.saveArticleContent(null, articleForm({ id: a.id, version: a.version + 1 }, { title: 'Judi online di berita terbit' }))
     expect(result).toMatchObject({ ok: false, message: t.admin.articles.errors.liveNeedsPublish })
     expect(await row(a.id)).toMatchObject({ status: 'published', title: a.title, version: a.version + 1 })
-    expect(await desk.listRevisions(a.id)).toHaveLength(1)
+    expect((await desk.listRevisions(a.id)).items).toHaveLength(1)
   })
 
   it('issue 10 finding 1: a contributor cannot restore an old revision onto a story published between the check and the write', async () => {
     const a = await createArticle({ authorId: contributor.id, status: 'draft', pathMonth: null, publishedAt: undefined })
     signIn(contributor)
     expect(await actions.saveArticleContent(null, articleForm(a, { title: 'Versi lama' }))).toMatchObject({ ok: true })
-    const old = (await desk.listRevisions(a.id))[0]!
+    const old = (await desk.listRevisions(a.id)).items[0]!
     expect(await actions.saveArticleContent(null, articleForm({ id: a.id, version: a.version + 1 }, { title: 'Versi yang disetujui' }))).toMatchObject({ ok: true })
     afterLoad = async () => {
       expect(await publishAsEditor(a.id, a.version + 2, editor.id)).toMatchObject({ ok: true, status: 'published' })
@@ -292,7 +292,7 @@ describe('an autosave is a bounded number of statements (issue 9 #6)', () => {
     const saved = (await getArticleForEdit(a.id))!
     expect(saved).toMatchObject({ version: a.version + 1, bodyHtml: '<p>Air mulai surut di tiga nagari.</p>' })
     expect(saved.labels.map((l) => l.id)).toEqual(labelRows.map((l) => l.id))
-    const revision = (await desk.getRevision(a.id, (await desk.listRevisions(a.id))[0]!.id))!
+    const revision = (await desk.getRevision(a.id, (await desk.listRevisions(a.id)).items[0]!.id))!
     expect(revision.snapshot).toMatchObject({ autosave: true, labelIds: labelRows.map((l) => l.id), labelNames: labelRows.map((l) => l.name) })
   })
 
@@ -314,7 +314,7 @@ describe('an autosave is a bounded number of statements (issue 9 #6)', () => {
     const saved = (await getArticleForEdit(a.id))!
     expect(saved.labels.map((l) => l.name)).toEqual(['Pasar Baru Solok', 'Solok'])
     expect(saved.labels[1]!.id).toBe(kept.id)
-    const revision = (await desk.getRevision(a.id, (await desk.listRevisions(a.id))[0]!.id))!
+    const revision = (await desk.getRevision(a.id, (await desk.listRevisions(a.id)).items[0]!.id))!
     expect(revision.snapshot.labelNames).toEqual(['Pasar Baru Solok', 'Solok'])
   })
 })

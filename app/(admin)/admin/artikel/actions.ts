@@ -298,7 +298,7 @@ export const restoreArticleRevision = adminAction({
     const result = await write(() => desk.restoreRevision(input.id, input.revisionId, input.version, staff.id, { canPublish: canPublish(staff, record) }))
     if (!result.ok) refuse(result)
     await revalidateArticle(result.before, result.after)
-    const restored = (await desk.listRevisions(input.id))[0]?.restoredFrom ?? 0
+    const restored = (await desk.listRevisions(input.id, { limit: 1 })).items[0]?.restoredFrom ?? 0
     return { ...snapshot(result), message: w.messages.restored(restored) }
   },
 })

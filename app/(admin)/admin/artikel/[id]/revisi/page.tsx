@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { RestoreRevisionButton } from '@/components/admin/editor/restore-revision-button'
-import { getArticleForEdit, getRevision, listRevisions } from '@/db/queries/articles-desk'
+import { getArticleForEdit, getRevision, listRevisions, type RevisionKey } from '@/db/queries/articles-desk'
 import { isAllowed } from '@/lib/auth/authorize'
 import { requireStaff } from '@/lib/auth/guards'
 import { formatDateTime } from '@/lib/dates'
@@ -16,6 +16,12 @@ function parseId(value: string | string[] | undefined): number | null {
   return typeof value === 'string' && /^[1-9]\d{0,14}$/.test(value) ? Number(value) : null
 }
 
+/** `after=<version>.<id>`: the history from the revision after that one, as the desk's other lists page (older revisions). */
+function parseKey(value: string | string[] | undefined): RevisionKey | undefined {
+  const match = typeof value === 'string' ? /^(\d{1,15})\.([1-9]\d{0,14})$/.exec(value) : null
+  return match ? { version: Number(match[1]), id: Number(match[2]) } : undefined
+}
+
 /** Every saved version of an article with who and when; one can be read in full and restored. */
 export default async function RevisionsPage({ params, searchParams }: PageProps<'/admin/artikel/[id]/revisi'>) {
   await requireStaff('desk:view')
@@ -23,8 +29,17 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
   const article = id ? (await getArticleForEdit(id)) : null
   if (!id || !article) notFound()
   const staff = await requireStaff('article:edit', article)
-  const revisions = await listRevisions(id)
-  const selectedId = parseId((await searchParams).v) ?? revisions[0]?.id ?? null
+  const query = await searchParams
+  const before = parseKey(query.after)
+  const { items: revisions, next } = await listRevisions(id, { before })
+  const page = (key: RevisionKey | undefined, v?: number) => {
+    const params = new URLSearchParams()
+    if (key) params.set('after', `${key.version}.${key.id}`)
+    if (v) params.set('v', String(v))
+    const search = params.toString()
+    return `/admin/artikel/${id}/revisi${search ? `?${search}` : ''}`
+  }
+  const selectedId = parseId(query.v) ?? revisions[0]?.id ?? null
   const selected = selectedId ? (await getRevision(id, selectedId)) : null
   const isLive = article.status === 'published' || article.status === 'scheduled'
   const canRestore = article.status !== 'retracted' && (isLive ? isAllowed(staff, 'article:publish', article) : true)
@@ -44,7 +59,7 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
             {revisions.map((r) => (
               <li key={r.id} className="py-2">
                 <a
-                  href={`/admin/artikel/${id}/revisi?v=${r.id}`}
+                  href={page(before, r.id)}
                   aria-current={r.id === selected?.id ? 'true' : undefined}
                   className="block min-h-11 rounded px-2 py-1 hover:bg-subtle aria-[current=true]:bg-subtle"
                 >
@@ -59,6 +74,20 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
               </li>
             ))}
           </ol>
+          {before || next ? (
+            <p className="mt-2 flex flex-wrap gap-x-4">
+              {before ? (
+                <a href={page(undefined)} className="inline-flex min-h-11 items-center font-semibold underline">
+                  {w.revisions.newest}
+                </a>
+              ) : null}
+              {next ? (
+                <a href={page(next)} className="inline-flex min-h-11 items-center font-semibold underline">
+                  {w.revisions.older}
+                </a>
+              ) : null}
+            </p>
+          ) : null}
         </nav>
 
         {selected ? (
