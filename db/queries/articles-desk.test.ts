@@ -417,7 +417,8 @@ describe('the desk list', () => {
       stories.push({ id: row.id, labelled, title })
     }
     const newestFirst = [...stories].reverse()
-    // Slices of 2 rows and pages of 2: every page crosses several slices, some find nothing.
+    // Slices of 2 rows and pages of 2: every page crosses several slices, some find nothing
+    // (SQLite; PostgreSQL answers each page in one statement, which must find the same).
     async function walk(filters: Parameters<typeof listArticlesForDesk>[0]): Promise<number[]> {
       const seen: number[] = []
       let after: { savedAt: number; id: number } | undefined
