@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { getDb, type Executor, write } from '@/db'
+import { getDb, getDialect, type Executor, write } from '@/db'
 import { execute, lockRows, smaller } from '@/db/dialect'
 import { type SliceOptions, Slicer } from '@/db/slices'
 import { articleLabels, importedEntries, labels, redirects } from '@/db/tables'
@@ -23,8 +23,16 @@ import { rewriteFeaturedLabelIds } from './settings'
  * running the same merge or deletion again finishes it.
  */
 
-/** Stories moved by one statement of a slice; a slice runs as many as its time budget allows. */
+/**
+ * Stories moved by one statement of a slice; a slice runs as many as its time budget allows. On
+ * PostgreSQL each statement is a round trip and nothing of it runs on the event loop: 500 there (on a
+ * copy of the 100,000-story site a merge of 22,078 stories took 1.8 s so and 3.4 s with 100; in one
+ * transaction it took 1.6 s, with every save of those stories waiting for it).
+ */
 export const LABEL_BATCH_STORIES = 100
+const LABEL_BATCH_STORIES_PG = 500
+
+const batchSize = (opts: MoveOptions) => opts.batch ?? (getDialect() === 'postgres' ? LABEL_BATCH_STORIES_PG : LABEL_BATCH_STORIES)
 
 /**
  * A slice's budget and the pause after it. Shorter than an import's (40 ms): a merge is rarer and
@@ -165,7 +173,7 @@ export async function moveStoriesForMerge(ids: number[], targetId: number, opts:
   if (ids.length === 0) throw new InvalidMergeError('no-sources')
   if (ids.includes(targetId)) throw new InvalidMergeError('target-in-sources')
   await mergeLabelsOf(getDb(), ids, targetId)
-  const batch = opts.batch ?? LABEL_BATCH_STORIES
+  const batch = batchSize(opts)
   return await inSlices(async (tx) => {
     // A label deleted meanwhile ends the slices; finishMerge then says which. PostgreSQL: the
     // labels stay while this slice runs (a deletion of one waits for it).
@@ -221,7 +229,7 @@ export async function deleteLabel(
   actorId: number | null = null,
   opts: MoveOptions = {},
 ): Promise<{ label: LabelRef; stories: number } | null> {
-  const batch = opts.batch ?? LABEL_BATCH_STORIES
+  const batch = batchSize(opts)
   const moved = await inSlices(async (tx) => {
     if (!(await stillThere(tx, [id]))) return 0
     const next = await tx.select({ id: articleLabels.articleId }).from(articleLabels).where(eq(articleLabels.labelId, id)).limit(batch)
