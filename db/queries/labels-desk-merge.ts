@@ -124,9 +124,11 @@ async function stillThere(tx: Executor, ids: number[]): Promise<boolean> {
 /**
  * Runs `batch` in slices until it reports nothing left: each slice runs it again while its budget
  * lasts. `batch` picks its own next stories, so a story given the label meanwhile is picked up too.
- * Returns the total it reported.
+ * Each slice first checks that `labelIds` all still exist and keeps them so until it ends
+ * (PostgreSQL: a deletion of one waits for it); one gone ends the slices, and the caller's last
+ * step says which. Returns the total `batch` reported.
  */
-async function inSlices(batch: (tx: Executor) => Promise<number>): Promise<number> {
+async function inSlices(labelIds: number[], batch: (tx: Executor) => Promise<number>): Promise<number> {
   const slicer = new Slicer(LABEL_SLICES)
   slicer.open()
   try {
@@ -134,6 +136,7 @@ async function inSlices(batch: (tx: Executor) => Promise<number>): Promise<numbe
     for (;;) {
       const done = await slicer.run(async (tx, pastBudget) => {
         let moved = 0
+        if (!(await stillThere(tx, labelIds))) return { moved, more: false }
         for (;;) {
           const n = await batch(tx)
           moved += n
@@ -174,10 +177,7 @@ export async function moveStoriesForMerge(ids: number[], targetId: number, opts:
   if (ids.includes(targetId)) throw new InvalidMergeError('target-in-sources')
   await mergeLabelsOf(getDb(), ids, targetId)
   const batch = batchSize(opts)
-  return await inSlices(async (tx) => {
-    // A label deleted meanwhile ends the slices; finishMerge then says which. PostgreSQL: the
-    // labels stay while this slice runs (a deletion of one waits for it).
-    if (!(await stillThere(tx, [targetId, ...ids]))) return 0
+  return await inSlices([targetId, ...ids], async (tx) => {
     const next = await tx.select({ id: articleLabels.articleId }).from(articleLabels).where(inArray(articleLabels.labelId, ids)).limit(batch)
     if (next.length === 0) return 0
     return await moveToTarget(tx, ids, targetId, [...new Set(next.map((r) => r.id))])
@@ -230,8 +230,7 @@ export async function deleteLabel(
   opts: MoveOptions = {},
 ): Promise<{ label: LabelRef; stories: number } | null> {
   const batch = batchSize(opts)
-  const moved = await inSlices(async (tx) => {
-    if (!(await stillThere(tx, [id]))) return 0
+  const moved = await inSlices([id], async (tx) => {
     const next = await tx.select({ id: articleLabels.articleId }).from(articleLabels).where(eq(articleLabels.labelId, id)).limit(batch)
     return next.length === 0 ? 0 : await takeOff(tx, id, next.map((r) => r.id))
   })
