@@ -13,7 +13,7 @@ export function encodeInboxCursor(c: InboxCursor): string {
   return `${c.handled ? 's' : 'b'}.${c.createdAt}.${c.id}`
 }
 
-/** `?setelah=` of the inbox; anything malformed means the first page. */
+/** `?after=` of the inbox; anything malformed means the first page. */
 export function parseInboxCursor(value: unknown): InboxCursor | null {
   const m = typeof value === 'string' ? CURSOR.exec(value) : null
   return m ? { handled: m[1] === 's', createdAt: Number(m[2]), id: Number(m[3]) } : null

@@ -40,7 +40,7 @@ export const labelSuggestionInput = z.object({
   labelIds: z.preprocess(asList, z.array(id).min(1, l.suggestionNeedsLabels).max(100, l.mergeTooMany)),
 })
 
-/** `?q=` and `?setelah=` of the label list. */
+/** `?q=` and `?after=` of the label list. */
 export const labelListQuery = z.object({
   q: z.preprocess((v) => text(Array.isArray(v) ? v[0] : v).slice(0, 100), z.string()),
   after: z.preprocess((v) => (typeof v === 'string' && /^[1-9]\d{0,9}$/.test(v) ? Number(v) : null), z.number().nullable()),

@@ -18,5 +18,5 @@ export const mediaUploadText = z.object(mediaTextFields)
 /** The media library's "save text" form. */
 export const mediaTextInput = z.object({ id: z.coerce.number().int().positive(), ...mediaTextFields })
 
-/** `?cursor=` of GET /api/media and `?setelah=` of the library page: the last id of the previous page. */
+/** `?after=` of GET /api/media and of the library page: the last id of the previous page. */
 export const mediaCursor = z.union([z.undefined(), z.literal(''), z.coerce.number().int().positive()]).transform((v) => (typeof v === 'number' ? v : null))

@@ -156,13 +156,13 @@ describe('GET /api/media', () => {
     expect(page1.items).toHaveLength(40)
     expect(page1.items[0]).toEqual({ id: ids[44], storageKey: '2026/01/0000000000000044', width: 1200, height: 800, alt: 'foto 44', caption: '' })
     expect(page1.nextCursor).toBe(ids[5])
-    const page2 = await (await get(`?cursor=${page1.nextCursor}`)).json()
+    const page2 = await (await get(`?after=${page1.nextCursor}`)).json()
     expect(page2.items.map((i: { id: number }) => i.id)).toEqual(ids.slice(0, 5).reverse())
     expect(page2.nextCursor).toBeNull()
   })
 
   it('answers 400 for a bad cursor, 401 for anonymous and deactivated users', async () => {
-    expect((await get('?cursor=abc')).status).toBe(400)
+    expect((await get('?after=abc')).status).toBe(400)
     session.userId = null
     expect((await get()).status).toBe(401)
     session.userId = inactive

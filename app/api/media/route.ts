@@ -26,13 +26,13 @@ type MediaJson = { id: number; storageKey: string; width: number; height: number
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: NO_STORE })
 
-/** GET /api/media?cursor=ID → `{ items, nextCursor }`, newest first, 40 a page. */
+/** GET /api/media?after=ID → `{ items, nextCursor }`, newest first, 40 a page. */
 export async function GET(request: Request) {
   // cacheComponents would otherwise try to prerender this GET at build time.
   await connection()
   const staff = await adminRoute('media:upload')
   if (staff instanceof Response) return staff
-  const cursor = mediaCursor.safeParse(new URL(request.url).searchParams.get('cursor') ?? undefined)
+  const cursor = mediaCursor.safeParse(new URL(request.url).searchParams.get('after') ?? undefined)
   if (!cursor.success) return json({ error: t.admin.errors.invalid }, 400)
   const page = await listMedia(cursor.data)
   return json({

@@ -45,7 +45,7 @@ export function MediaPicker({ onPick, onClose }: { onPick: (item: MediaItem) => 
     setLoading(true)
     setError(null)
     try {
-      const res = await fetch(after ? `/api/media?cursor=${encodeURIComponent(after)}` : '/api/media', { cache: 'no-store' })
+      const res = await fetch(after ? `/api/media?after=${encodeURIComponent(after)}` : '/api/media', { cache: 'no-store' })
       if (!res.ok) throw new Error(await readError(res, w.failed))
       const page = (await res.json()) as MediaPage
       setItems((prev) => [...(after ? prev : []), ...(Array.isArray(page.items) ? page.items.filter(isMediaItem) : [])])

@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: l.title }
 export default async function LabelDeskPage({ searchParams }: PageProps<'/admin/label'>) {
   await requireStaff('label:manage')
   const raw = await searchParams
-  const query = labelListQuery.parse({ q: raw.q, after: raw.setelah })
+  const query = labelListQuery.parse({ q: raw.q, after: raw.after })
   const page = await listLabelsForDesk({ q: query.q, after: query.after })
   const suggestions = await listLabelMergeSuggestions()
   const withQ = (params: Record<string, string>) => `/admin/label?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...params })}`
@@ -85,7 +85,7 @@ export default async function LabelDeskPage({ searchParams }: PageProps<'/admin/
           </a>
         ) : null}
         {page.nextCursor ? (
-          <a href={withQ({ setelah: String(page.nextCursor) })} className="inline-flex min-h-11 items-center underline underline-offset-4">
+          <a href={withQ({ after: String(page.nextCursor) })} className="inline-flex min-h-11 items-center underline underline-offset-4">
             {l.more}
           </a>
         ) : null}

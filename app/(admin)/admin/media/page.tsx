@@ -27,7 +27,7 @@ const UPLOAD_OUTCOMES: Record<string, { ok: boolean; message: string }> = {
 export default async function MediaLibraryPage({ searchParams }: PageProps<'/admin/media'>) {
   const staff = await requireStaff('media:upload')
   const query = await searchParams
-  const cursor = mediaCursor.safeParse(typeof query.setelah === 'string' ? query.setelah : undefined)
+  const cursor = mediaCursor.safeParse(typeof query.after === 'string' ? query.after : undefined)
   const page = await listMedia(cursor.success ? cursor.data : null)
   const outcome = typeof query.unggah === 'string' ? (UPLOAD_OUTCOMES[query.unggah] ?? null) : null
 
@@ -83,7 +83,7 @@ export default async function MediaLibraryPage({ searchParams }: PageProps<'/adm
             </a>
           ) : null}
           {page.nextCursor !== null ? (
-            <a href={`/admin/media?setelah=${page.nextCursor}`} className="inline-flex min-h-11 items-center underline underline-offset-4">
+            <a href={`/admin/media?after=${page.nextCursor}`} className="inline-flex min-h-11 items-center underline underline-offset-4">
               {m.older}
             </a>
           ) : null}

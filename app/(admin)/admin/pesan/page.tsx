@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: m.title }
 export default async function InboxPage({ searchParams }: PageProps<'/admin/pesan'>) {
   await requireStaff('contact:manage')
   const query = await searchParams
-  const cursor = parseInboxCursor(query.setelah)
+  const cursor = parseInboxCursor(query.after)
   const page = await listContactMessages(cursor)
   const unhandled = await countUnhandledContactMessages()
 
@@ -69,7 +69,7 @@ export default async function InboxPage({ searchParams }: PageProps<'/admin/pesa
           </a>
         ) : null}
         {page.nextCursor ? (
-          <a href={`/admin/pesan?setelah=${encodeInboxCursor(page.nextCursor)}`} className="inline-flex min-h-11 items-center underline underline-offset-4">
+          <a href={`/admin/pesan?after=${encodeInboxCursor(page.nextCursor)}`} className="inline-flex min-h-11 items-center underline underline-offset-4">
             {m.more}
           </a>
         ) : null}
