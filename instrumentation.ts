@@ -1,7 +1,8 @@
 /**
  * Runs once per server process before the first request: applies any migration that
  * `npm start` did not (e.g. a bare `next start`), installs the request guard and the URL-history
- * check that server.mjs runs before Next sees a request, installs the shared cache-tag store (and
+ * check that server.mjs runs before Next sees a request, starts the WAL checkpoint thread (SQLite),
+ * installs the shared cache-tag store (and
  * the shared cache entries, with Redis), and starts the publishing scheduler (in one server
  * process of several). Not run by `next build`.
  */
@@ -26,6 +27,10 @@ export async function register() {
   // SQLite: drizzle/ on the write connection; PostgreSQL (DATABASE_URL): drizzle-pg/ under an advisory lock.
   const { migrateActiveDatabase } = await import('./db')
   await migrateActiveDatabase()
+  // SQLite: the WAL's checkpoints run on a thread of this process, never inside a request's
+  // commit on the event loop (ADR 027).
+  const { startCheckpointer } = await import('./db/checkpointer')
+  startCheckpointer()
   // Security headers and the newsroom's gate, which server.mjs runs before everything else
   // (ADR 011). Installed first: server.mjs looks for it once the redirect check is there.
   const { installRequestGuard } = await import('./lib/security/request-guard')

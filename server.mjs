@@ -47,6 +47,8 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/
 const TAGS_EXPIRED_HERE = Symbol.for('warta.tagsExpiredHere')
 // Called by lib/cache/front-cache.mjs whenever a cache tag's expiry moved in this process.
 const TAG_GENERATION_LISTENER = Symbol.for('warta.onTagGeneration')
+// db/checkpointer.ts installs it: what the WAL checkpoint thread did (SQLite).
+const CHECKPOINT_STATS = Symbol.for('warta.checkpointStats')
 const REDIRECTABLE = new Set(['GET', 'HEAD'])
 const BLOGGER_MOBILE = /(?:^\?|&)m(?:=|&|$)/
 const BLOGSPOT = /\.blogspot\./i
@@ -373,10 +375,12 @@ async function runWorker() {
   }
 
   if (STATS_FILE) {
-    const monitor = startLoopMonitor(() => ({ tagGeneration: tagGeneration() }))
+    const monitor = startLoopMonitor(() => ({ tagGeneration: tagGeneration(), checkpoints: globalThis[CHECKPOINT_STATS]?.read() ?? null }))
     setInterval(() => process.send?.({ type: 'warta:stats', stats: monitor.read() }), STATS_MS).unref()
     process.on('message', (message) => {
-      if (message?.type === 'warta:stats-reset') monitor.reset()
+      if (message?.type !== 'warta:stats-reset') return
+      monitor.reset()
+      globalThis[CHECKPOINT_STATS]?.reset()
     })
   }
 

@@ -1,6 +1,7 @@
 import 'server-only'
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises'
 import { getDialect, getWriteClient, write, type Executor as WriteTx } from '@/db'
+import { checkpointsOffLoop } from '@/db/checkpointer'
 import { relaxCommitDurability } from '@/db/dialect'
 import { readMainThreadSchedstat } from '@/lib/http/loop-turns.mjs'
 
@@ -101,10 +102,12 @@ export class Slicer {
    * released, but with a sync of the database file that can take 100 ms on a busy disk). The
    * import checkpoints between its slices instead, so a slice measures only the time it holds
    * the lock, and the checkpoint's cost falls on the import, never on the next writer's commit.
+   * In a server process a thread of its own checkpoints (db/checkpointer.ts), off every slice and
+   * off the event loop: nothing to do here.
    */
   open(): void {
     // PostgreSQL: the server's checkpointer and WAL writer do this on their own schedule.
-    if (getDialect() === 'postgres') return
+    if (getDialect() === 'postgres' || checkpointsOffLoop()) return
     const client = getWriteClient()
     // Several slicers at once (an import and a label merge) share the connection's setting: the
     // first one open keeps SQLite's, the last one closed gives it back.

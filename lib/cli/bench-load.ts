@@ -352,6 +352,8 @@ type WorkerStats = {
   heapMb: number
   heapTotalMb: number
   externalMb: number
+  /** SQLite: what the process's WAL checkpoint thread did (db/checkpointer.ts); null without one. */
+  checkpoints?: { count: number; busy: number; longestMs: number; totalMs: number } | null
 }
 
 /** Where server `i` writes its processes' figures (server.mjs, WARTA_STATS_FILE). */
@@ -421,6 +423,14 @@ function printResults(o: {
     }
   }
   const all = o.servers.flatMap((s) => s.stats)
+  const checkpoints = all.flatMap((w) => (w.checkpoints ? [w.checkpoints] : []))
+  if (checkpoints.length > 0) {
+    const count = checkpoints.reduce((sum, c) => sum + c.count, 0)
+    console.log(
+      `\nWAL checkpoints on the server processes' own threads, off their event loops: ${count}` +
+        (count > 0 ? `, longest ${Math.max(...checkpoints.map((c) => c.longestMs)).toFixed(1)} ms, ${checkpoints.reduce((sum, c) => sum + c.totalMs, 0).toFixed(0)} ms in all` : ''),
+    )
+  }
   const worstLoop = Math.max(...all.map((w) => w.loopMaxMs))
   const errors = o.rows.reduce((sum, [, s]) => sum + s.errors, 0)
   console.log('\nTargets:')
