@@ -55,6 +55,9 @@ const timer = setInterval(() => {
   try {
     look()
   } catch (error) {
+    // Another connection recovering the WAL, or holding a lock a moment: the next look tries again.
+    const code = /** @type {{ code?: unknown }} */ (error).code
+    if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) return
     // The parent falls back on SQLite's checkpoints inside commits.
     clearInterval(timer)
     port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) })

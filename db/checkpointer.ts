@@ -90,9 +90,9 @@ export function startCheckpointer(options: CheckpointerOptions = {}): void {
   client.pragma('wal_autocheckpoint = 0')
 
   const fallBack = (why: string) => {
+    // Stopped on purpose (stopCheckpointer() cleared the state), or already fallen back.
     if (g[STATE] !== running) return
     g[STATE] = null
-    if (running.stopping) return
     console.error(`The WAL checkpoint thread stopped (${why}); SQLite checkpoints inside commits again.`)
     // A closed connection's successor starts with SQLite's own setting.
     if (client.open) client.pragma(`wal_autocheckpoint = ${threshold}`)

@@ -15,6 +15,7 @@
  */
 import { parseArgs } from 'node:util'
 import { closeDatabase, migrateActiveDatabase } from '@/db'
+import { startCheckpointer, stopCheckpointer } from '@/db/checkpointer'
 import { ImportError, ImportInterruptedError, importBloggerExport } from '@/lib/import/blogger/import'
 import type { ImportEvent, ImportReport } from '@/lib/import/blogger/report'
 import { getEnv } from '@/lib/env'
@@ -140,6 +141,8 @@ async function main(): Promise<number> {
   const onEvent = args.json ? emitJson : progressPrinter()
   try {
     await migrateActiveDatabase()
+    // The WAL's checkpoints on a thread, beside the slices, as in a server (ADR 027).
+    if (!args.dryRun) startCheckpointer()
     const report = await importBloggerExport(args.file, {
       dryRun: args.dryRun,
       siteUrl: getEnv().siteUrl ?? undefined,
@@ -176,4 +179,4 @@ void main()
   })
   // The tag expiries went to Redis when REDIS_URL is set: its connection would keep us running.
   // On PostgreSQL the pool would keep us running too.
-  .finally(() => Promise.all([closeRedis(), closeDatabase()]))
+  .finally(() => Promise.all([closeRedis(), stopCheckpointer().then(closeDatabase)]))
