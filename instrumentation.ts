@@ -1,10 +1,9 @@
 /**
  * Runs once per server process before the first request: applies any migration that
- * `npm start` did not (e.g. a bare `next start`), installs the request guard and the URL-history
- * check that server.mjs runs before Next sees a request, starts the WAL checkpoint thread (SQLite),
- * installs the shared cache-tag store (and
- * the shared cache entries, with Redis), and starts the publishing scheduler (in one server
- * process of several). Not run by `next build`.
+ * `npm start` did not (e.g. a bare `next start`), starts the WAL checkpoint thread (SQLite),
+ * installs the request guard and the URL-history check that server.mjs runs before Next sees a
+ * request, installs the shared cache-tag store (and the shared cache entries, with Redis), and
+ * starts the publishing scheduler (in one server process of several). Not run by `next build`.
  */
 // Long enough for any tick; renewed while a tick runs, and released when it ends.
 const SCHEDULER_LOCK_TTL_MS = 60_000

@@ -73,4 +73,3 @@ port.on('message', (message) => {
     process.exit(0)
   }
 })
-port.postMessage({ type: 'started' })
