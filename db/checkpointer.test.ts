@@ -1,7 +1,9 @@
 // The WAL and its checkpoints are SQLite's: this file runs on SQLite whatever TEST_DIALECT says.
 import '@/tests/sqlite-only'
 import { sql } from 'drizzle-orm'
-import { afterEach, describe, expect, it } from 'vitest'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { getWriteClient, write } from '@/db'
 import { checkpointStats, checkpointsOffLoop, startCheckpointer, stopCheckpointer } from './checkpointer'
 import { Slicer } from './slices'
@@ -78,6 +80,24 @@ describe('the WAL checkpoint thread', () => {
     expect(wal().checkpointed).toBe(wal().log)
     expect(checkpointStats()!.count).toBe(1)
     expect(waited).toBeGreaterThanOrEqual(290)
+  })
+
+  it('gives the connection its automatic checkpoints back when the thread cannot run', async () => {
+    // The worker's file is looked for under the working folder: here, it is not there.
+    const cwd = vi.spyOn(process, 'cwd').mockReturnValue(path.join(os.tmpdir(), 'no-warta-here'))
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      startCheckpointer()
+      expect(getWriteClient().pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+      const deadline = Date.now() + 10_000
+      while (checkpointsOffLoop() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+      expect(checkpointsOffLoop()).toBe(false)
+      expect(getWriteClient().pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
+      expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^The WAL checkpoint thread stopped .*SQLite checkpoints inside commits again\.$/))
+    } finally {
+      cwd.mockRestore()
+      logged.mockRestore()
+    }
   })
 
   it('gives the connection its automatic checkpoints back when stopped', async () => {
