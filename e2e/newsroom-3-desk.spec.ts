@@ -102,6 +102,25 @@ test.describe('the newsroom desk', () => {
     await expect(page.getByText(`Rina ${run}`)).toBeHidden()
   })
 
+  test('the inbox shows 20 messages a page, the older ones behind its “next” link', async ({ page }) => {
+    // Older than anything else in the inbox, one a minute: the first of them is past the first page.
+    const from = Date.UTC(2001, 0, 1)
+    const rows = Array.from({ length: 21 }, (_, i) => [`Pembaca lama ${run} ${i}`, 'lama@pembaca.example', 'Pesan lama.', from + i * 60_000])
+    await query(DATA_DIR, `insert into contact_messages (name, email, message, created_at) values ${rows.map(() => '(?, ?, ?, ?)').join(', ')}`, rows.flat())
+    try {
+      await signIn(page, createAccount('editor', 'Editor Halaman Pesan'))
+      await open(page, '/admin/pesan')
+      const oldest = page.getByRole('link', { name: `Baca pesan dari Pembaca lama ${run} 0`, exact: true })
+      await expect(page.getByRole('link', { name: /^Baca pesan dari / })).toHaveCount(20)
+      await expect(oldest).toHaveCount(0)
+      await page.getByRole('link', { name: 'Pesan berikutnya' }).click()
+      await expect(page).toHaveURL(/\/admin\/pesan\?after=b\.\d+\.\d+$/)
+      await expect(oldest).toBeVisible()
+    } finally {
+      await query(DATA_DIR, 'delete from contact_messages where email = ?', ['lama@pembaca.example'])
+    }
+  })
+
   test('an admin adds a reporter, who cannot open admin pages and is shut out once deactivated', async ({ page, browser }) => {
     await signIn(page, createAccount('admin', 'Admin Orang'))
     await open(page, '/admin/pengguna')
