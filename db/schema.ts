@@ -314,6 +314,31 @@ export const revokedSessions = sqliteTable(
   (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
 )
 
+/*
+ * The full sign-ins a person has open, one row per session (`sid` in the token), listed on the
+ * profile page so that each can be ended on its own (lib/auth/devices.ts). Recorded when a
+ * sign-in completes, or by the first check of a session that has none; `last_seen_at` moves at
+ * most hourly. A row whose version is behind the person's, or unseen for longer than a
+ * session lives, is listed nowhere and swept at the person's next sign-in.
+ */
+export const userSessions = sqliteTable(
+  'user_sessions',
+  {
+    sessionId: text('session_id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sessionVersion: integer('session_version').notNull(),
+    // "Chrome di Android", from the User-Agent at sign-in; empty when it was not known.
+    device: text('device').notNull().default(''),
+    // The client's address at sign-in (behind TRUSTED_PROXIES, the forwarded one); empty when unknown.
+    address: text('address').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [index('user_sessions_user_seen_idx').on(t.userId, t.lastSeenAt)],
+)
+
 /** One-time codes for signing in without the authenticator app; only a keyed hash is kept. */
 export const recoveryCodes = sqliteTable(
   'recovery_codes',

@@ -32,6 +32,7 @@ export const contactMessages = pick('contactMessages')
 export const rateLimits = pick('rateLimits')
 export const signInThrottle = pick('signInThrottle')
 export const revokedSessions = pick('revokedSessions')
+export const userSessions = pick('userSessions')
 export const recoveryCodes = pick('recoveryCodes')
 export const redirects = pick('redirects')
 export const settings = pick('settings')
@@ -55,6 +56,7 @@ export const tables = {
   rateLimits,
   signInThrottle,
   revokedSessions,
+  userSessions,
   recoveryCodes,
   redirects,
   settings,

@@ -42,6 +42,8 @@ export const COPIED_TABLES = [
   // Security state: a signed-out cookie must stay signed out, a throttled address throttled.
   'revoked_sessions',
   'sign_in_throttle',
+  // The open sessions' list, so that each stays listed and can be ended on the new server.
+  'user_sessions',
 ] as const
 
 /**

@@ -273,6 +273,22 @@ export const revokedSessions = pgTable(
   (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
 )
 
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    sessionId: text('session_id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sessionVersion: integer('session_version').notNull(),
+    device: text('device').notNull().default(''),
+    address: text('address').notNull().default(''),
+    createdAt: bigNumber('created_at').notNull(),
+    lastSeenAt: bigNumber('last_seen_at').notNull(),
+  },
+  (t) => [index('user_sessions_user_seen_idx').on(t.userId, t.lastSeenAt)],
+)
+
 export const recoveryCodes = pgTable(
   'recovery_codes',
   {

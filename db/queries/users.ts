@@ -2,7 +2,7 @@ import 'server-only'
 import { and, count, desc, eq, isNotNull, ne, sql } from 'drizzle-orm'
 import { getDb, type Executor, write } from '@/db'
 import { execute, forUpdate, lockRows, noCase } from '@/db/dialect'
-import { articles, revokedSessions, settings, users, type Role } from '@/db/tables'
+import { articles, revokedSessions, settings, userSessions, users, type Role } from '@/db/tables'
 import { slugify } from '@/lib/urls'
 import { recordAudit } from './audit'
 import { twoFactorRequiredColumn } from './two-factor'
@@ -33,12 +33,13 @@ export async function getStaffById(id: number): Promise<Staff | null> {
 
 export type SessionUser = Staff & { sessionVersion: number; twoFactorEnabled: boolean }
 
-export type SessionCheck = { user: SessionUser; revoked: boolean; twoFactorRequired: boolean }
+/** `lastSeenAt`: when the session's use was last written to the list of open sessions (null: not listed yet). */
+export type SessionCheck = { user: SessionUser; revoked: boolean; twoFactorRequired: boolean; lastSeenAt: number | null }
 
 /**
  * What a session check needs, in one statement: the person (active, session version, two-factor
- * state), whether this sign-in was ended (sessions.ts revokeSession) and whether the newsroom
- * requires two-factor sign-in. Every newsroom page and action runs it; on PostgreSQL each
+ * state), whether this sign-in was ended (sessions.ts revokeSession), when its use was last
+ * listed (sessions.ts recordSessionSeen) and whether the newsroom requires two-factor sign-in. Every newsroom page and action runs it; on PostgreSQL each
  * statement is a round trip that waits for a busy process's event loop.
  */
 export async function getSessionCheck(id: number, sessionId: string): Promise<SessionCheck | null> {
@@ -49,13 +50,19 @@ export async function getSessionCheck(id: number, sessionId: string): Promise<Se
       totpEnabledAt: users.totpEnabledAt,
       revoked: sql`exists (select 1 from ${revokedSessions} where ${revokedSessions.sessionId} = ${sessionId})`.mapWith((value: unknown) => value === true || value === 1),
       twoFactorRequired: twoFactorRequiredColumn(),
+      lastSeenAt: sql<number | string | null>`(select ${userSessions.lastSeenAt} from ${userSessions} where ${userSessions.sessionId} = ${sessionId})`,
     })
     .from(users)
     .where(eq(users.id, id)).limit(1))[0]
   if (!row) return null
-  const { totpEnabledAt, revoked, twoFactorRequired, ...user } = row
-  // The setting's subquery reads NULL when it is unset, which no mapping sees.
-  return { user: { ...user, twoFactorEnabled: totpEnabledAt !== null }, revoked, twoFactorRequired: twoFactorRequired === true }
+  const { totpEnabledAt, revoked, twoFactorRequired, lastSeenAt, ...user } = row
+  // The subqueries read NULL when nothing matches, which no mapping sees (PostgreSQL's bigint arrives as text).
+  return {
+    user: { ...user, twoFactorEnabled: totpEnabledAt !== null },
+    revoked,
+    twoFactorRequired: twoFactorRequired === true,
+    lastSeenAt: lastSeenAt === null ? null : Number(lastSeenAt),
+  }
 }
 
 const nextSessionVersion = sql`${users.sessionVersion} + 1`

@@ -2,16 +2,17 @@ import 'server-only'
 import type { NextAuthOptions, User } from 'next-auth'
 import { getToken, type JWT } from 'next-auth/jwt'
 import CredentialsProvider from 'next-auth/providers/credentials'
-import { revokeSession } from '@/db/queries/sessions'
+import { recordSessionStart, revokeSession, SESSION_MAX_AGE_MS } from '@/db/queries/sessions'
 import type { Staff } from '@/db/queries/users'
 import { getEnv } from '@/lib/env'
 import { localTarget } from '@/lib/http/location'
 import { getSecret } from '@/lib/secrets'
 import { parseCookieHeader } from '@/lib/http/cookies'
 import { type CheckedSession, checkSessionToken, newSessionClaims, type SignedInUser } from './session-token'
+import { sessionClientOf } from './devices'
 import { checkPassword, checkSecondFactor } from './sign-in'
 
-const MAX_AGE_S = 7 * 24 * 60 * 60
+const MAX_AGE_S = SESSION_MAX_AGE_MS / 1000
 const ADMIN_HOME = '/admin'
 
 let options: NextAuthOptions | undefined
@@ -21,6 +22,8 @@ const checked = new WeakMap<JWT, CheckedSession>()
 // And the person it read, handed with the session the callback returns to its caller
 // (getServerSession returns that object): currentStaff() then needs no second read of the row.
 const checkedStaff = new WeakMap<object, Staff>()
+// And which sign-in it is, for the profile's list of open sessions ("this device").
+const checkedSessionId = new WeakMap<object, string>()
 
 /**
  * The signed-in person as this request's session check read them, for a session that
@@ -28,6 +31,11 @@ const checkedStaff = new WeakMap<object, Staff>()
  */
 export function staffCheckedWith(session: object | null | undefined): Staff | undefined {
   return session ? checkedStaff.get(session) : undefined
+}
+
+/** The id (`sid`) of the sign-in behind a session that getServerSession() returned, when its check ran in this request. */
+export function sessionIdCheckedWith(session: object | null | undefined): string | undefined {
+  return session ? checkedSessionId.get(session) : undefined
 }
 
 /**
@@ -51,9 +59,10 @@ export function getAuthOptions(): NextAuthOptions {
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
         // Every wrong combination is null; a throttled attempt throws (its code reaches the form).
         authorize: async (raw, req) => {
-          const user = await checkPassword(raw, req?.headers ?? {})
+          const headers = req?.headers ?? {}
+          const user = await checkPassword(raw, headers)
           if (!user) return null
-          return { id: String(user.id), sv: user.sessionVersion, stage: user.twoFactor ? 'code' : 'full' } satisfies SignedInUser as User
+          return { id: String(user.id), sv: user.sessionVersion, stage: user.twoFactor ? 'code' : 'full', client: sessionClientOf(headers) } satisfies SignedInUser as User
         },
       }),
       // The second step: the half-done session in the cookie plus a code make a full session.
@@ -73,15 +82,23 @@ export function getAuthOptions(): NextAuthOptions {
           const user = await checkSecondFactor(raw, headers, pending.user)
           if (!user) return null
           // The half-done session is over; the new one gets its own id.
-          await revokeSession(pending.claims.sid, new Date(Date.now() + 2 * MAX_AGE_S * 1000))
-          return { id: String(user.id), sv: user.sessionVersion, stage: 'full' } satisfies SignedInUser as User
+          await revokeSession(pending.claims.sid)
+          return { id: String(user.id), sv: user.sessionVersion, stage: 'full', client: sessionClientOf(headers) } satisfies SignedInUser as User
         },
       }),
     ],
     callbacks: {
       async jwt({ token, user }) {
-        // A sign-in: a new session with claims of its own, whatever the old cookie held.
-        if (user) return newSessionClaims(user as unknown as SignedInUser) as unknown as JWT
+        // A sign-in: a new session with claims of its own, whatever the old cookie held; a full
+        // one is listed on the profile page from now on.
+        if (user) {
+          const signedIn = user as unknown as SignedInUser
+          const claims = newSessionClaims(signedIn)
+          if (claims.stage === 'full') {
+            await recordSessionStart({ sessionId: claims.sid, userId: Number(claims.sub), sessionVersion: claims.sv }, signedIn.client ?? { device: '', address: '' }, claims.at)
+          }
+          return claims as unknown as JWT
+        }
         const result = await checkSessionToken(token)
         // An ended session is emptied, so renewing its cookie cannot outlive the revocation.
         if (!result) return {} as JWT
@@ -95,6 +112,7 @@ export function getAuthOptions(): NextAuthOptions {
         const checkedSession = { expires: session.expires, user } as typeof session
         const { id, name, email, role, active } = result.user
         checkedStaff.set(checkedSession, { id, name, email, role, active })
+        checkedSessionId.set(checkedSession, result.claims.sid)
         return checkedSession
       },
       // next-auth's default accepts any URL that starts with "/", and "/admin/..//evil.example/"
@@ -108,7 +126,7 @@ export function getAuthOptions(): NextAuthOptions {
       async signOut({ token }) {
         const sid = (token as JWT | null)?.sid
         // Refused past the token's own expiry (a renewal of an ended session is emptied anyway).
-        if (typeof sid === 'string') await revokeSession(sid, new Date(Date.now() + 2 * MAX_AGE_S * 1000))
+        if (typeof sid === 'string') await revokeSession(sid)
       },
     },
   }

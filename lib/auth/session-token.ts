@@ -1,6 +1,7 @@
 import 'server-only'
 import crypto from 'node:crypto'
 import type { JWT } from 'next-auth/jwt'
+import { recordSessionSeen, SESSION_SEEN_EVERY_MS, type SessionClient } from '@/db/queries/sessions'
 import { getSessionCheck, type SessionUser } from '@/db/queries/users'
 import { mustUseTwoFactor } from './two-factor'
 
@@ -22,8 +23,8 @@ export type SessionClaims = { sub: string; sv: number; sid: string; stage: Token
 /** How long the step between a right password and the two-factor code may take. */
 export const PENDING_CODE_MS = 10 * 60 * 1000
 
-/** What the sign-in providers return to next-auth: becomes the claims of the new session. */
-export type SignedInUser = { id: string; sv: number; stage: TokenStage }
+/** What the sign-in providers return to next-auth: becomes the claims of the new session (and, for a full one, its row in the list of open sessions). */
+export type SignedInUser = { id: string; sv: number; stage: TokenStage; client?: SessionClient }
 
 export function newSessionClaims(user: SignedInUser, now = Date.now()): SessionClaims {
   return { sub: user.id, sv: user.sv, sid: crypto.randomBytes(16).toString('base64url'), stage: user.stage, at: now }
@@ -32,9 +33,23 @@ export function newSessionClaims(user: SignedInUser, now = Date.now()): SessionC
 export type CheckedSession = { user: SessionUser; stage: SessionStage; claims: SessionClaims }
 
 /**
+ * Keeps the profile's list of open sessions current: the session's last use, at most hourly, or
+ * its first row for a session made before the list existed. A failure (the database refusing
+ * writes) leaves the person signed in: the list is a view, not the check.
+ */
+async function noteSessionUse(claims: SessionClaims, userId: number, now: number): Promise<void> {
+  try {
+    await recordSessionSeen({ sessionId: claims.sid, userId, sessionVersion: claims.sv, signedInAt: claims.at }, now)
+  } catch (error) {
+    console.error('session check: could not record the session\'s use', { userId, error: (error as Error).message })
+  }
+}
+
+/**
  * The one session check: a decoded token → the person it signs in and how far, or null. Reads
  * the users row (active, session version) and the list of ended sign-ins every time, in one
- * statement (getSessionCheck).
+ * statement (getSessionCheck); writes the session's use to the list of open sessions at most
+ * hourly (noteSessionUse).
  */
 export async function checkSessionToken(token: JWT | null | undefined, now = Date.now()): Promise<CheckedSession | null> {
   if (!token) return null
@@ -49,6 +64,9 @@ export async function checkSessionToken(token: JWT | null | undefined, now = Dat
   if (check.revoked) return null
   if (stage === 'code' && (now - at > PENDING_CODE_MS || !user.twoFactorEnabled)) return null
   const claims: SessionClaims = { sub: String(sub), sv, sid, stage, at }
+  if (stage === 'full' && (check.lastSeenAt === null || now - check.lastSeenAt >= SESSION_SEEN_EVERY_MS)) {
+    await noteSessionUse(claims, id, now)
+  }
   // Required by the newsroom but not set up yet: signed in only to set it up.
   if (stage === 'full' && !user.twoFactorEnabled && mustUseTwoFactor(user.role, check.twoFactorRequired)) {
     return { user, stage: 'enrol', claims }

@@ -2,7 +2,7 @@ import 'server-only'
 import type { IncomingHttpHeaders } from 'node:http'
 import { getServerSession, type Session } from 'next-auth'
 import { getStaffById, type Staff } from '@/db/queries/users'
-import { getAuthOptions, staffCheckedWith } from './options'
+import { getAuthOptions, sessionIdCheckedWith, staffCheckedWith } from './options'
 import { parseCookieHeader } from '@/lib/http/cookies'
 import type { SessionStage } from './session-token'
 
@@ -81,4 +81,10 @@ export async function currentSignIn(): Promise<{ staff: Staff; stage: SessionSta
   if (!session?.user || !Number.isInteger(id) || id <= 0) return null
   const staff = await activeStaffOf(session, id)
   return staff ? { staff, stage: session.user.pending ?? 'full' } : null
+}
+
+/** The id of this request's own full sign-in, for the profile's list of open sessions ("this device"); null when signed out. */
+export async function currentSessionId(): Promise<string | null> {
+  const session = (await getServerSession(getAuthOptions())) as WartaSession | null
+  return signedInId(session) === null ? null : (sessionIdCheckedWith(session) ?? null)
 }

@@ -51,6 +51,7 @@ function addTheRest(): void {
     INSERT INTO label_merge_suggestions (label_id, target_id, basis, created_at) VALUES (${labelB}, ${labelA}, 'case', ${t});
     INSERT INTO revoked_sessions (session_id, expires_at) VALUES ('Sess-B', ${t + 86_400_000}), ('sess-a', ${t + 86_400_000});
     INSERT INTO sign_in_throttle (key, attempts, blocked_until, expires_at) VALUES ('k1', 5, ${t + 60_000}, ${t + 86_400_000});
+    INSERT INTO user_sessions (session_id, user_id, session_version, device, address, created_at, last_seen_at) VALUES ('sess-a', ${userId}, 1, 'Chrome di Android', '203.0.113.7', ${t}, ${t + 60_000});
     INSERT INTO cache_tag_events (tag, stale_at, expired_at, created_at) VALUES ('home', NULL, ${t}, ${t});
     INSERT INTO rate_limits (bucket, key, window_start, count, expires_at) VALUES ('contact', 'x', ${t}, 1, ${t + 60_000});
   `)
