@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test'
 import { TOTP } from 'otpauth'
-import { createAccount, expectAtDesk, PASSWORD } from './support/accounts'
+import { createAccount, expectAtDesk, PASSWORD, signIn } from './support/accounts'
 
 // The newsroom server trusts loopback as a proxy (TRUSTED_PROXIES in playwright.config.ts), so
 // each browser context below plays a client at its own address through X-Forwarded-For.
@@ -124,6 +124,41 @@ test.describe('signing in', () => {
     await owner.goto('/admin/masuk')
     await submitPassword(owner, email, PASSWORD)
     await expectAtDesk(owner)
+  })
+
+  test('a lost phone: the laptop lists both sessions and ends the phone’s; the phone is signed out, the laptop stays in', async ({ browser }) => {
+    const email = createAccount('reporter', 'Reporter Dua Perangkat')
+    const phone = await (await browser.newContext({
+      userAgent: 'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+      extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.61' },
+    })).newPage()
+    const laptop = await (await browser.newContext({
+      userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+      extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.62' },
+    })).newPage()
+    await signIn(phone, email)
+    await signIn(laptop, email)
+
+    await laptop.goto('/admin/profil')
+    const sessions = laptop.getByRole('list', { name: 'Perangkat yang sedang masuk' }).getByRole('listitem')
+    await expect(sessions).toHaveCount(2)
+    const own = sessions.filter({ hasText: 'Perangkat ini' })
+    await expect(own).toContainText('Chrome di Windows')
+    await expect(own).toContainText('198.51.100.62')
+    await expect(own.getByRole('button', { name: 'Akhiri sesi' })).toHaveCount(0)
+    const lost = sessions.filter({ hasText: 'Chrome di Android' })
+    await expect(lost).toContainText('203.0.113.61')
+    await lost.getByRole('button', { name: 'Akhiri sesi' }).click()
+    // The page is drawn again without it.
+    await expect(sessions).toHaveCount(1)
+    await expect(sessions).toContainText('Perangkat ini')
+
+    // The phone's next request finds it signed out; the laptop is still at the desk.
+    await phone.goto('/admin')
+    await expect(phone).toHaveURL(/\/admin\/masuk/)
+    await laptop.goto('/admin')
+    await expect(laptop).toHaveURL(/\/admin$/)
+    await expect(laptop.getByRole('heading', { level: 1 })).toBeVisible()
   })
 
   test('two-factor: enrol, sign in with a code and with a recovery code; an admin requires it and resets a lost phone', async ({ browser }) => {

@@ -45,4 +45,9 @@ export const twoFactorCodeInput = z.object({
   code: z.string().trim().regex(/^[\d\s]{6,9}$/, t.admin.twoFactor.codeFormat),
 })
 
+/** One of the person's own sessions, by its id (`sid`, base64url), from the profile's list. */
+export const endSessionInput = z.object({
+  session: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, t.admin.profile.sessionGone),
+})
+
 export const twoFactorRequiredInput = z.object({ required: z.enum(['1', '0']).transform((v) => v === '1') })

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { getPasswordHash, getProfile, getSessionCheck } from '@/db/queries/users'
+import { listOpenSessions, recordSessionStart } from '@/db/queries/sessions'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { createArticle, createUser } from '@/tests/factories'
 
@@ -10,7 +11,7 @@ vi.mock('next-auth', () => ({
 const cache = vi.hoisted(() => ({ updateTag: vi.fn(), revalidateTag: vi.fn(), refresh: vi.fn() }))
 vi.mock('next/cache', () => cache)
 
-const { changePasswordAction, endAllSessionsAction, updateProfileAction } = await import('./actions')
+const { changePasswordAction, endAllSessionsAction, endSessionAction, updateProfileAction } = await import('./actions')
 
 const form = (fields: Record<string, string | number>) => {
   const fd = new FormData()
@@ -57,11 +58,26 @@ describe('profile actions', () => {
     expect((await getSessionCheck(other.id, 'any'))!.user.sessionVersion).toBe(1)
   })
 
+  it('ends one of the person’s own sessions, and refuses another person’s or a malformed id', async () => {
+    const version = (await getSessionCheck(reporter.id, 'any'))!.user.sessionVersion
+    await recordSessionStart({ sessionId: 'ponsel-hilang', userId: reporter.id, sessionVersion: version }, { device: 'Chrome di Android', address: '203.0.113.5' })
+    await recordSessionStart({ sessionId: 'laptop-orang-lain', userId: other.id, sessionVersion: 1 }, { device: 'Edge di Windows', address: '' })
+
+    expect(await endSessionAction(null, form({ session: 'laptop-orang-lain' }))).toMatchObject({ ok: false, message: 'Sesi itu sudah berakhir.' })
+    expect((await listOpenSessions(other.id)).map((s) => s.sessionId)).toEqual(['laptop-orang-lain'])
+    expect((await endSessionAction(null, form({ session: "x' OR 1=1 --" }))).ok).toBe(false)
+
+    expect(await endSessionAction(null, form({ session: 'ponsel-hilang' }))).toEqual({ ok: true })
+    expect(await listOpenSessions(reporter.id)).toEqual([])
+    expect(cache.refresh).toHaveBeenCalled()
+  })
+
   it('refuses anonymous and deactivated callers', async () => {
     for (const userId of [null, deactivated.id]) {
       session.userId = userId
       expect((await updateProfileAction(null, form({ name: 'Dirusak', bio: '' }))).ok).toBe(false)
       expect((await changePasswordAction(null, form({ currentPassword: OLD, password: 'sandi-baru-yang-kuat', passwordConfirm: 'sandi-baru-yang-kuat' }))).ok).toBe(false)
+      expect((await endSessionAction(null, form({ session: 'apa-saja' }))).ok).toBe(false)
     }
     expect((await getProfile(deactivated.id))?.name).not.toBe('Dirusak')
     expect(cache.updateTag).not.toHaveBeenCalled()

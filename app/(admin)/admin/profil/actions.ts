@@ -12,6 +12,7 @@ import {
   removeTwoFactor,
   storePendingTotpSecret,
 } from '@/db/queries/two-factor'
+import { endOwnSession } from '@/db/queries/sessions'
 import { endAllSessions, getPasswordHash, updatePasswordHash, updateProfile } from '@/db/queries/users'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { ActionRefusal, adminAction } from '@/lib/auth/guards'
@@ -28,7 +29,7 @@ import {
   newRecoveryCodes,
   newTotpSecret,
 } from '@/lib/auth/two-factor'
-import { passwordChangeInput, profileInput, twoFactorCodeInput } from '@/lib/validation/users'
+import { endSessionInput, passwordChangeInput, profileInput, twoFactorCodeInput } from '@/lib/validation/users'
 
 const p = t.admin.profile
 
@@ -66,6 +67,19 @@ export const changePasswordAction = adminAction({
     // Ends every session, this one too: whoever knew the old password is out as well.
     const newHash = await hashPassword(password)
     await write(() => updatePasswordHash(record.id, newHash, record.id))
+  },
+})
+
+/** Ends one of this account's sessions from the list of open sessions (docs/decisions/028-signed-in-devices.md). */
+export const endSessionAction = adminAction({
+  name: 'endSession',
+  permission: 'profile:edit',
+  input: endSessionInput,
+  load: loadSelf,
+  run: async ({ session }, { record }) => {
+    // Only the person's own: another's id, or one already ended, is refused without a trace.
+    if (!(await endOwnSession(record.id, session))) throw new ActionRefusal(p.sessionGone)
+    refresh()
   },
 })
 

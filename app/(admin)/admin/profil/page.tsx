@@ -4,8 +4,11 @@ import { ActionButton } from '@/components/admin/desk-action'
 import { PasswordForm, ProfileForm } from '@/components/admin/profile-forms'
 import { TwoFactorSection } from '@/components/admin/two-factor-section'
 import { isTwoFactorRequiredForStaff } from '@/db/queries/two-factor'
+import { listOpenSessions, SESSION_SEEN_EVERY_MS } from '@/db/queries/sessions'
 import { getProfile } from '@/db/queries/users'
 import { requireStaff } from '@/lib/auth/guards'
+import { currentSessionId } from '@/lib/auth/session'
+import { formatDateTime } from '@/lib/dates'
 import { t } from '@/lib/i18n/id'
 import { authorPath } from '@/lib/urls'
 import { mustUseTwoFactor } from '@/lib/auth/two-factor'
@@ -14,6 +17,7 @@ import {
   confirmTwoFactorAction,
   disableTwoFactorAction,
   endAllSessionsAction,
+  endSessionAction,
   startTwoFactorAction,
   updateProfileAction,
 } from './actions'
@@ -27,6 +31,9 @@ export default async function ProfilePage() {
   const me = await requireStaff('profile:edit')
   const profile = await getProfile(me.id)
   if (!profile) notFound()
+  const thisSession = await currentSessionId()
+  const now = Date.now()
+  const sessions = await listOpenSessions(me.id, now)
 
   return (
     <div className="max-w-2xl space-y-10">
@@ -69,6 +76,36 @@ export default async function ProfilePage() {
         <h2 id="sesi" className="text-xl font-bold">
           {p.sessionsTitle}
         </h2>
+        <p>{p.devicesIntro}</p>
+        <ul className="divide-y divide-line border-y border-line" aria-label={p.devicesList}>
+          {sessions.map((session) => {
+            const mine = session.sessionId === thisSession
+            const recent = now - session.lastSeenAt.getTime() < SESSION_SEEN_EVERY_MS
+            return (
+              <li key={session.sessionId} className="space-y-2 py-3" data-session={mine ? 'this' : 'other'}>
+                <p className="font-bold">
+                  {session.device || p.unknownDevice}
+                  {mine ? <span className="ml-2 rounded bg-ok px-2 py-0.5 text-sm font-normal text-ok-ink">{p.thisDevice}</span> : null}
+                </p>
+                <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                  <dt className="text-muted">{p.signedInAt}</dt>
+                  <dd>{formatDateTime(session.signedInAt)}</dd>
+                  <dt className="text-muted">{p.lastSeen}</dt>
+                  <dd>{mine ? p.lastSeenNow : recent ? p.lastSeenWithinHour : formatDateTime(session.lastSeenAt)}</dd>
+                  {session.address ? (
+                    <>
+                      <dt className="text-muted">{p.fromAddress}</dt>
+                      <dd className="break-all">{session.address}</dd>
+                    </>
+                  ) : null}
+                </dl>
+                {mine ? null : (
+                  <ActionButton action={endSessionAction} fields={{ session: session.sessionId }} label={p.endSession} successMessage={p.sessionEnded} />
+                )}
+              </li>
+            )
+          })}
+        </ul>
         <p>{p.sessionsIntro}</p>
         <ActionButton action={endAllSessionsAction} fields={{}} label={p.endAllSessions} successMessage={t.admin.auth.signedOutEverywhere} />
       </section>
