@@ -1,5 +1,5 @@
 import 'server-only'
-import { getClientAddress } from '@/lib/http/client-address'
+import { getClientAddress, header, type HeaderSource } from '@/lib/http/client-address'
 import { t } from '@/lib/i18n/id'
 import type { SessionClient } from '@/db/queries/sessions'
 
@@ -8,8 +8,6 @@ import type { SessionClient } from '@/db/queries/sessions'
  * the browser and system named from the User-Agent at sign-in, and the client's address. Only
  * the short name is kept, not the header itself.
  */
-
-type HeaderSource = Headers | Record<string, string | string[] | undefined>
 
 /** A User-Agent longer than this is read only this far: the names are near its start. */
 const READ_CHARS = 512
@@ -48,12 +46,6 @@ export function deviceLabel(userAgent: string | null | undefined): string {
   const system = firstNamed(ua, SYSTEMS)
   if (browser && system) return t.admin.profile.deviceOn(browser, system)
   return browser ?? system ?? ''
-}
-
-function header(source: HeaderSource, name: string): string | undefined {
-  if (source instanceof Headers) return source.get(name) ?? undefined
-  const value = source[name]
-  return Array.isArray(value) ? value[0] : value
 }
 
 /** The device and address a sign-in's request came from, as the list of open sessions shows them. */

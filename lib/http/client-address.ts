@@ -60,9 +60,10 @@ export function installPeerAddressStamp(): void {
   proto[INSTALLED] = true
 }
 
-type HeaderSource = Headers | Record<string, string | string[] | undefined>
+export type HeaderSource = Headers | Record<string, string | string[] | undefined>
 
-function header(source: HeaderSource, name: string): string | undefined {
+/** One header of a request given as Headers or as Node's plain object (repeated values joined with commas). */
+export function header(source: HeaderSource, name: string): string | undefined {
   if (source instanceof Headers) return source.get(name) ?? undefined
   const value = source[name]
   return Array.isArray(value) ? value.join(',') : value
