@@ -126,8 +126,9 @@ test.describe('signing in', () => {
     await expectAtDesk(owner)
   })
 
-  test('a lost phone: the laptop lists both sessions and ends the phone’s; the phone is signed out, the laptop stays in', async ({ browser }) => {
-    const email = createAccount('reporter', 'Reporter Dua Perangkat')
+  test('a lost phone: the laptop lists both sessions and ends the phone’s; then an admin ends the laptop’s too', async ({ browser }) => {
+    const name = `Reporter Dua Perangkat ${Date.now().toString(36)}`
+    const email = createAccount('reporter', name)
     const phone = await (await browser.newContext({
       userAgent: 'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
       extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.61' },
@@ -159,6 +160,16 @@ test.describe('signing in', () => {
     await laptop.goto('/admin')
     await expect(laptop).toHaveURL(/\/admin$/)
     await expect(laptop.getByRole('heading', { level: 1 })).toBeVisible()
+
+    // The laptop is stolen too, and its owner is on the road: an admin ends every session of theirs.
+    const admin = await clientAt(browser, '203.0.113.63')
+    await signIn(admin, createAccount('admin', 'Admin Sesi'))
+    await admin.goto('/admin/pengguna')
+    await admin.getByText(`Akhiri semua sesi: ${name}`).click()
+    await admin.getByRole('button', { name: 'Akhiri semua sesi' }).click()
+    await expect(admin.getByText('Semua sesi pengguna ini telah berakhir.')).toBeVisible()
+    await laptop.goto('/admin')
+    await expect(laptop).toHaveURL(/\/admin\/masuk/)
   })
 
   test('two-factor: enrol, sign in with a code and with a recovery code; an admin requires it and resets a lost phone', async ({ browser }) => {

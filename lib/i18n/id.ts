@@ -741,6 +741,11 @@ export const id = {
         'Untuk pengguna yang kehilangan ponsel dan kode pemulihannya: verifikasi dua langkahnya dimatikan dan semua sesinya berakhir. Tindakan ini dicatat.',
       resetTwoFactorDone: 'Verifikasi dua langkah disetel ulang.',
       cannotResetOwnTwoFactor: 'Atur verifikasi dua langkah Anda sendiri di Profil saya.',
+      endSessions: 'Akhiri semua sesi',
+      endSessionsHint:
+        'Untuk laptop atau ponsel yang hilang atau dicuri: setiap sesi pengguna ini berakhir di semua perangkat, tanpa menonaktifkan akunnya. Ia masuk lagi dengan kata sandinya. Tindakan ini dicatat.',
+      endSessionsDone: 'Semua sesi pengguna ini telah berakhir.',
+      cannotEndOwnSessions: 'Akhiri sesi Anda sendiri di Profil saya.',
       roleHelp: {
         contributor: 'Menulis berita sendiri dan mengirimnya untuk diperiksa.',
         reporter: 'Menulis dan menerbitkan berita sendiri.',

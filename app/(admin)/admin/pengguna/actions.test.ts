@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { getWriteConnection } from '@/db'
-import { getStaffById } from '@/db/queries/users'
-import { users } from '@/db/tables'
+import { getSessionCheck, getStaffById } from '@/db/queries/users'
+import { auditLog, users } from '@/db/tables'
 import { verifyPassword } from '@/lib/auth/password'
 import { createUser } from '@/tests/factories'
 
@@ -13,7 +13,7 @@ vi.mock('next-auth', () => ({
 const cache = vi.hoisted(() => ({ updateTag: vi.fn(), revalidateTag: vi.fn(), refresh: vi.fn() }))
 vi.mock('next/cache', () => cache)
 
-const { changeRoleAction, createUserAction, grantSignInAction, setUserActiveAction } = await import('./actions')
+const { changeRoleAction, createUserAction, endUserSessionsAction, grantSignInAction, setUserActiveAction } = await import('./actions')
 const { markMessageAction } = await import('../pesan/actions')
 
 const form = (fields: Record<string, string | number>) => {
@@ -91,6 +91,19 @@ describe('user actions', () => {
     expect(await markMessageAction(null, form({ id: 1, handled: '1' }))).toMatchObject({ ok: false, message: expect.stringMatching(/Sesi Anda berakhir/) })
   })
 
+  it('ends every session of someone who lost a laptop, without deactivating them, and never the admin’s own', async () => {
+    const owner = await createUser({ role: 'reporter' })
+    const before = (await getSessionCheck(owner.id, 'any'))!.user.sessionVersion
+    expect(await endUserSessionsAction(null, form({ id: owner.id }))).toEqual({ ok: true })
+    expect(await getSessionCheck(owner.id, 'any')).toMatchObject({ user: { sessionVersion: before + 1, active: true } })
+    const audit = await getWriteConnection().select().from(auditLog).where(and(eq(auditLog.action, 'user:end-sessions'), eq(auditLog.entityId, owner.id)))
+    expect(audit).toMatchObject([{ actorId: admin.id }])
+
+    const mine = (await getSessionCheck(admin.id, 'any'))!.user.sessionVersion
+    expect(await endUserSessionsAction(null, form({ id: admin.id }))).toMatchObject({ ok: false, message: 'Akhiri sesi Anda sendiri di Profil saya.' })
+    expect((await getSessionCheck(admin.id, 'any'))!.user.sessionVersion).toBe(mine)
+  })
+
   it('refuses editors, reporters, anonymous and deactivated callers on admin actions, writing nothing', async () => {
     const target = await createUser({ role: 'contributor' })
     for (const userId of [editor.id, reporter.id, null, deactivatedAdmin.id]) {
@@ -100,11 +113,13 @@ describe('user actions', () => {
         await changeRoleAction(null, form({ id: target.id, role: 'admin' })),
         await setUserActiveAction(null, form({ id: target.id, active: '0' })),
         await changeRoleAction(null, form({ id: (userId ?? reporter.id), role: 'admin' })),
+        await endUserSessionsAction(null, form({ id: target.id })),
       ]
       for (const r of results) expect(r.ok).toBe(false)
       expect(await byEmail(`penyusup${userId}@luar.example`)).toBeUndefined()
     }
     expect(await getStaffById(target.id)).toMatchObject({ role: 'contributor', active: true })
+    expect((await getSessionCheck(target.id, 'any'))!.user.sessionVersion).toBe(1)
     expect((await getStaffById(reporter.id))?.role).toBe('reporter')
     expect((await getStaffById(editor.id))?.role).toBe('editor')
     expect(cache.refresh).not.toHaveBeenCalled()

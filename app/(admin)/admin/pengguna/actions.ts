@@ -7,6 +7,7 @@ import {
   AlreadyHasSignInError,
   createStaff,
   DuplicateEmailError,
+  endAllSessions,
   grantSignIn,
   getStaffById,
   LastAdminError,
@@ -126,6 +127,23 @@ export const resetTwoFactorAction = adminAction({
   run: async (_input, { staff, record }) => {
     if (record.id === staff.id) throw new ActionRefusal(u.cannotResetOwnTwoFactor)
     await write(() => removeTwoFactor(record.id, staff.id))
+    refresh()
+  },
+})
+
+/**
+ * After a lost or stolen laptop or phone, when its owner cannot do it from their own profile: an
+ * admin ends every session of someone else (audited as user:end-sessions) without deactivating
+ * them. They sign in again with their password.
+ */
+export const endUserSessionsAction = adminAction({
+  name: 'endUserSessions',
+  permission: 'user:manage',
+  input: z.object({ id: z.coerce.number().int().positive() }),
+  load: loadUser,
+  run: async (_input, { staff, record }) => {
+    if (record.id === staff.id) throw new ActionRefusal(u.cannotEndOwnSessions)
+    await write(() => endAllSessions(record.id, staff.id))
     refresh()
   },
 })

@@ -9,6 +9,7 @@ import { t } from '@/lib/i18n/id'
 import {
   changeRoleAction,
   createUserAction,
+  endUserSessionsAction,
   grantSignInAction,
   resetTwoFactorAction,
   setTwoFactorRequiredAction,
@@ -50,6 +51,18 @@ export default async function UsersPage() {
                   <dt className="text-muted">{u.twoFactorTitle}</dt>
                   <dd>{person.twoFactorEnabled ? u.twoFactorOn : u.twoFactorOff}</dd>
                 </dl>
+                {!isMe && person.active && person.email !== null ? (
+                  <div className="mt-3">
+                    <ConfirmAction
+                      summary={`${u.endSessions}: ${person.name}`}
+                      explanation={u.endSessionsHint}
+                      action={endUserSessionsAction}
+                      fields={{ id: person.id }}
+                      label={u.endSessions}
+                      successMessage={u.endSessionsDone}
+                    />
+                  </div>
+                ) : null}
                 {!isMe && person.twoFactorEnabled ? (
                   <div className="mt-3">
                     <ConfirmAction
