@@ -58,7 +58,8 @@ test.describe('a server whose database is behind its code', () => {
 
   test('answers 503 {"status":"unavailable"} while a migration is missing, with the reason only in its log', async ({ request }) => {
     const url = `${server!.url}/api/health`
-    expect((await request.get(url)).status()).toBe(200)
+    // Which check failed is only in the server's log (the answer is one fixed word).
+    expect((await request.get(url)).status(), server!.output().slice(-3000)).toBe(200)
 
     // The dialect's journal and drizzle's table of applied migrations (its own schema on PostgreSQL).
     const [folder, table] = onPostgres ? ['drizzle-pg', 'drizzle.__drizzle_migrations'] : ['drizzle', '__drizzle_migrations']
